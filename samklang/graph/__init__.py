@@ -1,0 +1,1 @@
+"""From source files to an RDF graph, and the stores that hold it."""

@@ -1,0 +1,464 @@
+"""The input format: which sections and fields a dataset's files may hold, and what each means.
+
+One table (``SECTIONS``) describes every field; the loader, the activity spreadsheet reader,
+``samklang init`` and ``docs/input-format.md`` all follow it (a test keeps the docs in step).
+Converters turn one piece of text into a value or raise :class:`Invalid` with what was expected.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
+LAW_PATTERN = re.compile(r"^(SFS|MSBFS)\s*(\d{4}):(\d{1,4})$", re.IGNORECASE)
+MULTI_SEPARATOR = ";"
+"""Separates several values in one spreadsheet cell: ``familj-x; skola-y``."""
+
+
+class Invalid(ValueError):
+    """A value does not fit its field; the message says what was expected."""
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a section.
+
+    Attributes:
+        name: the key in YAML, or the column header in a spreadsheet.
+        kind: how the text is read (see ``KINDS``).
+        required: whether a record must give it.
+        targets: for references, the sections (or ``law``) whose ids are allowed.
+        vocabulary: for vocabulary values, the concept scheme (``domain``, ``factor``…).
+        many: whether a list of values is allowed.
+        doc: one line of documentation.
+        example: an example value, as written in YAML.
+        subfields: for ``kind="map"``, the fields of the nested mapping.
+    """
+
+    name: str
+    kind: str
+    doc: str
+    required: bool = False
+    targets: tuple[str, ...] = ()
+    vocabulary: str = ""
+    many: bool = False
+    example: str = ""
+    subfields: tuple[Field, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    """A top-level key of the YAML files (or, for activities, a spreadsheet)."""
+
+    name: str
+    doc: str
+    fields: tuple[Field, ...]
+    single: bool = False
+
+    def field(self, name: str) -> Field | None:
+        """The field called ``name``, or ``None``."""
+        return next((f for f in self.fields if f.name == name), None)
+
+
+ORGANISATION_TYPES = {
+    "myndighet": "Authority",
+    "lokalpolisomrade": "PoliceArea",
+    "raddningstjanstforbund": "RescueServicesFederation",
+    "namnd": "Committee",
+    "organisation": "",
+}
+"""Organisation types a planner writes, and the ontology class each becomes."""
+
+GROUP_TYPES = {"temagrupp": "ThemeGroup", "styrgrupp": "SteeringGroup", "arbetsgrupp": "Group"}
+"""Group types a planner writes, and the ontology class each becomes."""
+
+ORG_TARGETS = ("municipality", "organisations", "groups")
+SOURCE = Field(
+    "source",
+    "source",
+    "Where the fact comes from: a source id, optionally with lines (`seed#39` or `seed#39-43`).",
+    many=True,
+    example="seed#49-53",
+)
+ID = Field("id", "id", "Stable short id; becomes the IRI. Letters a–z, digits, `-`, `_`, `.`.",
+           required=True, example="plan-brott")
+NOTE = Field("note", "text", "Free note, e.g. what the source does not say.")
+
+SECTIONS: dict[str, Section] = {
+    s.name: s
+    for s in (
+        Section(
+            "municipality",
+            "The municipality whose planning the dataset describes (one mapping).",
+            (
+                ID,
+                Field("name", "text", "Name of the municipality.", required=True,
+                      example="Vetlanda kommun"),
+                Field("code", "code", "SCB municipality code, four digits.", required=True,
+                      example='"0685"'),
+                NOTE,
+                SOURCE,
+            ),
+            single=True,
+        ),
+        Section(
+            "sources",
+            "Where the facts come from: documents and web pages.",
+            (
+                ID,
+                Field("title", "text", "Title of the source.", required=True),
+                Field("file", "text", "Path of a source file, relative to the dataset folder."),
+                Field("url", "url", "Web address of a public source."),
+                NOTE,
+            ),
+        ),
+        Section(
+            "organisations",
+            "Organisations: authorities, police areas, federations, committees.",
+            (
+                ID,
+                Field("name", "text", "Name.", required=True, example="Lokalpolisområde Höglandet"),
+                Field("type", "choice", "One of: " + ", ".join(ORGANISATION_TYPES) + ".",
+                      vocabulary="organisation-type", example="lokalpolisomrade"),
+                Field("abbreviation", "text", "Short name.", example="HRF"),
+                Field("part_of", "ref", "The organisation it belongs to.", targets=ORG_TARGETS),
+                NOTE,
+                SOURCE,
+            ),
+        ),
+        Section(
+            "groups",
+            "Groups across organisations: temagrupp, styrgrupp.",
+            (
+                ID,
+                Field("name", "text", "Name.", required=True, example="Temagrupp brott"),
+                Field("type", "choice", "One of: " + ", ".join(GROUP_TYPES) + ".",
+                      vocabulary="group-type", required=True, example="temagrupp"),
+                Field("members", "ref", "Member organisations.", targets=ORG_TARGETS, many=True),
+                Field("convener", "ref", "The organisation that convenes the group.",
+                      targets=ORG_TARGETS),
+                Field("reports_to", "ref", "The group or organisation it reports to.",
+                      targets=ORG_TARGETS),
+                Field("part_of", "ref", "The organisation the group belongs to.",
+                      targets=ORG_TARGETS),
+                NOTE,
+                SOURCE,
+            ),
+        ),
+        Section(
+            "series",
+            "Recurring documents renewed at a cadence (medborgarlöften).",
+            (
+                ID,
+                Field("title", "text", "Title.", required=True, example="Medborgarlöfte"),
+                Field("type", "vocab", "Document type of its documents.",
+                      vocabulary="document-type", required=True, example="medborgarlofte"),
+                Field("cadence", "duration", "How often a new one comes: `P2Y`, `2 år`, `årligen`.",
+                      example="P2Y"),
+                Field("since", "year", "Year the series began.", example="2016"),
+                Field("part_of", "ref", "The document the series belongs to.",
+                      targets=("documents",)),
+                NOTE,
+                SOURCE,
+            ),
+        ),
+        Section(
+            "documents",
+            "Documents: programmes, plans, agreements, promises, reports, strategies, works cited.",
+            (
+                ID,
+                Field("title", "text", "Title as the document gives it.", required=True),
+                Field("type", "vocab", "Document type.", vocabulary="document-type",
+                      required=True, example="brottsforebyggande-plan"),
+                Field("period", "period",
+                      "Period it runs: `2020-2023`, `2020`, `2020-01-01/2023-12-31`.",
+                      example="2020-2023"),
+                Field("part_of", "ref", "The document it is part of.", targets=("documents",)),
+                Field("series", "ref", "The series it belongs to.", targets=("series",)),
+                Field("references", "ref", "Documents or laws it cites (`SFS 2003:778`).",
+                      targets=("documents", "law"), many=True),
+                Field("legal_basis", "ref", "The law that requires it (`SFS 2003:778`).",
+                      targets=("documents", "law"), many=True),
+                Field("parties", "ref", "Parties behind the document.", targets=ORG_TARGETS,
+                      many=True),
+                Field("signed_by", "ref", "Parties that signed it.", targets=ORG_TARGETS,
+                      many=True),
+                Field(
+                    "decision",
+                    "map",
+                    "The decision adopting it. Write a key with no value when the document "
+                    "shows the field empty (`by:`); leave the key out when it is not known.",
+                    subfields=(
+                        Field("by", "ref", "The body that decided.", targets=ORG_TARGETS),
+                        Field("date", "date", "Date of the decision, `YYYY-MM-DD`.",
+                              example="2020-02-24"),
+                    ),
+                ),
+                Field("handlaggare", "text",
+                      "Handläggare (case officer). No value: the header shows it empty."),
+                Field("reviewed_by", "text",
+                      "Granskad av (reviewer). No value: the header shows it empty."),
+                Field("owning_group", "ref", "The group that carries the work.",
+                      targets=("groups",)),
+                Field("purpose", "text", "Stated purpose."),
+                Field("goal_area_count", "int", "Number of goal areas the document says it has."),
+                Field("process_phases", "vocab", "Phases of the work process it describes.",
+                      vocabulary="phase", many=True, example="[planera, genomfora]"),
+                Field("considers_domains", "vocab", "Risk/protective factor domains it names.",
+                      vocabulary="domain", many=True),
+                Field(
+                    "follow_up",
+                    "map",
+                    "How it is followed up.",
+                    subfields=(
+                        Field("cadence", "duration", "How often: `P1Y`, `årligen`, `tertial`."),
+                        Field("document_type", "vocab", "Kind of report.",
+                              vocabulary="document-type", example="trygghetsbokslut"),
+                    ),
+                ),
+                Field("reports_on", "ref", "For a follow-up report: the document it follows up.",
+                      targets=("documents",)),
+                Field("report_year", "year", "For a follow-up report: the year it covers."),
+                Field(
+                    "entries",
+                    "list",
+                    "For a follow-up report: one entry per activity.",
+                    subfields=(
+                        Field("activity", "ref", "The activity.", targets=("activities",),
+                              required=True),
+                        Field("status", "vocab", "Reported status.", vocabulary="status",
+                              required=True),
+                        Field("outcome", "text", "What came of it."),
+                    ),
+                ),
+                Field("creator", "text", "Authors of a publication.", many=True),
+                Field("issued", "year", "Year of publication."),
+                Field("citation", "text", "Bibliographic citation."),
+                Field("url", "url", "Web address."),
+                NOTE,
+                SOURCE,
+            ),
+        ),
+        Section(
+            "goal_areas",
+            "Goal areas (målområden) of a document.",
+            (
+                ID,
+                Field("title", "text", "Name.", required=True, example="Brott"),
+                Field("document", "ref", "The document stating it.", targets=("documents",),
+                      required=True),
+                Field("lso", "bool", "Whether the area lies within LSO (`true`/`false`)."),
+                Field("owning_group", "ref", "The group that carries it.", targets=("groups",)),
+                NOTE,
+                SOURCE,
+            ),
+        ),
+        Section(
+            "goals",
+            "Goals (mål).",
+            (
+                ID,
+                Field("title", "text", "The goal as stated.", required=True),
+                Field("document", "ref", "The document stating it.", targets=("documents",),
+                      required=True),
+                Field("goal_area", "ref", "Its goal area.", targets=("goal_areas",)),
+                NOTE,
+                SOURCE,
+            ),
+        ),
+        Section(
+            "focus_areas",
+            "Prioritised areas of an agreement, and the promises of a medborgarlöfte.",
+            (
+                ID,
+                Field("title", "text", "The area or promise as stated.", required=True),
+                Field("document", "ref", "The document stating it.", targets=("documents",),
+                      required=True),
+                Field("prioritised", "bool", "Whether it is prioritised (`true`/`false`)."),
+                NOTE,
+                SOURCE,
+            ),
+        ),
+        Section(
+            "problems",
+            "Identified problems, from a lägesbild or a medborgardialog.",
+            (
+                ID,
+                Field("title", "text", "The problem as stated.", required=True),
+                Field("identified_in", "ref", "Where it was identified.", targets=("documents",)),
+                Field("prioritised", "bool", "Whether it is prioritised (`true`/`false`)."),
+                Field("causes", "vocab", "Risk/protective factors behind it.",
+                      vocabulary="factor", many=True),
+                NOTE,
+                SOURCE,
+            ),
+        ),
+        Section(
+            "activities",
+            "Activities, one row each in `activities*.csv` or `activities*.xlsx`.",
+            (
+                ID,
+                Field("title", "text", "What is done.", required=True),
+                Field("year", "years", "The year it is planned for, or years (`2020-2021`).",
+                      required=True, example="2021"),
+                Field("document", "ref", "The document it is planned under.",
+                      targets=("documents",), required=True),
+                Field("responsible", "ref", "Responsible organisation.", targets=ORG_TARGETS,
+                      many=True),
+                Field("kind", "vocab", "`social` or `situationell`.", vocabulary="kind"),
+                Field("goal", "ref", "Goal, goal area or focus area it serves.",
+                      targets=("goal_areas", "goals", "focus_areas"), many=True),
+                Field("problems", "ref", "Problems it addresses.", targets=("problems",),
+                      many=True),
+                Field("factors", "vocab", "Factors it targets (id or Swedish name).",
+                      vocabulary="factor", many=True),
+                Field("domain", "vocab", "Domain it targets, when no factor is named.",
+                      vocabulary="domain", many=True),
+                Field("status", "vocab", "Status: planerad, pagaende, genomford…",
+                      vocabulary="status"),
+                Field("description", "text", "Longer description."),
+                SOURCE,
+            ),
+        ),
+    )
+}
+
+YAML_SECTIONS = tuple(name for name in SECTIONS if name != "activities")
+
+
+def parse_date(text: str) -> date:
+    """Read an ISO date, ``YYYY-MM-DD``.
+
+    >>> parse_date("2020-02-29")
+    datetime.date(2020, 2, 29)
+    """
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise Invalid(f"'{text}' is not a date; expected YYYY-MM-DD")
+    try:
+        return date.fromisoformat(text)
+    except ValueError as err:
+        raise Invalid(f"'{text}' is not a real date ({err}); expected YYYY-MM-DD") from err
+
+
+def parse_year(text: str) -> int:
+    """Read a year between 1900 and 2199."""
+    if not re.fullmatch(r"\d{4}", text) or not 1900 <= int(text) <= 2199:
+        raise Invalid(f"'{text}' is not a year; expected four digits such as 2021")
+    return int(text)
+
+
+_PERIOD_YEARS = re.compile(r"^(\d{4})\s*(?:[-–—]|till och med|t\.o\.m\.)\s*(\d{4})$")
+
+
+def parse_years(text: str) -> list[int]:
+    """Read a year or a span of years: ``2021`` or ``2020-2021``.
+
+    >>> parse_years("2020-2021")
+    [2020, 2021]
+    """
+    if m := _PERIOD_YEARS.match(text.strip()):
+        first, last = parse_year(m[1]), parse_year(m[2])
+        if last < first:
+            raise Invalid(f"the years '{text}' end before they start")
+        return list(range(first, last + 1))
+    return [parse_year(text.strip())]
+
+
+def parse_period(text: str) -> tuple[date, date]:
+    """Read a period: ``2020-2023``, ``2020–2023``, ``2021`` or ``2020-07-01/2022-06-30``.
+
+    >>> parse_period("2020-2023")
+    (datetime.date(2020, 1, 1), datetime.date(2023, 12, 31))
+    """
+    text = text.strip()
+    if m := _PERIOD_YEARS.match(text):
+        start, end = date(parse_year(m[1]), 1, 1), date(parse_year(m[2]), 12, 31)
+    elif re.fullmatch(r"\d{4}", text):
+        year = parse_year(text)
+        start, end = date(year, 1, 1), date(year, 12, 31)
+    elif "/" in text:
+        first, _, last = text.partition("/")
+        start, end = parse_date(first.strip()), parse_date(last.strip())
+    else:
+        raise Invalid(
+            f"'{text}' is not a period; expected 2020-2023, 2021 or 2020-07-01/2022-06-30"
+        )
+    if end < start:
+        raise Invalid(f"the period '{text}' ends before it starts")
+    return start, end
+
+
+_DURATIONS = {
+    "årligen": "P1Y", "varje år": "P1Y", "yearly": "P1Y", "annually": "P1Y",
+    "vartannat år": "P2Y", "2 år": "P2Y", "2-årsperioder": "P2Y", "tvåårsperioder": "P2Y",
+    "tertial": "P4M", "per tertial": "P4M", "kvartal": "P3M", "per kvartal": "P3M",
+    "månadsvis": "P1M", "monthly": "P1M",
+}
+
+
+def parse_duration(text: str) -> str:
+    """Read a cadence as an ISO 8601 duration: ``P2Y``, ``årligen``, ``tertial``."""
+    key = text.strip().lower()
+    if key in _DURATIONS:
+        return _DURATIONS[key]
+    if re.fullmatch(r"P(\d+Y)?(\d+M)?(\d+D)?", text.strip()) and len(text.strip()) > 1:
+        return text.strip()
+    if m := re.fullmatch(r"(\d+)\s*år", key):
+        return f"P{m[1]}Y"
+    raise Invalid(f"'{text}' is not a cadence; expected P1Y, P2Y, årligen, vartannat år or tertial")
+
+
+def parse_bool(text: str) -> bool:
+    """Read ``true``/``false`` (also ``ja``/``nej``)."""
+    key = text.strip().lower()
+    if key in ("true", "ja", "yes"):
+        return True
+    if key in ("false", "nej", "no"):
+        return False
+    raise Invalid(f"'{text}' is not true or false")
+
+
+def parse_id(text: str) -> str:
+    """Check a short id."""
+    if not ID_PATTERN.match(text):
+        raise Invalid(
+            f"'{text}' is not a valid id; expected letters a–z, digits, '-', '_' or '.' "
+            "(at most 100, starting with a letter or digit)"
+        )
+    return text
+
+
+def parse_code(text: str) -> str:
+    """Check a four-digit SCB municipality code."""
+    if not re.fullmatch(r"\d{4}", text):
+        raise Invalid(f"'{text}' is not a municipality code; expected four digits such as 0685")
+    return text
+
+
+def parse_url(text: str) -> str:
+    """Check a web address."""
+    if not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", text):
+        raise Invalid(f"'{text}' is not a web address; expected https://…")
+    return text
+
+
+def law_id(text: str) -> str | None:
+    """The law vocabulary id for ``SFS 2003:778`` (``sfs-2003-778``), or ``None``."""
+    m = LAW_PATTERN.match(text.strip())
+    return f"{m[1].lower()}-{m[2]}-{m[3]}" if m else None
+
+
+PARSERS = {
+    "date": parse_date,
+    "year": parse_year,
+    "years": parse_years,
+    "int": None,
+    "period": parse_period,
+    "duration": parse_duration,
+    "bool": parse_bool,
+    "id": parse_id,
+    "code": parse_code,
+    "url": parse_url,
+}

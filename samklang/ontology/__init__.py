@@ -1,0 +1,53 @@
+"""The samklang ontology and its SKOS vocabularies, shipped as Turtle package data."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+
+from samklang.ontology.namespace import (
+    DATA,
+    GRAPH,
+    LAW,
+    SK,
+    SKDOC,
+    SKDOM,
+    SKFAC,
+    SKKIND,
+    SKPH,
+    SKST,
+    Namespace,
+    OntologyNamespace,
+)
+
+__all__ = [
+    "DATA",
+    "GRAPH",
+    "LAW",
+    "SK",
+    "SKDOC",
+    "SKDOM",
+    "SKFAC",
+    "SKKIND",
+    "SKPH",
+    "SKST",
+    "Namespace",
+    "OntologyNamespace",
+    "ontology_file",
+    "turtle_files",
+]
+
+
+def ontology_file() -> Traversable:
+    """The ontology itself, ``samklang.ttl``."""
+    return files(__package__).joinpath("samklang.ttl")
+
+
+def turtle_files() -> Iterator[Traversable]:
+    """Every Turtle file of the package: the ontology, then the vocabularies by name."""
+    yield ontology_file()
+    vocabularies = files(__package__).joinpath("vocabularies")
+    yield from sorted(
+        (f for f in vocabularies.iterdir() if f.name.endswith(".ttl")), key=lambda f: f.name
+    )

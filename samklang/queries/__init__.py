@@ -1,0 +1,1 @@
+"""Coherence rules (SPARQL files with metadata) and the runner that checks a graph with them."""

@@ -1,0 +1,171 @@
+"""Run the rule pack over a graph and turn the rows into findings a planner can read."""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from samklang.errors import UsageError
+from samklang.graph.dataset import Dataset, load_dataset
+from samklang.graph.store import Store, open_store
+from samklang.queries.rule import LANGUAGES, SEVERITIES, Rule, catalogue
+from samklang.queries.settings import Settings
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing that does not hang together.
+
+    Attributes:
+        rule: the rule ID (``PER-EXPIRED``).
+        severity: ``error``, ``warning`` or ``info``.
+        focus: IRI of the resource at fault.
+        focus_label: its name.
+        document: IRI of the document it concerns, or ``None``.
+        document_label: its title, or ``None``.
+        message: what does not fit, in the requested language.
+        title: the rule's title.
+        basis: why it matters (law, method, the plan's own text).
+        url: a link to the basis.
+        fix: how to fix it.
+    """
+
+    rule: str
+    severity: str
+    focus: str
+    focus_label: str
+    document: str | None
+    document_label: str | None
+    message: str
+    title: str
+    basis: str
+    url: str
+    fix: str
+
+    def as_dict(self) -> dict[str, str | None]:
+        """The finding as a JSON-ready mapping."""
+        return asdict(self)
+
+
+def select_rules(only: Iterable[str] = (), skip: Iterable[str] = ()) -> list[Rule]:
+    """The rules to run: all, or ``only`` these, minus ``skip``.
+
+    Raises:
+        UsageError: an ID names no rule.
+    """
+    rules = catalogue()
+    for rule_id in [*only, *skip]:
+        if rule_id not in rules:
+            raise UsageError(f"'{rule_id}' is not a rule; see 'samklang rules'")
+    chosen = [rules[r] for r in only] if only else list(rules.values())
+    return [r for r in chosen if r.id not in set(skip)]
+
+
+def check(
+    source: Dataset | str | Path,
+    *,
+    as_of: date | None = None,
+    lang: str = "sv",
+    rules: Sequence[Rule] | None = None,
+    store: Store | None = None,
+    settings: Settings | None = None,
+) -> list[Finding]:
+    """Check a dataset's coherence.
+
+    Args:
+        source: a loaded dataset, or the path of a dataset folder.
+        as_of: the reference date (default: today); ignored when ``settings`` is given.
+        lang: ``sv`` or ``en``, for messages.
+        rules: the rules to run (default: all).
+        store: where to run them (default: a new in-memory Oxigraph store holding ``source``).
+        settings: rule parameters.
+
+    Returns:
+        Findings, most severe first, then by rule and focus.
+
+    Raises:
+        InputError: the dataset cannot be read.
+        UsageError: an unknown language.
+    """
+    if lang not in LANGUAGES:
+        raise UsageError(f"'{lang}' is not a language; expected sv or en")
+    dataset = source if isinstance(source, Dataset) else load_dataset(source)
+    if store is None:
+        store = open_store("memory")
+        store.add(dataset.quads)
+    settings = settings or Settings(as_of=as_of or date.today())
+    bindings = settings.bindings()
+    rows: list[tuple[Rule, dict[str, ox.NamedNode | ox.BlankNode | ox.Literal]]] = []
+    for rule in rules if rules is not None else catalogue().values():
+        params = {name: bindings[name] for name in rule.parameters}
+        rows.extend((rule, row) for row in store.select(rule.query, params))
+    labels = _labels(store, [term for _, row in rows for term in row.values()], lang)
+    findings = [_finding(rule, row, labels, lang) for rule, row in rows]
+    rank = {s: i for i, s in enumerate(SEVERITIES)}
+    return sorted(findings, key=lambda f: (-rank[f.severity], f.rule, f.focus))
+
+
+LABELS_QUERY = """
+SELECT ?s ?label WHERE {
+  ?s rdfs:label|dcterms:title|skos:prefLabel ?label .
+}
+"""
+
+
+def _labels(store: Store, terms: list[ox.NamedNode | ox.BlankNode | ox.Literal],
+            lang: str) -> dict[str, str]:
+    """A name for each IRI among ``terms``: its label in ``lang``, else Swedish, else any."""
+    wanted = {t.value for t in terms if isinstance(t, ox.NamedNode)}
+    best: dict[str, tuple[int, str]] = {}
+    preference = {lang: 0, "sv": 1}
+    for row in store.select(LABELS_QUERY) if wanted else []:
+        subject, label = row["s"], row["label"]
+        if subject.value not in wanted or not isinstance(label, ox.Literal):
+            continue
+        score = preference.get(label.language or "", 2)
+        if subject.value not in best or score < best[subject.value][0]:
+            best[subject.value] = (score, label.value)
+    return {iri: label for iri, (_, label) in best.items()}
+
+
+def _text(term: ox.NamedNode | ox.BlankNode | ox.Literal | None, labels: dict[str, str]) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        return labels.get(term.value) or term.value.rsplit("/", 1)[-1]
+    if ", " in term.value:  # a GROUP_CONCAT list: engines differ in order, so sort it
+        return ", ".join(sorted(term.value.split(", ")))
+    return term.value
+
+
+def _finding(rule: Rule, row: dict[str, ox.NamedNode | ox.BlankNode | ox.Literal],
+             labels: dict[str, str], lang: str) -> Finding:
+    values = {name: _text(term, labels) for name, term in row.items()}
+    template = rule.message[lang]
+    wanted = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    message = template.format_map({name: values.get(name, "?") for name in wanted})
+    focus, document = row["focus"], row.get("document")
+    return Finding(
+        rule=rule.id,
+        severity=rule.severity,
+        focus=focus.value,
+        focus_label=_text(focus, labels),
+        document=document.value if document is not None else None,
+        document_label=_text(document, labels) if document is not None else None,
+        message=message,
+        title=rule.title[lang],
+        basis=rule.basis[lang],
+        url=rule.url,
+        fix=rule.fix[lang],
+    )
+
+
+def worst(findings: Iterable[Finding]) -> str | None:
+    """The highest severity among ``findings``, or ``None`` if there are none."""
+    found = {f.severity for f in findings}
+    return next((s for s in reversed(SEVERITIES) if s in found), None)

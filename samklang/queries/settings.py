@@ -1,0 +1,38 @@
+"""Rule parameters and their defaults. Each is bound into the rules as an RDF term."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pyoxigraph as ox
+
+from samklang.ontology.namespace import XSD
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Parameters the rules read.
+
+    Attributes:
+        as_of: the reference date (``?asOf``): what is in force, what has ended.
+        law_2023_196_applies: when Lag (2023:196) applies (``?lawApplies``); in force
+            2023-07-01 (verified). The transition date 2024-07-01 is unverified.
+        msbfs_2021_1_due: when LSO programmes had to follow MSBFS 2021:1 (``?msbfsDue``).
+        mandate_first_year: first year of a kommunstyrelse mandate period (``?mandateYear``);
+            2019 gives 2019–2022, 2023–2026. Set 2020 for programmes offset by one year.
+    """
+
+    as_of: date
+    law_2023_196_applies: date = date(2023, 7, 1)
+    msbfs_2021_1_due: date = date(2022, 1, 1)
+    mandate_first_year: int = 2019
+
+    def bindings(self) -> dict[str, ox.Literal]:
+        """The parameters as SPARQL variable bindings."""
+        return {
+            "asOf": ox.Literal(self.as_of.isoformat(), datatype=XSD.date),
+            "lawApplies": ox.Literal(self.law_2023_196_applies.isoformat(), datatype=XSD.date),
+            "msbfsDue": ox.Literal(self.msbfs_2021_1_due.isoformat(), datatype=XSD.date),
+            "mandateYear": ox.Literal(str(self.mandate_first_year), datatype=XSD.integer),
+        }
