@@ -27,15 +27,14 @@ class DateType(click.ParamType):
 
     name = "YYYY-MM-DD"
 
-    def convert(self, value: Any, param: click.Parameter | None,
-                ctx: click.Context | None) -> date:
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
         if isinstance(value, date):
             return value
-        from samklang.graph.schema import Invalid, parse_date
+        from samklang.graph.schema import FieldValueError, parse_date
 
         try:
             return parse_date(str(value))
-        except Invalid as err:
+        except FieldValueError as err:
             self.fail(str(err), param, ctx)
 
 
@@ -74,7 +73,10 @@ def write_output(output: str | None, render: Callable[[io.StringIO], None]) -> N
 
 
 language_option = click.option(
-    "--lang", type=click.Choice(["sv", "en"]), default="sv", show_default=True,
+    "--lang",
+    type=click.Choice(["sv", "en"]),
+    default="sv",
+    show_default=True,
     help="Language of messages.",
 )
 
@@ -91,21 +93,48 @@ def cli(traceback: bool) -> None:
 
 @cli.command()
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
-@click.option("--as-of", type=DateType(), default=None,
-              help="Reference date for what is in force. [default: today]")
+@click.option(
+    "--as-of",
+    type=DateType(),
+    default=None,
+    help="Reference date for what is in force. [default: today]",
+)
 @language_option
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
-              default="error", show_default=True,
-              help="Exit with status 1 when a finding is at least this severe.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default="error",
+    show_default=True,
+    help="Exit with status 1 when a finding is at least this severe.",
+)
 @click.option("--rules", "only", multiple=True, metavar="ID", help="Run only this rule (repeat).")
 @click.option("--skip", multiple=True, metavar="ID", help="Skip this rule (repeat).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-              help="Write to this file instead of stdout.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write to this file instead of stdout.",
+)
 @reports_errors
-def check(path: Path, as_of: date | None, lang: str, output_format: str, fail_on: str,
-          only: tuple[str, ...], skip: tuple[str, ...], output: str | None) -> None:
+def check(
+    path: Path,
+    as_of: date | None,
+    lang: str,
+    output_format: str,
+    fail_on: str,
+    only: tuple[str, ...],
+    skip: tuple[str, ...],
+    output: str | None,
+) -> None:
     """Check the dataset in PATH against the coherence rules."""
     from samklang.queries.check import check as run_check
     from samklang.queries.check import select_rules

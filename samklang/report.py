@@ -13,18 +13,36 @@ from samklang.queries.rule import SEVERITIES
 
 WORDS = {
     "sv": {
-        "error": "fel", "warning": "varning", "info": "info",
-        "errors": "fel", "warnings": "varningar", "infos": "info",
-        "rule": "Regel", "severity": "Allvar", "concerns": "Gäller", "message": "Vad som inte stämmer",
-        "fix": "Åtgärd", "none": "Inga fynd: planeringen hänger ihop enligt reglerna.",
-        "general": "Kommunen i stort", "summary": "{n} fynd ({counts}) per {as_of}.",
+        "error": "fel",
+        "warning": "varning",
+        "info": "info",
+        "errors": "fel",
+        "warnings": "varningar",
+        "infos": "info",
+        "rule": "Regel",
+        "severity": "Allvar",
+        "concerns": "Gäller",
+        "message": "Vad som inte stämmer",
+        "fix": "Åtgärd",
+        "none": "Inga fynd: planeringen hänger ihop enligt reglerna.",
+        "general": "Kommunen i stort",
+        "summary": "{n} fynd ({counts}) per {as_of}.",
     },
     "en": {
-        "error": "error", "warning": "warning", "info": "info",
-        "errors": "errors", "warnings": "warnings", "infos": "info",
-        "rule": "Rule", "severity": "Severity", "concerns": "Concerns", "message": "What does not fit",
-        "fix": "Fix", "none": "No findings: the planning hangs together by the rules.",
-        "general": "The municipality as a whole", "summary": "{n} findings ({counts}) as of {as_of}.",
+        "error": "error",
+        "warning": "warning",
+        "info": "info",
+        "errors": "errors",
+        "warnings": "warnings",
+        "infos": "info",
+        "rule": "Rule",
+        "severity": "Severity",
+        "concerns": "Concerns",
+        "message": "What does not fit",
+        "fix": "Fix",
+        "none": "No findings: the planning hangs together by the rules.",
+        "general": "The municipality as a whole",
+        "summary": "{n} findings ({counts}) as of {as_of}.",
     },
 }
 COLOURS = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -36,13 +54,17 @@ def summary(findings: Sequence[Finding], lang: str, as_of: date) -> str:
     if not findings:
         return words["none"]
     counts = Counter(f.severity for f in findings)
-    parts = ", ".join(f"{counts[s]} {words[s if counts[s] == 1 else s + 's']}"
-                      for s in reversed(SEVERITIES) if counts[s])
+    parts = ", ".join(
+        f"{counts[s]} {words[s if counts[s] == 1 else s + 's']}"
+        for s in reversed(SEVERITIES)
+        if counts[s]
+    )
     return words["summary"].format(n=len(findings), counts=parts, as_of=as_of.isoformat())
 
 
-def write_text(findings: Sequence[Finding], stream: IO[str], lang: str, as_of: date,
-               width: int | None = None) -> None:
+def write_text(
+    findings: Sequence[Finding], stream: IO[str], lang: str, as_of: date, width: int | None = None
+) -> None:
     """A readable table per document, most severe first, then a summary line."""
     from rich.console import Console
     from rich.markup import escape
@@ -59,14 +81,21 @@ def write_text(findings: Sequence[Finding], stream: IO[str], lang: str, as_of: d
         table.add_column(words["rule"], no_wrap=True)
         table.add_column(words["message"])
         for f in items:
-            table.add_row(f"[{COLOURS[f.severity]}]{words[f.severity]}[/]", escape(f.rule),
-                          f"{escape(f.message)}\n[dim]→ {escape(f.fix)}[/]")
+            table.add_row(
+                f"[{COLOURS[f.severity]}]{words[f.severity]}[/]",
+                escape(f.rule),
+                f"{escape(f.message)}\n[dim]→ {escape(f.fix)}[/]",
+            )
         console.print(table)
     console.print(escape(summary(findings, lang, as_of)))
 
 
 def write_json(findings: Sequence[Finding], stream: IO[str], as_of: date) -> None:
     """``{"as_of": …, "findings": [{rule, severity, focus, document, message, …}]}``."""
-    json.dump({"as_of": as_of.isoformat(), "findings": [f.as_dict() for f in findings]},
-              stream, ensure_ascii=False, indent=2)
+    json.dump(
+        {"as_of": as_of.isoformat(), "findings": [f.as_dict() for f in findings]},
+        stream,
+        ensure_ascii=False,
+        indent=2,
+    )
     stream.write("\n")

@@ -70,8 +70,11 @@ def dataset_files(folder: Path) -> tuple[list[Path], list[Path], list[Path]]:
     """The YAML files, activity lists and Turtle files of a dataset folder, each sorted."""
     names = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
     yaml_files = [p for p in names if p.suffix.lower() in (".yaml", ".yml")]
-    tables = [p for p in names if p.name.lower().startswith("activities")
-              and p.suffix.lower() in (".csv", ".xlsx")]
+    tables = [
+        p
+        for p in names
+        if p.name.lower().startswith("activities") and p.suffix.lower() in (".csv", ".xlsx")
+    ]
     turtle = [p for p in names if p.suffix.lower() == ".ttl"]
     return yaml_files, tables, turtle
 
@@ -90,12 +93,20 @@ def load_dataset(path: str | Path) -> Dataset:
     """
     folder = Path(path)
     if not folder.is_dir():
-        raise InputError(folder, None, "is not a dataset folder; expected a folder holding "
-                         "municipality.yaml, documents.yaml and activities.csv")
+        raise InputError(
+            folder,
+            None,
+            "is not a dataset folder; expected a folder holding "
+            "municipality.yaml, documents.yaml and activities.csv",
+        )
     yaml_files, tables, turtle = dataset_files(folder)
     if not yaml_files:
-        raise InputError(folder, None, "holds no YAML files; expected at least one with a "
-                         "'municipality:' section (samklang init makes a start)")
+        raise InputError(
+            folder,
+            None,
+            "holds no YAML files; expected at least one with a "
+            "'municipality:' section (samklang init makes a start)",
+        )
     records: list[Record] = []
     for file in yaml_files:
         records.extend(_records_of_yaml(file))
@@ -104,10 +115,13 @@ def load_dataset(path: str | Path) -> Dataset:
     municipalities = [r for r in records if r.section == "municipality"]
     if len(municipalities) != 1:
         where = municipalities[1] if municipalities else None
-        raise InputError(where.path if where else folder, where.location if where else None,
-                         "a dataset describes exactly one municipality; expected one "
-                         "'municipality:' section in all its YAML files"
-                         + (", found a second" if where else ", found none"))
+        raise InputError(
+            where.path if where else folder,
+            where.location if where else None,
+            "a dataset describes exactly one municipality; expected one "
+            "'municipality:' section in all its YAML files"
+            + (", found a second" if where else ", found none"),
+        )
     builder = _Builder(folder, municipalities[0], records)
     builder.build()
     for file in turtle:
@@ -126,8 +140,11 @@ def _records_of_yaml(path: Path) -> list[Record]:
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             if key == "activities":
                 hint = " (activities belong in activities.csv or activities.xlsx)"
-            raise InputError(path, line, f"'{key}' is not a section of a dataset{hint}; "
-                             f"expected {', '.join(YAML_SECTIONS)}")
+            raise InputError(
+                path,
+                line,
+                f"'{key}' is not a section of a dataset{hint}; expected {', '.join(YAML_SECTIONS)}",
+            )
         section = SECTIONS[key]
         if section.single:
             records.append(record_from_yaml(section, node, path))
@@ -142,8 +159,9 @@ def _records_of_yaml(path: Path) -> list[Record]:
 def _turtle_quads(path: Path, graph: ox.NamedNode) -> list[ox.Quad]:
     text = read_text(path)
     try:
-        triples = list(ox.parse(text.encode(), format=ox.RdfFormat.TURTLE,
-                                base_iri=path.resolve().as_uri()))
+        triples = list(
+            ox.parse(text.encode(), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
+        )
     except SyntaxError as err:
         problem = str(err.msg).split(": ", 1)[-1]
         raise InputError(path, at_line(err.lineno), f"is not valid Turtle: {problem}") from err
@@ -177,8 +195,11 @@ class _Builder:
         self.index: dict[str, Record] = {}
         for record in records:
             if (other := self.index.get(record.id)) is not None:
-                raise record.fail("id", f"the id '{record.id}' is already used by a "
-                                  f"{other.section} item ({other.path.name}, {other.location})")
+                raise record.fail(
+                    "id",
+                    f"the id '{record.id}' is already used by a "
+                    f"{other.section} item ({other.path.name}, {other.location})",
+                )
             self.index[record.id] = record
 
     def iri(self, local: str) -> ox.NamedNode:
@@ -193,16 +214,23 @@ class _Builder:
             return LAW.term(value[1])
         target = self.index.get(value)
         if target is None or target.section not in f.targets:
-            kinds = " or ".join(SECTIONS[t].name.replace("_", " ") for t in f.targets
-                                if t in SECTIONS)
+            kinds = " or ".join(
+                SECTIONS[t].name.replace("_", " ") for t in f.targets if t in SECTIONS
+            )
             known = [r.id for r in self.records if r.section in f.targets]
             close = difflib.get_close_matches(value, known, n=2)
             hint = f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
-            what = ("names nothing the dataset defines" if target is None
-                    else f"names a {target.section} item")
-            raise record.fail(name, f"'{name}: {value}' {what}{hint}; expected the id of "
-                              f"one of its {kinds}" + (" or a law such as SFS 2003:778"
-                                                       if "law" in f.targets else ""))
+            what = (
+                "names nothing the dataset defines"
+                if target is None
+                else f"names a {target.section} item"
+            )
+            raise record.fail(
+                name,
+                f"'{name}: {value}' {what}{hint}; expected the id of "
+                f"one of its {kinds}"
+                + (" or a law such as SFS 2003:778" if "law" in f.targets else ""),
+            )
         return self.iri(target.id)
 
     def refs(self, record: Record, name: str, values: Any = None) -> list[ox.NamedNode]:
@@ -215,8 +243,9 @@ class _Builder:
         assert f is not None
         if f.subfields:
             f = next(s for s in f.subfields if s.name == name.split(".")[-1])
-        return [self.ref(record, name, v, f) for v in (values if isinstance(values, list)
-                                                       else [values])]
+        return [
+            self.ref(record, name, v, f) for v in (values if isinstance(values, list) else [values])
+        ]
 
     def build(self) -> None:
         for record in self.records:
@@ -232,8 +261,11 @@ class _Builder:
             source_id, _, lines = source.partition("#")
             target = self.index.get(source_id)
             if target is None or target.section != "sources":
-                raise record.fail("source", f"'source: {source}' names no item of 'sources'; "
-                                  "expected the id of a source defined under 'sources:'")
+                raise record.fail(
+                    "source",
+                    f"'source: {source}' names no item of 'sources'; "
+                    "expected the id of a source defined under 'sources:'",
+                )
             specific = ox.NamedNode(f"{subject.value}#source-{n}")
             self.add(subject, PROV.wasDerivedFrom, specific)
             self.add(specific, RDF.type, OA.SpecificResource)
@@ -245,8 +277,9 @@ class _Builder:
                 self.add(selector, RDF.type, OA.FragmentSelector)
                 self.add(selector, DCTERMS.conformsTo, RFC5147)
                 # RFC 5147 counts line positions from 0: "line=38,39" selects line 39.
-                self.add(selector, RDF.value,
-                         ox.Literal(f"line={int(first) - 1},{int(last or first)}"))
+                self.add(
+                    selector, RDF.value, ox.Literal(f"line={int(first) - 1},{int(last or first)}")
+                )
 
     def _municipality(self, record: Record, s: ox.NamedNode) -> None:
         self.add(s, RDF.type, SK.Municipality)
@@ -259,8 +292,11 @@ class _Builder:
         self.add(s, DCTERMS.title, _text(v["title"]))
         if "file" in v:
             if not (self.dataset.path / v["file"]).is_file():
-                raise record.fail("file", f"'file: {v['file']}' is not a file in the dataset "
-                                  "folder; expected a path relative to it")
+                raise record.fail(
+                    "file",
+                    f"'file: {v['file']}' is not a file in the dataset "
+                    "folder; expected a path relative to it",
+                )
             self.add(s, SK.sourceFile, ox.Literal(v["file"]))
         if "url" in v:
             self.add(s, RDFS.seeAlso, ox.NamedNode(v["url"]))
@@ -312,11 +348,16 @@ class _Builder:
             self.add(s, SK.periodEnd, _date(end))
             for year in range(start.year, end.year + 1):
                 self.add(s, SK.periodYear, _integer(year))
-        for name, predicate in (("part_of", DCTERMS.isPartOf), ("series", SK.inSeries),
-                                ("references", DCTERMS.references),
-                                ("legal_basis", SK.legalBasis), ("parties", SK.party),
-                                ("signed_by", SK.signedBy), ("owning_group", SK.owningGroup),
-                                ("reports_on", SK.reportsOn)):
+        for name, predicate in (
+            ("part_of", DCTERMS.isPartOf),
+            ("series", SK.inSeries),
+            ("references", DCTERMS.references),
+            ("legal_basis", SK.legalBasis),
+            ("parties", SK.party),
+            ("signed_by", SK.signedBy),
+            ("owning_group", SK.owningGroup),
+            ("reports_on", SK.reportsOn),
+        ):
             for o in self.refs(record, name):
                 self.add(s, predicate, o)
         decision = v.get("decision")
@@ -329,13 +370,16 @@ class _Builder:
                     self.add(node, SK.decidedBy, o)
                 if "date" in decision:
                     self.add(node, DCTERMS.date, _date(decision["date"]))
-        for name, predicate in (("handlaggare", SK.handlaggare),
-                                ("reviewed_by", SK.reviewedBy)):
+        for name, predicate in (("handlaggare", SK.handlaggare), ("reviewed_by", SK.reviewedBy)):
             if name in v:
                 self.add(s, predicate, ox.Literal(v[name]))
-        for name, predicate in (("handlaggare", SK.handlaggare), ("reviewed_by", SK.reviewedBy),
-                                ("decision", SK.decision), ("decision.by", SK.decidedBy),
-                                ("decision.date", DCTERMS.date)):
+        for name, predicate in (
+            ("handlaggare", SK.handlaggare),
+            ("reviewed_by", SK.reviewedBy),
+            ("decision", SK.decision),
+            ("decision.by", SK.decidedBy),
+            ("decision.date", DCTERMS.date),
+        ):
             if name in record.empty:
                 self.add(s, SK.emptyField, predicate)
         if "purpose" in v:
@@ -348,8 +392,7 @@ class _Builder:
             self.add(s, SK.considersDomain, domain)
         follow_up = v.get("follow_up") or {}
         if "cadence" in follow_up:
-            self.add(s, SK.followUpCadence, ox.Literal(follow_up["cadence"],
-                                                       datatype=XSD.duration))
+            self.add(s, SK.followUpCadence, ox.Literal(follow_up["cadence"], datatype=XSD.duration))
         if "document_type" in follow_up:
             self.add(s, SK.followUpDocumentType, follow_up["document_type"])
         if "report_year" in v:
@@ -415,8 +458,12 @@ class _Builder:
         self.add(s, DCTERMS.title, _text(v["title"]))
         for year in v["year"]:
             self.add(s, SK.year, _integer(year))
-        for name, predicate in (("document", SK.plannedIn), ("responsible", SK.responsible),
-                                ("goal", SK.contributesTo), ("problems", SK.addresses)):
+        for name, predicate in (
+            ("document", SK.plannedIn),
+            ("responsible", SK.responsible),
+            ("goal", SK.contributesTo),
+            ("problems", SK.addresses),
+        ):
             for o in self.refs(record, name):
                 self.add(s, predicate, o)
         for name, predicate in (("kind", SK.activityKind), ("status", SK.status)):
@@ -427,9 +474,12 @@ class _Builder:
         for factor in v.get("factors", []):
             self.add(s, SK.targetsFactor, factor)
             if domains and factor_domain.get(factor.value) not in domains:
-                raise record.fail("domain", f"the factor '{factor.value.rsplit('/', 1)[-1]}' "
-                                  "lies in another domain than the one in column 'domain'; "
-                                  "expected the factor's own domain, or no domain")
+                raise record.fail(
+                    "domain",
+                    f"the factor '{factor.value.rsplit('/', 1)[-1]}' "
+                    "lies in another domain than the one in column 'domain'; "
+                    "expected the factor's own domain, or no domain",
+                )
         for domain in v.get("domain", []):
             self.add(s, SK.targetsDomain, domain)
         if "description" in v:

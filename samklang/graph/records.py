@@ -13,17 +13,19 @@ from typing import Any
 
 from samklang.errors import InputError, at_line
 from samklang.graph.schema import (
+    GROUP_TYPES,
     MULTI_SEPARATOR,
+    ORGANISATION_TYPES,
     PARSERS,
     SECTIONS,
     Field,
-    Invalid,
+    FieldValueError,
     Section,
     law_id,
+    parse_id,
 )
 from samklang.graph.yamlfile import Mapping, Node, Scalar, Sequence
 from samklang.ontology.vocabulary import vocabularies
-from samklang.graph.schema import GROUP_TYPES, ORGANISATION_TYPES
 
 CHOICES = {"organisation-type": ORGANISATION_TYPES, "group-type": GROUP_TYPES}
 
@@ -56,38 +58,48 @@ def convert(f: Field, text: str) -> Any:
     """Convert one text value of field ``f``.
 
     Raises:
-        Invalid: the text does not fit the field.
+        FieldValueError: the text does not fit the field.
     """
     text = text.strip()
     if not text:
-        raise Invalid(f"'{f.name}' is empty; expected {f.doc[0].lower()}{f.doc[1:].rstrip('.')}")
+        raise FieldValueError(
+            f"'{f.name}' is empty; expected {f.doc[0].lower()}{f.doc[1:].rstrip('.')}"
+        )
     if f.kind == "text":
         return text
     if f.kind == "int":
         if not text.lstrip("-").isdigit():
-            raise Invalid(f"'{text}' is not a whole number")
+            raise FieldValueError(f"'{text}' is not a whole number")
         return int(text)
     if f.kind == "choice":
         choices = CHOICES[f.vocabulary]
         if text not in choices:
-            raise Invalid(f"'{text}' is not a known {f.name}; expected one of {', '.join(choices)}")
+            raise FieldValueError(
+                f"'{text}' is not a known {f.name}; expected one of {', '.join(choices)}"
+            )
         return text
     if f.kind == "vocab":
         try:
             return vocabularies().lookup(f.vocabulary, text)
         except LookupError as err:
-            raise Invalid(str(err)) from err
+            raise FieldValueError(str(err)) from err
     if f.kind == "ref":
         if "law" in f.targets and (law := law_id(text)):
             return ("law", law)
-        return PARSERS["id"](text)
+        return parse_id(text)
     if f.kind == "source":
         source, _, lines = text.partition("#")
-        PARSERS["id"](source)
+        parse_id(source)
         if lines:
             first, _, last = lines.partition("-")
-            if not first.isdigit() or (last and not last.isdigit()) or int(last or first) < int(first):
-                raise Invalid(f"'{text}' has no valid lines; expected source#39 or source#39-43")
+            if (
+                not first.isdigit()
+                or (last and not last.isdigit())
+                or int(last or first) < int(first)
+            ):
+                raise FieldValueError(
+                    f"'{text}' has no valid lines; expected source#39 or source#39-43"
+                )
         return text
     parser = PARSERS[f.kind]
     assert parser is not None
@@ -106,8 +118,11 @@ def record_from_yaml(section: Section, node: Node, path: Path) -> Record:
         InputError: with the file and line of the first field that does not fit.
     """
     if not isinstance(node, Mapping):
-        raise InputError(path, at_line(node.line),
-                         f"an item of '{section.name}' is not a mapping; expected 'id: …' and more")
+        raise InputError(
+            path,
+            at_line(node.line),
+            f"an item of '{section.name}' is not a mapping; expected 'id: …' and more",
+        )
     record = Record(section.name, "", path, at_line(node.line))
     _read_mapping(record, section.fields, node, path, prefix="")
     if "id" not in record.values:
@@ -116,8 +131,9 @@ def record_from_yaml(section: Section, node: Node, path: Path) -> Record:
     return record
 
 
-def _read_mapping(record: Record, fields: tuple[Field, ...], node: Mapping, path: Path,
-                  prefix: str) -> dict[str, Any]:
+def _read_mapping(
+    record: Record, fields: tuple[Field, ...], node: Mapping, path: Path, prefix: str
+) -> dict[str, Any]:
     known = {f.name: f for f in fields}
     out: dict[str, Any] = record.values if not prefix else {}
     for key, value in node.items.items():
@@ -126,8 +142,12 @@ def _read_mapping(record: Record, fields: tuple[Field, ...], node: Mapping, path
         if f is None:
             close = difflib.get_close_matches(key, list(known), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
-            raise InputError(path, line, f"'{prefix}{key}' is not a field of "
-                             f"{record.section}{hint}; expected one of {', '.join(known)}")
+            raise InputError(
+                path,
+                line,
+                f"'{prefix}{key}' is not a field of "
+                f"{record.section}{hint}; expected one of {', '.join(known)}",
+            )
         name = prefix + key
         record.locations[name] = line
         if isinstance(value, Scalar) and value.text is None:
@@ -137,41 +157,50 @@ def _read_mapping(record: Record, fields: tuple[Field, ...], node: Mapping, path
             continue
         try:
             out[key] = _read_value(record, f, value, path, name)
-        except Invalid as err:
+        except FieldValueError as err:
             raise InputError(path, at_line(value.line), str(err)) from err
     for f in fields:
         if f.required and f.name not in out:
-            raise InputError(path, at_line(node.line),
-                             f"{record.section} item has no '{prefix}{f.name}'; it is required")
+            raise InputError(
+                path,
+                at_line(node.line),
+                f"{record.section} item has no '{prefix}{f.name}'; it is required",
+            )
     return out
 
 
 def _read_value(record: Record, f: Field, value: Node, path: Path, name: str) -> Any:
     if f.kind == "map":
         if not isinstance(value, Mapping):
-            raise Invalid(f"'{name}' is not a mapping; expected keys "
-                          + ", ".join(s.name for s in f.subfields))
+            raise FieldValueError(
+                f"'{name}' is not a mapping; expected keys "
+                + ", ".join(s.name for s in f.subfields)
+            )
         return _read_mapping(record, f.subfields, value, path, prefix=name + ".")
     if f.kind == "list":
         if not isinstance(value, Sequence):
-            raise Invalid(f"'{name}' is not a list; expected '- {f.subfields[0].name}: …' items")
+            raise FieldValueError(
+                f"'{name}' is not a list; expected '- {f.subfields[0].name}: …' items"
+            )
         items = []
         for item in value.items:
             if not isinstance(item, Mapping):
-                raise Invalid(f"an item of '{name}' is not a mapping")
+                raise FieldValueError(f"an item of '{name}' is not a mapping")
             items.append(_read_mapping(record, f.subfields, item, path, prefix=name + "."))
         return items
     if isinstance(value, Sequence):
         if not f.many:
-            raise Invalid(f"'{name}' is a list; expected a single value")
+            raise FieldValueError(f"'{name}' is a list; expected a single value")
         texts = []
         for item in value.items:
             if not isinstance(item, Scalar) or item.text is None:
-                raise Invalid(f"'{name}' holds a list item that is not a plain value")
+                raise FieldValueError(f"'{name}' holds a list item that is not a plain value")
             texts.append(item.text)
         return _convert_many(f, texts)
     if isinstance(value, Mapping):
-        raise Invalid(f"'{name}' is a mapping; expected {'a list of values' if f.many else 'a value'}")
+        raise FieldValueError(
+            f"'{name}' is a mapping; expected {'a list of values' if f.many else 'a value'}"
+        )
     assert value.text is not None
     return _convert_many(f, [value.text])
 
@@ -191,10 +220,12 @@ def record_from_row(row: dict[str, str], path: Path, location: str) -> Record:
             if f.required:
                 raise InputError(path, location, f"column '{f.name}' is empty; it is required")
             continue
-        parts = [p for p in (t.strip() for t in text.split(MULTI_SEPARATOR)) if p] if f.many else [text]
+        parts = (
+            [p for p in (t.strip() for t in text.split(MULTI_SEPARATOR)) if p] if f.many else [text]
+        )
         try:
             record.values[f.name] = _convert_many(f, parts)
-        except Invalid as err:
+        except FieldValueError as err:
             raise InputError(path, record.locations[f.name], str(err)) from err
     record.id = record.values["id"]
     return record

@@ -87,8 +87,12 @@ def init_dataset(folder: str | Path, name: str, code: str) -> list[Path]:
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise UsageError(f"{target} already exists and is not empty; choose a new folder")
     municipality_id = slug(name)
-    staging = Path(tempfile.mkdtemp(prefix=".samklang-init-", dir=target.parent.resolve()
-                                    if target.parent.exists() else None))
+    staging = Path(
+        tempfile.mkdtemp(
+            prefix=".samklang-init-",
+            dir=target.parent.resolve() if target.parent.exists() else None,
+        )
+    )
     try:
         for file_name, text in _yaml_text(name, code, municipality_id).items():
             (staging / file_name).write_text(text, encoding="utf-8")
@@ -107,6 +111,7 @@ def write_activity_template(path: Path, organisations: list[str]) -> None:
     """An XLSX activity list: a header row and drop-down lists for the coded columns."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
     vocab = vocabularies()
@@ -128,18 +133,21 @@ def write_activity_template(path: Path, organisations: list[str]) -> None:
     sheet.freeze_panes = "A2"
     hidden = book.create_sheet(LISTS_SHEET)
     for col, (column, values) in enumerate(lists.items(), start=1):
-        letter = hidden.cell(row=1, column=col).column_letter
+        letter = get_column_letter(col)
         hidden.cell(row=1, column=col, value=column)
         for row, value in enumerate(values, start=2):
             hidden.cell(row=row, column=col, value=value)
         # Leave room for organisations the planner adds to the list later.
         last = len(values) + 1 + (50 if column == "responsible" else 0)
         validation = DataValidation(
-            type="list", formula1=f"={LISTS_SHEET}!${letter}$2:${letter}${last}",
-            allow_blank=True, showErrorMessage=column != "factors",
-            errorTitle="Okänt värde", error=f"Välj ett värde ur listan för {column}.",
+            type="list",
+            formula1=f"={LISTS_SHEET}!${letter}$2:${letter}${last}",
+            allow_blank=True,
+            showErrorMessage=column != "factors",
+            errorTitle="Okänt värde",
+            error=f"Välj ett värde ur listan för {column}.",
         )
-        target_letter = sheet.cell(row=1, column=columns.index(column) + 1).column_letter
+        target_letter = get_column_letter(columns.index(column) + 1)
         validation.add(f"{target_letter}2:{target_letter}1000")
         sheet.add_data_validation(validation)
     hidden.sheet_state = "hidden"

@@ -2,7 +2,8 @@
 
 One table (``SECTIONS``) describes every field; the loader, the activity spreadsheet reader,
 ``samklang init`` and ``docs/input-format.md`` all follow it (a test keeps the docs in step).
-Converters turn one piece of text into a value or raise :class:`Invalid` with what was expected.
+Converters turn one piece of text into a value, or raise :class:`FieldValueError`
+saying what was expected.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ MULTI_SEPARATOR = ";"
 """Separates several values in one spreadsheet cell: ``familj-x; skola-y``."""
 
 
-class Invalid(ValueError):
+class FieldValueError(ValueError):
     """A value does not fit its field; the message says what was expected."""
 
 
@@ -82,8 +83,13 @@ SOURCE = Field(
     many=True,
     example="seed#49-53",
 )
-ID = Field("id", "id", "Stable short id; becomes the IRI. Letters a–z, digits, `-`, `_`, `.`.",
-           required=True, example="plan-brott")
+ID = Field(
+    "id",
+    "id",
+    "Stable short id; becomes the IRI. Letters a–z, digits, `-`, `_`, `.`.",
+    required=True,
+    example="plan-brott",
+)
 NOTE = Field("note", "text", "Free note, e.g. what the source does not say.")
 
 SECTIONS: dict[str, Section] = {
@@ -94,10 +100,20 @@ SECTIONS: dict[str, Section] = {
             "The municipality whose planning the dataset describes (one mapping).",
             (
                 ID,
-                Field("name", "text", "Name of the municipality.", required=True,
-                      example="Vetlanda kommun"),
-                Field("code", "code", "SCB municipality code, four digits.", required=True,
-                      example='"0685"'),
+                Field(
+                    "name",
+                    "text",
+                    "Name of the municipality.",
+                    required=True,
+                    example="Vetlanda kommun",
+                ),
+                Field(
+                    "code",
+                    "code",
+                    "SCB municipality code, four digits.",
+                    required=True,
+                    example='"0685"',
+                ),
                 NOTE,
                 SOURCE,
             ),
@@ -120,8 +136,13 @@ SECTIONS: dict[str, Section] = {
             (
                 ID,
                 Field("name", "text", "Name.", required=True, example="Lokalpolisområde Höglandet"),
-                Field("type", "choice", "One of: " + ", ".join(ORGANISATION_TYPES) + ".",
-                      vocabulary="organisation-type", example="lokalpolisomrade"),
+                Field(
+                    "type",
+                    "choice",
+                    "One of: " + ", ".join(ORGANISATION_TYPES) + ".",
+                    vocabulary="organisation-type",
+                    example="lokalpolisomrade",
+                ),
                 Field("abbreviation", "text", "Short name.", example="HRF"),
                 Field("part_of", "ref", "The organisation it belongs to.", targets=ORG_TARGETS),
                 NOTE,
@@ -134,15 +155,30 @@ SECTIONS: dict[str, Section] = {
             (
                 ID,
                 Field("name", "text", "Name.", required=True, example="Temagrupp brott"),
-                Field("type", "choice", "One of: " + ", ".join(GROUP_TYPES) + ".",
-                      vocabulary="group-type", required=True, example="temagrupp"),
+                Field(
+                    "type",
+                    "choice",
+                    "One of: " + ", ".join(GROUP_TYPES) + ".",
+                    vocabulary="group-type",
+                    required=True,
+                    example="temagrupp",
+                ),
                 Field("members", "ref", "Member organisations.", targets=ORG_TARGETS, many=True),
-                Field("convener", "ref", "The organisation that convenes the group.",
-                      targets=ORG_TARGETS),
-                Field("reports_to", "ref", "The group or organisation it reports to.",
-                      targets=ORG_TARGETS),
-                Field("part_of", "ref", "The organisation the group belongs to.",
-                      targets=ORG_TARGETS),
+                Field(
+                    "convener",
+                    "ref",
+                    "The organisation that convenes the group.",
+                    targets=ORG_TARGETS,
+                ),
+                Field(
+                    "reports_to",
+                    "ref",
+                    "The group or organisation it reports to.",
+                    targets=ORG_TARGETS,
+                ),
+                Field(
+                    "part_of", "ref", "The organisation the group belongs to.", targets=ORG_TARGETS
+                ),
                 NOTE,
                 SOURCE,
             ),
@@ -153,13 +189,24 @@ SECTIONS: dict[str, Section] = {
             (
                 ID,
                 Field("title", "text", "Title.", required=True, example="Medborgarlöfte"),
-                Field("type", "vocab", "Document type of its documents.",
-                      vocabulary="document-type", required=True, example="medborgarlofte"),
-                Field("cadence", "duration", "How often a new one comes: `P2Y`, `2 år`, `årligen`.",
-                      example="P2Y"),
+                Field(
+                    "type",
+                    "vocab",
+                    "Document type of its documents.",
+                    vocabulary="document-type",
+                    required=True,
+                    example="medborgarlofte",
+                ),
+                Field(
+                    "cadence",
+                    "duration",
+                    "How often a new one comes: `P2Y`, `2 år`, `årligen`.",
+                    example="P2Y",
+                ),
                 Field("since", "year", "Year the series began.", example="2016"),
-                Field("part_of", "ref", "The document the series belongs to.",
-                      targets=("documents",)),
+                Field(
+                    "part_of", "ref", "The document the series belongs to.", targets=("documents",)
+                ),
                 NOTE,
                 SOURCE,
             ),
@@ -170,21 +217,42 @@ SECTIONS: dict[str, Section] = {
             (
                 ID,
                 Field("title", "text", "Title as the document gives it.", required=True),
-                Field("type", "vocab", "Document type.", vocabulary="document-type",
-                      required=True, example="brottsforebyggande-plan"),
-                Field("period", "period",
-                      "Period it runs: `2020-2023`, `2020`, `2020-01-01/2023-12-31`.",
-                      example="2020-2023"),
+                Field(
+                    "type",
+                    "vocab",
+                    "Document type.",
+                    vocabulary="document-type",
+                    required=True,
+                    example="brottsforebyggande-plan",
+                ),
+                Field(
+                    "period",
+                    "period",
+                    "Period it runs: `2020-2023`, `2020`, `2020-01-01/2023-12-31`.",
+                    example="2020-2023",
+                ),
                 Field("part_of", "ref", "The document it is part of.", targets=("documents",)),
                 Field("series", "ref", "The series it belongs to.", targets=("series",)),
-                Field("references", "ref", "Documents or laws it cites (`SFS 2003:778`).",
-                      targets=("documents", "law"), many=True),
-                Field("legal_basis", "ref", "The law that requires it (`SFS 2003:778`).",
-                      targets=("documents", "law"), many=True),
-                Field("parties", "ref", "Parties behind the document.", targets=ORG_TARGETS,
-                      many=True),
-                Field("signed_by", "ref", "Parties that signed it.", targets=ORG_TARGETS,
-                      many=True),
+                Field(
+                    "references",
+                    "ref",
+                    "Documents or laws it cites (`SFS 2003:778`).",
+                    targets=("documents", "law"),
+                    many=True,
+                ),
+                Field(
+                    "legal_basis",
+                    "ref",
+                    "The law that requires it (`SFS 2003:778`).",
+                    targets=("documents", "law"),
+                    many=True,
+                ),
+                Field(
+                    "parties", "ref", "Parties behind the document.", targets=ORG_TARGETS, many=True
+                ),
+                Field(
+                    "signed_by", "ref", "Parties that signed it.", targets=ORG_TARGETS, many=True
+                ),
                 Field(
                     "decision",
                     "map",
@@ -192,44 +260,85 @@ SECTIONS: dict[str, Section] = {
                     "shows the field empty (`by:`); leave the key out when it is not known.",
                     subfields=(
                         Field("by", "ref", "The body that decided.", targets=ORG_TARGETS),
-                        Field("date", "date", "Date of the decision, `YYYY-MM-DD`.",
-                              example="2020-02-24"),
+                        Field(
+                            "date",
+                            "date",
+                            "Date of the decision, `YYYY-MM-DD`.",
+                            example="2020-02-24",
+                        ),
                     ),
                 ),
-                Field("handlaggare", "text",
-                      "Handläggare (case officer). No value: the header shows it empty."),
-                Field("reviewed_by", "text",
-                      "Granskad av (reviewer). No value: the header shows it empty."),
-                Field("owning_group", "ref", "The group that carries the work.",
-                      targets=("groups",)),
+                Field(
+                    "handlaggare",
+                    "text",
+                    "Handläggare (case officer). No value: the header shows it empty.",
+                ),
+                Field(
+                    "reviewed_by",
+                    "text",
+                    "Granskad av (reviewer). No value: the header shows it empty.",
+                ),
+                Field(
+                    "owning_group", "ref", "The group that carries the work.", targets=("groups",)
+                ),
                 Field("purpose", "text", "Stated purpose."),
                 Field("goal_area_count", "int", "Number of goal areas the document says it has."),
-                Field("process_phases", "vocab", "Phases of the work process it describes.",
-                      vocabulary="phase", many=True, example="[planera, genomfora]"),
-                Field("considers_domains", "vocab", "Risk/protective factor domains it names.",
-                      vocabulary="domain", many=True),
+                Field(
+                    "process_phases",
+                    "vocab",
+                    "Phases of the work process it describes.",
+                    vocabulary="phase",
+                    many=True,
+                    example="[planera, genomfora]",
+                ),
+                Field(
+                    "considers_domains",
+                    "vocab",
+                    "Risk/protective factor domains it names.",
+                    vocabulary="domain",
+                    many=True,
+                ),
                 Field(
                     "follow_up",
                     "map",
                     "How it is followed up.",
                     subfields=(
                         Field("cadence", "duration", "How often: `P1Y`, `årligen`, `tertial`."),
-                        Field("document_type", "vocab", "Kind of report.",
-                              vocabulary="document-type", example="trygghetsbokslut"),
+                        Field(
+                            "document_type",
+                            "vocab",
+                            "Kind of report.",
+                            vocabulary="document-type",
+                            example="trygghetsbokslut",
+                        ),
                     ),
                 ),
-                Field("reports_on", "ref", "For a follow-up report: the document it follows up.",
-                      targets=("documents",)),
+                Field(
+                    "reports_on",
+                    "ref",
+                    "For a follow-up report: the document it follows up.",
+                    targets=("documents",),
+                ),
                 Field("report_year", "year", "For a follow-up report: the year it covers."),
                 Field(
                     "entries",
                     "list",
                     "For a follow-up report: one entry per activity.",
                     subfields=(
-                        Field("activity", "ref", "The activity.", targets=("activities",),
-                              required=True),
-                        Field("status", "vocab", "Reported status.", vocabulary="status",
-                              required=True),
+                        Field(
+                            "activity",
+                            "ref",
+                            "The activity.",
+                            targets=("activities",),
+                            required=True,
+                        ),
+                        Field(
+                            "status",
+                            "vocab",
+                            "Reported status.",
+                            vocabulary="status",
+                            required=True,
+                        ),
                         Field("outcome", "text", "What came of it."),
                     ),
                 ),
@@ -247,8 +356,13 @@ SECTIONS: dict[str, Section] = {
             (
                 ID,
                 Field("title", "text", "Name.", required=True, example="Brott"),
-                Field("document", "ref", "The document stating it.", targets=("documents",),
-                      required=True),
+                Field(
+                    "document",
+                    "ref",
+                    "The document stating it.",
+                    targets=("documents",),
+                    required=True,
+                ),
                 Field("lso", "bool", "Whether the area lies within LSO (`true`/`false`)."),
                 Field("owning_group", "ref", "The group that carries it.", targets=("groups",)),
                 NOTE,
@@ -261,8 +375,13 @@ SECTIONS: dict[str, Section] = {
             (
                 ID,
                 Field("title", "text", "The goal as stated.", required=True),
-                Field("document", "ref", "The document stating it.", targets=("documents",),
-                      required=True),
+                Field(
+                    "document",
+                    "ref",
+                    "The document stating it.",
+                    targets=("documents",),
+                    required=True,
+                ),
                 Field("goal_area", "ref", "Its goal area.", targets=("goal_areas",)),
                 NOTE,
                 SOURCE,
@@ -274,8 +393,13 @@ SECTIONS: dict[str, Section] = {
             (
                 ID,
                 Field("title", "text", "The area or promise as stated.", required=True),
-                Field("document", "ref", "The document stating it.", targets=("documents",),
-                      required=True),
+                Field(
+                    "document",
+                    "ref",
+                    "The document stating it.",
+                    targets=("documents",),
+                    required=True,
+                ),
                 Field("prioritised", "bool", "Whether it is prioritised (`true`/`false`)."),
                 NOTE,
                 SOURCE,
@@ -289,8 +413,13 @@ SECTIONS: dict[str, Section] = {
                 Field("title", "text", "The problem as stated.", required=True),
                 Field("identified_in", "ref", "Where it was identified.", targets=("documents",)),
                 Field("prioritised", "bool", "Whether it is prioritised (`true`/`false`)."),
-                Field("causes", "vocab", "Risk/protective factors behind it.",
-                      vocabulary="factor", many=True),
+                Field(
+                    "causes",
+                    "vocab",
+                    "Risk/protective factors behind it.",
+                    vocabulary="factor",
+                    many=True,
+                ),
                 NOTE,
                 SOURCE,
             ),
@@ -301,23 +430,55 @@ SECTIONS: dict[str, Section] = {
             (
                 ID,
                 Field("title", "text", "What is done.", required=True),
-                Field("year", "years", "The year it is planned for, or years (`2020-2021`).",
-                      required=True, example="2021"),
-                Field("document", "ref", "The document it is planned under.",
-                      targets=("documents",), required=True),
-                Field("responsible", "ref", "Responsible organisation.", targets=ORG_TARGETS,
-                      many=True),
+                Field(
+                    "year",
+                    "years",
+                    "The year it is planned for, or years (`2020-2021`).",
+                    required=True,
+                    example="2021",
+                ),
+                Field(
+                    "document",
+                    "ref",
+                    "The document it is planned under.",
+                    targets=("documents",),
+                    required=True,
+                ),
+                Field(
+                    "responsible",
+                    "ref",
+                    "Responsible organisation.",
+                    targets=ORG_TARGETS,
+                    many=True,
+                ),
                 Field("kind", "vocab", "`social` or `situationell`.", vocabulary="kind"),
-                Field("goal", "ref", "Goal, goal area or focus area it serves.",
-                      targets=("goal_areas", "goals", "focus_areas"), many=True),
-                Field("problems", "ref", "Problems it addresses.", targets=("problems",),
-                      many=True),
-                Field("factors", "vocab", "Factors it targets (id or Swedish name).",
-                      vocabulary="factor", many=True),
-                Field("domain", "vocab", "Domain it targets, when no factor is named.",
-                      vocabulary="domain", many=True),
-                Field("status", "vocab", "Status: planerad, pagaende, genomford…",
-                      vocabulary="status"),
+                Field(
+                    "goal",
+                    "ref",
+                    "Goal, goal area or focus area it serves.",
+                    targets=("goal_areas", "goals", "focus_areas"),
+                    many=True,
+                ),
+                Field(
+                    "problems", "ref", "Problems it addresses.", targets=("problems",), many=True
+                ),
+                Field(
+                    "factors",
+                    "vocab",
+                    "Factors it targets (id or Swedish name).",
+                    vocabulary="factor",
+                    many=True,
+                ),
+                Field(
+                    "domain",
+                    "vocab",
+                    "Domain it targets, when no factor is named.",
+                    vocabulary="domain",
+                    many=True,
+                ),
+                Field(
+                    "status", "vocab", "Status: planerad, pagaende, genomford…", vocabulary="status"
+                ),
                 Field("description", "text", "Longer description."),
                 SOURCE,
             ),
@@ -335,17 +496,17 @@ def parse_date(text: str) -> date:
     datetime.date(2020, 2, 29)
     """
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        raise Invalid(f"'{text}' is not a date; expected YYYY-MM-DD")
+        raise FieldValueError(f"'{text}' is not a date; expected YYYY-MM-DD")
     try:
         return date.fromisoformat(text)
     except ValueError as err:
-        raise Invalid(f"'{text}' is not a real date ({err}); expected YYYY-MM-DD") from err
+        raise FieldValueError(f"'{text}' is not a real date ({err}); expected YYYY-MM-DD") from err
 
 
 def parse_year(text: str) -> int:
     """Read a year between 1900 and 2199."""
     if not re.fullmatch(r"\d{4}", text) or not 1900 <= int(text) <= 2199:
-        raise Invalid(f"'{text}' is not a year; expected four digits such as 2021")
+        raise FieldValueError(f"'{text}' is not a year; expected four digits such as 2021")
     return int(text)
 
 
@@ -361,7 +522,7 @@ def parse_years(text: str) -> list[int]:
     if m := _PERIOD_YEARS.match(text.strip()):
         first, last = parse_year(m[1]), parse_year(m[2])
         if last < first:
-            raise Invalid(f"the years '{text}' end before they start")
+            raise FieldValueError(f"the years '{text}' end before they start")
         return list(range(first, last + 1))
     return [parse_year(text.strip())]
 
@@ -382,19 +543,29 @@ def parse_period(text: str) -> tuple[date, date]:
         first, _, last = text.partition("/")
         start, end = parse_date(first.strip()), parse_date(last.strip())
     else:
-        raise Invalid(
+        raise FieldValueError(
             f"'{text}' is not a period; expected 2020-2023, 2021 or 2020-07-01/2022-06-30"
         )
     if end < start:
-        raise Invalid(f"the period '{text}' ends before it starts")
+        raise FieldValueError(f"the period '{text}' ends before it starts")
     return start, end
 
 
 _DURATIONS = {
-    "årligen": "P1Y", "varje år": "P1Y", "yearly": "P1Y", "annually": "P1Y",
-    "vartannat år": "P2Y", "2 år": "P2Y", "2-årsperioder": "P2Y", "tvåårsperioder": "P2Y",
-    "tertial": "P4M", "per tertial": "P4M", "kvartal": "P3M", "per kvartal": "P3M",
-    "månadsvis": "P1M", "monthly": "P1M",
+    "årligen": "P1Y",
+    "varje år": "P1Y",
+    "yearly": "P1Y",
+    "annually": "P1Y",
+    "vartannat år": "P2Y",
+    "2 år": "P2Y",
+    "2-årsperioder": "P2Y",
+    "tvåårsperioder": "P2Y",
+    "tertial": "P4M",
+    "per tertial": "P4M",
+    "kvartal": "P3M",
+    "per kvartal": "P3M",
+    "månadsvis": "P1M",
+    "monthly": "P1M",
 }
 
 
@@ -407,7 +578,9 @@ def parse_duration(text: str) -> str:
         return text.strip()
     if m := re.fullmatch(r"(\d+)\s*år", key):
         return f"P{m[1]}Y"
-    raise Invalid(f"'{text}' is not a cadence; expected P1Y, P2Y, årligen, vartannat år or tertial")
+    raise FieldValueError(
+        f"'{text}' is not a cadence; expected P1Y, P2Y, årligen, vartannat år or tertial"
+    )
 
 
 def parse_bool(text: str) -> bool:
@@ -417,13 +590,13 @@ def parse_bool(text: str) -> bool:
         return True
     if key in ("false", "nej", "no"):
         return False
-    raise Invalid(f"'{text}' is not true or false")
+    raise FieldValueError(f"'{text}' is not true or false")
 
 
 def parse_id(text: str) -> str:
     """Check a short id."""
     if not ID_PATTERN.match(text):
-        raise Invalid(
+        raise FieldValueError(
             f"'{text}' is not a valid id; expected letters a–z, digits, '-', '_' or '.' "
             "(at most 100, starting with a letter or digit)"
         )
@@ -433,14 +606,16 @@ def parse_id(text: str) -> str:
 def parse_code(text: str) -> str:
     """Check a four-digit SCB municipality code."""
     if not re.fullmatch(r"\d{4}", text):
-        raise Invalid(f"'{text}' is not a municipality code; expected four digits such as 0685")
+        raise FieldValueError(
+            f"'{text}' is not a municipality code; expected four digits such as 0685"
+        )
     return text
 
 
 def parse_url(text: str) -> str:
     """Check a web address."""
     if not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", text):
-        raise Invalid(f"'{text}' is not a web address; expected https://…")
+        raise FieldValueError(f"'{text}' is not a web address; expected https://…")
     return text
 
 

@@ -25,7 +25,7 @@ ONTOLOGY_GRAPH = GRAPH.ontology
 
 def ontology_quads() -> list[ox.Quad]:
     """The ontology and all vocabularies, as quads in the ontology graph."""
-    quads = []
+    quads: list[ox.Quad] = []
     for resource in turtle_files():
         with resource.open("rb") as stream:
             quads.extend(
@@ -62,6 +62,7 @@ class OxigraphStore:
         self.store.bulk_extend(quads)
 
     def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[Row]:
+        substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple]
         substitutions = {ox.Variable(k): v for k, v in (bindings or {}).items()}
         solutions = self.store.query(
             with_prefixes(query), use_default_graph_as_union=True, substitutions=substitutions
@@ -109,21 +110,38 @@ class RdflibStore:
 
     def add(self, quads: Iterable[ox.Quad]) -> None:
         for q in quads:
+            assert not isinstance(q.graph_name, ox.DefaultGraph)
             graph = self.dataset.graph(self.rdflib.URIRef(q.graph_name.value))
-            graph.add((self._to_rdflib(q.subject), self._to_rdflib(q.predicate),
-                       self._to_rdflib(q.object)))
+            graph.add(
+                (
+                    self._to_rdflib(q.subject),
+                    self._to_rdflib(q.predicate),
+                    self._to_rdflib(q.object),
+                )
+            )
 
     def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[Row]:
+        import warnings
+
         init = {k: self._to_rdflib(v) for k, v in (bindings or {}).items()}
-        result = self.dataset.query(with_prefixes(query), initBindings=init)
-        names = [str(v) for v in result.vars or []]
-        return [
-            {name: self._to_ox(row[name]) for name in names if row[name] is not None}
-            for row in result
-        ]
+        with warnings.catch_warnings():
+            # rdflib 7.6's own query code calls its deprecated Dataset.default_context.
+            warnings.filterwarnings(
+                "ignore", "Dataset.default_context is deprecated", DeprecationWarning
+            )
+            result = self.dataset.query(with_prefixes(query), initBindings=init)
+            names = [str(v) for v in result.vars or []]
+            rows: list[Any] = list(result)
+            return [
+                {name: self._to_ox(row[name]) for name in names if row[name] is not None}
+                for row in rows
+            ]
 
 
-ENGINES = {"memory": OxigraphStore, "rdflib": RdflibStore}
+ENGINES: dict[str, type[OxigraphStore] | type[RdflibStore]] = {
+    "memory": OxigraphStore,
+    "rdflib": RdflibStore,
+}
 
 
 def open_store(descriptor: str = "memory") -> Store:
@@ -133,7 +151,7 @@ def open_store(descriptor: str = "memory") -> Store:
         UsageError: the descriptor names no known engine.
     """
     try:
-        return ENGINES[descriptor]()  # type: ignore[no-any-return]
+        return ENGINES[descriptor]()
     except KeyError:
         raise UsageError(
             f"'{descriptor}' is not a store; expected one of {', '.join(ENGINES)}"

@@ -41,13 +41,19 @@ def _columns(header: list[str], path: Path, where: str) -> list[str]:
         if name and name not in fields:
             close = difflib.get_close_matches(name, fields, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
-            raise InputError(path, where, f"the column '{cell}' is not known{hint}; "
-                             f"expected columns {', '.join(fields)}")
+            raise InputError(
+                path,
+                where,
+                f"the column '{cell}' is not known{hint}; expected columns {', '.join(fields)}",
+            )
         columns.append(name)
     for required in ("id", "title", "year", "document"):
         if required not in columns:
-            raise InputError(path, where, f"has no column '{required}'; expected a header row "
-                             f"with {', '.join(fields)}")
+            raise InputError(
+                path,
+                where,
+                f"has no column '{required}'; expected a header row with {', '.join(fields)}",
+            )
     return columns
 
 
@@ -66,9 +72,10 @@ def read_activities(path: Path) -> list[Record]:
             continue
         if not any((c or "").strip() for c in cells):
             continue
-        if len(cells) > len(columns) and any((c or "").strip() for c in cells[len(columns):]):
-            raise InputError(path, location, f"has more cells than the {len(columns)} columns "
-                             "of the header row")
+        if len(cells) > len(columns) and any((c or "").strip() for c in cells[len(columns) :]):
+            raise InputError(
+                path, location, f"has more cells than the {len(columns)} columns of the header row"
+            )
         row = {name: (cells[i] if i < len(cells) else "") for i, name in enumerate(columns) if name}
         records.append(record_from_row(row, path, location))
     if columns is None:
@@ -97,8 +104,11 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[str, list[str]]]:
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError) as err:
-        raise InputError(path, None, "is not a readable XLSX workbook; save it from a "
-                         "spreadsheet program as .xlsx") from err
+        raise InputError(
+            path,
+            None,
+            "is not a readable XLSX workbook; save it from a spreadsheet program as .xlsx",
+        ) from err
     try:
         sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
         for number, values in enumerate(sheet.iter_rows(values_only=True), 1):

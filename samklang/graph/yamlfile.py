@@ -93,7 +93,9 @@ def read_yaml(path: Path) -> Mapping:
     node = _convert(path, root, set())
     if not isinstance(node, Mapping):
         raise InputError(
-            path, at_line(node.line), "has no mapping at the top; expected keys such as 'documents:'"
+            path,
+            at_line(node.line),
+            "has no mapping at the top; expected keys such as 'documents:'",
         )
     return node
 

@@ -117,8 +117,9 @@ SELECT ?s ?label WHERE {
 """
 
 
-def _labels(store: Store, terms: list[ox.NamedNode | ox.BlankNode | ox.Literal],
-            lang: str) -> dict[str, str]:
+def _labels(
+    store: Store, terms: list[ox.NamedNode | ox.BlankNode | ox.Literal], lang: str
+) -> dict[str, str]:
     """A name for each IRI among ``terms``: its label in ``lang``, else Swedish, else any."""
     wanted = {t.value for t in terms if isinstance(t, ox.NamedNode)}
     best: dict[str, tuple[int, str]] = {}
@@ -143,8 +144,12 @@ def _text(term: ox.NamedNode | ox.BlankNode | ox.Literal | None, labels: dict[st
     return term.value
 
 
-def _finding(rule: Rule, row: dict[str, ox.NamedNode | ox.BlankNode | ox.Literal],
-             labels: dict[str, str], lang: str) -> Finding:
+def _finding(
+    rule: Rule,
+    row: dict[str, ox.NamedNode | ox.BlankNode | ox.Literal],
+    labels: dict[str, str],
+    lang: str,
+) -> Finding:
     values = {name: _text(term, labels) for name, term in row.items()}
     template = rule.message[lang]
     wanted = {name for _, name, _, _ in string.Formatter().parse(template) if name}

@@ -1,0 +1,147 @@
+"""The command line: help everywhere, init scaffolds a usable dataset, output files are whole."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+import pytest
+from openpyxl import load_workbook
+
+from samklang.cli import cli
+from samklang.graph.dataset import load_dataset
+from samklang.queries.rule import catalogue
+
+from .conftest import VETLANDA
+
+
+def commands() -> list[str]:
+    return sorted(cli.commands)
+
+
+@pytest.mark.parametrize("name", commands())
+def test_every_command_has_help(name: str, runner) -> None:
+    result = runner.invoke(cli, [name, "--help"])
+    assert result.exit_code == 0, result.output
+    command = cli.commands[name]
+    assert command.help and len(command.help.strip()) > 20
+    for param in command.params:
+        if isinstance(param, click.Option):
+            assert param.help, f"{name} {param.opts} has no help"
+
+
+def test_version(runner) -> None:
+    result = runner.invoke(cli, ["--version"])
+    assert result.exit_code == 0 and "samklang" in result.stdout
+
+
+def test_rules_lists_the_catalogue(runner) -> None:
+    result = runner.invoke(cli, ["rules", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.strip().splitlines()
+    assert [line.split("\t")[0] for line in lines] == list(catalogue())
+    assert "PER-TILING\twarning\tSuccessive documents leave a gap or overlap" in result.stdout
+
+
+def test_rules_and_skip_select(runner) -> None:
+    only = runner.invoke(
+        cli,
+        [
+            "check",
+            str(VETLANDA),
+            "--as-of",
+            "2026-11-25",
+            "--format",
+            "json",
+            "--rules",
+            "PER-EXPIRED",
+            "--fail-on",
+            "never",
+        ],
+    )
+    assert {f["rule"] for f in json.loads(only.stdout)["findings"]} == {"PER-EXPIRED"}
+    skipped = runner.invoke(
+        cli,
+        [
+            "check",
+            str(VETLANDA),
+            "--as-of",
+            "2026-11-25",
+            "--format",
+            "json",
+            "--skip",
+            "COV-DOMAIN",
+            "--fail-on",
+            "never",
+        ],
+    )
+    rules = {f["rule"] for f in json.loads(skipped.stdout)["findings"]}
+    assert "COV-DOMAIN" not in rules and "PER-EXPIRED" in rules
+    unknown = runner.invoke(cli, ["check", str(VETLANDA), "--rules", "NO-SUCH-RULE"])
+    assert unknown.exit_code == 2 and "'NO-SUCH-RULE' is not a rule" in unknown.stderr
+
+
+def test_fail_on_thresholds(runner) -> None:
+    args = ["check", str(VETLANDA), "--as-of", "2021-06-01", "--rules", "PER-MANDATE"]
+    assert runner.invoke(cli, [*args, "--fail-on", "error"]).exit_code == 0  # a warning only
+    assert runner.invoke(cli, [*args, "--fail-on", "warning"]).exit_code == 1
+
+
+def test_output_file_is_written_whole(runner, tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    result = runner.invoke(cli, ["check", str(VETLANDA), "--format", "json", "-o", str(target)])
+    assert result.exit_code == 1 and result.stdout == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["findings"]
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temporary left
+
+
+def test_bad_input_leaves_no_output_file(runner, tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    result = runner.invoke(cli, ["check", str(tmp_path), "-o", str(target)])
+    assert result.exit_code == 2
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_init_scaffolds_a_dataset_that_loads(runner, tmp_path: Path) -> None:
+    target = tmp_path / "exempelby"
+    result = runner.invoke(
+        cli, ["init", str(target), "--kommun", "Exempelby kommun", "--kod", "9999"]
+    )
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in target.iterdir())
+    assert names == ["activities.xlsx", "documents.yaml", "goals.yaml", "municipality.yaml"]
+    dataset = load_dataset(target)
+    assert dataset.code == "9999" and dataset.name == "Exempelby kommun"
+    check = runner.invoke(cli, ["check", str(target), "--as-of", "2026-11-25"])
+    assert check.exit_code == 1  # no åtgärdsplan yet: LAW-2023-196-ATGARDSPLAN
+    assert "LAW-2023-196-ATGARDSPLAN" in check.stdout
+
+
+def test_init_template_has_header_and_drop_down_lists(runner, tmp_path: Path) -> None:
+    target = tmp_path / "k"
+    runner.invoke(cli, ["init", str(target), "--kommun", "Exempelby kommun", "--kod", "9999"])
+    book = load_workbook(target / "activities.xlsx")
+    sheet = book["Aktiviteter"]
+    header = [c.value for c in sheet[1]]
+    assert header[:4] == ["id", "title", "year", "document"]
+    validated = {}
+    for validation in sheet.data_validations.dataValidation:
+        column = header[next(iter(validation.sqref.ranges)).min_col - 1]
+        validated[column] = validation.formula1
+    assert set(validated) == {"kind", "domain", "factors", "status", "responsible"}
+    lists = book["Listor"]
+    assert lists.sheet_state == "hidden"
+    column = [c.value for c in lists["B"] if c.value]
+    assert column[0] == "domain" and "familjen" in column and len(column) == 6
+    organisations = [c.value for c in lists["E"] if c.value]
+    assert organisations == ["responsible", "exempelby-kommun"]
+
+
+def test_init_refuses_a_folder_in_use(runner, tmp_path: Path) -> None:
+    (tmp_path / "keep.txt").write_text("x")
+    result = runner.invoke(cli, ["init", str(tmp_path), "--kommun", "K", "--kod", "9999"])
+    assert result.exit_code == 2 and "not empty" in result.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["keep.txt"]
+    bad = runner.invoke(cli, ["init", str(tmp_path / "n"), "--kommun", "K", "--kod", "99"])
+    assert bad.exit_code == 2 and "four digits" in bad.stderr

@@ -1,0 +1,231 @@
+"""Bad input gets one sentence naming the file, the place and what was expected; exit 2."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from samklang.cli import cli
+from samklang.errors import InputError
+from samklang.graph.dataset import load_dataset
+
+DOC = """documents:
+  - id: plan
+    title: Plan
+    type: brottsforebyggande-plan
+    period: 2020-2023
+"""
+
+# (file, content, words the message must hold), each content replacing the file in a copy of
+# the Vetlanda example. The line the message names is part of the expected words.
+CASES = {
+    "malformed-yaml": (
+        "documents.yaml",
+        "documents:\n  - id: plan\n    title: [unclosed\n",
+        ["documents.yaml", "line", "not valid YAML"],
+    ),
+    "wrong-type": (
+        "documents.yaml",
+        DOC.replace("period: 2020-2023", "period: [2020, 2023]"),
+        ["documents.yaml, line 5", "'period' is a list; expected a single value"],
+    ),
+    "unknown-field": (
+        "documents.yaml",
+        DOC + "    periode: 2020\n",
+        ["documents.yaml, line 6", "'periode' is not a field", "did you mean 'period'"],
+    ),
+    "impossible-date": (
+        "documents.yaml",
+        DOC.replace("period: 2020-2023", "period: 2020-13-01/2023-12-31"),
+        ["documents.yaml, line 5", "'2020-13-01' is not a real date", "expected YYYY-MM-DD"],
+    ),
+    "period-backwards": (
+        "documents.yaml",
+        DOC.replace("2020-2023", "2023-2020"),
+        ["line 5", "ends before it starts"],
+    ),
+    "unknown-document-type": (
+        "documents.yaml",
+        DOC.replace("brottsforebyggande-plan", "planen"),
+        ["documents.yaml, line 4", "'planen' is not a known document-type"],
+    ),
+    "unknown-domain": (
+        "documents.yaml",
+        DOC + "    considers_domains: [familjen, kyrkan]\n",
+        ["line 6", "'kyrkan' is not a known domain", "expected familjen"],
+    ),
+    "unknown-reference": (
+        "documents.yaml",
+        DOC + "    part_of: plann\n",
+        [
+            "documents.yaml, line 6",
+            "names nothing the dataset defines",
+            "did you mean 'plan'",
+            "expected the id of one of its documents",
+        ],
+    ),
+    "unknown-factor-in-csv": (
+        "activities.csv",
+        "id,title,year,document,factors\na1,Läxhjälp,2021,plan,skolmisslyckanden och annat\n",
+        ["activities.csv, row 2, column 'factors'", "is not a known factor"],
+    ),
+    "activity-names-missing-goal": (
+        "activities.csv",
+        "id,title,year,document,goal\na1,Läxhjälp,2021,plan,mal-saknas\n",
+        [
+            "activities.csv, row 2, column 'goal'",
+            "'goal: mal-saknas' names nothing",
+            "goal areas or goals or focus areas",
+        ],
+    ),
+    "activity-names-missing-organisation": (
+        "activities.csv",
+        "id,title,year,document,responsible\na1,Läxhjälp,2021,plan,skolan\n",
+        ["row 2, column 'responsible'", "'responsible: skolan' names nothing"],
+    ),
+    "activity-impossible-year": (
+        "activities.csv",
+        "id,title,year,document\na1,Läxhjälp,20211,plan\n",
+        ["row 2, column 'year'", "'20211' is not a year"],
+    ),
+    "csv-unknown-column": (
+        "activities.csv",
+        "id,title,year,document,budget\n",
+        ["activities.csv, row 1", "the column 'budget' is not known"],
+    ),
+    "csv-missing-column": (
+        "activities.csv",
+        "id,title,document\n",
+        ["activities.csv, row 1", "has no column 'year'"],
+    ),
+    "csv-empty": ("activities.csv", "", ["activities.csv", "is empty"]),
+    "yaml-empty": ("goals.yaml", "", ["goals.yaml", "is empty"]),
+    "unknown-section": (
+        "goals.yaml",
+        "mål:\n  - id: x\n",
+        ["goals.yaml, line 1", "'mål' is not a section"],
+    ),
+    "duplicate-id": (
+        "goals.yaml",
+        "goals:\n  - id: plan\n    title: X\n    document: plan\n",
+        ["goals.yaml, line 2", "the id 'plan' is already used"],
+    ),
+    "yaml-alias": (
+        "goals.yaml",
+        "goals:\n  - &g {id: a, title: X, document: plan}\n  - *g\n",
+        ["goals.yaml, line 2", "alias"],
+    ),
+    "turtle-syntax": (
+        "extra.ttl",
+        '@prefix ex: <http://example.org/> .\nex:a ex:b "open .\n',
+        ["extra.ttl, line 2", "not valid Turtle"],
+    ),
+    "bad-municipality-code": (
+        "municipality.yaml",
+        "municipality:\n  id: k\n  name: K\n  code: 685\n",
+        ["municipality.yaml, line 4", "'685' is not a municipality code"],
+    ),
+    "second-municipality": (
+        "other.yaml",
+        "municipality:\n  id: k2\n  name: K\n  code: '0001'\n",
+        ["exactly one municipality", "found a second"],
+    ),
+}
+
+
+def write(folder: Path, name: str, content: str | bytes) -> None:
+    path = folder / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+
+
+def assert_one_clear_sentence(result, words: list[str]) -> None:
+    assert result.exit_code == 2, result.output
+    assert result.stdout == ""
+    message = result.stderr.strip()
+    assert "Traceback" not in message
+    assert len(message.splitlines()) == 1, message
+    assert message.startswith("samklang: ") and message.endswith("."), message
+    for word in words:
+        assert word in message, f"{word!r} not in {message!r}"
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_input_is_one_sentence_and_exit_2(case: str, vetlanda_copy: Path, runner) -> None:
+    name, content, words = CASES[case]
+    write(vetlanda_copy, name, content)
+    result = runner.invoke(cli, ["check", str(vetlanda_copy)])
+    assert_one_clear_sentence(result, words)
+
+
+def test_wrong_encoding_names_file_and_line(vetlanda_copy: Path, runner) -> None:
+    text = "id,title,year,document\na1,Läxhjälp för åk 9,2021,plan\n"
+    write(vetlanda_copy, "activities.csv", text.encode("cp1252"))
+    result = runner.invoke(cli, ["check", str(vetlanda_copy)])
+    assert_one_clear_sentence(result, ["activities.csv, line 2", "not UTF-8", "UTF-8 encoding"])
+
+
+def test_utf8_with_bom_is_fine(vetlanda_copy: Path) -> None:
+    text = (vetlanda_copy / "activities.csv").read_text(encoding="utf-8")
+    write(vetlanda_copy, "activities.csv", "\ufeff".encode() + text.encode())
+    assert len(load_dataset(vetlanda_copy).quads) > 100
+
+
+def test_huge_file_is_refused(vetlanda_copy: Path, runner) -> None:
+    write(vetlanda_copy, "goals.yaml", b"# " + b"x" * 21_000_000 + b"\n")
+    result = runner.invoke(cli, ["check", str(vetlanda_copy)])
+    assert_one_clear_sentence(result, ["goals.yaml", "up to 20 MB"])
+
+
+def test_broken_xlsx(vetlanda_copy: Path, runner) -> None:
+    write(vetlanda_copy, "activities.xlsx", b"PK\x03\x04 this is not a workbook")
+    result = runner.invoke(cli, ["check", str(vetlanda_copy)])
+    assert_one_clear_sentence(result, ["activities.xlsx", "not a readable XLSX"])
+
+
+def test_xlsx_cell_error_names_sheet_and_row(vetlanda_copy: Path, runner) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Aktiviteter"
+    sheet.append(["id", "title", "year", "document", "domain"])
+    sheet.append(["a1", "Läxhjälp", 2021, "plan", "skolan"])
+    sheet.append(["a2", "Fritidsgård", 2021, "plan", "fritiden-och-kyrkan"])
+    book.save(vetlanda_copy / "activities-extra.xlsx")
+    result = runner.invoke(cli, ["check", str(vetlanda_copy)])
+    assert_one_clear_sentence(
+        result,
+        [
+            "activities-extra.xlsx, sheet Aktiviteter, row 3, column 'domain'",
+            "is not a known domain",
+        ],
+    )
+
+
+def test_not_a_folder(tmp_path: Path, runner) -> None:
+    result = runner.invoke(cli, ["check", str(tmp_path)])
+    assert_one_clear_sentence(result, [str(tmp_path), "holds no YAML files"])
+
+
+def test_bad_as_of_is_a_usage_error(runner) -> None:
+    result = runner.invoke(cli, ["check", "examples/vetlanda", "--as-of", "2020-02-30"])
+    assert result.exit_code == 2
+    assert "not a real date" in result.stderr
+
+
+def test_library_raises_input_error_with_parts(vetlanda_copy: Path) -> None:
+    write(vetlanda_copy, "documents.yaml", DOC.replace("2020-2023", "2020-2O23"))
+    with pytest.raises(InputError) as info:
+        load_dataset(vetlanda_copy)
+    assert info.value.path.name == "documents.yaml"
+    assert info.value.location == "line 5"
+
+
+def test_traceback_flag_shows_the_error(vetlanda_copy: Path, runner) -> None:
+    write(vetlanda_copy, "goals.yaml", "")
+    result = runner.invoke(cli, ["--traceback", "check", str(vetlanda_copy)])
+    assert isinstance(result.exception, InputError)

@@ -1,0 +1,94 @@
+"""The ontology and vocabularies: parseable, bilingual, defined; the namespace refuses typos."""
+
+from __future__ import annotations
+
+import pytest
+import rdflib
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
+
+from samklang.ontology import SK, SKDOM, SKFAC, turtle_files
+from samklang.ontology.namespace import BASE
+from samklang.ontology.vocabulary import vocabularies
+
+OURS = (BASE + "ontology#", BASE + "vocab/")
+
+
+@pytest.fixture(scope="module")
+def graph() -> rdflib.Graph:
+    g = rdflib.Graph()
+    for resource in turtle_files():
+        g.parse(data=resource.read_text(encoding="utf-8"), format="turtle")
+    return g
+
+
+def our_subjects(g: rdflib.Graph) -> set[rdflib.URIRef]:
+    return {s for s in g.subjects() if isinstance(s, rdflib.URIRef) and str(s).startswith(OURS)}
+
+
+def test_every_file_parses_and_is_not_empty() -> None:
+    names = []
+    for resource in turtle_files():
+        g = rdflib.Graph().parse(data=resource.read_text(encoding="utf-8"), format="turtle")
+        assert len(g) > 10, resource.name
+        names.append(resource.name)
+    assert {"samklang.ttl", "factors.ttl", "document-types.ttl"} <= set(names)
+
+
+def test_every_term_has_swedish_and_english_label_and_definition(graph: rdflib.Graph) -> None:
+    missing = []
+    for s in sorted(our_subjects(graph)):
+        labels = {o.language for p in (RDFS.label, SKOS.prefLabel) for o in graph.objects(s, p)}
+        definitions = {o.language for o in graph.objects(s, SKOS.definition)}
+        for lang in ("sv", "en"):
+            if lang not in labels:
+                missing.append(f"{s} has no label@{lang}")
+            if lang not in definitions:
+                missing.append(f"{s} has no definition@{lang}")
+    assert not missing, "\n".join(missing)
+
+
+def test_five_domains_map_to_ctc_four(graph: rdflib.Graph) -> None:
+    domains = set(graph.subjects(RDF.type, rdflib.URIRef(SK.Domain.value)))
+    assert len(domains) == 5
+    targets = {
+        o for d in domains for p in (SKOS.exactMatch, SKOS.broadMatch) for o in graph.objects(d, p)
+    }
+    assert len(targets) == 4
+
+
+def test_factors_are_risk_or_protective_and_in_a_domain(graph: rdflib.Graph) -> None:
+    risk, protective = (
+        set(graph.subjects(RDF.type, rdflib.URIRef(SK.term(c).value)))
+        for c in ("RiskFactor", "ProtectiveFactor")
+    )
+    assert risk and protective and not risk & protective
+    for factor in risk | protective:
+        assert graph.value(factor, rdflib.URIRef(SK.inDomain.value)) is not None, factor
+
+
+def test_namespace_refuses_unknown_terms() -> None:
+    assert SK.Activity.value == BASE + "ontology#Activity"
+    with pytest.raises(AttributeError, match="Actvity"):
+        _ = SK.Actvity
+    assert SKDOM.familjen.value.endswith("/domain/familjen")
+    with pytest.raises(AttributeError):
+        SKFAC.term("no-such-factor")
+
+
+def test_namespace_knows_exactly_the_declared_terms(graph: rdflib.Graph) -> None:
+    declared = {
+        str(s)[len(SK.iri) :] for s in graph.subjects(RDF.type, None) if str(s).startswith(SK.iri)
+    }
+    assert SK.terms == declared
+    kinds = {graph.value(rdflib.URIRef(SK.iri + t), RDF.type) for t in declared}
+    assert kinds <= {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.Ontology}
+
+
+def test_vocabulary_lookup_by_id_or_label() -> None:
+    factor = vocabularies().schemes["factor"]
+    assert factor.lookup("Föräldrars missbruk") == factor.lookup("familj-foraldrars-missbruk")
+    assert factor.lookup("FORALDRARS MISSBRUK") == factor.lookup("familj-foraldrars-missbruk")
+    with pytest.raises(LookupError, match="ambiguous"):
+        factor.lookup("erkännande för prosocialt deltagande")
+    with pytest.raises(LookupError, match="did you mean"):
+        factor.lookup("föräldrars misbruk")

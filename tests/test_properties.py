@@ -1,0 +1,114 @@
+"""Property: the loaders answer any file content with a dataset or an InputError, nothing else."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import tempfile
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from samklang.errors import InputError
+from samklang.graph.dataset import load_dataset
+from samklang.graph.schema import SECTIONS
+
+from .conftest import VETLANDA
+
+FIELD_NAMES = sorted({f.name for s in SECTIONS.values() for f in s.fields} | set(SECTIONS))
+TOKENS = [
+    "plan",
+    "handlingsprogram",
+    "2020-2023",
+    "2020-13-01",
+    "familjen",
+    "skolan",
+    "social",
+    "genomford",
+    "lpo-hoglandet",
+    "vetlanda-kommun",
+    "SFS 2003:778",
+    "P2Y",
+    "true",
+    "null",
+    "",
+    "å",
+    "2021",
+    "-1",
+    "0685",
+    "seed#39-43",
+    "seed#9-1",
+]
+
+scalars = st.one_of(
+    st.sampled_from(TOKENS),
+    st.text(max_size=12),
+    st.integers(),
+    st.booleans(),
+    st.none(),
+    st.dates().map(str),
+)
+keys = st.one_of(st.sampled_from(FIELD_NAMES), st.text(min_size=1, max_size=8))
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(keys, inner, max_size=5)),
+    max_leaves=20,
+)
+documents = st.dictionaries(st.sampled_from(sorted(SECTIONS)), values, max_size=3)
+
+
+def load_with(files: dict[str, bytes]) -> None:
+    """Load a copy of the Vetlanda example with ``files`` replaced; only InputError may escape."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "d"
+        shutil.copytree(VETLANDA, folder)
+        for name, content in files.items():
+            (folder / name).write_bytes(content)
+        try:
+            load_dataset(folder)
+        except InputError as err:
+            assert str(err).endswith("."), str(err)
+            assert err.path.name in str(err)
+
+
+fast = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@fast
+@given(st.binary(max_size=300))
+def test_any_bytes_as_yaml(content: bytes) -> None:
+    load_with({"goals.yaml": content})
+
+
+@fast
+@given(documents)
+def test_any_yaml_structure(document: dict) -> None:
+    load_with({"goals.yaml": yaml.safe_dump(document, allow_unicode=True).encode()})
+
+
+@fast
+@given(st.lists(st.dictionaries(st.sampled_from(FIELD_NAMES), values, max_size=8), max_size=3))
+def test_any_documents_list(items: list) -> None:
+    text = yaml.safe_dump({"documents": items}, allow_unicode=True)
+    load_with({"documents.yaml": text.encode()})
+
+
+columns = [f.name for f in SECTIONS["activities"].fields]
+
+
+@fast
+@given(
+    st.lists(st.sampled_from(columns + ["x"]), min_size=1, max_size=8),
+    st.lists(
+        st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=10)), max_size=9), max_size=4
+    ),
+)
+def test_any_csv(header: list[str], rows: list[list[str]]) -> None:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows(rows)
+    load_with({"activities.csv": buffer.getvalue().encode("utf-8", "surrogatepass")})

@@ -1,0 +1,198 @@
+"""The bundled Vetlanda example: what the seed states is in the graph, and what check reports."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pyoxigraph as ox
+import pytest
+
+from samklang.cli import cli
+from samklang.graph.dataset import load_dataset
+from samklang.graph.store import open_store
+from samklang.queries.check import check
+
+from .conftest import VETLANDA
+
+
+@pytest.fixture(scope="module")
+def store():
+    dataset = load_dataset(VETLANDA)
+    s = open_store("memory")
+    s.add(dataset.quads)
+    return s
+
+
+def ask_rows(store, query: str) -> list[dict]:
+    return [{k: v.value for k, v in row.items()} for row in store.select(query)]
+
+
+def rules_of(as_of: str) -> list[str]:
+    return [f.rule for f in check(VETLANDA, as_of=date.fromisoformat(as_of))]
+
+
+def test_as_of_2026_reports_what_the_issue_names():
+    found = rules_of("2026-11-25")
+    for rule in (
+        "DOC-DECISION",
+        "PER-EXPIRED",
+        "PER-MANDATE",
+        "COV-DOMAIN",
+        "LAW-2023-196-ATGARDSPLAN",
+        "LAW-MSBFS-2021-1",
+    ):
+        assert rule in found, rule
+    assert "PER-TILING" not in found  # the two promises tile 2020–2023
+    assert "PER-CONTAINED" not in found
+
+
+def test_as_of_2026_details():
+    findings = check(VETLANDA, as_of=date(2026, 11, 25))
+    decision = {f.focus.rsplit("/", 1)[-1] for f in findings if f.rule == "DOC-DECISION"}
+    assert "plan" in decision
+    mandate = [f for f in findings if f.rule == "PER-MANDATE"]
+    assert [f.severity for f in mandate] == ["warning"]
+    # Only the community domain has an activity (the campaigns against supplying alcohol),
+    # and only in 2020–2021: the other four domains are uncovered in every year.
+    domains = {f.focus.rsplit("/", 1)[-1]: f.message for f in findings if f.rule == "COV-DOMAIN"}
+    assert set(domains) == {
+        "familjen",
+        "kamratgruppen-fritiden",
+        "skolan",
+        "samhallet",
+        "individen",
+    }
+    assert "2020, 2021, 2022, 2023" in domains["familjen"]
+    assert "2022, 2023" in domains["samhallet"] and "2020" not in domains["samhallet"]
+
+
+def test_as_of_2021_has_no_expiry_and_no_2023_196_finding():
+    found = rules_of("2021-06-01")
+    assert "PER-EXPIRED" not in found
+    assert not [r for r in found if r.startswith("LAW-2023-196")]
+    assert "DOC-DECISION" in found
+
+
+def test_check_cli_exit_status_and_json(runner):
+    result = runner.invoke(
+        cli, ["check", str(VETLANDA), "--as-of", "2026-11-25", "--format", "json"]
+    )
+    assert result.exit_code == 1, result.output
+    findings = json.loads(result.stdout)["findings"]
+    for f in findings:
+        assert {"rule", "severity", "focus", "document", "message"} <= set(f)
+    assert any(f["rule"] == "DOC-DECISION" and f["document"].endswith("/plan") for f in findings)
+    never = runner.invoke(cli, ["check", str(VETLANDA), "--fail-on", "never"])
+    assert never.exit_code == 0, never.output
+
+
+def test_text_report_in_swedish_and_english(runner):
+    sv = runner.invoke(cli, ["check", str(VETLANDA), "--as-of", "2026-11-25"])
+    assert "Plan för brottsförebyggande arbete" in sv.stdout
+    assert "visar inte att det har beslutats" in sv.stdout
+    assert "fel" in sv.stdout.splitlines()[-1]
+    en = runner.invoke(cli, ["check", str(VETLANDA), "--as-of", "2026-11-25", "--lang", "en"])
+    assert "does not show that it was adopted" in en.stdout
+    assert "errors" in en.stdout.splitlines()[-1]
+
+
+def test_seed_facts_are_in_the_graph(store):
+    periods = ask_rows(
+        store,
+        """
+        SELECT ?title ?start ?end WHERE {
+          ?d dcterms:title ?title ; sk:periodStart ?start ; sk:periodEnd ?end .
+        } ORDER BY ?title""",
+    )
+    by_title = {r["title"]: (r["start"], r["end"]) for r in periods}
+    for title in (
+        "Handlingsprogram skydd och säkerhet",
+        "Plan för brottsförebyggande arbete",
+        "Samverkansöverenskommelse mellan polis och kommun",
+    ):
+        assert by_title[title] == ("2020-01-01", "2023-12-31")
+    [row] = ask_rows(
+        store,
+        """
+        SELECT ?count ?law WHERE {
+          ?p dcterms:type skdoc:handlingsprogram ; sk:goalAreaCount ?count ; sk:legalBasis ?law .
+        }""",
+    )
+    assert row == {"count": "8", "law": "https://w3id.org/samklang/vocab/law/sfs-2003-778"}
+    areas = ask_rows(store, "SELECT ?t WHERE { ?a a sk:GoalArea ; dcterms:title ?t }")
+    assert areas == [{"t": "Brott"}]  # the other seven are not named, so not invented
+    [group] = ask_rows(
+        store,
+        """
+        SELECT ?convener ?boss (COUNT(?m) AS ?members) WHERE {
+          ?g a sk:ThemeGroup ; sk:convener/rdfs:label ?convener ; org:hasMember ?m ;
+             org:reportsTo ?b . ?b a sk:SteeringGroup ; rdfs:label ?boss .
+        } GROUP BY ?convener ?boss""",
+    )
+    assert group == {
+        "convener": "Höglandets Räddningstjänstförbund",
+        "boss": "Kommunens ledningsgrupp",
+        "members": "3",
+    }
+    phases = ask_rows(
+        store,
+        """SELECT ?n WHERE { ?p dcterms:type skdoc:brottsforebyggande-plan ;
+                                   sk:processPhase ?ph . ?ph sk:order ?n } ORDER BY ?n""",
+    )
+    assert [r["n"] for r in phases] == ["1", "2", "3", "4"]
+    domains = ask_rows(store, "SELECT ?d WHERE { ?p sk:considersDomain ?d }")
+    assert len(domains) == 5
+    cited = ask_rows(
+        store,
+        """SELECT ?w WHERE { ?p dcterms:type skdoc:brottsforebyggande-plan ;
+                                 dcterms:references ?w }""",
+    )
+    assert len(cited) == 6  # the programme, Strategi 2024 and the four works of the footnotes
+
+
+def test_empty_header_fields_are_recorded_as_empty(store):
+    rows = ask_rows(
+        store,
+        """SELECT ?field WHERE { ?p dcterms:type skdoc:brottsforebyggande-plan ;
+                                sk:emptyField ?field } ORDER BY ?field""",
+    )
+    local = sorted(r["field"].rsplit("#", 1)[-1].rsplit("/", 1)[-1] for r in rows)
+    assert local == ["date", "decidedBy", "handlaggare", "reviewedBy"]
+
+
+def test_every_fact_says_where_it_comes_from(store):
+    rows = ask_rows(
+        store,
+        """
+        SELECT ?s WHERE {
+          ?s a ?class .
+          VALUES ?class { sk:Document sk:Municipality sk:ThemeGroup sk:GoalArea sk:Goal
+                          sk:FocusArea sk:Activity sk:Problem sk:DocumentSeries }
+          FILTER NOT EXISTS { ?s prov:wasDerivedFrom/oa:hasSource ?source }
+          FILTER (STRSTARTS(STR(?s), "https://w3id.org/samklang/data/"))
+        }""",
+    )
+    assert rows == []
+    [line] = ask_rows(
+        store,
+        """
+        SELECT ?v WHERE {
+          ?area a sk:GoalArea ; prov:wasDerivedFrom ?r . ?r oa:hasSelector/rdf:value ?v .
+        }""",
+    )
+    assert line == {"v": "line=38,39"}  # RFC 5147: line 39 of the seed
+
+
+def test_example_seed_copy_matches_the_shared_seed():
+    shared = VETLANDA.parents[1].parent / "shared" / "seed"  # ../shared beside the project
+    [original] = shared.glob("*.txt")
+    copy = VETLANDA / "kallor" / original.name
+    assert copy.read_bytes() == original.read_bytes()
+
+
+def test_quads_are_in_the_municipality_graph():
+    dataset = load_dataset(VETLANDA)
+    assert {q.graph_name for q in dataset.quads} == {
+        ox.NamedNode("https://w3id.org/samklang/graph/0685")
+    }
