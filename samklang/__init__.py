@@ -2,9 +2,10 @@
 
 The library is the product; the ``samklang`` command is a thin face on it::
 
-    >>> from samklang import load_dataset, check          # doctest: +SKIP
-    >>> dataset = load_dataset("examples/vetlanda")        # doctest: +SKIP
-    >>> findings = check(dataset, as_of="2026-11-25")      # doctest: +SKIP
+    >>> from datetime import date
+    >>> from samklang import load_dataset, check
+    >>> dataset = load_dataset("examples/vetlanda")  # doctest: +SKIP
+    >>> findings = check(dataset, as_of=date(2026, 11, 25))  # doctest: +SKIP
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import click
 
 from samklang import __version__
-from samklang.errors import SamklangError
+from samklang.errors import SamklangError, UsageError
 from samklang.status import ExitStatus
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -48,7 +48,8 @@ def reports_errors(command: F) -> F:
         except SamklangError as err:
             if click.get_current_context().find_root().params.get("traceback"):
                 raise
-            click.echo(f"samklang: {err}", err=True)
+            message = str(err)
+            click.echo(f"samklang: {message}{'' if message.endswith('.') else '.'}", err=True)
             sys.exit(ExitStatus.BAD_INPUT)
 
     return wrapper  # type: ignore[return-value]
@@ -62,7 +63,9 @@ def write_output(output: str | None, render: Callable[[io.StringIO], None]) -> N
         click.echo(buffer.getvalue(), nl=False)
         return
     target = Path(output)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or ".")
+    if not target.parent.is_dir():
+        raise UsageError(f"cannot write {target}: the folder {target.parent} does not exist")
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(buffer.getvalue())
@@ -115,6 +118,13 @@ def cli(traceback: bool) -> None:
     show_default=True,
     help="Exit with status 1 when a finding is at least this severe.",
 )
+@click.option(
+    "--setting",
+    "assignments",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Change a rule parameter, e.g. mandate_first_year=2020 (repeat; see docs/rules.md).",
+)
 @click.option("--rules", "only", multiple=True, metavar="ID", help="Run only this rule (repeat).")
 @click.option("--skip", multiple=True, metavar="ID", help="Skip this rule (repeat).")
 @click.option(
@@ -131,6 +141,7 @@ def check(
     lang: str,
     output_format: str,
     fail_on: str,
+    assignments: tuple[str, ...],
     only: tuple[str, ...],
     skip: tuple[str, ...],
     output: str | None,
@@ -139,14 +150,23 @@ def check(
     from samklang.queries.check import check as run_check
     from samklang.queries.check import select_rules
     from samklang.queries.rule import SEVERITIES
+    from samklang.queries.settings import Settings
     from samklang.report import write_json, write_text
 
     as_of = as_of or date.today()
-    findings = run_check(path, as_of=as_of, lang=lang, rules=select_rules(only, skip))
+    pairs = {}
+    for assignment in assignments:
+        name, equals, value = assignment.partition("=")
+        if not equals:
+            raise click.BadParameter(f"'{assignment}' is not NAME=VALUE", param_hint="--setting")
+        pairs[name.strip()] = value.strip()
+    settings = Settings(as_of=as_of).replace(pairs)
+    findings = run_check(path, lang=lang, rules=select_rules(only, skip), settings=settings)
     if output_format == "json":
         write_output(output, lambda s: write_json(findings, s, as_of))
     else:
-        write_output(output, lambda s: write_text(findings, s, lang, as_of))
+        terminal = output in (None, "-") and sys.stdout.isatty()
+        write_output(output, lambda s: write_text(findings, s, lang, as_of, terminal))
     if fail_on != "never":
         threshold = SEVERITIES.index(fail_on)
         if any(SEVERITIES.index(f.severity) >= threshold for f in findings):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
@@ -63,15 +64,26 @@ def summary(findings: Sequence[Finding], lang: str, as_of: date) -> str:
 
 
 def write_text(
-    findings: Sequence[Finding], stream: IO[str], lang: str, as_of: date, width: int | None = None
+    findings: Sequence[Finding], stream: IO[str], lang: str, as_of: date, terminal: bool = False
 ) -> None:
-    """A readable table per document, most severe first, then a summary line."""
+    """A readable table per document, most severe first, then a summary line.
+
+    With ``terminal``, colours and the terminal's width; otherwise plain text 120 wide.
+    """
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
     words = WORDS[lang]
-    console = Console(file=stream, width=width or 120, highlight=False, soft_wrap=False)
+    width = shutil.get_terminal_size((120, 24)).columns if terminal else 120
+    console = Console(
+        file=stream,
+        width=width,
+        force_terminal=terminal,
+        no_color=not terminal,
+        highlight=False,
+        soft_wrap=False,
+    )
     groups: dict[str, list[Finding]] = {}
     for f in findings:
         groups.setdefault(f.document_label or words["general"], []).append(f)

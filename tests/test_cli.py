@@ -82,6 +82,23 @@ def test_rules_and_skip_select(runner) -> None:
     assert unknown.exit_code == 2 and "'NO-SUCH-RULE' is not a rule" in unknown.stderr
 
 
+def test_setting_changes_a_rule_parameter(runner) -> None:
+    args = ["check", str(VETLANDA), "--rules", "PER-MANDATE", "--format", "json"]
+    default = json.loads(runner.invoke(cli, args).stdout)["findings"]
+    offset = runner.invoke(cli, [*args, "--setting", "mandate_first_year=2020"])
+    assert len(default) == 1 and json.loads(offset.stdout)["findings"] == []
+    unknown = runner.invoke(cli, [*args, "--setting", "mandate=2020"])
+    assert unknown.exit_code == 2 and "'mandate' is not a setting" in unknown.stderr
+    bad = runner.invoke(cli, [*args, "--setting", "law_2023_196_applies=2023-02-30"])
+    assert bad.exit_code == 2 and "not a real date" in bad.stderr
+
+
+def test_output_to_a_missing_folder_is_a_usage_error(runner, tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "report.json"
+    result = runner.invoke(cli, ["check", str(VETLANDA), "-o", str(target)])
+    assert result.exit_code == 2 and "does not exist" in result.stderr
+
+
 def test_fail_on_thresholds(runner) -> None:
     args = ["check", str(VETLANDA), "--as-of", "2021-06-01", "--rules", "PER-MANDATE"]
     assert runner.invoke(cli, [*args, "--fail-on", "error"]).exit_code == 0  # a warning only

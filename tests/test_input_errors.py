@@ -99,6 +99,21 @@ CASES = {
         "id,title,document\n",
         ["activities.csv, row 1", "has no column 'year'"],
     ),
+    "csv-duplicate-column": (
+        "activities.csv",
+        "id,title,year,document,Title\n",
+        ["activities.csv, row 1", "has the column 'Title' twice"],
+    ),
+    "csv-value-without-header": (
+        "activities.csv",
+        "id,title,year,document,\na1,Läxhjälp,2021,plan,extra\n",
+        ["activities.csv, row 2", "has a value in column 5, which has no header"],
+    ),
+    "negative-count": (
+        "documents.yaml",
+        DOC + "    goal_area_count: -8\n",
+        ["line 6", "'-8' is not a count"],
+    ),
     "csv-empty": ("activities.csv", "", ["activities.csv", "is empty"]),
     "yaml-empty": ("goals.yaml", "", ["goals.yaml", "is empty"]),
     "unknown-section": (
@@ -229,3 +244,40 @@ def test_traceback_flag_shows_the_error(vetlanda_copy: Path, runner) -> None:
     write(vetlanda_copy, "goals.yaml", "")
     result = runner.invoke(cli, ["--traceback", "check", str(vetlanda_copy)])
     assert isinstance(result.exception, InputError)
+
+
+def test_two_follow_up_entries_for_one_activity(vetlanda_copy: Path, runner) -> None:
+    report = """documents:
+  - id: bokslut-2020
+    title: Trygghetsbokslut 2020
+    type: trygghetsbokslut
+    reports_on: plan
+    report_year: 2020
+    entries:
+      - {activity: ml2020-trafikkontroller, status: genomford}
+      - {activity: ml2020-trafikkontroller, status: ej-genomford}
+"""
+    (vetlanda_copy / "reports.yaml").write_text(report, encoding="utf-8")
+    result = runner.invoke(cli, ["check", str(vetlanda_copy)])
+    assert_one_clear_sentence(result, ["reports.yaml", "two entries for the activity"])
+
+
+def test_multiple_values_in_a_cell_by_semicolon_or_comma(vetlanda_copy: Path) -> None:
+    for separator, delimiter in ((";", ","), (",", ";")):
+        cells = ["a1", "Läxhjälp", "2021", "plan", f"skolan{separator} familjen"]
+        header = ["id", "title", "year", "document", "domain"]
+        text = (
+            "\n".join(
+                delimiter.join(f'"{c}"' if delimiter in c else c for c in row)
+                for row in (header, cells)
+            )
+            + "\n"
+        )
+        (vetlanda_copy / "activities.csv").write_text(text, encoding="utf-8")
+        quads = load_dataset(vetlanda_copy).quads
+        domains = {
+            q.object.value.rsplit("/", 1)[-1]
+            for q in quads
+            if q.predicate.value.endswith("#targetsDomain")
+        }
+        assert domains == {"skolan", "familjen"}, separator

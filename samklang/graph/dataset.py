@@ -397,7 +397,15 @@ class _Builder:
             self.add(s, SK.followUpDocumentType, follow_up["document_type"])
         if "report_year" in v:
             self.add(s, SK.reportYear, _integer(v["report_year"]))
+        reported: set[str] = set()
         for entry in v.get("entries", []):
+            if entry["activity"] in reported:
+                raise record.fail(
+                    "entries.activity",
+                    f"the report has two entries for the "
+                    f"activity '{entry['activity']}'; expected one per activity",
+                )
+            reported.add(entry["activity"])
             [activity] = self.refs(record, "entries.activity", entry["activity"])
             node = ox.NamedNode(f"{s.value}#{entry['activity']}")
             self.add(s, SK.hasEntry, node)

@@ -68,8 +68,8 @@ def convert(f: Field, text: str) -> Any:
     if f.kind == "text":
         return text
     if f.kind == "int":
-        if not text.lstrip("-").isdigit():
-            raise FieldValueError(f"'{text}' is not a whole number")
+        if not text.isdigit():
+            raise FieldValueError(f"'{text}' is not a count; expected a whole number such as 8")
         return int(text)
     if f.kind == "choice":
         choices = CHOICES[f.vocabulary]
@@ -221,7 +221,7 @@ def record_from_row(row: dict[str, str], path: Path, location: str) -> Record:
                 raise InputError(path, location, f"column '{f.name}' is empty; it is required")
             continue
         parts = (
-            [p for p in (t.strip() for t in text.split(MULTI_SEPARATOR)) if p] if f.many else [text]
+            [p for p in (t.strip() for t in MULTI_SEPARATOR.split(text)) if p] if f.many else [text]
         )
         try:
             record.values[f.name] = _convert_many(f, parts)

@@ -14,8 +14,9 @@ from datetime import date
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 LAW_PATTERN = re.compile(r"^(SFS|MSBFS)\s*(\d{4}):(\d{1,4})$", re.IGNORECASE)
-MULTI_SEPARATOR = ";"
-"""Separates several values in one spreadsheet cell: ``familj-x; skola-y``."""
+MULTI_SEPARATOR = re.compile(r"[;,]")
+"""Separates several values in one spreadsheet cell: ``familj-x; skola-y`` or ``a, b``
+(in a CSV file delimited by ``;``, write ``a, b`` or quote the cell)."""
 
 
 class FieldValueError(ValueError):

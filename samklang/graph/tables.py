@@ -46,6 +46,8 @@ def _columns(header: list[str], path: Path, where: str) -> list[str]:
                 where,
                 f"the column '{cell}' is not known{hint}; expected columns {', '.join(fields)}",
             )
+        if name and name in columns:
+            raise InputError(path, where, f"has the column '{cell}' twice; expected each once")
         columns.append(name)
     for required in ("id", "title", "year", "document"):
         if required not in columns:
@@ -72,9 +74,17 @@ def read_activities(path: Path) -> list[Record]:
             continue
         if not any((c or "").strip() for c in cells):
             continue
-        if len(cells) > len(columns) and any((c or "").strip() for c in cells[len(columns) :]):
+        stray = [
+            i
+            for i, c in enumerate(cells)
+            if (c or "").strip() and (i >= len(columns) or not columns[i])
+        ]
+        if stray:
             raise InputError(
-                path, location, f"has more cells than the {len(columns)} columns of the header row"
+                path,
+                location,
+                f"has a value in column {stray[0] + 1}, which has no header; "
+                "expected values only under the named columns of the header row",
             )
         row = {name: (cells[i] if i < len(cells) else "") for i, name in enumerate(columns) if name}
         records.append(record_from_row(row, path, location))

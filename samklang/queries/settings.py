@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
@@ -27,6 +28,27 @@ class Settings:
     law_2023_196_applies: date = date(2023, 7, 1)
     msbfs_2021_1_due: date = date(2022, 1, 1)
     mandate_first_year: int = 2019
+
+    def replace(self, assignments: dict[str, str]) -> Settings:
+        """These settings with some changed, each given as text: ``{"mandate_first_year": "2020"}``.
+
+        Raises:
+            UsageError: an unknown name, or a value of the wrong kind.
+        """
+        from samklang.errors import UsageError
+        from samklang.graph.schema import FieldValueError, parse_date, parse_year
+
+        changes: dict[str, date | int] = {}
+        for name, text in assignments.items():
+            current = getattr(self, name, None)
+            if name.startswith("_") or current is None or name not in self.__dataclass_fields__:
+                known = ", ".join(self.__dataclass_fields__)
+                raise UsageError(f"'{name}' is not a setting; expected one of {known}")
+            try:
+                changes[name] = parse_date(text) if isinstance(current, date) else parse_year(text)
+            except FieldValueError as err:
+                raise UsageError(f"setting {name}: {err}") from err
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
 
     def bindings(self) -> dict[str, ox.Literal]:
         """The parameters as SPARQL variable bindings."""
