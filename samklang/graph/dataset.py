@@ -44,6 +44,9 @@ from samklang.ontology.namespace import (
 
 Term = ox.NamedNode | ox.Literal
 
+DOCUMENT_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
+"""Plan documents that ``load_dataset`` ingests on the fly (see ``samklang.graph.ingest``)."""
+
 
 @dataclass
 class Dataset:
@@ -92,6 +95,10 @@ def load_dataset(path: str | Path) -> Dataset:
         InputError: a file is malformed, a value does not fit, or a reference is unknown.
     """
     folder = Path(path)
+    if folder.is_file() and folder.suffix.lower() in DOCUMENT_SUFFIXES:
+        from samklang.graph.ingest import load_document  # a plan document: ingest on the fly
+
+        return load_document(folder)
     if not folder.is_dir():
         raise InputError(
             folder,

@@ -35,6 +35,7 @@ __all__ = [
     "Namespace",
     "OntologyNamespace",
     "ontology_file",
+    "ontology_files",
     "turtle_files",
 ]
 
@@ -44,9 +45,17 @@ def ontology_file() -> Traversable:
     return files(__package__).joinpath("samklang.ttl")
 
 
+def ontology_files() -> list[Traversable]:
+    """The ontology's Turtle files: ``samklang.ttl``, then any others beside it by name
+    (such as the defined classes used for reasoning)."""
+    others = (f for f in files(__package__).iterdir()
+              if f.name.endswith(".ttl") and f.name != "samklang.ttl")
+    return [ontology_file(), *sorted(others, key=lambda f: f.name)]
+
+
 def turtle_files() -> Iterator[Traversable]:
-    """Every Turtle file of the package: the ontology, then the vocabularies by name."""
-    yield ontology_file()
+    """Every Turtle file of the package: the ontology files, then the vocabularies by name."""
+    yield from ontology_files()
     vocabularies = files(__package__).joinpath("vocabularies")
     yield from sorted(
         (f for f in vocabularies.iterdir() if f.name.endswith(".ttl")), key=lambda f: f.name

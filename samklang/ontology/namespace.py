@@ -39,22 +39,32 @@ class Namespace:
 
 
 class OntologyNamespace(Namespace):
-    """A namespace whose terms must be declared in a Turtle file of the package."""
+    """A namespace whose terms must be declared in a Turtle file of the package.
 
-    def __init__(self, iri: str, resource: str) -> None:
+    ``resource`` is a file under ``samklang/ontology/``, or ``None`` for the ontology's own
+    files (``samklang.ttl`` and the other ``*.ttl`` beside it).
+    """
+
+    def __init__(self, iri: str, resource: str | None) -> None:
         super().__init__(iri)
-        self.resource = resource
+        self.resource = resource or "samklang.ttl"
+        self._own = resource is None
 
     @functools.cached_property
     def terms(self) -> frozenset[str]:
-        """Local names of every subject of the resource file inside this namespace."""
-        path = files("samklang.ontology").joinpath(self.resource)
-        with path.open("rb") as stream:
-            subjects = {
-                t.subject.value
-                for t in ox.parse(stream, format=ox.RdfFormat.TURTLE)
-                if isinstance(t.subject, ox.NamedNode)
-            }
+        """Local names of every subject of the resource file(s) inside this namespace."""
+        from samklang.ontology import ontology_files
+
+        paths = (ontology_files() if self._own
+                 else [files("samklang.ontology").joinpath(self.resource)])
+        subjects: set[str] = set()
+        for path in paths:
+            with path.open("rb") as stream:
+                subjects.update(
+                    t.subject.value
+                    for t in ox.parse(stream, format=ox.RdfFormat.TURTLE)
+                    if isinstance(t.subject, ox.NamedNode)
+                )
         return frozenset(s[len(self.iri) :] for s in subjects if s.startswith(self.iri))
 
     def term(self, name: str) -> ox.NamedNode:
@@ -63,7 +73,7 @@ class OntologyNamespace(Namespace):
         return super().term(name)
 
 
-SK = OntologyNamespace(BASE + "ontology#", "samklang.ttl")
+SK = OntologyNamespace(BASE + "ontology#", None)
 """The ontology: classes and properties."""
 SKDOM = OntologyNamespace(BASE + "vocab/domain/", "vocabularies/factors.ttl")
 """The five risk and protective factor domains."""

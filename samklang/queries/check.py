@@ -67,7 +67,7 @@ def select_rules(only: Iterable[str] = (), skip: Iterable[str] = ()) -> list[Rul
 
 
 def check(
-    source: Dataset | str | Path,
+    source: Dataset | str | Path | None = None,
     *,
     as_of: date | None = None,
     lang: str = "sv",
@@ -78,7 +78,8 @@ def check(
     """Check a dataset's coherence.
 
     Args:
-        source: a loaded dataset, or the path of a dataset folder.
+        source: a loaded dataset, or the path of a dataset folder (or plan document); may be
+            ``None`` when ``store`` already holds the data (a corpus of municipalities).
         as_of: the reference date (default: today); ignored when ``settings`` is given.
         lang: ``sv`` or ``en``, for messages.
         rules: the rules to run (default: all).
@@ -94,8 +95,10 @@ def check(
     """
     if lang not in LANGUAGES:
         raise UsageError(f"'{lang}' is not a language; expected sv or en")
-    dataset = source if isinstance(source, Dataset) else load_dataset(source)
     if store is None:
+        if source is None:
+            raise UsageError("nothing to check: give a dataset or a store")
+        dataset = source if isinstance(source, Dataset) else load_dataset(source)
         store = open_store("memory")
         store.add(dataset.quads)
     settings = settings or Settings(as_of=as_of or date.today())

@@ -1,0 +1,1 @@
+"""The commands of the ``samklang`` CLI, one module per family."""

@@ -1,0 +1,102 @@
+"""``samklang check`` and ``samklang rules``: the coherence rules and their findings."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from samklang.commands.options import DateType, language_option, reports_errors, write_output
+from samklang.status import ExitStatus
+
+
+@click.command()
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--as-of",
+    type=DateType(),
+    default=None,
+    help="Reference date for what is in force. [default: today]",
+)
+@language_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default="error",
+    show_default=True,
+    help="Exit with status 1 when a finding is at least this severe.",
+)
+@click.option(
+    "--setting",
+    "assignments",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Change a rule parameter, e.g. mandate_first_year=2020 (repeat; see docs/rules.md).",
+)
+@click.option("--rules", "only", multiple=True, metavar="ID", help="Run only this rule (repeat).")
+@click.option("--skip", multiple=True, metavar="ID", help="Skip this rule (repeat).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write to this file instead of stdout.",
+)
+@reports_errors
+def check(
+    path: Path,
+    as_of: date | None,
+    lang: str,
+    output_format: str,
+    fail_on: str,
+    assignments: tuple[str, ...],
+    only: tuple[str, ...],
+    skip: tuple[str, ...],
+    output: str | None,
+) -> None:
+    """Check the dataset in PATH against the coherence rules."""
+    from samklang.queries.check import check as run_check
+    from samklang.queries.check import select_rules
+    from samklang.queries.rule import SEVERITIES
+    from samklang.queries.settings import Settings
+    from samklang.report import write_json, write_text
+
+    as_of = as_of or date.today()
+    pairs = {}
+    for assignment in assignments:
+        name, equals, value = assignment.partition("=")
+        if not equals:
+            raise click.BadParameter(f"'{assignment}' is not NAME=VALUE", param_hint="--setting")
+        pairs[name.strip()] = value.strip()
+    settings = Settings(as_of=as_of).replace(pairs)
+    findings = run_check(path, lang=lang, rules=select_rules(only, skip), settings=settings)
+    if output_format == "json":
+        write_output(output, lambda s: write_json(findings, s, as_of))
+    else:
+        terminal = output in (None, "-") and sys.stdout.isatty()
+        write_output(output, lambda s: write_text(findings, s, lang, as_of, terminal))
+    if fail_on != "never":
+        threshold = SEVERITIES.index(fail_on)
+        if any(SEVERITIES.index(f.severity) >= threshold for f in findings):
+            sys.exit(ExitStatus.FINDINGS)
+
+
+@click.command()
+@language_option
+@reports_errors
+def rules(lang: str) -> None:
+    """List the coherence rules: ID, severity, title and basis."""
+    from samklang.queries.rule import catalogue
+
+    for rule in catalogue().values():
+        click.echo(f"{rule.id}\t{rule.severity}\t{rule.title[lang]}\t{rule.url}")

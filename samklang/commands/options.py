@@ -1,0 +1,82 @@
+"""Options and helpers shared by the commands: dates, languages, error reporting, output."""
+
+from __future__ import annotations
+
+import functools
+import io
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from samklang.errors import SamklangError, UsageError
+from samklang.status import ExitStatus
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class DateType(click.ParamType):
+    """A ``YYYY-MM-DD`` date, checked while parsing options."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
+        if isinstance(value, date):
+            return value
+        from samklang.graph.schema import FieldValueError, parse_date
+
+        try:
+            return parse_date(str(value))
+        except FieldValueError as err:
+            self.fail(str(err), param, ctx)
+
+
+def reports_errors(command: F) -> F:
+    """Turn the library's errors into one sentence on stderr and exit status 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except SamklangError as err:
+            if click.get_current_context().find_root().params.get("traceback"):
+                raise
+            message = str(err)
+            click.echo(f"samklang: {message}{'' if message.endswith('.') else '.'}", err=True)
+            sys.exit(ExitStatus.BAD_INPUT)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def write_output(output: str | None, render: Callable[[io.StringIO], None]) -> None:
+    """Render to stdout, or to ``output`` through a temporary file renamed into place."""
+    buffer = io.StringIO()
+    render(buffer)
+    if output is None or output == "-":
+        click.echo(buffer.getvalue(), nl=False)
+        return
+    target = Path(output)
+    if not target.parent.is_dir():
+        raise UsageError(f"cannot write {target}: the folder {target.parent} does not exist")
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(buffer.getvalue())
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+language_option = click.option(
+    "--lang",
+    type=click.Choice(["sv", "en"]),
+    default="sv",
+    show_default=True,
+    help="Language of messages.",
+)
