@@ -4,10 +4,13 @@ exit status 2 (see ``samklang/status.py``)."""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+
 import click
 
+import samklang.commands
 from samklang import __version__
-from samklang.commands import check, dataset
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,8 +23,18 @@ def cli(traceback: bool) -> None:
     """
 
 
-for command in (check.check, check.rules, dataset.init):
-    cli.add_command(command)
+def _register() -> None:
+    """Add the ``COMMANDS`` of every module in ``samklang/commands/`` (they import heavy
+    libraries only when run, so this stays cheap)."""
+    for module in pkgutil.iter_modules(samklang.commands.__path__):
+        commands = getattr(
+            importlib.import_module(f"samklang.commands.{module.name}"), "COMMANDS", ()
+        )
+        for command in commands:
+            cli.add_command(command)
+
+
+_register()
 
 
 def main() -> None:

@@ -11,16 +11,16 @@ from samklang.queries.rule import catalogue
 
 from .conftest import ROOT
 
-CLI_DOC = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+CLI_DOC = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "docs").glob("*.md")))
 INPUT_DOC = (ROOT / "docs" / "input-format.md").read_text(encoding="utf-8")
 RULES_DOC = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("name", sorted(cli.commands))
-def test_every_command_and_option_is_in_docs_cli(name: str) -> None:
+def test_every_command_and_option_is_documented(name: str) -> None:
+    """Each command has a section ``## samklang NAME`` in a file of docs/ naming its options."""
     assert f"## samklang {name}" in CLI_DOC
-    assert f"samklang {name}" in README
     section = CLI_DOC.split(f"## samklang {name}", 1)[1].split("\n## ", 1)[0]
     for param in cli.commands[name].params:
         if isinstance(param, click.Option):

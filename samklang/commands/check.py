@@ -100,3 +100,6 @@ def rules(lang: str) -> None:
 
     for rule in catalogue().values():
         click.echo(f"{rule.id}\t{rule.severity}\t{rule.title[lang]}\t{rule.url}")
+
+
+COMMANDS = [check, rules]

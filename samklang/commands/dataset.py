@@ -20,3 +20,6 @@ def init(directory: Path, kommun: str, kod: str) -> None:
 
     for path in init_dataset(directory, kommun, kod):
         click.echo(str(path))
+
+
+COMMANDS = [init]

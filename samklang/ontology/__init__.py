@@ -48,8 +48,11 @@ def ontology_file() -> Traversable:
 def ontology_files() -> list[Traversable]:
     """The ontology's Turtle files: ``samklang.ttl``, then any others beside it by name
     (such as the defined classes used for reasoning)."""
-    others = (f for f in files(__package__).iterdir()
-              if f.name.endswith(".ttl") and f.name != "samklang.ttl")
+    others = (
+        f
+        for f in files(__package__).iterdir()
+        if f.name.endswith(".ttl") and f.name != "samklang.ttl"
+    )
     return [ontology_file(), *sorted(others, key=lambda f: f.name)]
 
 

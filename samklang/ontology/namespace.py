@@ -55,8 +55,9 @@ class OntologyNamespace(Namespace):
         """Local names of every subject of the resource file(s) inside this namespace."""
         from samklang.ontology import ontology_files
 
-        paths = (ontology_files() if self._own
-                 else [files("samklang.ontology").joinpath(self.resource)])
+        paths = (
+            ontology_files() if self._own else [files("samklang.ontology").joinpath(self.resource)]
+        )
         subjects: set[str] = set()
         for path in paths:
             with path.open("rb") as stream:
