@@ -59,6 +59,8 @@ class Dataset:
         graph: the named graph holding its quads.
         quads: the quads.
         files: the files read, in order.
+        locations: where each resource was written: IRI → (file, ``"line 12"`` or
+            ``"row 4"``), for reports that point into the files (SARIF).
     """
 
     path: Path
@@ -67,6 +69,7 @@ class Dataset:
     graph: ox.NamedNode
     quads: list[ox.Quad] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    locations: dict[str, tuple[Path, str | None]] = field(default_factory=dict)
 
 
 def dataset_files(folder: Path) -> tuple[list[Path], list[Path], list[Path]]:
@@ -257,6 +260,7 @@ class _Builder:
     def build(self) -> None:
         for record in self.records:
             subject = self.iri(record.id)
+            self.dataset.locations[subject.value] = (record.path, record.location)
             getattr(self, f"_{record.section}")(record, subject)
             self._common(record, subject)
 

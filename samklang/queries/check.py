@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import string
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -33,6 +34,10 @@ class Finding:
         basis: why it matters (law, method, the plan's own text).
         url: a link to the basis.
         fix: how to fix it.
+        facts: the values the rule found, by name (``start``, ``end``, ``parent``…), as text.
+        accepted: who accepted the finding, when and why, if a planner has (else ``None``).
+        file: the dataset file where the focus is written, when known.
+        location: where in that file (``"line 12"``, ``"row 4"``), when known.
     """
 
     rule: str
@@ -46,8 +51,12 @@ class Finding:
     basis: str
     url: str
     fix: str
+    facts: dict[str, str] = field(default_factory=dict)
+    accepted: dict[str, str] | None = None
+    file: str | None = None
+    location: str | None = None
 
-    def as_dict(self) -> dict[str, str | None]:
+    def as_dict(self) -> dict[str, Any]:
         """The finding as a JSON-ready mapping."""
         return asdict(self)
 
@@ -95,10 +104,12 @@ def check(
     """
     if lang not in LANGUAGES:
         raise UsageError(f"'{lang}' is not a language; expected sv or en")
-    if store is None:
-        if source is None:
-            raise UsageError("nothing to check: give a dataset or a store")
+    dataset = None
+    if source is not None:
         dataset = source if isinstance(source, Dataset) else load_dataset(source)
+    if store is None:
+        if dataset is None:
+            raise UsageError("nothing to check: give a dataset or a store")
         store = open_store("memory")
         store.add(dataset.quads)
     settings = settings or Settings(as_of=as_of or date.today())
@@ -109,6 +120,8 @@ def check(
         rows.extend((rule, row) for row in store.select(rule.query, params))
     labels = _labels(store, [term for _, row in rows for term in row.values()], lang)
     findings = [_finding(rule, row, labels, lang) for rule, row in rows]
+    if dataset is not None:
+        findings = [_located(f, dataset) for f in findings]
     rank = {s: i for i, s in enumerate(SEVERITIES)}
     return sorted(findings, key=lambda f: (-rank[f.severity], f.rule, f.focus))
 
@@ -170,7 +183,21 @@ def _finding(
         basis=rule.basis[lang],
         url=rule.url,
         fix=rule.fix[lang],
+        facts={name: text for name, text in values.items() if name not in ("focus", "document")},
     )
+
+
+def _located(finding: Finding, dataset: Dataset) -> Finding:
+    """The finding with the file and place where its focus (or document) is written."""
+    for iri in (finding.focus, finding.document):
+        if iri is not None and iri in dataset.locations:
+            path, location = dataset.locations[iri]
+            try:
+                name = str(path.relative_to(dataset.path))
+            except ValueError:
+                name = str(path)
+            return replace(finding, file=name, location=location)
+    return finding
 
 
 def worst(findings: Iterable[Finding]) -> str | None:
