@@ -1,0 +1,305 @@
+"""Many municipalities in one store: a named graph per source, and a catalogue describing them.
+
+Each source gets its own named graph:
+
+- a dataset folder (or plan document) goes into its municipality's graph, ``graph/{kommunkod}``;
+- an RDF file of triples (Turtle, N-Triples, RDF/XML, JSON-LD) into ``graph/source/{name}``;
+- an RDF file of quads (TriG, N-Quads, or JSON-LD with graphs) keeps its own graph names, and
+  its default-graph triples go into ``graph/source/{name}``.
+
+Loading a source again replaces its graphs, and its entries in the catalogue, and nothing else.
+The catalogue graph ``graph/catalogue`` is a ``dcat:Catalog`` whose ``dcat:dataset`` entries are
+the named graphs themselves, described with ``dcterms`` (title, identifier, spatial, source,
+modified), ``void:triples`` and ``dcterms:conformsTo`` the ontology.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from samklang.errors import InputError, UsageError
+from samklang.graph.store import (
+    ONTOLOGY_GRAPH,
+    GraphStore,
+    OxigraphStore,
+    SparqlStore,
+    Store,
+)
+from samklang.ontology.namespace import DCTERMS, GRAPH, RDF, SK, XSD, Namespace
+
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
+VOID = Namespace("http://rdfs.org/ns/void#")
+CATALOGUE_GRAPH = GRAPH.catalogue
+ONTOLOGY = ox.NamedNode("https://w3id.org/samklang/ontology")
+
+RDF_FORMATS: dict[str, ox.RdfFormat] = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".rdf": ox.RdfFormat.RDF_XML,
+    ".owl": ox.RdfFormat.RDF_XML,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+    ".trig": ox.RdfFormat.TRIG,
+    ".nq": ox.RdfFormat.N_QUADS,
+}
+"""RDF files a corpus loads as they are, by file name extension."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One named graph of a corpus, as the catalogue describes it.
+
+    Attributes:
+        graph: the named graph.
+        title: the municipality's name, or the source's file name.
+        source: the folder or file name it was loaded from.
+        triples: how many triples it holds.
+        code: the SCB municipality code, for a municipality's graph.
+    """
+
+    graph: ox.NamedNode
+    title: str
+    source: str
+    triples: int
+    code: str | None = None
+
+
+@dataclass
+class _Source:
+    path: Path
+    graphs: dict[ox.NamedNode, list[ox.Quad]]
+    titles: dict[ox.NamedNode, str]
+    code: str | None = None
+    municipality: ox.NamedNode | None = None
+    catalogue: list[ox.Quad] | None = None  # a catalogue graph the file carries itself
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-") or "source"
+
+
+def _read_source(path: Path) -> _Source:
+    """Read one source into its named graphs.
+
+    Raises:
+        InputError: the source cannot be read.
+    """
+    fmt = RDF_FORMATS.get(path.suffix.lower()) if path.is_file() else None
+    if fmt is None:
+        from samklang.graph.dataset import load_dataset
+
+        dataset = load_dataset(path)
+        municipality = next(
+            (
+                q.subject
+                for q in dataset.quads
+                if q.predicate == RDF.type and q.object == SK.Municipality
+            ),
+            None,
+        )
+        return _Source(
+            path,
+            {dataset.graph: dataset.quads},
+            {dataset.graph: dataset.name},
+            code=dataset.code,
+            municipality=municipality if isinstance(municipality, ox.NamedNode) else None,
+        )
+    own = GRAPH.term(f"source/{_slug(path.stem)}")
+    try:
+        with path.open("rb") as stream:
+            quads = [
+                q if isinstance(q, ox.Quad) else ox.Quad(q.subject, q.predicate, q.object, own)
+                for q in ox.parse(stream, format=fmt, base_iri=path.resolve().as_uri())
+            ]
+    except SyntaxError as err:
+        problem = str(getattr(err, "msg", err)).split(": ", 1)[-1]
+        line = getattr(err, "lineno", None)
+        where = f"line {line}" if line else None
+        raise InputError(path, where, f"is not valid RDF: {problem}") from err
+    except OSError as err:
+        raise InputError(path, None, f"cannot be read: {err.strerror}") from err
+    graphs: dict[ox.NamedNode, list[ox.Quad]] = {}
+    for q in quads:
+        g = own if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name
+        if not isinstance(g, ox.NamedNode):
+            raise InputError(path, None, "names a graph with a blank node; expected IRIs")
+        graphs.setdefault(g, []).append(
+            q if q.graph_name == g else ox.Quad(q.subject, q.predicate, q.object, g)
+        )
+    catalogue = graphs.pop(CATALOGUE_GRAPH, None)
+    return _Source(path, graphs, {g: path.name for g in graphs}, catalogue=catalogue)
+
+
+def _entry_quads(source: _Source, graph: ox.NamedNode, triples: int, now: str) -> list[ox.Quad]:
+    c = CATALOGUE_GRAPH
+
+    def q(s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal) -> ox.Quad:
+        return ox.Quad(s, p, o, c)
+
+    quads = [
+        q(c, DCAT.dataset, graph),
+        q(graph, RDF.type, DCAT.Dataset),
+        q(graph, DCTERMS.title, ox.Literal(source.titles[graph], language="sv")),
+        q(graph, DCTERMS.source, ox.Literal(source.path.name)),
+        q(graph, DCTERMS.modified, ox.Literal(now, datatype=XSD.dateTime)),
+        q(graph, VOID.triples, ox.Literal(str(triples), datatype=XSD.integer)),
+        q(graph, DCTERMS.conformsTo, ONTOLOGY),
+    ]
+    if source.code is not None:
+        quads.append(q(graph, DCTERMS.identifier, ox.Literal(source.code)))
+    if source.municipality is not None:
+        quads.append(q(graph, DCTERMS.spatial, source.municipality))
+    return quads
+
+
+def _catalogue_head() -> list[ox.Quad]:
+    c = CATALOGUE_GRAPH
+    return [
+        ox.Quad(c, RDF.type, DCAT.Catalog, c),
+        ox.Quad(c, DCTERMS.title, ox.Literal("samklang-korpus", language="sv"), c),
+        ox.Quad(c, DCTERMS.title, ox.Literal("samklang corpus", language="en"), c),
+        ox.Quad(c, DCAT.dataset, ONTOLOGY_GRAPH, c),
+        ox.Quad(ONTOLOGY_GRAPH, RDF.type, DCAT.Dataset, c),
+        ox.Quad(
+            ONTOLOGY_GRAPH,
+            DCTERMS.title,
+            ox.Literal("Samklang-ontologin och vokabulären", language="sv"),
+            c,
+        ),
+        ox.Quad(ONTOLOGY_GRAPH, DCTERMS.conformsTo, ONTOLOGY, c),
+    ]
+
+
+def load_corpus(
+    paths: Sequence[str | Path], store: GraphStore, *, now: datetime | None = None
+) -> list[Entry]:
+    """Load dataset folders, plan documents and RDF files into ``store``, one graph each.
+
+    Every source is read (and validated) before the store changes. A source's graphs replace
+    graphs of the same name; other graphs stay. The catalogue graph is updated to match.
+
+    Args:
+        paths: the sources.
+        store: where they go.
+        now: the time recorded as ``dcterms:modified`` (default: now, in UTC).
+
+    Returns:
+        One catalogue entry per graph written, in the order of ``paths``.
+
+    Raises:
+        InputError: a source cannot be read.
+        UsageError: two sources describe the same municipality or graph.
+    """
+    stamp = (now or datetime.now(UTC)).replace(microsecond=0).isoformat()
+    sources = [_read_source(Path(p)) for p in paths]
+    seen: dict[ox.NamedNode, Path] = {}
+    for source in sources:
+        for graph in source.graphs:
+            if graph in seen:
+                raise UsageError(
+                    f"{seen[graph]} and {source.path} both fill the graph {graph.value}"
+                    + (f" (municipality {source.code})" if source.code else "")
+                    + "; load one of them"
+                )
+            seen[graph] = source.path
+    catalogue = list(store.quads(CATALOGUE_GRAPH)) if CATALOGUE_GRAPH in store.graphs() else []
+    if not catalogue:
+        catalogue = _catalogue_head()
+    entries: list[Entry] = []
+    for source in sources:
+        if source.catalogue is not None:
+            catalogue = source.catalogue
+    for source in sources:
+        for graph, quads in source.graphs.items():
+            triples = len({(q.subject, q.predicate, q.object) for q in quads})
+            store.replace_graph(graph, quads)
+            if source.catalogue is None:
+                catalogue = [
+                    q
+                    for q in catalogue
+                    if q.subject != graph
+                    and not (q.predicate == DCAT.dataset and q.object == graph)
+                ]
+                catalogue.extend(_entry_quads(source, graph, triples, stamp))
+            entries.append(
+                Entry(graph, source.titles[graph], source.path.name, triples, source.code)
+            )
+    store.replace_graph(CATALOGUE_GRAPH, catalogue)
+    if isinstance(store, OxigraphStore):
+        store.flush()
+    return entries
+
+
+def catalogue_entries(store: Store) -> list[Entry]:
+    """The graphs the catalogue of ``store`` describes, sorted by graph IRI."""
+    rows = store.select(
+        f"""
+        SELECT ?graph ?title ?source ?triples ?code WHERE {{
+          GRAPH {CATALOGUE_GRAPH} {{
+            ?catalogue {DCAT.dataset} ?graph .
+            OPTIONAL {{ ?graph dcterms:title ?title }}
+            OPTIONAL {{ ?graph dcterms:source ?source }}
+            OPTIONAL {{ ?graph {VOID.triples} ?triples }}
+            OPTIONAL {{ ?graph dcterms:identifier ?code }}
+          }}
+        }}
+        ORDER BY ?graph
+        """
+    )
+    entries = []
+    for row in rows:
+        graph = row["graph"]
+        if not isinstance(graph, ox.NamedNode):
+            continue
+        entries.append(
+            Entry(
+                graph,
+                row["title"].value if "title" in row else graph.value,
+                row["source"].value if "source" in row else "",
+                int(row["triples"].value) if "triples" in row else 0,
+                row["code"].value if "code" in row else None,
+            )
+        )
+    return entries
+
+
+def open_sources(
+    paths: Iterable[str | Path] = (),
+    store_dir: str | Path | None = None,
+    endpoint: str | None = None,
+) -> Store:
+    """A store holding what a command should read: dataset paths, an on-disk store, or an
+    endpoint — exactly one of the three.
+
+    Args:
+        paths: dataset folders, plan documents or RDF files, loaded into a new in-memory store
+            (a named graph per source, and the catalogue).
+        store_dir: a store built by ``samklang load``, opened for reading.
+        endpoint: the URL of a SPARQL 1.1 endpoint, read through the protocol.
+
+    Raises:
+        UsageError: none or more than one of them is given, or the store cannot be opened.
+        InputError: a path cannot be read.
+    """
+    paths = list(paths)
+    given = [
+        name for name, v in (("PATH", paths), ("--store", store_dir), ("--endpoint", endpoint)) if v
+    ]
+    if len(given) != 1:
+        raise UsageError(
+            "give dataset paths, --store DIR or --endpoint URL"
+            + (f", not {' and '.join(given)} together" if given else "")
+            + " ('samklang load PATH… --store DIR' adds datasets to a store)"
+        )
+    if endpoint:
+        return SparqlStore(endpoint)
+    if store_dir:
+        return OxigraphStore(store_dir, read_only=True)
+    store = OxigraphStore()
+    load_corpus(paths, store)
+    return store
