@@ -65,6 +65,7 @@ def check(
     output: str | None,
 ) -> None:
     """Check the dataset in PATH against the coherence rules."""
+    from samklang.graph.dataset import load_dataset
     from samklang.queries.check import check as run_check
     from samklang.queries.check import select_rules
     from samklang.queries.rule import SEVERITIES
@@ -78,8 +79,10 @@ def check(
         if not equals:
             raise click.BadParameter(f"'{assignment}' is not NAME=VALUE", param_hint="--setting")
         pairs[name.strip()] = value.strip()
-    settings = Settings(as_of=as_of).replace(pairs)
-    findings = run_check(path, lang=lang, rules=select_rules(only, skip), settings=settings)
+    rules_to_run = select_rules(only, skip)
+    dataset = load_dataset(path)
+    settings = Settings(as_of=as_of).replace(dataset.settings).replace(pairs)
+    findings = run_check(dataset, lang=lang, rules=rules_to_run, settings=settings)
     if output_format == "json":
         write_output(output, lambda s: write_json(findings, s, as_of))
     else:
@@ -87,8 +90,34 @@ def check(
         write_output(output, lambda s: write_text(findings, s, lang, as_of, terminal))
     if fail_on != "never":
         threshold = SEVERITIES.index(fail_on)
-        if any(SEVERITIES.index(f.severity) >= threshold for f in findings):
+        if any(SEVERITIES.index(f.severity) >= threshold for f in findings if not f.accepted):
             sys.exit(ExitStatus.FINDINGS)
+
+
+@click.command()
+@click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("rule_id", metavar="RULE")
+@click.argument("focus")
+@click.option("--reason", required=True, help="Why the finding is accepted.")
+@click.option("--by", "by", required=True, help="Who accepts it (name or role).")
+@click.option(
+    "--date",
+    "on",
+    type=DateType(),
+    default=None,
+    help="Date of acceptance; the finding must exist then. [default: today]",
+)
+@reports_errors
+def accept(path: Path, rule_id: str, focus: str, reason: str, by: str, on: date | None) -> None:
+    """Accept the finding of RULE about FOCUS (an id in the files) in the dataset at PATH.
+
+    The acceptance is written to accepted.yaml in the dataset; later runs of check show the
+    finding as accepted, with who and why, and it no longer counts for --fail-on.
+    """
+    from samklang.graph.acceptance import accept_finding
+
+    target = accept_finding(path, rule_id, focus, by, reason, on or date.today())
+    click.echo(str(target))
 
 
 @click.command()
@@ -102,4 +131,4 @@ def rules(lang: str) -> None:
         click.echo(f"{rule.id}\t{rule.severity}\t{rule.title[lang]}\t{rule.url}")
 
 
-COMMANDS = [check, rules]
+COMMANDS = [check, rules, accept]

@@ -15,17 +15,18 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from samklang.errors import InputError, at_line
+from samklang.errors import InputError, UsageError, at_line
 from samklang.graph.records import Record, record_from_yaml
 from samklang.graph.schema import (
     GROUP_TYPES,
     ORGANISATION_TYPES,
     SECTIONS,
+    SETTINGS_SECTION,
     YAML_SECTIONS,
     Field,
 )
 from samklang.graph.tables import read_activities
-from samklang.graph.yamlfile import Mapping, Sequence, read_text, read_yaml
+from samklang.graph.yamlfile import Mapping, Node, Scalar, Sequence, read_text, read_yaml
 from samklang.ontology.namespace import (
     DATA,
     DCTERMS,
@@ -59,6 +60,7 @@ class Dataset:
         graph: the named graph holding its quads.
         quads: the quads.
         files: the files read, in order.
+        settings: the dataset's own rule parameters (its ``settings:`` section), as text.
         locations: where each resource was written: IRI → (file, ``"line 12"`` or
             ``"row 4"``), for reports that point into the files (SARIF).
     """
@@ -70,6 +72,7 @@ class Dataset:
     quads: list[ox.Quad] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     locations: dict[str, tuple[Path, str | None]] = field(default_factory=dict)
+    settings: dict[str, str] = field(default_factory=dict)
 
 
 def dataset_files(folder: Path) -> tuple[list[Path], list[Path], list[Path]]:
@@ -118,8 +121,9 @@ def load_dataset(path: str | Path) -> Dataset:
             "'municipality:' section (samklang init makes a start)",
         )
     records: list[Record] = []
+    settings: dict[str, str] = {}
     for file in yaml_files:
-        records.extend(_records_of_yaml(file))
+        records.extend(_records_of_yaml(file, settings))
     for file in tables:
         records.extend(read_activities(file))
     municipalities = [r for r in records if r.section == "municipality"]
@@ -137,14 +141,48 @@ def load_dataset(path: str | Path) -> Dataset:
     for file in turtle:
         builder.dataset.quads.extend(_turtle_quads(file, builder.dataset.graph))
     builder.dataset.files = [*yaml_files, *tables, *turtle]
+    builder.dataset.settings = settings
     return builder.dataset
 
 
-def _records_of_yaml(path: Path) -> list[Record]:
+def _settings_of_yaml(path: Path, node: Node) -> dict[str, str]:
+    """A ``settings:`` mapping, flattened (``severity: {R: info}`` → ``severity.R``), checked."""
+    from samklang.queries.settings import Settings
+
+    if not isinstance(node, Mapping):
+        raise InputError(
+            path,
+            at_line(node.line),
+            "'settings' is not a mapping; expected "
+            "'name: value' lines such as 'mandate_first_year: 2020'",
+        )
+    flat: dict[str, str] = {}
+    for key, value in node.items.items():
+        line = at_line(node.key_lines[key])
+        pairs = (
+            [(f"{key}.{k}", v) for k, v in value.items.items()]
+            if isinstance(value, Mapping)
+            else [(key, value)]
+        )
+        for name, item in pairs:
+            if not isinstance(item, Scalar) or item.text is None:
+                raise InputError(path, line, f"the setting '{name}' has no plain value")
+            try:
+                Settings(as_of=date.today()).replace({name: item.text})
+            except UsageError as err:
+                raise InputError(path, line, str(err)) from err
+            flat[name] = item.text
+    return flat
+
+
+def _records_of_yaml(path: Path, settings: dict[str, str]) -> list[Record]:
     root = read_yaml(path)
     records = []
     for key, node in root.items.items():
         line = at_line(root.key_lines[key])
+        if key == SETTINGS_SECTION:
+            settings.update(_settings_of_yaml(path, node))
+            continue
         if key not in YAML_SECTIONS:
             close = difflib.get_close_matches(key, [*YAML_SECTIONS, "activities"], n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
@@ -153,7 +191,8 @@ def _records_of_yaml(path: Path) -> list[Record]:
             raise InputError(
                 path,
                 line,
-                f"'{key}' is not a section of a dataset{hint}; expected {', '.join(YAML_SECTIONS)}",
+                f"'{key}' is not a section of a dataset{hint}; expected "
+                f"{', '.join([*YAML_SECTIONS, SETTINGS_SECTION])}",
             )
         section = SECTIONS[key]
         if section.single:
@@ -296,6 +335,8 @@ class _Builder:
         self.add(s, RDF.type, SK.Municipality)
         self.add(s, RDFS.label, _text(record.values["name"]))
         self.add(s, SK.municipalityCode, ox.Literal(record.values["code"]))
+        for o in self.refs(record, "coordination_function"):
+            self.add(s, SK.coordinationFunction, o)
 
     def _sources(self, record: Record, s: ox.NamedNode) -> None:
         v = record.values
@@ -401,6 +442,8 @@ class _Builder:
             self.add(s, SK.processPhase, phase)
         for domain in v.get("considers_domains", []):
             self.add(s, SK.considersDomain, domain)
+        for part in v.get("lagesbild_parts", []):
+            self.add(s, SK.lagesbildPart, part)
         follow_up = v.get("follow_up") or {}
         if "cadence" in follow_up:
             self.add(s, SK.followUpCadence, ox.Literal(follow_up["cadence"], datatype=XSD.duration))
@@ -434,6 +477,22 @@ class _Builder:
         if "url" in v:
             self.add(s, RDFS.seeAlso, ox.NamedNode(v["url"]))
 
+    def _accepted(self, record: Record, s: ox.NamedNode) -> None:
+        v = record.values
+        target = self.index.get(v["focus"])
+        if target is None or target.section == "accepted":
+            raise record.fail(
+                "focus",
+                f"'focus: {v['focus']}' names nothing the dataset "
+                "defines; expected the id of the resource the finding concerns",
+            )
+        self.add(s, RDF.type, SK.Acceptance)
+        self.add(s, SK.acceptedRule, ox.Literal(v["rule"]))
+        self.add(s, SK.acceptedFocus, self.iri(target.id))
+        self.add(s, SK.acceptedBy, ox.Literal(v["by"]))
+        self.add(s, DCTERMS.date, _date(v["date"]))
+        self.add(s, SK.reason, _text(v["reason"]))
+
     def _goal_areas(self, record: Record, s: ox.NamedNode) -> None:
         v = record.values
         self._objective(record, s, SK.GoalArea)
@@ -451,6 +510,8 @@ class _Builder:
         self._objective(record, s, SK.FocusArea)
         if "prioritised" in record.values:
             self.add(s, SK.prioritised, _boolean(record.values["prioritised"]))
+        for o in self.refs(record, "within"):
+            self.add(s, SK.withinFocusArea, o)
 
     def _objective(self, record: Record, s: ox.NamedNode, cls: ox.NamedNode) -> None:
         self.add(s, RDF.type, cls)

@@ -87,6 +87,14 @@ def convert(f: Field, text: str) -> Any:
         if "law" in f.targets and (law := law_id(text)):
             return ("law", law)
         return parse_id(text)
+    if f.kind == "rule":
+        from samklang.queries.rule import catalogue
+
+        if text not in catalogue():
+            raise FieldValueError(
+                f"'{text}' is not a rule; expected an ID listed by 'samklang rules'"
+            )
+        return text
     if f.kind == "source":
         source, _, lines = text.partition("#")
         parse_id(source)
@@ -125,6 +133,9 @@ def record_from_yaml(section: Section, node: Node, path: Path) -> Record:
         )
     record = Record(section.name, "", path, at_line(node.line))
     _read_mapping(record, section.fields, node, path, prefix="")
+    if section.field("id") is None:  # accepted findings: named by what they accept
+        record.id = f"{section.name}-{record.values['rule']}-{record.values['focus']}".lower()
+        return record
     if "id" not in record.values:
         raise InputError(path, at_line(node.line), f"an item of '{section.name}' has no 'id'")
     record.id = record.values["id"]

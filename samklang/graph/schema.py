@@ -115,6 +115,12 @@ SECTIONS: dict[str, Section] = {
                     required=True,
                     example='"0685"',
                 ),
+                Field(
+                    "coordination_function",
+                    "ref",
+                    "The group or organisation that is its samordningsfunktion (Lag 2023:196).",
+                    targets=("organisations", "groups"),
+                ),
                 NOTE,
                 SOURCE,
             ),
@@ -345,6 +351,14 @@ SECTIONS: dict[str, Section] = {
                 ),
                 Field("creator", "text", "Authors of a publication.", many=True),
                 Field("issued", "year", "Year of publication."),
+                Field(
+                    "lagesbild_parts",
+                    "vocab",
+                    "For a lägesbild: which of the three parts of 4 § Lag (2023:196) it holds.",
+                    vocabulary="lagesbild-part",
+                    many=True,
+                    example="[kartlaggning, annan-information, analys]",
+                ),
                 Field("citation", "text", "Bibliographic citation."),
                 Field("url", "url", "Web address."),
                 NOTE,
@@ -402,6 +416,12 @@ SECTIONS: dict[str, Section] = {
                     required=True,
                 ),
                 Field("prioritised", "bool", "Whether it is prioritised (`true`/`false`)."),
+                Field(
+                    "within",
+                    "ref",
+                    "For a promise: the agreement's focus area it belongs to.",
+                    targets=("focus_areas",),
+                ),
                 NOTE,
                 SOURCE,
             ),
@@ -484,10 +504,30 @@ SECTIONS: dict[str, Section] = {
                 SOURCE,
             ),
         ),
+        Section(
+            "accepted",
+            "Findings a planner has accepted (who, when, why); `check` shows them as accepted.",
+            (
+                Field("rule", "rule", "The rule ID.", required=True, example="PER-MANDATE"),
+                Field(
+                    "focus",
+                    "text",
+                    "Id of the resource the finding concerns (as in the files).",
+                    required=True,
+                    example="handlingsprogram",
+                ),
+                Field("by", "text", "Who accepted it.", required=True),
+                Field("date", "date", "When.", required=True, example="2026-11-25"),
+                Field("reason", "text", "Why.", required=True),
+            ),
+        ),
     )
 }
 
+
 YAML_SECTIONS = tuple(name for name in SECTIONS if name != "activities")
+SETTINGS_SECTION = "settings"
+"""A YAML mapping of rule parameters for this dataset (see ``samklang.queries.settings``)."""
 
 
 def parse_date(text: str) -> date:

@@ -88,6 +88,8 @@ SKKIND = OntologyNamespace(BASE + "vocab/activity-kind/", "vocabularies/activity
 """Social or situational."""
 SKPH = OntologyNamespace(BASE + "vocab/phase/", "vocabularies/process-phases.ttl")
 """The four process phases."""
+SKLB = OntologyNamespace(BASE + "vocab/lagesbild-part/", "vocabularies/lagesbild-parts.ttl")
+"""The three parts of a lägesbild under 4 § Lag (2023:196)."""
 LAW = Namespace(BASE + "vocab/law/")
 """Laws and regulations, named by SFS number (``sfs-2003-778``): open, any number is valid."""
 DATA = Namespace(BASE + "data/")
@@ -115,6 +117,7 @@ PREFIXES: dict[str, str] = {
     "skst": SKST.iri,
     "skkind": SKKIND.iri,
     "skph": SKPH.iri,
+    "sklb": SKLB.iri,
     "sklaw": LAW.iri,
     "rdf": RDF.iri,
     "rdfs": RDFS.iri,

@@ -10,7 +10,18 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from samklang.ontology import turtle_files
-from samklang.ontology.namespace import SK, SKDOC, SKDOM, SKFAC, SKKIND, SKOS, SKPH, SKST, Namespace
+from samklang.ontology.namespace import (
+    SK,
+    SKDOC,
+    SKDOM,
+    SKFAC,
+    SKKIND,
+    SKLB,
+    SKOS,
+    SKPH,
+    SKST,
+    Namespace,
+)
 
 SCHEMES: dict[str, Namespace] = {
     "document-type": SKDOC,
@@ -19,6 +30,7 @@ SCHEMES: dict[str, Namespace] = {
     "status": SKST,
     "kind": SKKIND,
     "phase": SKPH,
+    "lagesbild-part": SKLB,
 }
 """Vocabulary names used by the input schema, and their namespaces."""
 

@@ -112,14 +112,28 @@ def check(
             raise UsageError("nothing to check: give a dataset or a store")
         store = open_store("memory")
         store.add(dataset.quads)
-    settings = settings or Settings(as_of=as_of or date.today())
+    if settings is None:
+        settings = Settings(as_of=as_of or date.today())
+        if dataset is not None and dataset.settings:
+            settings = settings.replace(dataset.settings)
     bindings = settings.bindings()
     rows: list[tuple[Rule, dict[str, ox.NamedNode | ox.BlankNode | ox.Literal]]] = []
     for rule in rules if rules is not None else catalogue().values():
         params = {name: bindings[name] for name in rule.parameters}
         rows.extend((rule, row) for row in store.select(rule.query, params))
     labels = _labels(store, [term for _, row in rows for term in row.values()], lang)
-    findings = [_finding(rule, row, labels, lang) for rule, row in rows]
+    acceptances = _acceptances(store)
+    findings = [
+        _finding(
+            rule,
+            row,
+            labels,
+            lang,
+            settings.severity.get(rule.id, rule.severity),
+            acceptances.get((rule.id, row["focus"].value)),
+        )
+        for rule, row in rows
+    ]
     if dataset is not None:
         findings = [_located(f, dataset) for f in findings]
     rank = {s: i for i, s in enumerate(SEVERITIES)}
@@ -160,11 +174,38 @@ def _text(term: ox.NamedNode | ox.BlankNode | ox.Literal | None, labels: dict[st
     return term.value
 
 
+ACCEPTANCES_QUERY = """
+SELECT ?rule ?focus ?by ?date ?reason WHERE {
+  ?acceptance a sk:Acceptance ;
+              sk:acceptedRule ?rule ;
+              sk:acceptedFocus ?focus ;
+              sk:acceptedBy ?by ;
+              dcterms:date ?date ;
+              sk:reason ?reason .
+}
+ORDER BY ?rule ?focus
+"""
+
+
+def _acceptances(store: Store) -> dict[tuple[str, str], dict[str, str]]:
+    """Accepted findings in the store: (rule ID, focus IRI) → who, when, why."""
+    return {
+        (row["rule"].value, row["focus"].value): {
+            "by": row["by"].value,
+            "date": row["date"].value,
+            "reason": row["reason"].value,
+        }
+        for row in store.select(ACCEPTANCES_QUERY)
+    }
+
+
 def _finding(
     rule: Rule,
     row: dict[str, ox.NamedNode | ox.BlankNode | ox.Literal],
     labels: dict[str, str],
     lang: str,
+    severity: str,
+    accepted: dict[str, str] | None,
 ) -> Finding:
     values = {name: _text(term, labels) for name, term in row.items()}
     template = rule.message[lang]
@@ -173,7 +214,7 @@ def _finding(
     focus, document = row["focus"], row.get("document")
     return Finding(
         rule=rule.id,
-        severity=rule.severity,
+        severity=severity,
         focus=focus.value,
         focus_label=_text(focus, labels),
         document=document.value if document is not None else None,
@@ -184,6 +225,7 @@ def _finding(
         url=rule.url,
         fix=rule.fix[lang],
         facts={name: text for name, text in values.items() if name not in ("focus", "document")},
+        accepted=accepted,
     )
 
 

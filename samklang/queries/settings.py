@@ -1,13 +1,20 @@
-"""Rule parameters and their defaults. Each is bound into the rules as an RDF term."""
+"""Rule parameters and their defaults. Each is bound into the rules as an RDF term.
+
+Three layers, each overriding the one before: the defaults here, a dataset's own
+``settings:`` section (e.g. in ``settings.yaml``), and ``--setting NAME=VALUE`` on a run.
+"""
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
 import pyoxigraph as ox
 
+from samklang.errors import UsageError
 from samklang.ontology.namespace import XSD
 
 
@@ -17,44 +24,87 @@ class Settings:
 
     Attributes:
         as_of: the reference date (``?asOf``): what is in force, what has ended.
-        law_2023_196_applies: when Lag (2023:196) applies (``?lawApplies``); in force
-            2023-07-01 (verified). The transition date 2024-07-01 is unverified.
+        law_2023_196_applies: when Lag (2023:196) applies; in force 2023-07-01 (verified).
+        law_2023_196_grace_months: months after that before its rules fire (a transition
+            period; the date 2024-07-01 sometimes cited is unverified). ``?lawApplies`` is the
+            date plus this grace.
         msbfs_2021_1_due: when LSO programmes had to follow MSBFS 2021:1 (``?msbfsDue``).
         mandate_first_year: first year of a kommunstyrelse mandate period (``?mandateYear``);
             2019 gives 2019–2022, 2023–2026. Set 2020 for programmes offset by one year.
+        promise_cadence_years: how many years a medborgarlöfte is expected to run
+            (``?promiseYears``); 2 in Vetlanda, 1 in some municipalities.
+        severity: rule ID → severity, for rules whose default severity the user changes.
     """
 
     as_of: date
     law_2023_196_applies: date = date(2023, 7, 1)
+    law_2023_196_grace_months: int = 0
     msbfs_2021_1_due: date = date(2022, 1, 1)
     mandate_first_year: int = 2019
+    promise_cadence_years: int = 2
+    severity: Mapping[str, str] = field(default_factory=dict)
 
-    def replace(self, assignments: dict[str, str]) -> Settings:
-        """These settings with some changed, each given as text: ``{"mandate_first_year": "2020"}``.
+    def replace(self, assignments: Mapping[str, str]) -> Settings:
+        """These settings with some changed, each given as text: ``{"mandate_first_year": "2020"}``
+        or ``{"severity.PER-MANDATE": "info"}``.
 
         Raises:
             UsageError: an unknown name, or a value of the wrong kind.
         """
-        from samklang.errors import UsageError
-        from samklang.graph.schema import FieldValueError, parse_date, parse_year
+        from samklang.graph.schema import FieldValueError, parse_date
+        from samklang.queries.rule import SEVERITIES, catalogue
 
-        changes: dict[str, date | int] = {}
+        changes: dict[str, object] = {}
+        severity = dict(self.severity)
+        names = [f.name for f in dataclasses.fields(self) if f.name != "severity"]
         for name, text in assignments.items():
-            current = getattr(self, name, None)
-            if name.startswith("_") or current is None or name not in self.__dataclass_fields__:
-                known = ", ".join(self.__dataclass_fields__)
-                raise UsageError(f"'{name}' is not a setting; expected one of {known}")
+            if name.startswith("severity."):
+                rule_id = name.split(".", 1)[1]
+                if rule_id not in catalogue():
+                    raise UsageError(f"'{rule_id}' in '{name}' is not a rule; see 'samklang rules'")
+                if text not in SEVERITIES:
+                    raise UsageError(
+                        f"'{text}' is not a severity; expected {', '.join(SEVERITIES)}"
+                    )
+                severity[rule_id] = text
+                continue
+            if name not in names:
+                raise UsageError(
+                    f"'{name}' is not a setting; expected one of {', '.join(names)}"
+                    " or severity.RULE-ID"
+                )
             try:
-                changes[name] = parse_date(text) if isinstance(current, date) else parse_year(text)
+                if isinstance(getattr(self, name), date):
+                    changes[name] = parse_date(str(text))
+                elif str(text).isdigit():
+                    changes[name] = int(text)
+                else:
+                    raise FieldValueError(f"'{text}' is not a whole number")
             except FieldValueError as err:
                 raise UsageError(f"setting {name}: {err}") from err
-        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+        return dataclasses.replace(self, severity=severity, **changes)  # type: ignore[arg-type]
+
+    @property
+    def law_applies(self) -> date:
+        """The date Lag (2023:196) applies, grace period included."""
+        start, grace = self.law_2023_196_applies, self.law_2023_196_grace_months
+        months = start.month - 1 + grace
+        year, month = start.year + months // 12, months % 12 + 1
+        return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
     def bindings(self) -> dict[str, ox.Literal]:
         """The parameters as SPARQL variable bindings."""
+
+        def day(value: date) -> ox.Literal:
+            return ox.Literal(value.isoformat(), datatype=XSD.date)
+
+        def integer(value: int) -> ox.Literal:
+            return ox.Literal(str(value), datatype=XSD.integer)
+
         return {
-            "asOf": ox.Literal(self.as_of.isoformat(), datatype=XSD.date),
-            "lawApplies": ox.Literal(self.law_2023_196_applies.isoformat(), datatype=XSD.date),
-            "msbfsDue": ox.Literal(self.msbfs_2021_1_due.isoformat(), datatype=XSD.date),
-            "mandateYear": ox.Literal(str(self.mandate_first_year), datatype=XSD.integer),
+            "asOf": day(self.as_of),
+            "lawApplies": day(self.law_applies),
+            "msbfsDue": day(self.msbfs_2021_1_due),
+            "mandateYear": integer(self.mandate_first_year),
+            "promiseYears": integer(self.promise_cadence_years),
         }

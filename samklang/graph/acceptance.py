@@ -1,0 +1,85 @@
+"""Accepting a finding: a planner records who accepted it, when and why, in the dataset.
+
+The record goes into ``accepted.yaml`` in the dataset folder (section ``accepted:``), so it is
+versioned with the plan files. ``check`` still reports the finding, marked as accepted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from samklang.errors import UsageError
+from samklang.graph.dataset import load_dataset
+from samklang.ontology.namespace import DATA
+
+FILE = "accepted.yaml"
+HEADER = (
+    "# Fynd som har accepterats, med vem, när och varför. `samklang check` visar dem som\n"
+    "# accepterade. Findings accepted by a planner; written by `samklang accept`.\n"
+    "accepted:\n"
+)
+
+
+def _quote(text: str) -> str:
+    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def accept_finding(
+    folder: str | Path, rule: str, focus: str, by: str, reason: str, on: date
+) -> Path:
+    """Record that the finding of ``rule`` about ``focus`` is accepted.
+
+    Args:
+        folder: the dataset folder.
+        rule: the rule ID.
+        focus: the id of the resource the finding concerns, as written in the files.
+        by: who accepts it.
+        reason: why.
+        on: the date of acceptance; also the reference date at which the finding must exist.
+
+    Returns:
+        The file written.
+
+    Raises:
+        InputError: the dataset cannot be read.
+        UsageError: the rule does not report ``focus`` on that date, or it is accepted already.
+    """
+    from samklang.queries.check import check, select_rules
+
+    dataset = load_dataset(folder)
+    [chosen] = select_rules([rule])
+    iri = DATA.term(f"{dataset.code}/{focus}").value
+    if iri not in dataset.locations:
+        raise UsageError(f"'{focus}' is not an id of the dataset {folder}")
+    findings = [f for f in check(dataset, as_of=on, rules=[chosen]) if f.focus == iri]
+    if not findings:
+        raise UsageError(f"{rule} reports nothing about '{focus}' as of {on}; nothing to accept")
+    if findings[0].accepted is not None:
+        raise UsageError(f"the finding of {rule} about '{focus}' is already accepted")
+    if not reason.strip() or not by.strip():
+        raise UsageError("an acceptance needs a reason and who accepts it")
+    target = Path(folder) / FILE
+    text = target.read_text(encoding="utf-8") if target.exists() else HEADER
+    if not text.endswith("\n"):
+        text += "\n"
+    if "accepted: []" in text:
+        text = text.replace("accepted: []", "accepted:")
+    text += (
+        f"  - rule: {rule}\n    focus: {_quote(focus)}\n    by: {_quote(by)}\n"
+        f"    date: {on.isoformat()}\n    reason: {_quote(reason)}\n"
+    )
+    handle, temporary = tempfile.mkstemp(prefix=f".{FILE}.", dir=target.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    load_dataset(folder)  # the file must still read; an exception here names the problem
+    return target
