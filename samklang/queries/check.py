@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
@@ -14,6 +15,7 @@ import pyoxigraph as ox
 from samklang.errors import UsageError
 from samklang.graph.dataset import Dataset, load_dataset
 from samklang.graph.store import Store, open_store
+from samklang.ontology.namespace import LAW
 from samklang.queries.rule import LANGUAGES, SEVERITIES, Rule, catalogue
 from samklang.queries.settings import Settings
 
@@ -168,7 +170,12 @@ def _text(term: ox.NamedNode | ox.BlankNode | ox.Literal | None, labels: dict[st
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
-        return labels.get(term.value) or term.value.rsplit("/", 1)[-1]
+        if term.value in labels:
+            return labels[term.value].rstrip(".")
+        local = term.value.rsplit("/", 1)[-1]
+        if term in LAW and (m := re.fullmatch(r"(sfs|msbfs)-(\d{4})-(\d+)", local)):
+            return f"{m[1].upper()} {m[2]}:{m[3]}"  # a law the vocabulary does not describe
+        return local
     if ", " in term.value:  # a GROUP_CONCAT list: engines differ in order, so sort it
         return ", ".join(sorted(term.value.split(", ")))
     return term.value
