@@ -303,3 +303,27 @@ def open_sources(
     store = OxigraphStore()
     load_corpus(paths, store)
     return store
+
+
+def push(
+    paths: Sequence[str | Path], store_dir: str | Path | None, target: GraphStore
+) -> list[Entry]:
+    """Write dataset ``paths`` (or every graph of the store in ``store_dir``) to ``target``,
+    replacing graphs of the same name, together with the ontology graph and the catalogue.
+
+    Raises:
+        UsageError: neither or both of paths and store given; the target refuses a write.
+        InputError: a path cannot be read.
+    """
+    from samklang.graph.store import ontology_quads
+
+    if bool(paths) == bool(store_dir):
+        raise UsageError("give dataset paths or --store DIR to push, not both and not neither")
+    target.replace_graph(ONTOLOGY_GRAPH, ontology_quads())
+    if paths:
+        return load_corpus(paths, target)
+    source = OxigraphStore(store_dir, read_only=True)
+    for graph in source.graphs():
+        if graph != ONTOLOGY_GRAPH:
+            target.replace_graph(graph, source.quads(graph))
+    return [e for e in catalogue_entries(source) if e.graph != ONTOLOGY_GRAPH]

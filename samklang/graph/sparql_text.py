@@ -206,10 +206,17 @@ def _groups(toks: list[Token]) -> list[_Group]:
                 groups[0].variables.add(tok.text[1:])
     if not groups:
         raise UsageError("the query has no WHERE clause to bind values in")
+    # A sub-query's projection, GROUP BY and HAVING see only its own WHERE clause: variables
+    # named there are bound in that WHERE clause (the first group inside the sub-query).
+    for n, group in enumerate(groups):
+        if group.subquery:
+            inner = next((g for g in groups[n + 1 :] if g.depth == group.depth + 1), None)
+            if inner is not None:
+                inner.variables |= group.variables
     return groups
 
 
-def term_text(term: ox.NamedNode | ox.Literal) -> str:
+def term_text(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
     """An RDF term in SPARQL syntax: ``<iri>`` or a literal with escapes and its datatype.
 
     Raises:
@@ -232,7 +239,9 @@ def term_text(term: ox.NamedNode | ox.Literal) -> str:
     raise UsageError(f"cannot bind {term!r}: only IRIs and literals can be bound")
 
 
-def bind_values(query: str, bindings: Mapping[str, ox.NamedNode | ox.Literal]) -> str:
+def bind_values(
+    query: str, bindings: Mapping[str, ox.NamedNode | ox.BlankNode | ox.Literal]
+) -> str:
     """``query`` with ``bindings`` given through ``VALUES`` blocks (see the module docstring).
 
     Variables the query does not mention are ignored, as pre-binding engines do.
@@ -267,3 +276,31 @@ def bind_values(query: str, bindings: Mapping[str, ox.NamedNode | ox.Literal]) -
         )
         text = text[:offset] + block + text[offset:]
     return text
+
+
+def projection(query: str) -> list[str]:
+    """The variables a SELECT query projects, in order; ``[]`` for ``SELECT *`` or another form.
+
+    >>> projection("SELECT ?a (COUNT(?b) AS ?n) WHERE { ?a ?p ?b } GROUP BY ?a")
+    ['a', 'n']
+    """
+    toks = tokens(query)
+    start = next((i for i, t in enumerate(toks) if t.keyword in QUERY_FORMS), None)
+    if start is None or toks[start].keyword != "SELECT":
+        return []
+    names: list[str] = []
+    depth = 0
+    for i in range(start + 1, len(toks)):
+        tok = toks[i]
+        if depth == 0 and (tok.keyword in ("WHERE", "FROM") or tok.text == "{"):
+            break
+        if tok.text == "*" and depth == 0:
+            return []
+        if tok.text == "(":
+            depth += 1
+        elif tok.text == ")":
+            depth -= 1
+        elif tok.kind == "var" and (depth == 0 or (i > 0 and toks[i - 1].keyword == "AS")):
+            if tok.text[1:] not in names:
+                names.append(tok.text[1:])
+    return names

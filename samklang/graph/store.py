@@ -118,8 +118,20 @@ class OxigraphStore:
         self.store.bulk_extend(quads)
 
     def select(self, query: str, bindings: Mapping[str, Term] | None = None) -> list[Row]:
+        from samklang.graph.sparql_text import bind_values, projection
+
+        # Oxigraph substitutes only variables the query projects (SEP-0007); the others are
+        # bound through VALUES, as on a remote endpoint.
+        projected = set(projection(query)) if bindings else set()
         substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple]
-        substitutions = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+        substitutions = {ox.Variable(k): v for k, v in (bindings or {}).items() if k in projected}
+        rest = {
+            k: v
+            for k, v in (bindings or {}).items()
+            if k not in projected and not isinstance(v, ox.BlankNode)
+        }
+        if rest:
+            query = bind_values(query, rest)
         try:
             solutions = self.store.query(
                 with_prefixes(query), use_default_graph_as_union=True, substitutions=substitutions
@@ -455,11 +467,11 @@ def _batches(quads: list[ox.Quad], size: int) -> Iterator[list[ox.Quad]]:
     groups: dict[str, list[ox.Quad]] = {}
     batch: list[ox.Quad] = []
     for q in quads:
-        label = next((t.value for t in (q.subject, q.object) if isinstance(t, ox.BlankNode)), None)
-        if label is None:
+        first = next((t.value for t in (q.subject, q.object) if isinstance(t, ox.BlankNode)), None)
+        if first is None:
             batch.append(q)
         else:
-            groups.setdefault(root(label), []).append(q)
+            groups.setdefault(root(first), []).append(q)
         if len(batch) >= size:
             yield batch
             batch = []

@@ -1,0 +1,335 @@
+"""``samklang queries``, ``query``, ``load``, ``export``, ``serve`` and ``push``: the researcher's
+commands — named queries, corpora of many municipalities, a SPARQL endpoint, triple stores."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from samklang.commands.options import language_option, reports_errors, write_output
+from samklang.errors import UsageError
+
+sources_argument = click.argument(
+    "paths", nargs=-1, type=click.Path(exists=True, path_type=Path), metavar="[PATH]..."
+)
+store_option = click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Read this on-disk store (built by 'samklang load') instead of PATHs.",
+)
+endpoint_option = click.option(
+    "--endpoint",
+    default=None,
+    metavar="URL",
+    help="Read this SPARQL 1.1 endpoint (e.g. http://127.0.0.1:8890/sparql) instead of PATHs.",
+)
+
+
+@click.command()
+@language_option
+@reports_errors
+def queries(lang: str) -> None:
+    """List the research queries: name, title and parameters with their defaults."""
+    from samklang.queries.research import describe
+
+    for name, title, _, parameters in describe(lang):
+        params = " ".join(
+            f"{p.name}={p.default if p.default is not None else '(any)'}" for p in parameters
+        )
+        click.echo(f"{name}\t{title}\t{params}")
+
+
+@click.command()
+@click.argument("name", required=False, metavar="NAME|FILE.rq")
+@sources_argument
+@click.option("--sparql", default=None, metavar="TEXT", help="Run this SPARQL text instead.")
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Set a parameter, e.g. asOf=2024-06-30 (repeat); typed as the query declares.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "csv", "tsv", "json", "markdown"]),
+    default="table",
+    show_default=True,
+    help="Output format (json is SPARQL 1.1 Query Results JSON).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write to this file instead of stdout.",
+)
+@store_option
+@endpoint_option
+@reports_errors
+def query(
+    name: str | None,
+    paths: tuple[Path, ...],
+    sparql: str | None,
+    params: tuple[str, ...],
+    output_format: str,
+    output: str | None,
+    store_dir: Path | None,
+    endpoint: str | None,
+) -> None:
+    """Run a research query (by NAME, from FILE.rq, or --sparql TEXT) over dataset PATHs, a
+    --store or an --endpoint."""
+    from samklang.graph.corpus import open_sources
+    from samklang.queries.research import find_query, parse_query, run, write_result
+
+    if sparql is not None:
+        if name is not None:
+            # With --sparql, every argument is a path.
+            if not Path(name).exists():
+                raise UsageError(f"with --sparql, '{name}' must be a dataset path")
+            paths = (Path(name), *paths)
+        chosen = parse_query(sparql, "--sparql")
+    elif name is None:
+        raise UsageError("name a query (see 'samklang queries'), give a .rq file, or --sparql")
+    else:
+        chosen = find_query(name)
+    values = {}
+    for assignment in params:
+        key, equals, value = assignment.partition("=")
+        if not equals or not key.strip():
+            raise click.BadParameter(f"'{assignment}' is not NAME=VALUE", param_hint="--param")
+        values[key.strip()] = value
+    store = open_sources(paths, store_dir, endpoint)
+    with _progress(f"{chosen.name} …"):
+        result = run(chosen, store, values)
+    write_output(output, lambda stream: write_result(result, stream, output_format))
+
+
+def _progress(message: str) -> Any:
+    """A spinner on stderr while a query runs, only when stderr is a terminal."""
+    import contextlib
+
+    if not sys.stderr.isatty():
+        return contextlib.nullcontext()
+    from rich.console import Console
+
+    return Console(stderr=True).status(message)
+
+
+@click.command()
+@click.argument(
+    "paths",
+    nargs=-1,
+    required=True,
+    type=click.Path(exists=True, path_type=Path),
+    metavar="PATH...",
+)
+@click.option(
+    "--store",
+    "store_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The on-disk store to build or update (a folder; created if missing).",
+)
+@reports_errors
+def load(paths: tuple[Path, ...], store_dir: Path) -> None:
+    """Load dataset folders, plan documents or RDF files into a persistent store, one named
+    graph per municipality and source; loading one again replaces its graph only."""
+    from samklang.graph.corpus import load_corpus
+    from samklang.graph.store import OxigraphStore
+
+    if store_dir.exists() and any(store_dir.iterdir()):
+        from samklang.graph.store import is_store_folder
+
+        if not is_store_folder(store_dir):
+            raise UsageError(f"{store_dir} holds files but no samklang store; give a new folder")
+    store = OxigraphStore(store_dir)
+    entries = load_corpus(paths, store)
+    for entry in entries:
+        click.echo(f"{entry.graph.value}\t{entry.triples} triples\t{entry.title}", err=True)
+
+
+@click.command()
+@sources_argument
+@store_option
+@endpoint_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["turtle", "trig", "nquads", "jsonld"]),
+    default="trig",
+    show_default=True,
+    help="RDF format; turtle merges all graphs, the others keep them.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write to this file instead of stdout.",
+)
+@reports_errors
+def export(
+    paths: tuple[Path, ...],
+    store_dir: Path | None,
+    endpoint: str | None,
+    output_format: str,
+    output: str | None,
+) -> None:
+    """Export the graphs of dataset PATHs, a --store or an --endpoint as RDF."""
+    import io
+
+    from samklang.graph.corpus import open_sources
+    from samklang.graph.export import export as write_rdf
+
+    store: Any = open_sources(paths, store_dir, endpoint)
+    buffer = io.BytesIO()
+    write_rdf(store, buffer, output_format)
+
+    def render(stream: io.StringIO) -> None:
+        stream.write(buffer.getvalue().decode("utf-8"))
+
+    write_output(output, render)
+
+
+@click.command()
+@sources_argument
+@store_option
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (anything but loopback exposes the data to the network).",
+)
+@click.option(
+    "--port",
+    type=click.IntRange(0, 65535),
+    default=8000,
+    show_default=True,
+    help="Port to listen on.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    default=10.0,
+    show_default=True,
+    help="Seconds a query may run before it is stopped.",
+)
+@click.option(
+    "--max-rows",
+    type=click.IntRange(min=1),
+    default=10_000,
+    show_default=True,
+    help="Most rows (or triples) an answer may hold.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=2,
+    show_default=True,
+    help="Queries that may run at once (one process each).",
+)
+@click.option(
+    "--allow-remote",
+    is_flag=True,
+    help="Allow SERVICE and FROM graphs the store does not hold (off: refused with 403).",
+)
+@language_option
+@reports_errors
+def serve(
+    paths: tuple[Path, ...],
+    store_dir: Path | None,
+    host: str,
+    port: int,
+    timeout: float,
+    max_rows: int,
+    workers: int,
+    allow_remote: bool,
+    lang: str,
+) -> None:
+    """Serve dataset PATHs or a --store as a read-only SPARQL 1.1 endpoint at /sparql, with a
+    query page at /."""
+    from samklang.server import serve as run_server
+
+    click.echo(f"samklang: SPARQL endpoint at http://{host}:{port}/sparql", err=True)
+    run_server(
+        paths,
+        store_dir,
+        host=host,
+        port=port,
+        timeout=timeout,
+        max_rows=max_rows,
+        workers=workers,
+        allow_remote=allow_remote,
+        lang=lang,
+    )
+
+
+@click.command()
+@sources_argument
+@store_option
+@click.option(
+    "--endpoint",
+    required=True,
+    metavar="URL",
+    help="The SPARQL endpoint to write to (its query URL).",
+)
+@click.option(
+    "--update-endpoint",
+    default=None,
+    metavar="URL",
+    help="Where SPARQL Update goes, if not --endpoint (Virtuoso: /sparql-auth).",
+)
+@click.option(
+    "--graph-store",
+    default=None,
+    metavar="URL",
+    help="Write through this Graph Store Protocol URL instead of SPARQL Update.",
+)
+@click.option("--user", default=None, help="User name for HTTP Basic or Digest authentication.")
+@click.option(
+    "--password-env",
+    default="SAMKLANG_PASSWORD",
+    show_default=True,
+    metavar="VAR",
+    help="Environment variable that holds the password (asked for if unset and --user given).",
+)
+@reports_errors
+def push(
+    paths: tuple[Path, ...],
+    store_dir: Path | None,
+    endpoint: str,
+    update_endpoint: str | None,
+    graph_store: str | None,
+    user: str | None,
+    password_env: str,
+) -> None:
+    """Write dataset PATHs (or a --store's graphs) to a SPARQL endpoint as named graphs,
+    replacing graphs of the same name, with the ontology and the catalogue."""
+    from samklang.graph.corpus import push as push_graphs
+    from samklang.graph.store import SparqlStore
+
+    password = None
+    if user is not None:
+        password = os.environ.get(password_env)
+        if password is None:
+            password = click.prompt(f"Password for {user}", hide_input=True, err=True)
+    target = SparqlStore(
+        endpoint,
+        update_endpoint=update_endpoint,
+        graph_store=graph_store,
+        user=user,
+        password=password,
+    )
+    for entry in push_graphs(paths, store_dir, target):
+        click.echo(f"{entry.graph.value}\t{entry.triples} triples\t{entry.title}", err=True)
+
+
+COMMANDS = [queries, query, load, export, serve, push]

@@ -1,0 +1,444 @@
+"""The SPARQL endpoint: an ASGI application (Starlette) speaking the SPARQL 1.1 Protocol.
+
+- ``GET /sparql?query=…`` and ``POST /sparql`` (form-encoded ``query=…`` or a body of type
+  ``application/sparql-query``), with ``default-graph-uri`` and ``named-graph-uri``;
+- results negotiated by ``Accept`` (or ``format=``): SPARQL JSON, XML, CSV and TSV for
+  ``SELECT``/``ASK``; Turtle, N-Triples, JSON-LD and RDF/XML for ``CONSTRUCT``/``DESCRIBE``;
+- ``GET /sparql`` without a query: the service description (SPARQL 1.1 Service Description);
+- read-only: SPARQL Update is refused with 403; ``SERVICE`` and ``FROM``/``default-graph-uri``
+  naming a graph the store does not hold are refused unless the operator allows remote access;
+- every query runs in a worker process that is killed at the timeout; answers over the row cap
+  are refused with 413;
+- ``GET /``: an offline query page (YASGUI, vendored) preloaded with the research queries.
+
+The default graph is the union of all named graphs, as for ``samklang query``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from importlib.resources import files
+from typing import Any
+from urllib.parse import parse_qsl
+
+import pyoxigraph as ox
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from samklang.errors import UsageError
+from samklang.server.workers import GRAPH_FORMATS, RESULT_FORMATS, Job, Pool
+
+SD = "http://www.w3.org/ns/sparql-service-description#"
+FORMATS_NS = "http://www.w3.org/ns/formats/"
+
+SHORT_FORMATS = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "turtle": "text/turtle",
+    "ttl": "text/turtle",
+    "ntriples": "application/n-triples",
+    "nt": "application/n-triples",
+    "jsonld": "application/ld+json",
+    "rdfxml": "application/rdf+xml",
+}
+RESULT_TYPES = list(RESULT_FORMATS)
+GRAPH_TYPES = list(GRAPH_FORMATS)
+FORMAT_IRIS = {
+    "application/sparql-results+json": "SPARQL_Results_JSON",
+    "application/sparql-results+xml": "SPARQL_Results_XML",
+    "text/csv": "SPARQL_Results_CSV",
+    "text/tab-separated-values": "SPARQL_Results_TSV",
+    "text/turtle": "Turtle",
+    "application/n-triples": "N-Triples",
+    "application/ld+json": "JSON-LD",
+    "application/rdf+xml": "RDF_XML",
+}
+PAGE_SECURITY = (
+    "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+    "frame-ancestors 'none'"
+)
+
+
+@dataclass(frozen=True)
+class ServerSettings:
+    """What the operator chose.
+
+    Attributes:
+        store_path: the on-disk Oxigraph store to serve (read-only).
+        timeout: seconds a query may run.
+        max_rows: the most rows or triples an answer may hold.
+        workers: queries that may run at once (one process each).
+        allow_remote: allow ``SERVICE`` and ``FROM`` graphs the store does not hold.
+        lang: language of the query page (``sv`` or ``en``).
+    """
+
+    store_path: str
+    timeout: float = 10.0
+    max_rows: int = 10_000
+    workers: int = 2
+    allow_remote: bool = False
+    lang: str = "sv"
+
+
+class RefusalError(Exception):
+    """A request the endpoint will not run: an HTTP status and one sentence."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def negotiate(accept: str, offered: list[str]) -> str | None:
+    """The offered media type the ``Accept`` header prefers (first offered on ties), or
+    ``None`` if it accepts none. An empty header accepts anything.
+
+    >>> negotiate("text/csv;q=0.5, application/sparql-results+json", RESULT_TYPES)
+    'application/sparql-results+json'
+    """
+    if not accept.strip():
+        return offered[0]
+    ranges: list[tuple[str, float]] = []
+    for part in accept.split(","):
+        media, *params = (p.strip() for p in part.split(";"))
+        q = 1.0
+        for param in params:
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if media:
+            ranges.append((media.lower(), q))
+
+    def quality(media_type: str) -> tuple[float, int]:
+        best: tuple[int, float] = (-1, 0.0)  # (specificity, q)
+        kind = media_type.split("/")[0]
+        for media, q in ranges:
+            if media == media_type:
+                spec = 2
+            elif media == f"{kind}/*":
+                spec = 1
+            elif media == "*/*":
+                spec = 0
+            else:
+                continue
+            best = max(best, (spec, q))
+        return best[1], 0
+
+    scored = [(quality(m)[0], -i, m) for i, m in enumerate(offered)]
+    q, _, media_type = max(scored)
+    return media_type if q > 0 else None
+
+
+class Endpoint:
+    """The application's state: settings, the worker pool, the store's graph names."""
+
+    def __init__(self, settings: ServerSettings) -> None:
+        from samklang.graph.store import OxigraphStore
+
+        self.settings = settings
+        store = OxigraphStore(settings.store_path, read_only=True)
+        self.graphs = [g.value for g in store.graphs()]
+        del store
+        self.pool: Pool | None = None
+
+    def check(self, query: str, default_graphs: list[str], named_graphs: list[str]) -> str:
+        """The query's form, after refusing what a read-only local endpoint must not do.
+
+        Raises:
+            RefusalError: an update, a SERVICE call or a remote graph (unless allowed), or no query.
+        """
+        from samklang.graph.sparql_text import inspect
+
+        try:
+            shape = inspect(query)
+        except UsageError as err:
+            raise RefusalError(400, f"The query is not valid SPARQL: {err}.") from err
+        if shape.is_update:
+            raise RefusalError(
+                403,
+                "This endpoint is read-only: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, DROP…) "
+                "is refused.",
+            )
+        if not shape.form:
+            raise RefusalError(
+                400, "The text is not a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE)."
+            )
+        if self.settings.allow_remote:
+            return shape.form
+        if shape.services:
+            raise RefusalError(
+                403,
+                f"SERVICE <{shape.services[0]}> is refused: this endpoint does not call other "
+                "endpoints unless its operator starts it with --allow-remote.",
+            )
+        local = set(self.graphs)
+        for graph in [*shape.from_graphs, *default_graphs, *named_graphs]:
+            if graph not in local:
+                raise RefusalError(
+                    403,
+                    f"The graph <{graph}> is not in this store, and fetching remote graphs is "
+                    "refused unless the operator starts the endpoint with --allow-remote.",
+                )
+        return shape.form
+
+    async def answer(self, request: Request, params: list[tuple[str, str]], query: str) -> Response:
+        """Run ``query`` for ``request`` and negotiate the answer."""
+        import anyio
+
+        default_graphs = [v for k, v in params if k == "default-graph-uri"]
+        named_graphs = [v for k, v in params if k == "named-graph-uri"]
+        try:
+            form = self.check(query, default_graphs, named_graphs)
+        except RefusalError as refusal:
+            return PlainTextResponse(refusal.message + "\n", status_code=refusal.status)
+        offered = RESULT_TYPES if form in ("SELECT", "ASK") else GRAPH_TYPES
+        wanted = dict(params).get("format")
+        accept = (
+            SHORT_FORMATS.get(wanted, wanted or "") if wanted else request.headers.get("accept", "")
+        )
+        media_type = negotiate(accept, offered)
+        if media_type is None:
+            return PlainTextResponse(
+                f"None of the accepted media types is available; this query gives "
+                f"{', '.join(offered)}.\n",
+                status_code=406,
+            )
+        job = Job(
+            query=query,
+            result_type=media_type if form in ("SELECT", "ASK") else RESULT_TYPES[0],
+            graph_type=media_type if form not in ("SELECT", "ASK") else GRAPH_TYPES[0],
+            default_graphs=tuple(default_graphs),
+            named_graphs=tuple(named_graphs),
+            max_rows=self.settings.max_rows,
+        )
+        assert self.pool is not None
+        result = await anyio.to_thread.run_sync(self.pool.run, job)
+        headers = {"Vary": "Accept"}
+        media = result.media_type
+        if media.startswith("text/") and "charset" not in media:
+            media += "; charset=utf-8"
+        return Response(result.body, status_code=result.status, media_type=media, headers=headers)
+
+    def description(self, request: Request) -> Response:
+        """The SPARQL 1.1 service description, negotiated among the RDF formats."""
+        media_type = negotiate(request.headers.get("accept", ""), GRAPH_TYPES) or GRAPH_TYPES[0]
+        endpoint = ox.NamedNode(str(request.url.replace(query="", fragment="")).rstrip("?"))
+        sd = lambda name: ox.NamedNode(SD + name)  # noqa: E731
+        rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+        service, dataset, default = ox.BlankNode("service"), ox.BlankNode("dataset"), ox.BlankNode()
+        triples = [
+            ox.Triple(service, rdf_type, sd("Service")),
+            ox.Triple(service, sd("endpoint"), endpoint),
+            ox.Triple(service, sd("supportedLanguage"), sd("SPARQL11Query")),
+            ox.Triple(service, sd("feature"), sd("UnionDefaultGraph")),
+            ox.Triple(service, sd("defaultDataset"), dataset),
+            ox.Triple(dataset, rdf_type, sd("Dataset")),
+            ox.Triple(dataset, sd("defaultGraph"), default),
+            ox.Triple(default, rdf_type, sd("Graph")),
+            ox.Triple(
+                service,
+                ox.NamedNode("http://purl.org/dc/terms/title"),
+                ox.Literal("samklang SPARQL endpoint (read-only)", language="en"),
+            ),
+        ]
+        for media in RESULT_TYPES + GRAPH_TYPES:
+            triples.append(
+                ox.Triple(
+                    service, sd("resultFormat"), ox.NamedNode(FORMATS_NS + FORMAT_IRIS[media])
+                )
+            )
+        for graph in self.graphs:
+            named = ox.BlankNode()
+            triples += [
+                ox.Triple(dataset, sd("namedGraph"), named),
+                ox.Triple(named, rdf_type, sd("NamedGraph")),
+                ox.Triple(named, sd("name"), ox.NamedNode(graph)),
+            ]
+        body = ox.serialize(
+            triples, format=GRAPH_FORMATS[media_type], prefixes={"sd": SD, "formats": FORMATS_NS}
+        )
+        return Response(body, media_type=media_type, headers={"Vary": "Accept"})
+
+
+def create_app(settings: ServerSettings) -> Starlette:
+    """The ASGI application serving ``settings.store_path``.
+
+    Raises:
+        UsageError: the store cannot be opened.
+    """
+    endpoint = Endpoint(settings)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        endpoint.pool = Pool(settings.store_path, settings.workers, settings.timeout)
+        try:
+            yield
+        finally:
+            endpoint.pool.close()
+
+    async def sparql(request: Request) -> Response:
+        params = list(request.query_params.multi_items())
+        if request.method == "POST":
+            content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            body = (await request.body()).decode("utf-8", "replace")
+            if content_type == "application/x-www-form-urlencoded":
+                params += parse_qsl(body, keep_blank_values=True)
+            elif content_type == "application/sparql-query":
+                params.append(("query", body))
+            elif content_type == "application/sparql-update":
+                params.append(("update", body))
+            else:
+                return PlainTextResponse(
+                    "POST a query as application/x-www-form-urlencoded (query=…) or as "
+                    "application/sparql-query.\n",
+                    status_code=415,
+                )
+        if any(k == "update" for k, _ in params):
+            return PlainTextResponse(
+                "This endpoint is read-only: SPARQL Update is refused.\n", status_code=403
+            )
+        queries = [v for k, v in params if k == "query"]
+        if not queries:
+            if request.method == "GET":
+                return endpoint.description(request)
+            return PlainTextResponse("No query given (expected query=…).\n", status_code=400)
+        if len(queries) > 1:
+            return PlainTextResponse("Give one query per request.\n", status_code=400)
+        return await endpoint.answer(request, params, queries[0])
+
+    async def page(request: Request) -> Response:
+        return HTMLResponse(
+            _page(settings.lang), headers={"Content-Security-Policy": PAGE_SECURITY}
+        )
+
+    async def page_script(request: Request) -> Response:
+        return Response(_PAGE_SCRIPT, media_type="text/javascript; charset=utf-8")
+
+    async def named_queries(request: Request) -> Response:
+        return JSONResponse(query_list(settings.lang))
+
+    async def vendor(request: Request) -> Response:
+        name = request.path_params["name"]
+        media = {"yasgui.min.js": "text/javascript", "yasgui.min.css": "text/css"}.get(name)
+        if media is None:
+            return PlainTextResponse("Not found.\n", status_code=404)
+        data = files("samklang").joinpath("vendor", "yasgui", name).read_bytes()
+        return Response(
+            data,
+            media_type=f"{media}; charset=utf-8",
+            headers={"Cache-Control": "public, max-age=86400"},
+        )
+
+    return Starlette(
+        routes=[
+            Route("/", page),
+            Route("/page.js", page_script),
+            Route("/queries.json", named_queries),
+            Route("/sparql", sparql, methods=["GET", "POST"]),
+            Route("/vendor/yasgui/{name}", vendor),
+        ],
+        lifespan=lifespan,
+    )
+
+
+def query_list(lang: str) -> list[dict[str, Any]]:
+    """The research queries as the page shows them: parameters bound to their defaults through
+    a ``VALUES`` row the reader can edit, and the project's prefixes declared."""
+    from samklang.graph.sparql_text import bind_values
+    from samklang.graph.store import with_prefixes
+    from samklang.queries.research import library
+
+    out = []
+    for q in library().values():
+        head = [f"# {q.title.get(lang, q.name)}", f"# {q.description.get(lang, '')}"]
+        for p in q.parameters:
+            head.append(f"# ?{p.name} ({p.type}): {p.description.get(lang, '')}")
+        text = bind_values(q.query, q.bindings())
+        out.append(
+            {
+                "name": q.name,
+                "title": q.title.get(lang, q.name),
+                "description": q.description.get(lang, ""),
+                "query": "\n".join(head) + "\n" + with_prefixes(text),
+            }
+        )
+    return out
+
+
+_TEXT = {
+    "sv": {
+        "title": "samklang – SPARQL",
+        "intro": "Fråga kunskapsgrafen med SPARQL. Flikarna innehåller forskningsbibliotekets "
+        "frågor; parametrarna står i VALUES-raden överst i varje fråga. Endast läsning.",
+        "endpoint": "Ändpunkt",
+    },
+    "en": {
+        "title": "samklang – SPARQL",
+        "intro": "Query the knowledge graph with SPARQL. The tabs hold the research library's "
+        "queries; their parameters are in the VALUES row at the top of each. Read-only.",
+        "endpoint": "Endpoint",
+    },
+}
+
+
+def _page(lang: str) -> str:
+    text = {k: html.escape(v) for k, v in _TEXT.get(lang, _TEXT["sv"]).items()}
+    return f"""<!DOCTYPE html>
+<html lang="{html.escape(lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{text["title"]}</title>
+<link rel="stylesheet" href="vendor/yasgui/yasgui.min.css">
+<style>
+body {{ font-family: system-ui, sans-serif; margin: 0 1rem; }}
+header p {{ max-width: 60rem; }}
+code {{ background: #f3f3f3; padding: 0 .2em; }}
+</style>
+</head>
+<body>
+<header>
+<h1>{text["title"]}</h1>
+<p>{text["intro"]} {text["endpoint"]}: <code>sparql</code></p>
+</header>
+<div id="yasgui"></div>
+<script src="vendor/yasgui/yasgui.min.js"></script>
+<script src="page.js"></script>
+</body>
+</html>
+"""
+
+
+_PAGE_SCRIPT = """\
+"use strict";
+(function () {
+  var endpoint = new URL("sparql", document.baseURI).href;
+  // Offline: no autocompleter that calls an outside vocabulary service.
+  Yasgui.Yasqe.defaults.autocompleters = ["prefixes", "variables"];
+  var yasgui = new Yasgui(document.getElementById("yasgui"), {
+    requestConfig: { endpoint: endpoint, method: "POST" },
+    copyEndpointOnNewTab: true,
+    persistenceId: null,
+    endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; } }
+  });
+  fetch("queries.json").then(function (r) { return r.json(); }).then(function (queries) {
+    var first = Object.keys(yasgui._tabs || {});
+    queries.forEach(function (q, i) {
+      yasgui.addTab(i === 0, { name: q.name, yasqe: { value: q.query },
+                               requestConfig: { endpoint: endpoint, method: "POST" } });
+    });
+    first.forEach(function (id) { var tab = yasgui.getTab(id); if (tab) { tab.close(); } });
+  });
+})();
+"""
