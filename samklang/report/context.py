@@ -1,0 +1,85 @@
+"""What a report needs besides the findings, and the one signature every format's writer has."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Protocol
+
+from samklang.queries.rule import Rule, catalogue
+
+if TYPE_CHECKING:
+    from samklang.graph.dataset import Dataset
+    from samklang.queries.check import Finding
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """What some formats need to know about the run, beyond the findings.
+
+    Attributes:
+        name: the municipality's (dataset's) name, for titles; ``None`` if unknown.
+        code: its SCB municipality code, or ``None``.
+        path: the dataset folder; SARIF resolves the findings' files against it.
+        rules: the rule catalogue (SARIF lists every rule; HTML counts them).
+        selected: IDs of the rules that were run, or ``None`` for all of ``rules``; SARIF
+            marks the others as not enabled, so a missing result is not read as a pass.
+        terminal: the text format writes to a terminal (colours, the terminal's width).
+    """
+
+    name: str | None = None
+    code: str | None = None
+    path: Path | None = None
+    rules: Mapping[str, Rule] = field(default_factory=catalogue)
+    selected: frozenset[str] | None = None
+    terminal: bool = False
+
+    @classmethod
+    def from_dataset(
+        cls,
+        dataset: Dataset,
+        *,
+        rules: Sequence[Rule] | None = None,
+        terminal: bool = False,
+    ) -> ReportContext:
+        """The context of a check of ``dataset``, with ``rules`` run (default: all).
+
+        >>> from samklang.graph.dataset import load_dataset
+        >>> dataset = load_dataset("examples/vetlanda")  # doctest: +SKIP
+        >>> context = ReportContext.from_dataset(dataset)  # doctest: +SKIP
+        >>> context.name, context.code  # doctest: +SKIP
+        ('Vetlanda kommun', '0685')
+        """
+        return cls(
+            name=dataset.name,
+            code=dataset.code,
+            path=dataset.path,
+            selected=frozenset(r.id for r in rules) if rules is not None else None,
+            terminal=terminal,
+        )
+
+
+class Writer(Protocol):
+    """A report format: writes ``findings`` to ``stream`` in full.
+
+    Args:
+        findings: the findings, as ``samklang.queries.check.check`` returns them (most severe
+            first).
+        stream: a text stream to write to.
+        lang: ``sv`` or ``en``: the language of the report's own words (the findings' messages
+            are already in the language they were checked in).
+        as_of: the reference date of the check.
+        context: what else the format may need.
+    """
+
+    def __call__(
+        self,
+        findings: Sequence[Finding],
+        stream: IO[str],
+        *,
+        lang: str,
+        as_of: date,
+        context: ReportContext,
+    ) -> None: ...

@@ -1,0 +1,229 @@
+"""The SARIF 2.1.0 report, so findings show in code-review tools where plan files are kept.
+
+One run of the tool ``samklang``: its driver lists every rule of the catalogue (title, basis,
+link, fix, default level); each finding is a result pointing at the dataset file and line where
+its focus is written, relative to the base ``DATASET`` (the dataset folder), with the focus as a
+logical location. An accepted finding carries an external suppression with its reason. Rules not
+run are listed as disabled for the invocation, so a missing result is not read as a pass.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Sequence
+from datetime import date
+from typing import IO, Any
+
+from samklang import __version__
+from samklang.queries.check import Finding
+from samklang.queries.rule import Rule
+from samklang.report.context import ReportContext
+from samklang.report.words import acceptance
+
+SCHEMA = (
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+)
+"""The OASIS SARIF 2.1.0 (errata 01) JSON schema the output validates against."""
+
+INFORMATION_URI = "https://w3id.org/samklang"
+BASE_ID = "DATASET"
+"""The ``uriBaseId`` of every file: the dataset folder."""
+
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+"""samklang severity → SARIF level."""
+
+FINGERPRINT = "samklangFinding/v1"
+"""Name of the partial fingerprint: a hash of rule, focus and document, stable across runs."""
+
+_LINE = re.compile(r"^(?:line|row) (\d+)$")
+
+
+def write(
+    findings: Sequence[Finding],
+    stream: IO[str],
+    *,
+    lang: str,
+    as_of: date,
+    context: ReportContext,
+) -> None:
+    """Write the SARIF log (one run) as JSON."""
+    json.dump(
+        log(findings, lang=lang, as_of=as_of, context=context), stream, ensure_ascii=False, indent=2
+    )
+    stream.write("\n")
+
+
+def log(
+    findings: Sequence[Finding], *, lang: str, as_of: date, context: ReportContext
+) -> dict[str, Any]:
+    """The SARIF log as a JSON-ready mapping."""
+    ids = list(context.rules)
+    descriptors = [_descriptor(rule, lang) for rule in context.rules.values()]
+    for f in findings:  # a rule outside the given catalogue: describe it from its finding
+        if f.rule not in ids:
+            ids.append(f.rule)
+            descriptors.append(_descriptor_of_finding(f))
+    index = {rule_id: i for i, rule_id in enumerate(ids)}
+    base: dict[str, Any] = {"description": {"text": _dataset_description(lang)}}
+    if context.path is not None:
+        base = {"uri": context.path.resolve().as_uri().rstrip("/") + "/", **base}
+    invocation: dict[str, Any] = {
+        "executionSuccessful": True,
+        "properties": {"asOf": as_of.isoformat()},
+    }
+    if context.selected is not None:
+        disabled = [r for r in ids if r not in context.selected]
+        if disabled:
+            invocation["ruleConfigurationOverrides"] = [
+                {
+                    "descriptor": {"id": r, "index": index[r]},
+                    "configuration": {"enabled": False},
+                }
+                for r in disabled
+            ]
+    run: dict[str, Any] = {
+        "tool": {
+            "driver": {
+                "name": "samklang",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "informationUri": INFORMATION_URI,
+                "language": lang,
+                "rules": descriptors,
+            }
+        },
+        "invocations": [invocation],
+        "originalUriBaseIds": {BASE_ID: base},
+        "language": lang,
+        "results": [_result(f, index[f.rule]) for f in findings],
+    }
+    properties = {
+        k: v for k, v in (("municipality", context.name), ("municipalityCode", context.code)) if v
+    }
+    if properties:
+        run["properties"] = properties
+    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+def _dataset_description(lang: str) -> str:
+    return "Datasetets mapp" if lang == "sv" else "The dataset folder"
+
+
+def rule_name(rule: Rule) -> str:
+    """A rule's SARIF ``name``: its English title in PascalCase.
+
+    >>> from samklang.queries.rule import catalogue
+    >>> rule_name(catalogue()["PER-EXPIRED"])
+    'ExpiredGoverningDocumentWithNoSuccessor'
+    """
+    words = re.findall(r"[A-Za-z0-9]+", rule.title["en"])
+    return "".join(w[:1].upper() + w[1:] for w in words)
+
+
+def _descriptor(rule: Rule, lang: str) -> dict[str, Any]:
+    descriptor: dict[str, Any] = {
+        "id": rule.id,
+        "name": rule_name(rule),
+        "shortDescription": {"text": rule.title[lang]},
+        "fullDescription": {"text": rule.basis[lang]},
+        "help": {"text": rule.fix[lang]},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+        "properties": {
+            "severity": rule.severity,
+            "tags": ["samklang", rule.id.split("-", 1)[0].lower()],
+            "parameters": list(rule.parameters),
+        },
+    }
+    if rule.url:
+        descriptor["helpUri"] = rule.url
+    return descriptor
+
+
+def _descriptor_of_finding(f: Finding) -> dict[str, Any]:
+    descriptor: dict[str, Any] = {
+        "id": f.rule,
+        "shortDescription": {"text": f.title},
+        "fullDescription": {"text": f.basis},
+        "help": {"text": f.fix},
+        "defaultConfiguration": {"level": LEVELS[f.severity]},
+        "properties": {"severity": f.severity},
+    }
+    if f.url:
+        descriptor["helpUri"] = f.url
+    return descriptor
+
+
+def _result(f: Finding, rule_index: int) -> dict[str, Any]:
+    location: dict[str, Any] = {
+        "logicalLocations": [
+            {"name": f.focus_label, "fullyQualifiedName": f.focus, "kind": "resource"}
+        ]
+    }
+    if f.file:
+        physical: dict[str, Any] = {
+            "artifactLocation": {"uri": _file_uri(f.file), "uriBaseId": BASE_ID}
+        }
+        line = _start_line(f)
+        if line is not None:
+            physical["region"] = {"startLine": line}
+        location = {"physicalLocation": physical, **location}
+    result: dict[str, Any] = {
+        "ruleId": f.rule,
+        "ruleIndex": rule_index,
+        "level": LEVELS[f.severity],
+        "kind": "fail",
+        "message": {"text": f.message},
+        "locations": [location],
+        "partialFingerprints": {FINGERPRINT: fingerprint(f)},
+        "properties": _properties(f),
+    }
+    who = acceptance(f)
+    if who is not None:
+        by, when, reason = who
+        result["suppressions"] = [
+            {
+                "kind": "external",
+                "status": "accepted",
+                "justification": reason,
+                "properties": {"acceptedBy": by, "acceptedOn": when},
+            }
+        ]
+    return result
+
+
+def _properties(f: Finding) -> dict[str, Any]:
+    properties: dict[str, Any] = {"severity": f.severity, "focus": f.focus, "fix": f.fix}
+    if f.document is not None:
+        properties["document"] = f.document
+        properties["documentLabel"] = f.document_label
+    if f.facts:
+        properties["facts"] = dict(f.facts)
+    if f.location:
+        properties["location"] = f.location
+    return properties
+
+
+def _file_uri(name: str) -> str:
+    """A dataset file name as a relative URI reference (forward slashes, spaces escaped)."""
+    from urllib.parse import quote
+
+    return quote(name.replace("\\", "/"), safe="/-._~")
+
+
+def _start_line(f: Finding) -> int | None:
+    """The file line of a finding: ``line N`` in YAML; ``row N`` in a CSV file is line N.
+
+    Spreadsheets (``sheet …, row N``, or a ``row`` of an ``.xlsx`` file) have no lines.
+    """
+    if not f.location or not f.file or f.file.lower().endswith((".xlsx", ".xlsm")):
+        return None
+    m = _LINE.match(f.location)
+    return int(m.group(1)) if m else None
+
+
+def fingerprint(f: Finding) -> str:
+    """A stable hash of what makes a finding the same finding from run to run."""
+    key = "\x1f".join([f.rule, f.focus, f.document or ""])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()

@@ -1,0 +1,401 @@
+"""What every report format shares: its words in Swedish and English, and how it groups and counts.
+
+The formats differ in markup, not in content: each groups the findings by the document they
+concern, counts the open ones per severity (an accepted finding is shown, marked as accepted,
+but not counted as open), names the facts a rule found, and says where in the dataset's files
+the finding's focus is written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from samklang.queries.check import Finding
+from samklang.queries.rule import SEVERITIES
+
+WORDS: dict[str, dict[str, str]] = {
+    "sv": {
+        "error": "fel",
+        "warning": "varning",
+        "info": "info",
+        "errors": "fel",
+        "warnings": "varningar",
+        "infos": "info",
+        "Error": "Fel",
+        "Warning": "Varning",
+        "Info": "Info",
+        "Errors": "Fel",
+        "Warnings": "Varningar",
+        "Infos": "Info",
+        "rule": "Regel",
+        "severity": "Allvar",
+        "concerns": "Gäller",
+        "message": "Vad som inte stämmer",
+        "fix": "Åtgärd",
+        "none": "Inga fynd: planeringen hänger ihop enligt reglerna.",
+        "general": "Kommunen i stort",
+        "summary": "{n} fynd ({counts}) per {as_of}.",
+        "accepted": "accepterat",
+        "accepted_plural": "accepterade",
+        "Accepted": "Accepterat",
+        "Accepted_plural": "Accepterade",
+        "accepted_by": "Accepterat av {by} ({date}): {reason}",
+        "kicker": "Granskning av den brottsförebyggande planeringen",
+        "report_title": "{name} – granskning av den brottsförebyggande planeringen {as_of}",
+        "report_title_anonymous": "Granskning av den brottsförebyggande planeringen {as_of}",
+        "unnamed": "Datasetet",
+        "code": "Kommunkod",
+        "as_of": "Referensdatum",
+        "findings": "Fynd",
+        "open": "Öppna",
+        "overview": "Sammanfattning",
+        "per_document": "Fynd per dokument och allvarlighetsgrad",
+        "document": "Dokument",
+        "total": "Totalt",
+        "all_documents": "Alla dokument",
+        "details": "Fynden, dokument för dokument",
+        "why": "Varför det spelar roll",
+        "how": "Så åtgärdar du det",
+        "facts": "Underlag",
+        "focus": "Gäller",
+        "where": "Var i datasetet",
+        "read_basis": "Läs grunden",
+        "basis": "Grund",
+        "generated": "Skapad med samklang {version} ({rules} regler). Fynden gäller läget {as_of}.",
+        "legend": "Allvarlighetsgrader",
+        "legend_error": "Något som planeringen, eller redovisningen av den, måste ha saknas.",
+        "legend_warning": "Något som brukar visa på en lucka men kan ha ett skäl.",
+        "legend_info": "Värt att titta på; sällan fel i sig.",
+        "legend_accepted": (
+            "En planerare har godtagit fyndet med ett skäl; det visas men räknas inte som öppet."
+        ),
+        "contents": "Innehåll",
+        "count_findings": "{n} fynd",
+    },
+    "en": {
+        "error": "error",
+        "warning": "warning",
+        "info": "info",
+        "errors": "errors",
+        "warnings": "warnings",
+        "infos": "info",
+        "Error": "Error",
+        "Warning": "Warning",
+        "Info": "Info",
+        "Errors": "Errors",
+        "Warnings": "Warnings",
+        "Infos": "Info",
+        "rule": "Rule",
+        "severity": "Severity",
+        "concerns": "Concerns",
+        "message": "What does not fit",
+        "fix": "Fix",
+        "none": "No findings: the planning hangs together by the rules.",
+        "general": "The municipality as a whole",
+        "summary": "{n} findings ({counts}) as of {as_of}.",
+        "accepted": "accepted",
+        "accepted_plural": "accepted",
+        "Accepted": "Accepted",
+        "Accepted_plural": "Accepted",
+        "accepted_by": "Accepted by {by} ({date}): {reason}",
+        "kicker": "Review of the crime-prevention planning",
+        "report_title": "{name} – review of the crime-prevention planning, {as_of}",
+        "report_title_anonymous": "Review of the crime-prevention planning, {as_of}",
+        "unnamed": "The dataset",
+        "code": "Municipality code",
+        "as_of": "Reference date",
+        "findings": "Findings",
+        "open": "Open",
+        "overview": "Summary",
+        "per_document": "Findings by document and severity",
+        "document": "Document",
+        "total": "Total",
+        "all_documents": "All documents",
+        "details": "The findings, document by document",
+        "why": "Why it matters",
+        "how": "How to fix it",
+        "facts": "Facts involved",
+        "focus": "Concerns",
+        "where": "Where in the dataset",
+        "read_basis": "Read the basis",
+        "basis": "Basis",
+        "generated": "Made with samklang {version} ({rules} rules). The findings describe {as_of}.",
+        "legend": "Severities",
+        "legend_error": "The planning, or the record of it, lacks something it must have.",
+        "legend_warning": "Something that usually signals a gap, but can have a reason.",
+        "legend_info": "Worth a look; rarely wrong in itself.",
+        "legend_accepted": (
+            "A planner has accepted the finding with a reason; it is shown but not counted as open."
+        ),
+        "contents": "Contents",
+        "count_findings": "{n} findings",
+    },
+}
+"""The words of every report, by language, then by key."""
+
+FACT_NAMES: dict[str, dict[str, str]] = {
+    "sv": {
+        "asOf": "Referensdatum",
+        "start": "Början",
+        "end": "Slut",
+        "year": "År",
+        "years": "År",
+        "lawApplies": "Lag (2023:196) gäller från",
+        "msbfsDue": "MSBFS 2021:1 gäller från",
+        "mandateYear": "Första år i en mandatperiod",
+        "areas": "Områden",
+        "parent": "Överordnat dokument",
+        "parentStart": "Det överordnade börjar",
+        "parentEnd": "Det överordnade slutar",
+        "next": "Nästa dokument",
+        "nextStart": "Nästa börjar",
+        "other": "Annat dokument",
+        "otherStart": "Det andra börjar",
+        "otherEnd": "Det andra slutar",
+        "citingEnd": "Det hänvisande dokumentet slutar",
+        "problem": "Problem",
+        "missing": "Saknas",
+        "municipality": "Kommun",
+        "police": "Polisen",
+        "officer": "Handläggare",
+        "reviewer": "Granskare",
+        "convener": "Sammankallande",
+        "group": "Grupp",
+        "responsible": "Ansvarig",
+        "statusLabel": "Status",
+        "risk": "Riskfaktorer",
+        "protective": "Skyddsfaktorer",
+        "promiseYears": "Löftets år",
+        "gap": "Lucka",
+        "gaps": "Luckor",
+        "detail": "Detalj",
+        "area": "Område",
+        "agreement": "Överenskommelse",
+    },
+    "en": {
+        "asOf": "Reference date",
+        "start": "Start",
+        "end": "End",
+        "year": "Year",
+        "years": "Years",
+        "lawApplies": "Act (2023:196) applies from",
+        "msbfsDue": "MSBFS 2021:1 applies from",
+        "mandateYear": "First year of a mandate period",
+        "areas": "Areas",
+        "parent": "Parent document",
+        "parentStart": "Parent starts",
+        "parentEnd": "Parent ends",
+        "next": "Next document",
+        "nextStart": "Next starts",
+        "other": "Other document",
+        "otherStart": "Other starts",
+        "otherEnd": "Other ends",
+        "citingEnd": "Citing document ends",
+        "problem": "Problem",
+        "missing": "Missing",
+        "municipality": "Municipality",
+        "police": "Police",
+        "officer": "Officer in charge",
+        "reviewer": "Reviewer",
+        "convener": "Convener",
+        "group": "Group",
+        "responsible": "Responsible",
+        "statusLabel": "Status",
+        "risk": "Risk factors",
+        "protective": "Protective factors",
+        "promiseYears": "Years of the promise",
+        "gap": "Gap",
+        "gaps": "Gaps",
+        "detail": "Detail",
+        "area": "Area",
+        "agreement": "Agreement",
+    },
+}
+"""Readable names of the values rules report (the variables of their queries)."""
+
+_LANGUAGE_SUFFIX = {"sv": "Sv", "en": "En"}
+
+
+def words(lang: str) -> dict[str, str]:
+    """The words of ``lang`` (``sv`` or ``en``)."""
+    return WORDS[lang]
+
+
+def severity_word(severity: str, lang: str, *, count: int = 1, capital: bool = False) -> str:
+    """``fel``/``varning``/``info`` (or English), plural when ``count`` is not 1.
+
+    >>> severity_word("warning", "sv", count=2)
+    'varningar'
+    """
+    key = severity if count == 1 else severity + "s"
+    return WORDS[lang][key.capitalize() if capital else key]
+
+
+def accepted_word(lang: str, *, count: int = 1, capital: bool = False) -> str:
+    """``accepterat``/``accepterade`` (or ``accepted``)."""
+    key = ("Accepted" if capital else "accepted") + ("" if count == 1 else "_plural")
+    return WORDS[lang][key]
+
+
+def summary(findings: Sequence[Finding], lang: str, as_of: date) -> str:
+    """One line: how many findings of each severity are open, and how many are accepted.
+
+    >>> summary([], "en", date(2026, 11, 25))
+    'No findings: the planning hangs together by the rules.'
+    """
+    w = WORDS[lang]
+    if not findings:
+        return w["none"]
+    tally = Tally.of(findings)
+    parts = [
+        f"{tally.open[s]} {severity_word(s, lang, count=tally.open[s])}"
+        for s in reversed(SEVERITIES)
+        if tally.open[s]
+    ]
+    if tally.accepted:
+        parts.append(f"{tally.accepted} {accepted_word(lang, count=tally.accepted)}")
+    return w["summary"].format(n=len(findings), counts=", ".join(parts), as_of=as_of.isoformat())
+
+
+@dataclass
+class Tally:
+    """Counts of findings: open ones per severity, and accepted ones."""
+
+    open: Counter[str] = field(default_factory=Counter)
+    accepted: int = 0
+
+    @classmethod
+    def of(cls, findings: Iterable[Finding]) -> Tally:
+        """Count ``findings``."""
+        tally = cls()
+        for f in findings:
+            if f.accepted:
+                tally.accepted += 1
+            else:
+                tally.open[f.severity] += 1
+        return tally
+
+    @property
+    def total(self) -> int:
+        """All findings counted, open and accepted."""
+        return sum(self.open.values()) + self.accepted
+
+
+@dataclass
+class Group:
+    """The findings that concern one document (or none: the municipality as a whole).
+
+    Attributes:
+        document: the document's IRI, or ``None``.
+        title: its title, or the words for "the municipality as a whole".
+        findings: open findings first (in the given order), then accepted ones.
+    """
+
+    document: str | None
+    title: str
+    findings: list[Finding]
+
+    @property
+    def tally(self) -> Tally:
+        """Counts of this group's findings."""
+        return Tally.of(self.findings)
+
+
+def by_document(findings: Sequence[Finding], lang: str) -> list[Group]:
+    """Findings grouped by the document they concern, in order of each document's first finding.
+
+    Findings arrive most severe first, so the document with the most severe finding leads.
+    Within a group the open findings come first, then the accepted ones.
+    """
+    groups: dict[str | None, Group] = {}
+    for f in findings:
+        if f.document not in groups:
+            groups[f.document] = Group(f.document, f.document_label or WORDS[lang]["general"], [])
+        groups[f.document].findings.append(f)
+    for group in groups.values():
+        group.findings.sort(key=lambda f: f.accepted is not None)  # stable: keeps the order
+    return list(groups.values())
+
+
+def acceptance(finding: Finding) -> tuple[str, str, str] | None:
+    """Who accepted ``finding``, when and why, or ``None`` if it is open."""
+    a = finding.accepted
+    if not a:
+        return None
+    return (
+        str(a.get("by", a.get("who", ""))),
+        str(a.get("date", a.get("when", ""))),
+        str(a.get("reason", a.get("why", ""))),
+    )
+
+
+def accepted_note(finding: Finding, lang: str) -> str | None:
+    """``Accepterat av … (datum): skäl``, or ``None`` if the finding is open."""
+    who = acceptance(finding)
+    if who is None:
+        return None
+    by, when, reason = who
+    return WORDS[lang]["accepted_by"].format(by=by, date=when, reason=reason)
+
+
+def fact_name(name: str, lang: str) -> str:
+    """A readable name for a fact a rule found: ``asOf`` → ``Referensdatum``.
+
+    Unknown names are split at their capitals: ``parentEnd`` → ``Parent end``.
+    """
+    known = FACT_NAMES[lang].get(name)
+    if known:
+        return known
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name).replace("_", " ").lower()
+    return spaced[:1].upper() + spaced[1:]
+
+
+def facts(finding: Finding, lang: str) -> list[tuple[str, str]]:
+    """The facts of ``finding`` as (readable name, value), those of the other language left out.
+
+    A rule can give a value in both languages as ``problemSv`` and ``problemEn``; only the one in
+    ``lang`` is kept, named ``problem``.
+    """
+    mine, others = _LANGUAGE_SUFFIX[lang], set(_LANGUAGE_SUFFIX.values()) - {_LANGUAGE_SUFFIX[lang]}
+    shown = []
+    for name, value in finding.facts.items():
+        if not value or name == "focusLabel":
+            continue
+        if any(name.endswith(o) and len(name) > 2 for o in others):
+            continue
+        if name.endswith(mine) and len(name) > 2:
+            name = name[: -len(mine)]
+        shown.append((fact_name(name, lang), value))
+    return shown
+
+
+_PLACES_SV = (
+    (re.compile(r"^line (\d+)$"), r"rad \1"),
+    (re.compile(r"^row (\d+)$"), r"rad \1"),
+    (re.compile(r"^sheet (.+), row (\d+)$"), r"bladet \1, rad \2"),
+)
+
+
+def place(finding: Finding, lang: str) -> str | None:
+    """Where the finding's focus is written: ``documents.yaml, rad 15``, or ``None``."""
+    if not finding.file:
+        return None
+    location = finding.location
+    if location and lang == "sv":
+        for pattern, replacement in _PLACES_SV:
+            if pattern.match(location):
+                location = pattern.sub(replacement, location)
+                break
+    return f"{finding.file}, {location}" if location else finding.file
+
+
+def title(name: str | None, lang: str, as_of: date) -> str:
+    """The report's title: municipality, what it is, and the reference date."""
+    w = WORDS[lang]
+    if name:
+        return w["report_title"].format(name=name, as_of=as_of.isoformat())
+    return w["report_title_anonymous"].format(as_of=as_of.isoformat())

@@ -1,0 +1,95 @@
+"""Shared by the report tests: Vetlanda's findings, a renderer, accepted and hostile findings."""
+
+from __future__ import annotations
+
+import functools
+import io
+import shutil
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from samklang.graph.dataset import Dataset, load_dataset
+from samklang.queries.check import Finding, check
+from samklang.report import FORMATS, ReportContext
+
+from ..conftest import VETLANDA
+
+AS_OF = date(2026, 11, 25)
+SCHEMA = Path(__file__).with_name("sarif-schema-2.1.0.json")
+
+IMG = "<img src=x onerror=alert(1)>"
+STYLE = "</style><script>alert(1)</script>"
+PIPE = "Plan | del 2 *viktig* [länk](javascript:alert(1))"
+
+
+@functools.cache
+def vetlanda() -> Dataset:
+    """The bundled example, loaded once."""
+    return load_dataset(VETLANDA)
+
+
+@functools.cache
+def findings(lang: str = "sv") -> tuple[Finding, ...]:
+    """Vetlanda's findings as of 2026-11-25."""
+    return tuple(check(vetlanda(), as_of=AS_OF, lang=lang))
+
+
+def context(**changes: object) -> ReportContext:
+    """The context of a check of Vetlanda, with ``changes``."""
+    return replace(ReportContext.from_dataset(vetlanda()), **changes)  # type: ignore[arg-type]
+
+
+def render(
+    name: str,
+    found: tuple[Finding, ...] | list[Finding],
+    *,
+    lang: str = "sv",
+    ctx: ReportContext | None = None,
+) -> str:
+    """The report in format ``name``."""
+    out = io.StringIO()
+    FORMATS[name](found, out, lang=lang, as_of=AS_OF, context=ctx or context())
+    return out.getvalue()
+
+
+ACCEPTANCE = {
+    "by": "Anna Andersson, trygghetssamordnare",
+    "date": "2026-11-20",
+    "reason": "Vetlanda följer den förskjutna mandatperioden 2020–2023 enligt KF-beslut.",
+}
+
+
+def with_accepted(found: tuple[Finding, ...], rule: str | None = None) -> list[Finding]:
+    """``found`` with the first finding of ``rule`` (default: the first warning) accepted."""
+    out, done = [], False
+    for f in found:
+        if (f.rule == rule if rule else f.severity == "warning") and not done:
+            f, done = replace(f, accepted=dict(ACCEPTANCE)), True
+        out.append(f)
+    assert done, f"no {rule} finding to accept"
+    return out
+
+
+def hostile_copy(tmp_path: Path) -> Path:
+    """A copy of Vetlanda whose names carry HTML and Markdown payloads."""
+    target = tmp_path / "vetlanda"
+    shutil.copytree(VETLANDA, target)
+    documents = target / "documents.yaml"
+    text = documents.read_text(encoding="utf-8")
+    text = text.replace("title: Plan för brottsförebyggande arbete", f"title: '{IMG}'", 1)
+    text = text.replace("title: Handlingsprogram skydd och säkerhet", f"title: '{STYLE}'", 1)
+    text = text.replace(
+        "title: Samverkansöverenskommelse mellan polis och kommun", f"title: '{PIPE}'", 1
+    )
+    documents.write_text(text, encoding="utf-8")
+    municipality = target / "municipality.yaml"
+    text = municipality.read_text(encoding="utf-8")
+    municipality.write_text(text.replace("name: Vetlanda kommun", f"name: '{STYLE}'", 1), "utf-8")
+    return target
+
+
+def hostile(tmp_path: Path, lang: str = "sv") -> tuple[list[Finding], ReportContext]:
+    """Findings and context of the hostile copy."""
+    dataset = load_dataset(hostile_copy(tmp_path))
+    return check(dataset, as_of=AS_OF, lang=lang), ReportContext.from_dataset(dataset)

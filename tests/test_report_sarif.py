@@ -1,0 +1,142 @@
+"""The SARIF report: valid SARIF 2.1.0 that points code-review tools at the right file and line."""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import replace
+
+import pytest
+from jsonschema import Draft4Validator
+
+from samklang.queries.rule import catalogue
+
+from .conftest import VETLANDA
+from .report.helpers import ACCEPTANCE, SCHEMA, context, findings, render, with_accepted
+
+
+@functools.cache
+def validator() -> Draft4Validator:
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    Draft4Validator.check_schema(schema)
+    return Draft4Validator(schema, format_checker=Draft4Validator.FORMAT_CHECKER)
+
+
+def valid(text: str) -> dict:
+    """The log, after checking it against the OASIS SARIF 2.1.0 schema."""
+    log = json.loads(text)
+    errors = sorted(validator().iter_errors(log), key=lambda e: list(e.absolute_path))
+    assert not errors, "\n".join(f"{list(e.absolute_path)}: {e.message}" for e in errors[:5])
+    return log
+
+
+def test_the_schema_rejects_what_is_not_sarif() -> None:
+    """The vendored schema does check: a level SARIF does not know is refused."""
+    log = json.loads(render("sarif", findings("sv")))
+    log["runs"][0]["results"][0]["level"] = "fel"
+    assert list(validator().iter_errors(log))
+    del log["version"]
+    assert list(validator().iter_errors(log))
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_vetlanda_validates_against_the_sarif_schema(lang: str) -> None:
+    log = valid(render("sarif", findings(lang), lang=lang))
+    assert log["version"] == "2.1.0"
+    [run] = log["runs"]
+    assert len(run["results"]) == len(findings(lang))
+    assert run["invocations"][0]["properties"]["asOf"] == "2026-11-25"
+    assert run["language"] == lang
+
+
+def test_no_findings_and_accepted_findings_validate_too() -> None:
+    assert valid(render("sarif", []))["runs"][0]["results"] == []
+    valid(render("sarif", with_accepted(findings("sv"))))
+    valid(render("sarif", findings("sv"), ctx=context(selected=frozenset({"PER-EXPIRED"}))))
+
+
+def test_the_driver_describes_every_rule_of_the_catalogue() -> None:
+    driver = valid(render("sarif", findings("en"), lang="en"))["runs"][0]["tool"]["driver"]
+    assert driver["name"] == "samklang"
+    assert driver["version"] and driver["informationUri"].startswith("https://")
+    assert [r["id"] for r in driver["rules"]] == list(catalogue())
+    levels = {"error": "error", "warning": "warning", "info": "note"}
+    for descriptor in driver["rules"]:
+        rule = catalogue()[descriptor["id"]]
+        assert descriptor["shortDescription"]["text"] == rule.title["en"]
+        assert descriptor["fullDescription"]["text"] == rule.basis["en"]
+        assert descriptor["helpUri"] == rule.url
+        assert descriptor["help"]["text"] == rule.fix["en"]
+        assert descriptor["defaultConfiguration"]["level"] == levels[rule.severity]
+        assert descriptor["name"].isalnum() and descriptor["name"][0].isupper()
+
+
+def test_results_name_their_rule_level_message_and_focus() -> None:
+    found = findings("sv")
+    run = valid(render("sarif", found))["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    levels = {"error": "error", "warning": "warning", "info": "note"}
+    for f, result in zip(found, run["results"], strict=True):
+        assert result["ruleId"] == f.rule == rules[result["ruleIndex"]]["id"]
+        assert result["level"] == levels[f.severity]
+        assert result["message"]["text"] == f.message
+        [logical] = result["locations"][0]["logicalLocations"]
+        assert logical == {"name": f.focus_label, "fullyQualifiedName": f.focus, "kind": "resource"}
+        assert "suppressions" not in result
+    fingerprints = [r["partialFingerprints"]["samklangFinding/v1"] for r in run["results"]]
+    assert len(set(fingerprints)) == len(fingerprints)
+
+
+def test_locations_point_at_the_line_in_the_dataset_file() -> None:
+    """Each region's line in the file names the focus (or the document it falls back to)."""
+    found = findings("sv")
+    run = valid(render("sarif", found))["runs"][0]
+    assert run["originalUriBaseIds"]["DATASET"]["uri"] == VETLANDA.resolve().as_uri() + "/"
+    checked = set()
+    for f, result in zip(found, run["results"], strict=True):
+        if f.file is None:
+            assert "physicalLocation" not in result["locations"][0]
+            continue
+        physical = result["locations"][0]["physicalLocation"]
+        assert physical["artifactLocation"] == {"uri": f.file, "uriBaseId": "DATASET"}
+        line = physical["region"]["startLine"]
+        assert f.location in (f"line {line}", f"row {line}")
+        text = (VETLANDA / f.file).read_text(encoding="utf-8").splitlines()[line - 1]
+        ids = {iri.rsplit("/", 1)[-1] for iri in (f.focus, f.document) if iri}
+        assert any(i in text for i in ids), (f.rule, f.file, line, text)
+        checked.add(f.file)
+    assert {"documents.yaml", "activities.csv"} <= checked  # a YAML line and a CSV row
+
+
+def test_a_spreadsheet_row_has_no_line_region() -> None:
+    f = next(f for f in findings("sv") if f.file == "activities.csv")
+    moved = replace(f, file="activities.xlsx", location="sheet Aktiviteter, row 7")
+    [result] = valid(render("sarif", [moved]))["runs"][0]["results"]
+    physical = result["locations"][0]["physicalLocation"]
+    assert physical["artifactLocation"]["uri"] == "activities.xlsx"
+    assert "region" not in physical
+    assert result["properties"]["location"] == "sheet Aktiviteter, row 7"
+
+
+def test_an_accepted_finding_is_an_external_suppression_with_its_reason() -> None:
+    run = valid(render("sarif", with_accepted(findings("sv"))))["runs"][0]
+    suppressed = [r for r in run["results"] if "suppressions" in r]
+    assert len(suppressed) == 1
+    [suppression] = suppressed[0]["suppressions"]
+    assert suppression["kind"] == "external"
+    assert suppression["status"] == "accepted"
+    assert suppression["justification"] == ACCEPTANCE["reason"]
+    assert suppression["properties"] == {
+        "acceptedBy": ACCEPTANCE["by"],
+        "acceptedOn": ACCEPTANCE["date"],
+    }
+
+
+def test_rules_not_run_are_disabled_for_the_invocation() -> None:
+    found = [f for f in findings("sv") if f.rule == "PER-EXPIRED"]
+    run = valid(render("sarif", found, ctx=context(selected=frozenset({"PER-EXPIRED"}))))["runs"][0]
+    overrides = run["invocations"][0]["ruleConfigurationOverrides"]
+    assert {o["descriptor"]["id"] for o in overrides} == set(catalogue()) - {"PER-EXPIRED"}
+    assert all(o["configuration"] == {"enabled": False} for o in overrides)
+    rules = run["tool"]["driver"]["rules"]
+    assert all(rules[o["descriptor"]["index"]]["id"] == o["descriptor"]["id"] for o in overrides)
