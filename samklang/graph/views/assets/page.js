@@ -1,0 +1,424 @@
+/* samklang viz: draws the view embedded in #samklang-data with vis-network.
+ * Every text reaches the page through textContent or vis-network's canvas, never as HTML. */
+(function () {
+  "use strict";
+
+  var root = JSON.parse(document.getElementById("samklang-data").textContent);
+  var words = root.words;
+  var api = (window.samklang = {
+    ready: false,
+    stable: false,
+    stableAfterMs: null,
+    network: null,
+    view: root,
+  });
+  var state = { view: root, filters: {}, search: "" };
+  var nodes = new vis.DataSet();
+  var edges = new vis.DataSet();
+  var byId = new Map();
+  var nodeView = new vis.DataView(nodes, { filter: function (n) { return isVisible(byId.get(n.id)); } });
+  var visibleIds = new Set();
+  var edgeView = new vis.DataView(edges, {
+    filter: function (e) { return visibleIds.has(e.from) && visibleIds.has(e.to); },
+  });
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function fold(text) {
+    return String(text).toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  }
+
+  function isGap(status) { return root.gapStatuses.indexOf(status) >= 0; }
+
+  function statusFor(n) {
+    var year = state.filters.year;
+    if (!n.gap || !year) return n.status;
+    var y = Number(year);
+    if (n.relevant.length && n.relevant.indexOf(y) < 0) return "neutral";
+    if (n.covered.indexOf(y) >= 0) return "covered";
+    return n.gap;
+  }
+
+  function isVisible(n) {
+    if (!n) return false;
+    var f = state.filters;
+    if (f.year && n.years.length && n.years.indexOf(Number(f.year)) < 0) return false;
+    for (var name in f) {
+      if (name === "year" || name === "broken" || !f[name]) continue;
+      var values = n.facets[name];
+      if (values && values.indexOf(f[name]) < 0) return false;
+    }
+    if (f.broken && !(n.facets.broken && n.facets.broken.length)) return false;
+    return true;
+  }
+
+  function tip(text) {
+    var div = el("div", "tip", text);
+    return div;
+  }
+
+  function visNode(n, view) {
+    var style = root.styles[n.style] || {};
+    var status = statusFor(n);
+    var gap = isGap(status) && !style.color;
+    var fill = style.color || root.statusColours[status] || "#9E9E9E";
+    var border = gap ? "#7A2500" : "#333333";
+    var v = {
+      id: n.id,
+      label: (gap ? "\u26A0 " : "") + n.label,
+      shape: style.shape || "dot",
+      size: (style.size || 14) * (n.size || 1),
+      color: {
+        background: fill,
+        border: border,
+        highlight: { background: fill, border: "#000000" },
+        hover: { background: fill, border: "#000000" },
+      },
+      borderWidth: gap ? 3 : 1.5,
+      borderWidthSelected: 4,
+      shapeProperties: { borderDashes: gap ? [6, 3] : false },
+      font: { color: style.font || "#1A1A1A", size: 14, face: "system-ui, Segoe UI, sans-serif" },
+      widthConstraint: { maximum: style.shape === "box" || style.shape === "database" ? 200 : 170 },
+      title: tip(n.hover || n.kind + ": " + n.label),
+    };
+    if (n.x !== null && n.y !== null) {
+      v.x = n.x;
+      v.y = n.y;
+    }
+    if (!view.physics) v.physics = false;
+    return v;
+  }
+
+  function visEdge(e, index, view) {
+    var style = root.edgeStyles[e.style] || {};
+    var v = {
+      id: "e" + index,
+      from: e.source,
+      to: e.target,
+      color: { color: style.color || "#8A8A8A", highlight: "#000000", hover: "#000000" },
+      dashes: style.dashes || false,
+      width: (style.width || 1) * (e.width || 1),
+      arrows: style.arrows || "",
+      title: e.label ? tip(e.label) : undefined,
+    };
+    if (!view.physics) {
+      var vertical = view.name === "documents" || view.name === "organisations";
+      v.smooth = { type: "cubicBezier", forceDirection: vertical ? "vertical" : "horizontal", roundness: 0.45 };
+    } else {
+      v.smooth = false;
+    }
+    return v;
+  }
+
+  function load(view) {
+    state.view = view;
+    api.view = view;
+    byId = new Map();
+    view.nodes.forEach(function (n) { byId.set(n.id, n); });
+    nodes.clear();
+    edges.clear();
+    refreshVisible();
+    nodes.add(view.nodes.map(function (n) { return visNode(n, view); }));
+    edges.add(view.edges.map(function (e, i) { return visEdge(e, i, view); }));
+    refreshVisible();
+    nodeView.refresh();
+    edgeView.refresh();
+  }
+
+  function refreshVisible() {
+    visibleIds = new Set();
+    state.view.nodes.forEach(function (n) { if (isVisible(n)) visibleIds.add(n.id); });
+  }
+
+  function applyFilters() {
+    refreshVisible();
+    // recolour coverage for the chosen year
+    var updates = [];
+    state.view.nodes.forEach(function (n) { if (n.gap) updates.push(visNode(n, state.view)); });
+    if (updates.length) nodes.update(updates);
+    nodeView.refresh();
+    edgeView.refresh();
+    updateCounts();
+    runSearch();
+  }
+
+  function updateCounts() {
+    var shown = words.shown
+      .replace("{nodes}", String(visibleIds.size))
+      .replace("{total}", String(state.view.nodes.length))
+      .replace("{edges}", String(edgeView.length))
+      .replace("{total_edges}", String(state.view.edges.length));
+    document.getElementById("counts").textContent = shown;
+  }
+
+  function runSearch() {
+    var box = document.getElementById("matches");
+    var query = fold(state.search.trim());
+    if (!query) {
+      box.textContent = "";
+      if (api.network) api.network.unselectAll();
+      return;
+    }
+    var found = state.view.nodes
+      .filter(function (n) { return visibleIds.has(n.id) && fold(n.label).indexOf(query) >= 0; })
+      .map(function (n) { return n.id; });
+    box.textContent = found.length ? words.matches.replace("{n}", String(found.length)) : words.no_matches;
+    if (!api.network) return;
+    api.network.selectNodes(found, false);
+    if (found.length) {
+      api.network.fit({ nodes: found, animation: false, maxZoomLevel: 1.2 });
+      if (found.length === 1) showDetails(found[0]);
+    }
+  }
+
+  function showDetails(id) {
+    var n = byId.get(id);
+    var panel = document.getElementById("details");
+    if (!n) return;
+    panel.replaceChildren();
+    panel.appendChild(el("h2", null, words.details));
+    panel.appendChild(el("h3", null, n.label));
+    var list = el("dl");
+    n.details.forEach(function (row) {
+      list.appendChild(el("dt", null, row[0]));
+      list.appendChild(el("dd", null, row[1]));
+    });
+    panel.appendChild(list);
+    if (n.findings.length) {
+      panel.appendChild(el("h4", null, words.findings));
+      var ul = el("ul", "findings");
+      n.findings.forEach(function (f) {
+        var li = el("li", "finding " + f.severity);
+        li.appendChild(el("strong", null, f.rule + " (" + (words[f.severity] || f.severity) + ")"));
+        li.appendChild(el("span", null, " " + f.message));
+        if (f.fix) li.appendChild(el("p", "fix", words.fix + ": " + f.fix));
+        ul.appendChild(li);
+      });
+      panel.appendChild(ul);
+    }
+    panel.appendChild(el("h4", null, words.sources));
+    if (!n.sources.length) {
+      panel.appendChild(el("p", "hint", words.no_sources));
+    } else {
+      var sources = el("ul", "sources");
+      n.sources.forEach(function (s) {
+        var li = el("li", null, s.title);
+        if (s.file) li.appendChild(el("div", "file", s.file + (s.lines ? ", " + words.lines + " " + s.lines : "")));
+        else if (s.lines) li.appendChild(el("div", "file", words.lines + " " + s.lines));
+        if (s.url && /^https?:\/\//i.test(s.url)) {
+          var a = el("a", null, s.url);
+          a.href = s.url;
+          a.rel = "noopener noreferrer";
+          a.target = "_blank";
+          var div = el("div", "url");
+          div.appendChild(a);
+          li.appendChild(div);
+        }
+        sources.appendChild(li);
+      });
+      panel.appendChild(sources);
+    }
+    if (n.facets.drill && n.facets.drill.length) drill(n.facets.drill[0]);
+  }
+
+  function matrixElement(m) {
+    var table = el("table", "matrix");
+    table.appendChild(el("caption", null, m.caption));
+    var thead = el("thead");
+    var tr = el("tr");
+    var corner = el("th", null, m.corner);
+    corner.scope = "col";
+    tr.appendChild(corner);
+    m.columns.forEach(function (c) { var th = el("th", null, c); th.scope = "col"; tr.appendChild(th); });
+    thead.appendChild(tr);
+    table.appendChild(thead);
+    var tbody = el("tbody");
+    m.rows.forEach(function (row) {
+      var r = el("tr");
+      var th = el("th", null, row[0]);
+      th.scope = "row";
+      r.appendChild(th);
+      row[1].forEach(function (cell) {
+        var td;
+        if (cell.text) td = el("td", cell.state, cell.text);
+        else if (cell.state === "na") td = el("td", "na", "\u2013");
+        else if (cell.state === "none") {
+          td = el("td", "gap", "0 ");
+          td.appendChild(el("span", "mark", words.gap_mark));
+        } else td = el("td", "covered", cell.count);
+        r.appendChild(td);
+      });
+      tbody.appendChild(r);
+    });
+    table.appendChild(tbody);
+    if (m.totals.length) {
+      var tfoot = el("tfoot");
+      var fr = el("tr");
+      var fth = el("th", null, m.totals_label);
+      fth.scope = "row";
+      fr.appendChild(fth);
+      m.totals.forEach(function (t) { fr.appendChild(el("td", null, t)); });
+      tfoot.appendChild(fr);
+      table.appendChild(tfoot);
+    }
+    return table;
+  }
+
+  var savedTables = null;
+
+  function drill(key) {
+    var block = document.querySelector('script.drilldown[data-key="' + CSS.escape(key) + '"]');
+    if (!block) return;
+    var sub = JSON.parse(block.textContent);
+    ["styles", "edgeStyles", "statusColours", "gapStatuses", "words"].forEach(function (k) {
+      sub[k] = root[k];
+    });
+    var tables = document.getElementById("tables");
+    if (!savedTables) savedTables = Array.prototype.slice.call(tables.childNodes);
+    tables.replaceChildren();
+    tables.appendChild(el("h2", null, sub.title));
+    tables.appendChild(el("p", "subtitle", sub.subtitle));
+    sub.matrices.forEach(function (m) {
+      tables.appendChild(matrixElement(m));
+      if (m.note) tables.appendChild(el("p", "note", m.note));
+    });
+    document.getElementById("back").hidden = false;
+    document.getElementById("drill-hint").hidden = true;
+    show(sub);
+  }
+
+  function back() {
+    var tables = document.getElementById("tables");
+    if (savedTables) tables.replaceChildren.apply(tables, savedTables);
+    savedTables = null;
+    document.getElementById("back").hidden = true;
+    document.getElementById("drill-hint").hidden = false;
+    show(root);
+  }
+
+  function show(view) {
+    api.stable = false;
+    var started = performance.now();
+    load(view);
+    api.network.setOptions(optionsFor(view));
+    if (view.physics) {
+      api.network.once("stabilizationIterationsDone", function () {
+        api.network.setOptions({ physics: { enabled: false } });
+        markStable(started);
+      });
+      api.network.stabilize(view.nodes.length > 200 ? 300 : 200);
+    } else {
+      api.network.fit({ animation: false });
+      api.network.once("afterDrawing", function () { markStable(started); });
+      api.network.redraw();
+    }
+    updateCounts();
+  }
+
+  function optionsFor(view) {
+    return {
+      autoResize: true,
+      layout: { improvedLayout: false, randomSeed: 7 },
+      interaction: { hover: true, tooltipDelay: 150, navigationButtons: true, keyboard: false },
+      physics: view.physics
+        ? {
+            enabled: true,
+            solver: "forceAtlas2Based",
+            forceAtlas2Based: { gravitationalConstant: -80, springLength: 140, avoidOverlap: 0.5 },
+            stabilization: { enabled: true, iterations: view.nodes.length > 200 ? 300 : 200, updateInterval: 25, fit: true },
+            minVelocity: 1.5,
+          }
+        : { enabled: false },
+    };
+  }
+
+  function markStable(started) {
+    api.stable = true;
+    api.stableAfterMs = performance.now() - started;
+    api.loadToStableMs = performance.now();
+  }
+
+  function drawColumns(ctx) {
+    var view = state.view;
+    if (!view.columns.length) return;
+    var top = Infinity;
+    view.nodes.forEach(function (n) { if (visibleIds.has(n.id) && n.y !== null && n.y < top) top = n.y; });
+    if (!isFinite(top)) return;
+    ctx.save();
+    ctx.font = "bold 17px system-ui, Segoe UI, sans-serif";
+    ctx.fillStyle = "#333333";
+    ctx.textAlign = "center";
+    view.columns.forEach(function (c) { ctx.fillText(c[1], c[0], top - 60); });
+    ctx.restore();
+  }
+
+  // wire up
+  document.querySelector("form.controls").addEventListener("submit", function (event) {
+    event.preventDefault();
+  });
+  Array.prototype.forEach.call(document.querySelectorAll("select[data-filter]"), function (select) {
+    select.addEventListener("change", function () {
+      state.filters[select.dataset.filter] = select.value;
+      applyFilters();
+    });
+  });
+  var broken = document.querySelector('input[data-filter="broken"]');
+  if (broken) {
+    broken.addEventListener("change", function () {
+      state.filters.broken = broken.checked;
+      applyFilters();
+    });
+  }
+  var search = document.querySelector('input[data-filter="search"]');
+  search.addEventListener("input", function () {
+    state.search = search.value;
+    runSearch();
+  });
+  var backButton = document.getElementById("back");
+  if (backButton) backButton.addEventListener("click", back);
+
+  var started = performance.now();
+  load(root);
+  api.network = new vis.Network(
+    document.getElementById("graph"),
+    { nodes: nodeView, edges: edgeView },
+    optionsFor(root)
+  );
+  api.network.on("click", function (params) {
+    if (params.nodes.length) showDetails(params.nodes[0]);
+  });
+  api.network.on("afterDrawing", drawColumns);
+  if (root.physics) {
+    api.network.once("stabilizationIterationsDone", function () {
+      api.network.setOptions({ physics: { enabled: false } });
+      markStable(started);
+    });
+  } else {
+    api.network.once("afterDrawing", function () { markStable(started); });
+  }
+  updateCounts();
+
+  api.counts = function () {
+    return {
+      nodes: api.network.body.nodeIndices.length,
+      edges: api.network.body.edgeIndices.length,
+      visibleNodes: visibleIds.size,
+      visibleEdges: edgeView.length,
+      totalNodes: state.view.nodes.length,
+      totalEdges: state.view.edges.length,
+    };
+  };
+  api.select = showDetails;
+  api.drill = drill;
+  api.back = back;
+  api.position = function (id) {
+    var p = api.network.getPositions([id])[id];
+    return p ? api.network.canvasToDOM(p) : null;
+  };
+  api.ready = true;
+})();

@@ -1,0 +1,183 @@
+"""The organisations view: organisations, groups, memberships, conveners and reporting lines.
+
+Steering groups on top, the groups reporting to them below, their members under them. A
+group with no convener, or a theme group without both the municipality and the police, is
+orange. Node size follows betweenness: who holds the work together.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from samklang.graph.network import Municipality, organisation_centrality, sources_of, targets
+from samklang.graph.views import layout
+from samklang.graph.views.common import base_node, hover, kind_word, subtitle
+from samklang.graph.views.model import Cell, Edge, Matrix, Node, View
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+TEXT: dict[str, dict[str, Any]] = {
+    "sv": {
+        "title": "Organisationerna: grupper, medlemmar, sammankallande och rapportvägar",
+        "intro": (
+            "Styrgruppen överst, grupperna som rapporterar till den under, och deras "
+            "medlemmar längst ner. Tjock orange linje: sammankallande. Blå pil: rapporterar "
+            "till. Ju större nod, desto fler kontakter går via den. Orange grupp: saknar "
+            "sammankallande, eller en temagrupp utan både kommun och polis."
+        ),
+        "member": "medlem",
+        "convener": "sammankallande",
+        "reports_to": "rapporterar till",
+        "part_of": "del av",
+        "no_convener": "saknar sammankallande",
+        "no_parties": "saknar kommunen eller polisen som medlem",
+        "table": "Organisationer och grupper",
+        "name": "Namn",
+        "columns": ["Grad", "Mellanhand", "Aktiviteter", "Grupper"],
+        "note": (
+            "Grad: antal kopplingar. Mellanhand: hur ofta den ligger på kortaste vägen mellan "
+            "två andra (0–1). Aktiviteter: som den ansvarar för. Grupper: som den är medlem i."
+        ),
+        "group_ok": "Grupp med sammankallande och rätt parter",
+        "group_warning": "Grupp som saknar något",
+    },
+    "en": {
+        "title": "The organisations: groups, members, conveners and reporting lines",
+        "intro": (
+            "The steering group on top, the groups reporting to it below, their members at the "
+            "bottom. Thick orange line: convener. Blue arrow: reports to. The bigger the node, "
+            "the more links run through it. Orange group: no convener, or a theme group "
+            "without both the municipality and the police."
+        ),
+        "member": "member",
+        "convener": "convener",
+        "reports_to": "reports to",
+        "part_of": "part of",
+        "no_convener": "has no convener",
+        "no_parties": "lacks the municipality or the police as a member",
+        "table": "Organisations and groups",
+        "name": "Name",
+        "columns": ["Degree", "Betweenness", "Activities", "Groups"],
+        "note": (
+            "Degree: number of links. Betweenness: how often it lies on the shortest path "
+            "between two others (0–1). Activities: those it is responsible for. Groups: those "
+            "it is a member of."
+        ),
+        "group_ok": "Group with a convener and the right parties",
+        "group_warning": "Group that lacks something",
+    },
+}
+
+
+def organisations_view(
+    graph: nx.MultiDiGraph, municipality: Municipality | None, lang: str, as_of: date
+) -> View:
+    """Build the organisations view of one municipality's planning graph."""
+    text = TEXT[lang]
+    centrality = {c.iri: c for c in organisation_centrality(graph)}
+    actors = [
+        i
+        for i, a in graph.nodes(data=True)
+        if a["kind"] in ("municipality", "organisation", "group")
+    ]
+    nodes: list[Node] = []
+    depth: dict[str, int] = {}
+    most = max((c.betweenness for c in centrality.values()), default=0.0) or 1.0
+    for iri in sorted(actors, key=lambda i: graph.nodes[i]["label"].casefold()):
+        attrs = graph.nodes[iri]
+        subtype = attrs.get("subtype", "")
+        kind = kind_word(
+            lang, subtype if subtype in ("theme_group", "steering_group") else attrs["kind"]
+        )
+        style = "group" if attrs["kind"] == "group" else attrs["kind"]
+        node = base_node(graph, iri, lang, style, kind)
+        c = centrality[iri]
+        problems = []
+        if attrs["kind"] == "group":
+            members = set(targets(graph, iri, "member"))
+            if not targets(graph, iri, "convener"):
+                problems.append(text["no_convener"])
+            if subtype == "theme_group":
+                kinds = {graph.nodes[m].get("kind") for m in members} | {
+                    graph.nodes[m].get("subtype") for m in members
+                }
+                if "municipality" not in kinds or "police_area" not in kinds:
+                    problems.append(text["no_parties"])
+            node.status = "warning" if problems else "ok"
+            depth[iri] = (
+                0 if subtype == "steering_group" else (1 if subtype == "theme_group" else 2)
+            )
+        else:
+            node.status = "neutral"
+            depth[iri] = 3 if attrs["kind"] != "municipality" else 3
+            if attrs.get("subtype") == "committee" or targets(graph, iri, "sub_organisation_of"):
+                depth[iri] = 4
+        node.size = 1.0 + 1.2 * c.betweenness / most
+        node.details[1:1] = [
+            (text["columns"][0], str(c.degree)),
+            (text["columns"][1], f"{c.betweenness:.3f}"),
+            (text["columns"][2], str(c.activities)),
+        ] + [("⚠", p) for p in problems]
+        node.hover = hover(node.kind, node.label, *problems)
+        nodes.append(node)
+    present = {n.id for n in nodes}
+    edges: list[Edge] = []
+    for iri in present:
+        for o in targets(graph, iri, "member"):
+            if o in present and o not in targets(graph, iri, "convener"):
+                edges.append(Edge(iri, o, "plain", text["member"]))
+        for o in targets(graph, iri, "convener"):
+            if o in present:
+                edges.append(Edge(iri, o, "convener", text["convener"]))
+        for o in targets(graph, iri, "reports_to"):
+            if o in present:
+                edges.append(Edge(iri, o, "reports", text["reports_to"]))
+        for o in targets(graph, iri, "sub_organisation_of"):
+            if o in present:
+                edges.append(Edge(iri, o, "dashed", text["part_of"]))
+    edges.sort(key=lambda e: (e.source, e.target, e.style))
+    layout.layered(nodes, edges, depth, column_width=190.0, row_height=230.0)
+    for node in nodes:
+        node.x, node.y = node.y, node.x
+    table = Matrix(
+        caption=text["table"],
+        corner=text["name"],
+        columns=text["columns"],
+        rows=[
+            (
+                graph.nodes[c.iri]["label"],
+                [
+                    Cell(c.degree, "covered", str(c.degree)),
+                    Cell(None, "covered", f"{c.betweenness:.3f}"),
+                    Cell(c.activities, "covered", str(c.activities)),
+                    Cell(None, "covered", str(len(sources_of(graph, c.iri, "member")))),
+                ],
+            )
+            for c in centrality.values()
+        ],
+        note=text["note"],
+    )
+    legend = [
+        ("municipality", kind_word(lang, "municipality")),
+        ("organisation", kind_word(lang, "organisation")),
+        ("ok", text["group_ok"]),
+        ("warning", text["group_warning"]),
+        ("edge:convener", text["convener"]),
+        ("edge:reports", text["reports_to"]),
+        ("edge:plain", text["member"]),
+        ("edge:dashed", text["part_of"]),
+    ]
+    return View(
+        name="organisations",
+        lang=lang,
+        title=text["title"],
+        subtitle=subtitle(municipality, lang, as_of),
+        intro=text["intro"],
+        nodes=nodes,
+        edges=edges,
+        legend=legend,
+        filters=[],
+        matrices=[table],
+    )
