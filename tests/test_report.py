@@ -111,3 +111,50 @@ def test_groups_put_accepted_findings_last_in_their_document() -> None:
     [group] = [g for g in groups if any(f.accepted for f in g.findings)]
     assert group.findings[-1].accepted == ACCEPTANCE
     assert all(f.accepted is None for f in group.findings[:-1])
+
+
+def test_an_acceptance_written_in_the_dataset_shows_in_every_format(vetlanda_copy) -> None:
+    """End to end: a planner's ``accepted:`` entry, read by check, marked in each report."""
+    from samklang.graph.dataset import load_dataset
+    from samklang.queries.check import check
+
+    (vetlanda_copy / "accepted.yaml").write_text(
+        "accepted:\n"
+        "  - rule: PER-EXPIRED\n"
+        "    focus: handlingsprogram\n"
+        "    by: Kommunstyrelsens förvaltning\n"
+        "    date: 2026-11-20\n"
+        "    reason: Ett nytt handlingsprogram beslutas i december.\n",
+        encoding="utf-8",
+    )
+    dataset = load_dataset(vetlanda_copy)
+    found = check(dataset, as_of=AS_OF, lang="sv")
+    [accepted] = [f for f in found if f.accepted]
+    assert accepted.rule == "PER-EXPIRED" and accepted.focus.endswith("/handlingsprogram")
+    ctx = ReportContext.from_dataset(dataset)
+    why = "Ett nytt handlingsprogram beslutas i december."
+    for name in NAMES:
+        out = render(name, found, ctx=ctx)
+        if name == "text":  # the table wraps the reason inside its cell
+            assert "(accepterat)" in out and "Kommunstyrelsens" in out
+        else:
+            assert why in out, name
+    assert "Accepterat av Kommunstyrelsens förvaltning (2026-11-20)" in render(
+        "html", found, ctx=ctx
+    )
+    sarif = json.loads(render("sarif", found, ctx=ctx))
+    assert [r["ruleId"] for r in sarif["runs"][0]["results"] if "suppressions" in r] == [
+        "PER-EXPIRED"
+    ]
+
+
+def test_docs_describe_every_format_and_every_context_field() -> None:
+    """docs/reports.md cannot drift from FORMATS and ReportContext."""
+    from dataclasses import fields
+
+    doc = (ROOT / "docs" / "reports.md").read_text(encoding="utf-8")
+    headings = [line for line in doc.splitlines() if line.startswith("## ")]
+    for name in FORMATS:
+        assert any(h.startswith(f"## `{name}` — ") for h in headings), name
+    for field in fields(ReportContext):
+        assert f"`{field.name}`" in doc, field.name

@@ -12,7 +12,15 @@ from jsonschema import Draft4Validator
 from samklang.queries.rule import catalogue
 
 from .conftest import VETLANDA
-from .report.helpers import ACCEPTANCE, SCHEMA, context, findings, render, with_accepted
+from .report.helpers import (
+    ACCEPTANCE,
+    SCHEMA,
+    context,
+    findings,
+    render,
+    vetlanda,
+    with_accepted,
+)
 
 
 @functools.cache
@@ -140,3 +148,40 @@ def test_rules_not_run_are_disabled_for_the_invocation() -> None:
     assert all(o["configuration"] == {"enabled": False} for o in overrides)
     rules = run["tool"]["driver"]["rules"]
     assert all(rules[o["descriptor"]["index"]]["id"] == o["descriptor"]["id"] for o in overrides)
+
+
+def test_locations_can_be_relative_to_the_repository_the_plans_are_kept_in(tmp_path) -> None:
+    """Code-review tools find files by their path in the repository, not in the dataset."""
+    import shutil
+
+    from samklang.errors import UsageError
+    from samklang.report import ReportContext
+
+    repository = tmp_path / "repo"
+    shutil.copytree(VETLANDA, repository / "planer" / "vetlanda")
+    base = ReportContext.from_dataset(vetlanda())
+    ctx = replace(base, path=repository / "planer" / "vetlanda", source_root=repository)
+    run = valid(render("sarif", findings("sv"), ctx=ctx))["runs"][0]
+    assert run["originalUriBaseIds"] == {
+        "SRCROOT": {
+            "uri": repository.resolve().as_uri() + "/",
+            "description": {"text": "Källkodsroten"},
+        }
+    }
+    located = [
+        r["locations"][0]["physicalLocation"]
+        for r in run["results"]
+        if "physicalLocation" in r["locations"][0]
+    ]
+    uris = {p["artifactLocation"]["uri"] for p in located}
+    assert "planer/vetlanda/documents.yaml" in uris
+    assert all(p["artifactLocation"]["uriBaseId"] == "SRCROOT" for p in located)
+    with pytest.raises(UsageError, match="not inside"):
+        render("sarif", findings("sv"), ctx=replace(ctx, source_root=tmp_path / "elsewhere"))
+
+
+def test_a_file_outside_the_dataset_folder_is_an_absolute_file_uri(tmp_path) -> None:
+    f = replace(findings("sv")[0], file=str(tmp_path / "extra.ttl"), location=None)
+    [result] = valid(render("sarif", [f]))["runs"][0]["results"]
+    artifact = result["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert artifact == {"uri": (tmp_path / "extra.ttl").as_uri()}

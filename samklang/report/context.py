@@ -27,6 +27,9 @@ class ReportContext:
         selected: IDs of the rules that were run, or ``None`` for all of ``rules``; SARIF
             marks the others as not enabled, so a missing result is not read as a pass.
         terminal: the text format writes to a terminal (colours, the terminal's width).
+        source_root: the folder SARIF file locations are relative to, e.g. the root of the
+            repository the plan files are kept in, so that code-review tools find the files;
+            ``None`` for the dataset folder itself.
     """
 
     name: str | None = None
@@ -35,6 +38,7 @@ class ReportContext:
     rules: Mapping[str, Rule] = field(default_factory=catalogue)
     selected: frozenset[str] | None = None
     terminal: bool = False
+    source_root: Path | None = None
 
     @classmethod
     def from_dataset(

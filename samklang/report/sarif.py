@@ -14,9 +14,11 @@ import json
 import re
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 from typing import IO, Any
 
 from samklang import __version__
+from samklang.errors import UsageError
 from samklang.queries.check import Finding
 from samklang.queries.rule import Rule
 from samklang.report.context import ReportContext
@@ -30,6 +32,9 @@ SCHEMA = (
 INFORMATION_URI = "https://w3id.org/samklang"
 BASE_ID = "DATASET"
 """The ``uriBaseId`` of every file: the dataset folder."""
+
+ROOT_ID = "SRCROOT"
+"""The ``uriBaseId`` of every file when a source root (a repository) is given."""
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 """samklang severity → SARIF level."""
@@ -66,9 +71,10 @@ def log(
             ids.append(f.rule)
             descriptors.append(_descriptor_of_finding(f))
     index = {rule_id: i for i, rule_id in enumerate(ids)}
-    base: dict[str, Any] = {"description": {"text": _dataset_description(lang)}}
-    if context.path is not None:
-        base = {"uri": context.path.resolve().as_uri().rstrip("/") + "/", **base}
+    base_id, folder, prefix = _base(context)
+    base: dict[str, Any] = {"description": {"text": _base_description(base_id, lang)}}
+    if folder is not None:
+        base = {"uri": folder.resolve().as_uri().rstrip("/") + "/", **base}
     invocation: dict[str, Any] = {
         "executionSuccessful": True,
         "properties": {"asOf": as_of.isoformat()},
@@ -95,9 +101,9 @@ def log(
             }
         },
         "invocations": [invocation],
-        "originalUriBaseIds": {BASE_ID: base},
+        "originalUriBaseIds": {base_id: base},
         "language": lang,
-        "results": [_result(f, index[f.rule]) for f in findings],
+        "results": [_result(f, index[f.rule], base_id, prefix) for f in findings],
     }
     properties = {
         k: v for k, v in (("municipality", context.name), ("municipalityCode", context.code)) if v
@@ -107,8 +113,29 @@ def log(
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 
 
-def _dataset_description(lang: str) -> str:
-    return "Datasetets mapp" if lang == "sv" else "The dataset folder"
+def _base(context: ReportContext) -> tuple[str, Path | None, str]:
+    """The base id, its folder, and the path of the dataset folder under it (``""`` or ``x/``).
+
+    Raises:
+        UsageError: the dataset folder is not inside the source root.
+    """
+    if context.source_root is None:
+        return BASE_ID, context.path, ""
+    if context.path is None:
+        return ROOT_ID, context.source_root, ""
+    try:
+        inside = context.path.resolve().relative_to(context.source_root.resolve())
+    except ValueError as err:
+        raise UsageError(
+            f"the dataset folder {context.path} is not inside {context.source_root}"
+        ) from err
+    return ROOT_ID, context.source_root, "" if inside == Path(".") else inside.as_posix() + "/"
+
+
+def _base_description(base_id: str, lang: str) -> str:
+    if base_id == BASE_ID:
+        return "Datasetets mapp" if lang == "sv" else "The dataset folder"
+    return "Källkodsroten" if lang == "sv" else "The source root"
 
 
 def rule_name(rule: Rule) -> str:
@@ -155,16 +182,19 @@ def _descriptor_of_finding(f: Finding) -> dict[str, Any]:
     return descriptor
 
 
-def _result(f: Finding, rule_index: int) -> dict[str, Any]:
+def _result(f: Finding, rule_index: int, base_id: str, prefix: str) -> dict[str, Any]:
     location: dict[str, Any] = {
         "logicalLocations": [
             {"name": f.focus_label, "fullyQualifiedName": f.focus, "kind": "resource"}
         ]
     }
     if f.file:
-        physical: dict[str, Any] = {
-            "artifactLocation": {"uri": _file_uri(f.file), "uriBaseId": BASE_ID}
-        }
+        artifact = (
+            {"uri": Path(f.file).as_uri()}  # outside the dataset folder: no base
+            if Path(f.file).is_absolute()
+            else {"uri": _file_uri(prefix + f.file), "uriBaseId": base_id}
+        )
+        physical: dict[str, Any] = {"artifactLocation": artifact}
         line = _start_line(f)
         if line is not None:
             physical["region"] = {"startLine": line}
