@@ -58,12 +58,29 @@ SELECT ?m ?domain ?year (COUNT(DISTINCT ?a) AS ?n) WHERE {
 GROUP BY ?m ?domain ?year
 """
 
+DOMAIN_TOTALS_QUERY = """
+SELECT ?m ?domain (COUNT(DISTINCT ?a) AS ?n) WHERE {
+  ?a a sk:Activity ; sk:plannedIn ?doc .
+  ?doc sk:municipality ?m .
+  { ?a sk:targetsFactor ?f . ?f sk:inDomain ?domain } UNION { ?a sk:targetsDomain ?domain }
+}
+GROUP BY ?m ?domain
+"""
+
 ACTIVITY_YEARS_QUERY = """
 SELECT ?m ?year (COUNT(DISTINCT ?a) AS ?n) WHERE {
   ?a a sk:Activity ; sk:year ?year ; sk:plannedIn ?doc .
   ?doc sk:municipality ?m .
 }
 GROUP BY ?m ?year
+"""
+
+ACTIVITIES_QUERY = """
+SELECT ?m (COUNT(DISTINCT ?a) AS ?n) WHERE {
+  ?a a sk:Activity ; sk:plannedIn ?doc .
+  ?doc sk:municipality ?m .
+}
+GROUP BY ?m
 """
 
 PLAN_YEARS_QUERY = """
@@ -213,11 +230,21 @@ def national_view(store: Store, lang: str, as_of: date) -> View:
         code = code_of.get(row["m"].value)
         if code is not None:
             counts[code][row["domain"].value][int(row["year"].value)] = int(row["n"].value)
+    distinct: dict[tuple[str, str], int] = {}
+    for row in store.select(DOMAIN_TOTALS_QUERY):
+        code = code_of.get(row["m"].value)
+        if code is not None:
+            distinct[(code, row["domain"].value)] = int(row["n"].value)
     totals: dict[str, dict[int, int]] = defaultdict(dict)
     for row in store.select(ACTIVITY_YEARS_QUERY):
         code = code_of.get(row["m"].value)
         if code is not None:
             totals[code][int(row["year"].value)] = int(row["n"].value)
+    activities: dict[str, int] = {}
+    for row in store.select(ACTIVITIES_QUERY):
+        code = code_of.get(row["m"].value)
+        if code is not None:
+            activities[code] = int(row["n"].value)
     plan: dict[str, set[int]] = defaultdict(set)
     for row in store.select(PLAN_YEARS_QUERY):
         code = code_of.get(row["m"].value)
@@ -235,7 +262,7 @@ def national_view(store: Store, lang: str, as_of: date) -> View:
         cells = []
         for d in domains:
             years = sorted(counts[m.code].get(d, {}))
-            total = sum(counts[m.code].get(d, {}).values())
+            total = distinct.get((m.code, d), 0)
             status = coverage_status(relevant, years)
             if status == "covered":
                 covered_domains += 1
@@ -264,7 +291,7 @@ def national_view(store: Store, lang: str, as_of: date) -> View:
             else ("none" if covered_domains == 0 else "partial")
         )
         county = COUNTIES.get(m.code[:2], text["unknown_county"])
-        activity_count = sum(totals[m.code].values())
+        activity_count = activities.get(m.code, 0)
         node = Node(
             id=m.iri,
             label=m.name,

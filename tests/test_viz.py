@@ -1,0 +1,347 @@
+"""samklang viz: what each view draws, how the page is built, and the command.
+
+The data is the fictional Exempelstad (tests/viz/exempelstad), the Vetlanda example and the
+fictional Fiktivby; the XSS payloads are in tests/viz/xss.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from samklang.cli import cli
+from samklang.errors import UsageError
+from samklang.graph.dataset import load_dataset
+from samklang.graph.store import Store, open_store
+from samklang.graph.views.model import View
+from samklang.graph.visualise import build_view, render_html, script_json
+
+from .conftest import EXAMPLES
+
+VIZ = Path(__file__).parent / "viz"
+EXEMPELSTAD = VIZ / "exempelstad"
+AS_OF = date(2025, 6, 1)
+DATA = "https://w3id.org/samklang/data/9990/"
+DOMAIN = "https://w3id.org/samklang/vocab/domain/"
+
+
+def store_of(*paths: Path, engine: str = "memory") -> Store:
+    store = open_store(engine)
+    for path in paths:
+        store.add(load_dataset(path).quads)
+    return store
+
+
+@pytest.fixture(scope="module")
+def exempelstad() -> Store:
+    return store_of(EXEMPELSTAD)
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Store:
+    return store_of(EXEMPELSTAD, EXAMPLES / "vetlanda", EXAMPLES / "fiktivby")
+
+
+def xss_dataset(tmp_path: Path) -> Path:
+    """Exempelstad plus the payloads of tests/viz/xss, and a payload in the municipality name."""
+    target = tmp_path / "xss"
+    shutil.copytree(EXEMPELSTAD, target)
+    for file in (VIZ / "xss").iterdir():
+        shutil.copy(file, target / file.name)
+    municipality = target / "municipality.yaml"
+    text = municipality.read_text(encoding="utf-8")
+    municipality.write_text(
+        text.replace("name: Exempelstad kommun", "name: \"Exempelstad <b onmouseover='x'>kommun\""),
+        encoding="utf-8",
+    )
+    return target
+
+
+def by_id(view: View) -> dict[str, object]:
+    return {n.id: n for n in view.nodes}
+
+
+# --- the coverage view ------------------------------------------------------------------------
+
+
+def test_coverage_colours_what_has_no_activity(exempelstad: Store) -> None:
+    view = build_view(exempelstad, "coverage", as_of=AS_OF)
+    nodes = {n.id: n for n in view.nodes}
+    # every domain is drawn; familjen and skolan have activity each plan year (2024–2026)
+    assert {n.id for n in view.nodes if n.style == "domain"} == {
+        DOMAIN + d
+        for d in ("familjen", "kamratgruppen-fritiden", "skolan", "samhallet", "individen")
+    }
+    assert nodes[DOMAIN + "familjen"].status == "covered"
+    assert nodes[DOMAIN + "individen"].status == "partial"
+    assert nodes[DOMAIN + "individen"].covered == [2024]
+    assert nodes[DOMAIN + "individen"].relevant == [2024, 2025, 2026]
+    # a goal and a prioritised problem with no activity stand out
+    assert nodes[DATA + "mal-trygghet"].status == "none"
+    assert nodes[DATA + "problem-otrygghet"].status == "none"
+    assert nodes[DATA + "problem-skadegorelse"].status == "covered"
+    # a cause no activity targets
+    assert (
+        nodes["https://w3id.org/samklang/vocab/factor/kamrat-kamraters-drogbruk"].status == "none"
+    )
+    # a rescue-services (LSO) goal area is not expected to have crime-prevention activity
+    assert nodes[DATA + "malomrade-brand"].status == "neutral"
+    # activities carry the facets the filters use
+    vandring = nodes[DATA + "a-vandring"]
+    assert vandring.years == [2024, 2025, 2026]
+    assert vandring.facets["kind"] == ["situationell"]
+    assert DATA + "plan-brott" in vandring.facets["document"]
+    assert DATA + "handlingsprogram" in vandring.facets["document"]  # the plan is part of it
+    assert vandring.facets["domain"] == [DOMAIN + "samhallet"]
+
+
+def test_coverage_edges_follow_the_graph(exempelstad: Store) -> None:
+    view = build_view(exempelstad, "coverage", as_of=AS_OF)
+    edges = {(e.source, e.target) for e in view.edges}
+    assert (DATA + "a-vandring", DATA + "mal-allman-plats") in edges
+    assert (DATA + "a-vandring", DATA + "problem-skadegorelse") in edges
+    assert (DATA + "a-skolnarvaro", DOMAIN + "skolan") in edges
+    assert (DATA + "mal-unga", DATA + "malomrade-brott") in edges
+    ids = {n.id for n in view.nodes}
+    assert all(e.source in ids and e.target in ids for e in view.edges)
+    assert all(n.x is not None and n.y is not None for n in view.nodes)
+
+
+def test_coverage_matrix_counts_activities_per_domain_and_year(exempelstad: Store) -> None:
+    view = build_view(exempelstad, "coverage", as_of=AS_OF)
+    domains = view.matrices[0]
+    assert domains.columns == ["2024", "2025", "2026"]
+    rows = {heading: cells for heading, cells in domains.rows}
+    assert [c.count for c in rows["individen"]] == [1, 0, 0]
+    assert [c.state for c in rows["individen"]] == ["covered", "none", "none"]
+    assert [c.count for c in rows["samhället"]] == [1, 1, 2]
+    assert domains.totals == [7, 6, 4]
+    captions = [m.caption for m in view.matrices]
+    assert len(captions) == 3  # domains, objectives, prioritised problems
+
+
+def test_views_speak_english(exempelstad: Store) -> None:
+    view = build_view(exempelstad, "coverage", lang="en", as_of=AS_OF)
+    assert view.title.startswith("Coverage")
+    assert "family" in [n.label for n in view.nodes]
+
+
+# --- documents, chain, organisations ------------------------------------------------------------
+
+
+def test_documents_carry_their_findings(exempelstad: Store) -> None:
+    view = build_view(exempelstad, "documents", as_of=AS_OF)
+    nodes = {n.id: n for n in view.nodes}
+    plan = nodes[DATA + "plan-brott"]
+    assert plan.status == "error"
+    assert "DOC-DECISION" in {f["rule"] for f in plan.findings}
+    assert "ej beslutad" in plan.label
+    assert "beslutad 2022-12-12" in nodes[DATA + "handlingsprogram"].label
+    assert nodes[DATA + "bokslut-2024"].status == "ok"
+    edges = {(e.source, e.target, e.style) for e in view.edges}
+    assert (DATA + "plan-brott", DATA + "handlingsprogram", "part") in edges
+    assert (DATA + "bokslut-2024", DATA + "plan-brott", "reports") in edges
+    assert (
+        DATA + "plan-brott",
+        "https://w3id.org/samklang/vocab/law/sfs-2003-778",
+        "basis",
+    ) not in edges
+    assert any(e.style == "basis" for e in view.edges)  # the programme rests on LSO
+
+
+def test_documents_use_given_findings(exempelstad: Store) -> None:
+    view = build_view(exempelstad, "documents", as_of=AS_OF, findings=[])
+    assert all(not n.findings for n in view.nodes)
+    assert {n.status for n in view.nodes} <= {"ok", "neutral"}
+
+
+def test_chain_shows_broken_links(exempelstad: Store) -> None:
+    view = build_view(exempelstad, "chain", as_of=AS_OF)
+    broken = {(e.source, e.target) for e in view.edges if e.style == "broken"}
+    no_goal = "urn:samklang:missing:no_goal"
+    assert (DATA + "a-grannsamverkan", no_goal) in broken
+    assert (DATA + "a-narkotikainsatser", no_goal) in broken
+    assert (DATA + "a-vandring", no_goal) not in broken
+    nodes = {n.id: n for n in view.nodes}
+    assert nodes[DATA + "a-vandring"].status == "covered"
+    assert nodes[DATA + "a-vandring"].facets.get("broken") is None
+    assert nodes[DATA + "a-grannsamverkan"].facets["broken"] == ["1"]
+    # a follow-up entry hangs on its activity
+    assert (DATA + "a-laxhjalp", DATA + "bokslut-2024#a-laxhjalp") in {
+        (e.source, e.target) for e in view.edges
+    }
+    assert nodes[DATA + "bokslut-2024#a-laxhjalp"].status == "none"  # ej genomförd
+
+
+def test_organisations_show_groups_and_lines(exempelstad: Store) -> None:
+    view = build_view(exempelstad, "organisations", as_of=AS_OF)
+    nodes = {n.id: n for n in view.nodes}
+    assert nodes[DATA + "temagrupp-brott"].status == "ok"
+    assert nodes[DATA + "arbetsgrupp-skola"].status == "warning"  # no convener
+    styles = {(e.source, e.target): e.style for e in view.edges}
+    assert styles[(DATA + "temagrupp-brott", DATA + "rtj-exempelstad")] == "convener"
+    assert styles[(DATA + "temagrupp-brott", DATA + "ledningsgrupp")] == "reports"
+    assert nodes[DATA + "exempelstad-kommun"].size > nodes[DATA + "bostadsbolaget"].size
+
+
+# --- a corpus -----------------------------------------------------------------------------------
+
+
+def test_a_corpus_is_drawn_aggregated(corpus: Store) -> None:
+    view = build_view(corpus, "coverage", as_of=AS_OF)
+    assert view.name == "national"
+    municipalities = [n for n in view.nodes if n.style == "municipality-score"]
+    assert sorted(n.facets["drill"][0] for n in municipalities) == ["0685", "9901", "9990"]
+    assert len([n for n in view.nodes if n.style == "domain"]) == 5
+    assert sorted(view.drilldown) == ["0685", "9901", "9990"]
+    vetlanda = view.drilldown["0685"]
+    statuses = {n.id: n.status for n in vetlanda.nodes if n.style == "domain"}
+    assert statuses.pop(DOMAIN + "samhallet") == "partial"  # 2020–2021 of 2020–2023
+    assert set(statuses.values()) == {"none"}
+    # the drill-down agrees with the single-municipality coverage view
+    single = build_view(corpus, "coverage", municipality="9990", as_of=AS_OF)
+    one = {n.id: n.status for n in single.nodes if n.style == "domain"}
+    drilled = {n.id: n.status for n in view.drilldown["9990"].nodes if n.style == "domain"}
+    assert one == drilled
+    rows = {h: [c.count for c in cells] for h, cells in view.matrices[0].rows}
+    assert rows["Exempelstad kommun (9990)"] == [1, 1, 2, 2, 1]  # activities, not years
+
+
+def test_one_municipality_of_a_corpus(corpus: Store) -> None:
+    view = build_view(corpus, "chain", municipality="0685", as_of=AS_OF)
+    assert "Vetlanda" in view.subtitle
+    assert all(
+        n.id.startswith(
+            ("https://w3id.org/samklang/data/0685/", "urn:", "https://w3id.org/samklang/vocab/")
+        )
+        for n in view.nodes
+    )
+
+
+@pytest.mark.parametrize(
+    ("view", "municipality", "message"),
+    [
+        ("sankey", None, "not a view"),
+        ("chain", None, "choose one by its code"),
+        ("coverage", "1234", "not a municipality code"),
+    ],
+)
+def test_bad_requests(corpus: Store, view: str, municipality: str | None, message: str) -> None:
+    with pytest.raises(UsageError, match=message):
+        build_view(corpus, view, municipality=municipality, as_of=AS_OF)
+
+
+# --- the page -----------------------------------------------------------------------------------
+
+
+def test_script_json_cannot_close_the_script() -> None:
+    text = script_json({"a": "</script><!-- & \u2028"})
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == {"a": "</script><!-- & \u2028"}
+
+
+def page_data(page: str) -> dict[str, object]:
+    match = re.search(
+        r'<script type="application/json" id="samklang-data">(.*?)</script>', page, re.S
+    )
+    assert match
+    return json.loads(match.group(1))
+
+
+@pytest.mark.parametrize("name", ["coverage", "documents", "chain", "organisations"])
+def test_page_is_self_contained(exempelstad: Store, name: str) -> None:
+    page = render_html(build_view(exempelstad, name, as_of=AS_OF))
+    assert "<link" not in page
+    assert not re.search(r"""\b(src|href)\s*=\s*["']?(https?:)?//""", page, re.I)
+    assert not re.search(r"url\(\s*['\"]?(https?:)?//", page, re.I)
+    assert "@import" not in page
+    assert "sourceMappingURL" not in page
+    # every inline script is allowed by its hash in the policy, and nothing else may load
+    found = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)
+    assert found
+    policy = html.unescape(found.group(1))
+    assert "default-src 'none'" in policy
+    for script in re.findall(r"<script>(.*?)</script>", page, re.S):
+        digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in policy
+    assert "vis.Network" in page  # the vendored library is inline
+
+
+def test_page_escapes_every_label(tmp_path: Path) -> None:
+    store = store_of(xss_dataset(tmp_path))
+    for name in ("coverage", "documents", "chain", "organisations"):
+        page = render_html(build_view(store, name, as_of=AS_OF))
+        for payload in (
+            "<img src=x",
+            "</script><script>window.__xss",
+            "<svg onload",
+            "<b onmouseover",
+        ):
+            assert payload not in page, (name, payload)
+        assert "&lt;b onmouseover=&#x27;x&#x27;&gt;kommun" in page  # the heading, as text
+        labels = [n["label"] for n in page_data(page)["nodes"]]  # type: ignore[index]
+        if name in ("coverage", "chain"):
+            assert any("<img src=x onerror=" in label for label in labels)
+
+
+def test_national_page_carries_drilldowns(corpus: Store) -> None:
+    page = render_html(build_view(corpus, "national", as_of=AS_OF))
+    keys = re.findall(r'<script type="application/json" class="drilldown" data-key="(\d+)">', page)
+    assert keys == ["0685", "9901", "9990"]
+
+
+# --- the command --------------------------------------------------------------------------------
+
+
+def test_cli_writes_the_page(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "chain.html"
+    result = runner.invoke(
+        cli, ["viz", str(EXEMPELSTAD), "--view", "chain", "--as-of", "2025-06-01", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert result.output.strip() == str(out)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary left
+
+
+def test_cli_corpus_and_municipality(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "landet.html"
+    result = runner.invoke(
+        cli, ["viz", str(EXEMPELSTAD), str(EXAMPLES / "vetlanda"), "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "kommuner × domäner" in out.read_text(encoding="utf-8")
+    result = runner.invoke(
+        cli,
+        [
+            "viz",
+            str(EXEMPELSTAD),
+            str(EXAMPLES / "vetlanda"),
+            "--municipality",
+            "1234",
+            "-o",
+            str(out),
+        ],
+    )
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert "'1234' is not a municipality code" in result.output
+
+
+def test_cli_bad_input_writes_nothing(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    broken = tmp_path / "broken"
+    shutil.copytree(EXEMPELSTAD, broken)
+    (broken / "goals.yaml").write_text("goals:\n  - id: x\n", encoding="utf-8")
+    out = tmp_path / "out.html"
+    result = runner.invoke(cli, ["viz", str(broken), "-o", str(out)])
+    assert result.exit_code == 2
+    assert "goals.yaml" in result.output and "Traceback" not in result.output
+    assert not out.exists()
