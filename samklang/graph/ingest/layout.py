@@ -1,0 +1,249 @@
+"""The layout of a document's text: headings, list items, table rows, sentences, sections.
+
+Rules run on sentences and on lines; both are spans of the original text, so every match keeps
+its character offsets. A sentence may run over several lines (a PDF wraps them); a heading, a
+list item and a table row are always a line of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from samklang.graph.ingest.text import Line, SourceText
+
+LIST_ITEM = re.compile(r"^\s*(?:[-•*–▪◦]|\d{1,2}[.)]|[a-z][.)])\s+(?=\S)")
+"""A bullet or numbered list item: ``- text``, ``• text``, ``1. text``, ``a) text``."""
+
+TABLE_SEPARATOR = re.compile(r"\t+|\s*\|\s*|\s{3,}")
+"""Between the cells of a table row: tabs (DOCX tables, the seed), pipes (Markdown), or three
+or more spaces (PDF tables)."""
+
+MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+"""The ``|---|---|`` line under a Markdown table header."""
+
+LABEL = re.compile(r"^\W*[A-ZÅÄÖ][\wåäö]*(?:\s+[\wåäö]+)?(?:\s+\d+)?\s*:\s")
+"""A line that starts with a label (``Åtgärd 2: …``, ``Beslutad av: …``): never a continuation."""
+_TERMINAL = re.compile(r"[.!?;:,]\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^\d+\])?\s*$")
+_CONTINUES = re.compile(r"^\s*[a-zåäöé(]")
+_WRAPPED_MIN = 60
+"""A line at least this long that ends without punctuation is taken as wrapped, not a heading."""
+MARKUP = re.compile(r"^[\s#>*_]+|[\s*_]+$")
+"""Markdown around a line: ``## ``, ``**``, ``> ``."""
+
+TOC_LINE = re.compile(r"(?:\.{3,}|…|\t)\s*\d{1,3}\s*$")
+"""A table-of-contents line: a heading followed by dots or a tab and a page number."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """A span of the text: ``text[start:end]``."""
+
+    start: int
+    end: int
+
+
+@dataclass
+class Row:
+    """A table row: the line and the spans of its non-empty cells."""
+
+    line: Line
+    cells: list[Span]
+
+
+@dataclass
+class Layout:
+    """What each line is, the sentences, and the heading each line falls under.
+
+    Attributes:
+        source: the text.
+        kinds: per line number, ``blank``, ``heading``, ``item``, ``row``, ``toc`` or ``text``.
+        sentences: spans of sentences (never crossing a heading, item, row or blank line).
+        section: per line number, the number of the heading line above it (0 if none).
+        rows: table rows by line number.
+        notes_start: number of the first line of the trailing footnotes, or past the end.
+    """
+
+    source: SourceText
+    kinds: dict[int, str] = field(default_factory=dict)
+    sentences: list[Span] = field(default_factory=list)
+    section: dict[int, int] = field(default_factory=dict)
+    rows: dict[int, Row] = field(default_factory=dict)
+    notes_start: int = 0
+
+    @property
+    def text(self) -> str:
+        """The whole text."""
+        return self.source.text
+
+    def line(self, number: int) -> Line:
+        """Line ``number`` (1-based)."""
+        return self._lines[number - 1]
+
+    def heading_text(self, number: int) -> str:
+        """The text of the heading over line ``number``, without markup or numbering, lowered."""
+        heading = self.section.get(number, 0)
+        if not heading:
+            return ""
+        return clean(self.line(heading).text).lower()
+
+    def __post_init__(self) -> None:
+        self._lines = self.source.lines
+
+
+FOOTNOTE_LINE = re.compile(r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^\d+\]:)\s*\S")
+"""A footnote: ``¹ text`` (the seed, DOCX footnotes) or ``[^1]: text`` (Markdown)."""
+
+
+def clean(text: str) -> str:
+    """A line without Markdown markup and without a leading section number (``2.``, ``3.1``)."""
+    text = MARKUP.sub("", text)
+    text = re.sub(r"^\d+(?:\.\d+)*\.?\s+(?=[A-ZÅÄÖ])", "", text)
+    return text.strip()
+
+
+def read_layout(source: SourceText) -> Layout:
+    """Classify the lines of ``source`` and split its text into sentences."""
+    layout = Layout(source)
+    lines = source.lines
+    heading = 0
+    for i, line in enumerate(lines):
+        kind = _kind(source, lines, i)
+        layout.kinds[line.number] = kind
+        if kind == "row":
+            layout.rows[line.number] = Row(line, _cells(line))
+        layout.section[line.number] = heading  # for a heading: the heading above it
+        if kind == "heading":
+            heading = line.number
+    layout.notes_start = _notes_start(lines)
+    layout.sentences = _sentences(layout, lines)
+    return layout
+
+
+def _kind(source: SourceText, lines: list[Line], i: int) -> str:
+    line = lines[i]
+    text = line.text.strip()
+    if not text or MARKDOWN_RULE.match(text):
+        return "blank"
+    if line.number in source.headings:
+        return "heading"
+    if TOC_LINE.search(text) and len(text) < 100:
+        return "toc"
+    if "|" in text.strip("|") and text.count("|") >= 2 or "\t" in text.strip():
+        return "row"
+    if LIST_ITEM.match(line.text) and not re.match(r"^\s*\d{1,2}\.\s+[A-ZÅÄÖ][^.]*$", line.text):
+        return "item"
+    if (
+        re.match(r"^\s*\d{1,2}\.\s+[A-ZÅÄÖ]", line.text)
+        and len(text) < 60
+        and not _TERMINAL.search(text)
+    ):
+        # "1. Utgångspunkter": a numbered heading, unless it sits in a run of numbered items
+        neighbours = [
+            lines[j].text for j in (i - 1, i + 1) if 0 <= j < len(lines) and lines[j].text.strip()
+        ]
+        if any(re.match(r"^\s*\d{1,2}\.\s", n) for n in neighbours):
+            return "item"
+        return "heading"
+    if FOOTNOTE_LINE.match(text):
+        return "text"
+    if (
+        len(text) < _WRAPPED_MIN
+        and not _TERMINAL.search(text)
+        and not (i > 0 and _joins(lines[i - 1].text, text))
+        and (i + 1 >= len(lines) or not _CONTINUES.match(lines[i + 1].text))
+    ):
+        return "heading"
+    return "text"
+
+
+def _joins(previous: str, text: str) -> bool:
+    """Whether ``text`` continues the sentence of the line before (a wrapped line)."""
+    previous = previous.rstrip()
+    if not previous or _TERMINAL.search(previous) or LIST_ITEM.match(text) or LABEL.match(text):
+        return False
+    return bool(_CONTINUES.match(text)) or len(previous) >= _WRAPPED_MIN
+
+
+def _cells(line: Line) -> list[Span]:
+    cells = []
+    position = 0
+    for part in TABLE_SEPARATOR.split(line.text) if "|" in line.text or "\t" in line.text else []:
+        offset = line.text.index(part, position) if part else position
+        position = offset + len(part)
+        stripped = part.strip().strip("*").strip()
+        if stripped:
+            first = offset + part.index(stripped)
+            cells.append(Span(line.start + first, line.start + first + len(stripped)))
+    return cells
+
+
+def _notes_start(lines: list[Line]) -> int:
+    """The first line of the run of footnotes that ends the text (past the end if none)."""
+    start = len(lines) + 1
+    for line in reversed(lines):
+        if not line.text.strip():
+            continue
+        if FOOTNOTE_LINE.match(line.text):
+            start = line.number
+            continue
+        break
+    return start
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^\d+\])?\s+(?=[A-ZÅÄÖ\"”(])")
+
+
+def _sentences(layout: Layout, lines: list[Line]) -> list[Span]:
+    """Sentences: runs of ``text`` lines joined where wrapped, split after ``. `` and the like;
+    every heading, item, row or footnote line is a sentence of its own."""
+    spans: list[Span] = []
+    block: list[Line] = []
+
+    def flush() -> None:
+        if not block:
+            return
+        start, end = block[0].start, block[-1].end
+        chunk = layout.text[start:end]
+        position = 0
+        for m in _SENTENCE_END.finditer(chunk):
+            if _abbreviation_before(chunk, m.start()):
+                continue
+            spans.append(Span(start + position, start + m.start()))
+            position = m.end()
+        spans.append(Span(start + position, end))
+        block.clear()
+
+    for line in lines:
+        kind = layout.kinds[line.number]
+        if kind == "text" and not FOOTNOTE_LINE.match(line.text):
+            if block and not _joins(block[-1].text, line.text):
+                flush()
+            block.append(line)
+            continue
+        flush()
+        if kind != "blank":
+            spans.append(Span(line.start, line.end))
+    flush()
+    return [s for s in spans if layout.text[s.start : s.end].strip()]
+
+
+_ABBREVIATIONS = (
+    "t.ex.",
+    "bl.a.",
+    "m.m.",
+    "t.o.m.",
+    "fr.o.m.",
+    "s.k.",
+    "dvs.",
+    "ca.",
+    "jfr.",
+    "kap.",
+)
+
+
+def _abbreviation_before(chunk: str, end: int) -> bool:
+    before = chunk[max(0, end - 8) : end + 1].lower()
+    return any(before.endswith(a) for a in _ABBREVIATIONS) or bool(
+        re.search(r"(?:\s|^)[A-ZÅÄÖ]\.$", chunk[max(0, end - 3) : end + 1])
+    )

@@ -1,0 +1,470 @@
+"""The words and patterns the ingester reads Swedish planning text with, each named.
+
+Everything the ingester recognises is listed here, so a reviewer can read what it looks for
+and why it finds (or misses) something. Patterns are case-sensitive unless they say otherwise:
+capital letters tell names (``Lokalpolisområde Höglandet``) from ordinary words.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- Words ----------------------------------------------------------------------------------
+
+NAME = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ]?[a-zåäöéü]+)?"
+"""A capitalised name word: ``Vetlanda``, ``Höglandet``, ``Upplands-Bro``."""
+
+NUMBER_WORDS = {
+    "en": 1,
+    "ett": 1,
+    "två": 2,
+    "tre": 3,
+    "fyra": 4,
+    "fem": 5,
+    "sex": 6,
+    "sju": 7,
+    "åtta": 8,
+    "nio": 9,
+    "tio": 10,
+    "elva": 11,
+    "tolv": 12,
+}
+"""Counts written as words (``åtta målområden``)."""
+COUNT = r"(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
+
+
+def count_value(text: str) -> int:
+    """The number a ``COUNT`` match stands for."""
+    return int(text) if text.isdigit() else NUMBER_WORDS[text.lower()]
+
+
+# --- Documents ------------------------------------------------------------------------------
+
+DOCUMENT_TYPES: list[tuple[str, str]] = [
+    # (document type of the vocabulary, how documents of that type are named)
+    ("handlingsprogram", r"[Hh]andlingsprogram(?:met|mets|s)?\b"),
+    (
+        "brottsforebyggande-plan",
+        r"[Pp]lan(?:en)?\s+för\s+(?:det\s+)?(?:trygghet\s+och\s+)?brottsförebyggande"
+        r"(?:\s+och\s+trygghetsskapande)?\s+arbete(?:t)?\b"
+        r"|[Bb]rottsförebyggande\s+plan(?:en)?\b|[Tt]rygghetsplan(?:en)?\b",
+    ),
+    (
+        "samverkansoverenskommelse",
+        r"[Ss]amverkansöverenskommelse(?:n|ns|r|rna)?\b|[Öö]verenskommelse(?:n)?\s+om\s+samverkan",
+    ),
+    ("medborgarlofte", r"[Mm]edborgarlöfte(?:t|ts|n|na)?\b"),
+    ("lagesbild", r"[Ll]ägesbild(?:en|er|erna)?\b"),
+    ("atgardsplan", r"[Åå]tgärdsplan(?:en|er|erna)?\b"),
+    ("trygghetsbokslut", r"[Tt]rygghetsbokslut(?:et|en)?\b"),
+]
+"""Document types, and the words that name a document of each type."""
+
+DOCUMENT_MENTION = re.compile(
+    "|".join(f"(?P<{t.replace('-', '_')}>{p})" for t, p in DOCUMENT_TYPES)
+)
+"""Any document mention; the group name (``-`` as ``_``) tells the type."""
+
+OWN_WORDS: dict[str, tuple[str, str]] = {
+    # (type: how it is called after "denna/detta", and in the definite form)
+    "handlingsprogram": ("(?:handlings)?program", "(?:handlings)?programmet"),
+    "brottsforebyggande-plan": ("plan", "planen"),
+    "samverkansoverenskommelse": ("(?:samverkans)?överenskommelse", "(?:samverkans)?överenskommelsen"),
+    "medborgarlofte": ("(?:medborgar)?löfte", "(?:medborgar)?löftet"),
+    "lagesbild": ("lägesbild", "lägesbilden"),
+    "atgardsplan": ("(?:åtgärds)?plan", "(?:åtgärds)?planen"),
+    "trygghetsbokslut": ("(?:trygghets)?bokslut", "(?:trygghets)?bokslutet"),
+}
+"""How a document refers to itself, by its type: ``Denna plan``, ``Planen``, ``Löftet``."""
+
+
+def own_reference(doc_type: str) -> re.Pattern[str]:
+    """A document referring to itself: ``denna plan``, ``detta dokument``, ``planen``."""
+    indefinite, definite = OWN_WORDS[doc_type]
+    return re.compile(
+        rf"\b(?:(?:denna|detta|vårt|vår)\s+(?:{indefinite}|dokument)|{definite}|dokumentet)\b",
+        re.IGNORECASE,
+    )
+
+
+GENERIC_BEFORE = re.compile(r"(?:\b(?:en|ett|varje|någon|nytt|ny|nya|olika|alla|sina|flera)\s+)$")
+"""Words before a mention that make it generic (``en åtgärdsplan``), not a named document."""
+
+PERIOD_FILLER = re.compile(
+    r"^(?:\s+(?!(?:gäller|löper|är|som|bygger|ska|har|var|blir|kommer|jämfört|sedan|till|"
+    r"eller|samt|enligt|vilken|vilket|där)\b)[\wåäöÅÄÖ.–-]+){0,8}?\s+$"
+)
+"""What may stand between a document's name and its period in running text (``Handlingsprogram
+för skydd och säkerhet 2020-2023``): up to eight words, none a verb or a word that starts a new
+clause (``… lägesbilden och gäller 2023 …`` gives the period to the sentence, not the
+lägesbild)."""
+
+PERIOD_VERB = re.compile(
+    r"\b(?:gäller|löper|avser|omfattar|sträcker\s+sig|är\s+giltig)\s+"
+    r"(?:(?:under|för|över)\s+)?(?:(?:hela\s+)?(?:perioden|åren|tiden|året)\s+)?(?:från\s+)?"
+)
+"""``gäller under perioden``, ``löper``, ``avser åren``: the period that follows belongs to the
+sentence's subject."""
+
+PERIOD_FIELD = re.compile(
+    r"^[\s*#|>]*(?:Period|Giltighetstid|Giltighet|Gäller|Gäller\s+för|Planperiod|Avtalsperiod)"
+    r"[\s*]*[:|\t][\s*|]*",
+    re.IGNORECASE,
+)
+"""A header field giving the document's own period: ``Period: 2023-01-01 – 2026-12-31``."""
+
+TABLE_PERIOD_HEADER = re.compile(
+    r"(?i)\b(?:period|perioden|löper|giltig|giltighet|gäller|tid|år)\b"
+)
+"""A table column holding periods (the seed's ``Löper under perioden``)."""
+
+PART_OF = re.compile(
+    r"\s+(?:(?:är|utgör)\s+(?:en\s+|den\s+|ett\s+)?(?:\w+\s+)?"
+    r"(?:del|förlängning|fördjupning|bilaga|konkretisering|underdokument|delplan)"
+    r"\s+(?:\w+\s+){0,6}?(?:av|till|i|under)"
+    r"|ingår\s+i|är\s+underordnad)\s+"
+)
+"""Between a part and what it is part of: ``X är en del av Y``, ``X är en förlängning av Y``,
+``X ingår i Y``, ``X är den del av Y som …``."""
+
+DOCUMENT_DETERMINER = (
+    r"(?:(?:detta|denna|det|den|dess|vårt|vår|kommunens|polisens|"
+    + NAME
+    + r"\s+(?:kommuns|stads))\s+)?"
+)
+"""Words that may stand before a document named as the parent in ``PART_OF``."""
+
+RENEWAL = re.compile(
+    r"\b(?:förnyas|tas\s+fram|revideras|upprättas|tecknas|tecknades|uppdateras|tas\s+om|"
+    r"löper\s+(?:under|över))\b"
+)
+"""Verbs before a cadence of renewal: ``förnyas vartannat år``, ``tas fram varje år``."""
+
+SINCE = re.compile(r"\bsedan\s+(?:år\s+)?(?P<year>(?:19|20)\d\d)\b")
+"""``sedan 2016``: the year a series of documents began."""
+
+# --- Organisations --------------------------------------------------------------------------
+
+ORGANISATIONS: list[tuple[str, str]] = [
+    # (organisation type, pattern; group "name" is the name as written)
+    ("kommun", rf"\b(?P<name>{NAME}(?:\s{NAME})?)\s(?P<suffix>kommun|stad)s?\b"),
+    (
+        "lokalpolisomrade",
+        rf"\b(?:Lokalpolisområde(?:t)?|LPO)\s+(?P<name>{NAME}(?:[- ]{NAME})*)",
+    ),
+    (
+        "raddningstjanstforbund",
+        rf"\b(?P<name>{NAME}s\s[Rr]äddningstjänstförbund|{NAME}s\s[Bb]randförsvarsförbund"
+        rf"|[Rr]äddningstjänstförbundet\s{NAME}|Räddningstjänsten\s{NAME}(?:\s{NAME})?)\b",
+    ),
+    ("myndighet", r"\b(?P<name>Polismyndighet)(?:en|ens)\b"),
+    ("namnd", r"\b(?P<name>[Kk]ommunfullmäktige)(?:s)?\b"),
+    ("namnd", r"\b(?P<name>[Kk]ommunstyrelse)(?:n|ns)\b"),
+    ("namnd", r"\b(?P<name>[Ff]örbundsdirektion|[Ff]örbundsstyrelse)(?:n|ns)\b"),
+    (
+        "namnd",
+        r"\b(?P<name>(?:[A-ZÅÄÖa-zåäö]+-\s(?:och|&)\s)?[A-ZÅÄÖa-zåäö]{3,}nämnd)(?:en|ens)\b"
+        r"|\b(?P<adjective>[A-ZÅÄÖ][a-zåäö]+a)\snämnd(?:en|ens)\b",
+    ),
+]
+"""Organisations: municipalities (``X kommun``, ``X stad``), local police areas, rescue-services
+federations, the Police Authority, and the municipality's committees and boards (nämnder,
+kommunstyrelsen, kommunfullmäktige). Other authorities, companies and associations are not
+recorded."""
+
+ORGANISATION_PATTERNS = [(kind, re.compile(pattern)) for kind, pattern in ORGANISATIONS]
+
+NOT_MUNICIPALITY_NAMES = {
+    "denna", "varje", "en", "vår", "hela", "vilken", "samma", "annan", "egen", "din", "er",
+    "samtliga", "landets", "alla", "den", "det", "i", "för", "och", "med", "av", "till",
+    "från", "om", "på", "att", "som", "inom", "mellan", "enligt", "under", "polisen",
+    "lokalpolisområde", "lpo",
+}  # fmt: skip
+"""Capitalised words before ``kommun`` that are not a name (``Denna kommun``, ``I kommun``)."""
+
+ABBREVIATION_AFTER = re.compile(r"^\s*\((?P<abbreviation>[A-ZÅÄÖ]{2,6})\)")
+"""``Höglandets Räddningstjänstförbund (HRF)``: the short name written after a name."""
+
+BODY_ABBREVIATIONS = {"kf": "Kommunfullmäktige", "ks": "Kommunstyrelsen"}
+"""Short names of bodies in header fields: ``Beslutad av: KF``."""
+
+GENERIC_ACTORS: list[tuple[str, str]] = [
+    # (which organisation, how a text names it without its name)
+    ("kommun", r"\b(?:[Kk]ommun(?:en|ens)?|[Vv]i\s+i\s+kommunen)\b"),
+    (
+        "lokalpolisomrade",
+        r"\b(?:[Pp]olis(?:en|ens)?|[Ll]okalpolis(?:en|ens)?|[Kk]ommunpolis(?:en)?|"
+        r"[Ll]okalpolisområde(?:t|ts)?)\b",
+    ),
+    ("raddningstjanstforbund", r"\b[Rr]äddningstjänst(?:en|ens|förbundet|förbundets)?\b"),
+]
+"""Generic names an actor is called by once the text has named it: ``kommunen``, ``polisen``,
+``räddningstjänsten``. They stand for the one organisation of that kind the text names."""
+
+MUNICIPAL_ROLES = re.compile(
+    r"(?i)\b(?:kommunens\s+)?(?:brottsförebyggande\s+|trygghets|säkerhets)?samordnar(?:e|en|na)\b"
+    r"|\bkommundirektör(?:en)?\b|\bsamordningsfunktion(?:en)?\b"
+)
+"""Roles held by the municipality's staff: a convener named by role is taken to be the
+municipality, with a note for review."""
+
+# --- Groups ---------------------------------------------------------------------------------
+
+GROUP_KINDS: dict[str, str] = {
+    # (word of the group, its type in the input format)
+    "temagrupp": "temagrupp",
+    "styrgrupp": "styrgrupp",
+    "arbetsgrupp": "arbetsgrupp",
+    "samverkansgrupp": "arbetsgrupp",
+    "samordningsgrupp": "arbetsgrupp",
+    "trygghetsgrupp": "arbetsgrupp",
+    "referensgrupp": "arbetsgrupp",
+    "ledningsgrupp": "",
+    "trygghetsråd": "arbetsgrupp",
+    "brottsförebyggande råd": "arbetsgrupp",
+}
+"""Groups across organisations. A ledningsgrupp is a group only when the text says it is the
+styrgrupp; otherwise it is recorded as an organisation. A råd or other group whose role the text
+does not give becomes an arbetsgrupp, marked for review."""
+
+GROUP = re.compile(
+    r"(?P<prefix>\b(?:[Kk]ommunens|[Pp]olisens|[Gg]emensamm?a?)\s+)?"
+    r"\b(?P<word>[Tt]emagrupp|[Ss]tyrgrupp|[Aa]rbetsgrupp|[Ss]amverkansgrupp|[Ss]amordningsgrupp"
+    r"|[Tt]rygghetsgrupp|[Rr]eferensgrupp|[Ll]edningsgrupp|[Tt]rygghetsråd|[Bb]rottsförebyggande\s+råd)"
+    r"(?P<definite>en|et)?(?P<genitive>s)?(?P<plural>er|erna)?\b"
+    r"(?:\s+(?P<topic>(?!(?:och|för|som|i|med|vars|där|är|har|ska|består|ansvarar|rapporterar|"
+    r"sammankallas|arbetar|till|av|på|om|inom|under|kopplas|finns|leds|utgör|vilken|vilket|"
+    r"kontinuerligt|två|en|ett|varje|samt|eller|men|tillsammans)\b)[a-zåäö]{3,}))?"
+)
+"""A group: ``temagrupp brott`` (a named temagrupp), ``Temagruppen`` (the one named before),
+``kommunens ledningsgrupp``, ``styrgruppen``, ``Trygghetsrådet``."""
+
+STEERING = re.compile(
+    r"\s*,?\s*(?:vilken|som)?\s*(?:utgör|är|fungerar\s+som|agerar)\s+(?:\w+\s+)?styrgrupp"
+)
+"""After a group: ``…, vilken utgör styrgrupp``, ``… är kommunens styrgrupp``."""
+
+MEMBERS = [
+    re.compile(
+        r"\bbestår\s+av\s+(?:\w+\s+)?(?:representanter|företrädare|tjänstepersoner|personer|"
+        r"medarbetare)\s+(?:från|för|ur|i)\s+(?P<list>[^.;]+)"
+    ),
+    re.compile(r"\b(?:där|i\s+vilken|i\s+vilket)\s+(?P<list>[^.;]+?)\s+ingår\b"),
+    re.compile(r"\bingår\s+(?P<list>[^.;]+?)(?=\s*(?:[.;]|$))"),
+    re.compile(r"\bhar\s+(?:representanter|företrädare)\s+(?:från|för)\s+(?P<list>[^.;]+)"),
+]
+"""Members of a group: ``Temagruppen består av representanter från A, B och C``,
+``temagrupp trygghet, där A, B och C ingår``, ``I gruppen ingår A, B och C``."""
+
+LIST_SPLIT = re.compile(r"\s*,\s*|\s+(?:och|samt|&)\s+")
+"""Between the items of a list written in a sentence."""
+
+CONVENER = [
+    re.compile(r"(?:^|[,;:]\s*)(?P<who>[^.,;:]+?)\s+är\s+sammankallande\s+(?:i|för)\s+"),
+    re.compile(r"\bsammankallas\s+av\s+(?P<who>[^.,;]+?)(?=\s+(?:och|samt|som)\s|[.,;]|$)"),
+    re.compile(r"(?i)\bsammankallande\s*(?:är|:)\s*(?P<who>[^.,;]+)"),
+]
+"""Who convenes a group: ``X är sammankallande i temagruppen``, ``Gruppen sammankallas av X``,
+``Sammankallande: X``."""
+
+REPORTS_TO = re.compile(
+    r"\b(?:rapporterar|återrapporterar|redovisar|är\s+underställd|lyder\s+under)\s+"
+    r"(?:\w+\s+)?(?:till\s+)?(?P<target>[^.,;]+)"
+)
+"""Whom a group reports to: ``Temagruppen rapporterar kontinuerligt till kommunens
+ledningsgrupp``."""
+
+OWNS = re.compile(r"\bansvarar\s+för\s+(?:att\s+)?(?:målen\s+i\s+)?")
+"""``Temagruppen ansvarar för att målen i planen nås``: the group carries the document."""
+
+# --- Parties and signatures -----------------------------------------------------------------
+
+BETWEEN = re.compile(r"\bmellan\s+(?P<a>[^.,;]+?)\s+och\s+(?P<b>[^.,;]+)")
+"""``en samverkan mellan A och B``, ``Samverkansöverenskommelse mellan A och B``."""
+
+TOGETHER_WITH = re.compile(r"\bi\s+samverkan\s+med\s+(?P<b>[^.,;]+)")
+"""``A i samverkan med B``."""
+
+SIGNATURE = re.compile(r"^\s*(?:\*\*)?För\s+(?P<who>[^:,]+?)\s*(?:\*\*)?\s*[:,]\s*\S")
+"""A signature line: ``För Norrvik kommun: Karin Lind, kommunstyrelsens ordförande``."""
+
+# --- Laws, strategies, works cited ----------------------------------------------------------
+
+LAW = re.compile(
+    r"(?:\bSFS\s*|\((?:SFS\s*)?|\b[Ll]ag(?:en)?\s+\(?)(?P<number>(?:19[5-9]\d|20\d\d):\d{1,4})\)?"
+    r"|\b(?P<msbfs>MSBFS\s*(?:19|20)\d\d:\d{1,3})"
+)
+"""A law by its SFS number: ``(2003:778)``, ``SFS 2003:778``, ``Lag (2023:196)``, and MSB's
+regulations ``MSBFS 2021:1``."""
+
+LAW_NAMES: list[tuple[str, str]] = [
+    ("2003:778", r"\b[Ll]ag(?:en)?\s+om\s+skydd\s+mot\s+olyckor\b|\bLSO\b"),
+    (
+        "2023:196",
+        r"\b[Ll]ag(?:en)?\s+om\s+kommuners\s+ansvar\s+för\s+brottsförebyggande\s+arbete\b",
+    ),
+]
+"""Laws recognised by name when the number is not written beside it."""
+
+LEGAL_BASIS = {"handlingsprogram": "2003:778", "atgardsplan": "2023:196"}
+"""Which law requires which kind of document (DOMAIN.md): a document of the type gets the law
+as its legal basis when the same paragraph names both."""
+
+STRATEGY = re.compile(
+    rf"\b(?P<title>(?:{NAME}s\s+)?[Ss]trategi\s+(?P<year>(?:19|20)\d\d))\b"
+    r"|\b(?P<title2>(?:[Nn]ationell|[Rr]egional|[Kk]ommunal|[Rr]egeringens|[Ll]änsstyrelsens)\w*"
+    r"\s+strategi(?:n)?\s+(?:för|mot)\s+[\wåäö ,-]+?)(?:\s*\((?P<year2>(?:19|20)\d\d)\))?"
+    r"(?=\s*[.,;)]|\s+(?:ska|som|och)\b|$)"
+)
+"""A named strategy: ``Polismyndighetens Strategi 2024``, ``nationell strategi mot …
+(2017)``. A year in parentheses is its year of issue; a year in its name is part of the name."""
+
+REFERENCE_HEADINGS = re.compile(r"(?i)^(?:referenser|källor|källförteckning|litteratur|noter)$")
+"""Headings of a list of works cited."""
+
+WORK_FULL = re.compile(
+    r"^(?P<authors>[^()]+?)\s*\((?P<year>(?:19|20)\d\d)\)\s*[.:]?\s*(?P<title>[^,]+?)"
+    r"(?:,\s*(?P<publisher>[^,]+?))?\s*\.?$"
+)
+"""``D. Farrington, B Welsh (2007) Saving children from a life of crime, Oxford University
+Press``: authors, year, title, publisher."""
+
+WORK_SHORT = re.compile(r"^(?P<authors>[A-ZÅÄÖ][^,;()]*?)\s+\(?(?P<year>(?:19|20)\d\d)\)?\.?$")
+"""``Folkhälsomyndigheten 2016``: an author and a year."""
+
+PERSON = re.compile(r"^(?:[A-ZÅÄÖ](?:-[A-ZÅÄÖ])?\.?\s+)+(?P<surname>[A-ZÅÄÖ][\wåäö-]+)$")
+"""An author written with initials: ``D. Farrington``, ``A-K Andershed``."""
+
+AUTHOR_SPLIT = re.compile(r"\s*,\s*|\s+(?:och|&|and)\s+")
+
+# --- Goals, areas, activities ---------------------------------------------------------------
+
+GOAL_AREA_COUNT = re.compile(
+    rf"\b(?:innehåller|har|omfattar|består\s+av|är\s+indelat\s+i)\s+(?P<count>{COUNT})\s+"
+    r"målområden\b"
+)
+"""``Handlingsprogrammet innehåller åtta målområden``."""
+
+GOAL_AREA_NAMED = re.compile(r"\bmålområdet\s+(?P<title>[a-zåäö]+(?:\s+och\s+[a-zåäö]+)?)\b")
+"""``målområdet brott``."""
+
+GOAL_AREA_LINE = re.compile(r"^\W*Målområde\s*\d*\s*[:.–-]\s*(?P<title>[^.]+?)\.?\s*$")
+"""``Målområde 2: Trygg stadskärna``."""
+
+GOAL_AREA_GROUP = re.compile(r"\b[Tt]ill\s+(?:detta|det|varje)\s+målområde\s+kopplas\s+")
+"""``Till detta målområde kopplas en temagrupp``: the group carries the goal area."""
+
+GOAL_LINE = re.compile(
+    r"^\W*(?:Mål|Delmål|Effektmål|Målsättning)\s*\d*\s*[:.–]\s*(?P<text>.+?)\s*\.?\s*$"
+)
+"""``Mål 1: Antalet … ska minska``."""
+
+GOAL_HEADINGS = re.compile(
+    r"^(?:mål|målen|delmål|effektmål|målsättning(?:ar)?|våra\s+mål|mål\s+för\s+.*|"
+    r"övergripande\s+mål)$"
+)
+"""Headings whose list items are goals."""
+
+FOCUS_LINE = re.compile(
+    r"^\W*(?:Löfte|Fokusområde|Prioriterat\s+område|Insatsområde|Utvecklingsområde|"
+    r"Prioritering)\s*\d*\s*[:.–]\s*(?P<text>.+?)\s*\.?\s*$"
+)
+"""``Löfte 1: Vi ska öka tryggheten …``."""
+
+FOCUS_HEADINGS = re.compile(
+    r"^(?:(?:våra\s+)?löften|löftet|(?:våra\s+)?prioriterade\s+områden|(?:våra\s+)?fokusområden|"
+    r"insatsområden|utvecklingsområden|prioriteringar|(?:våra\s+)?medborgarlöften)$"
+)
+"""Headings whose list items are prioritised areas or promises."""
+
+FOCUS_LEAD = re.compile(r"\b(?:prioriterade\s+områden|fokusområden|insatsområden|löften)\s*:\s*$")
+"""A sentence ending in a colon that introduces a list of areas: ``… två fokusområden:``."""
+
+ACTIVITY_LINE = re.compile(
+    r"^\W*(?:Aktivitet|Åtgärd|Insats)\s*\d*\s*[:.–]\s*(?P<text>.+?)\s*\.?\s*$"
+)
+"""``Åtgärd 1: Fältassistenter på kvällstid (Socialnämnden, 2025)``."""
+
+ACTIVITY_HEADINGS = re.compile(
+    r"^(?:aktiviteter|åtgärder|insatser|det\s+här\s+gör\s+vi|så\s+här\s+gör\s+vi|vad\s+gör\s+vi|"
+    r"vi\s+lovar|våra\s+åtgärder|våra\s+aktiviteter|planerade\s+(?:aktiviteter|åtgärder|insatser)|"
+    r"handlingsplan|aktivitetsplan)\b"
+)
+"""Headings whose list items or table rows are activities."""
+
+ACTIVITY_COLUMNS = {
+    "title": re.compile(r"(?i)^(?:aktivitet|åtgärd|insats|vad)"),
+    "responsible": re.compile(r"(?i)^(?:ansvarig|ansvar|vem)"),
+    "year": re.compile(r"(?i)^(?:år|tid|tidplan|tidpunkt|när|period)"),
+}
+"""Columns of an activity table, by their header."""
+
+ACTOR_LEAD = re.compile(
+    r"^\W*(?P<who>[A-ZÅÄÖ][\wåäö ]+?)\s+(?:lovar|ska|kommer\s+att|åtar\s+sig)(?:\s+att)?\s*:?\s*$"
+)
+"""A line introducing one party's activities: ``Polisen lovar att``, ``Kommunen ska:``."""
+
+# --- Method, follow-up, header --------------------------------------------------------------
+
+PHASES: list[tuple[str, str]] = [
+    ("planera", r"\bplaner(?:a|ing|ingen)\b"),
+    ("genomfora", r"\bgenomför(?:a|ande|andet)\b"),
+    ("folja-upp", r"\bfölja\s+upp\b|\buppföljning(?:en)?\b"),
+    ("forbattra", r"\bförbättr(?:a|ing|ingen|ingar)\b"),
+]
+"""The four phases of the work process; a sentence naming at least three lists the process."""
+
+DOMAINS: list[tuple[str, str]] = [
+    ("familjen", r"\bfamilj(?:en|er|erna)?\b"),
+    (
+        "kamratgruppen-fritiden",
+        r"\bkamrat(?:er|erna|gruppen|grupp)?(?:/fritid(?:en)?)?\b|\bfritid(?:en)?\b",
+    ),
+    ("skolan", r"\bskol(?:a|an|or|orna)\b"),
+    ("samhallet", r"\b(?:när|lokal)?samhäll(?:e|et)\b"),
+    ("individen", r"\bindivid(?:en|er|erna)?\b"),
+]
+"""The five domains of risk and protective factors; a sentence about risk or protective factors
+naming at least three lists the domains."""
+
+FACTOR_WORDS = re.compile(r"(?i)risk|skydd|faktor")
+
+FOLLOW_UP = re.compile(
+    r"\b(?:följs\s+upp|följas\s+upp|redovisas|utvärderas|rapporteras|"
+    r"uppföljning(?:en)?\s+(?:sker|görs|genomförs))\b"
+)
+"""Verbs of follow-up: ``redovisas årligen i ett trygghetsbokslut``, ``följs upp per tertial``."""
+
+HEADER_FIELDS: list[tuple[str, str]] = [
+    ("handlaggare", r"Handläggare|Ansvarig\s+handläggare"),
+    ("reviewed_by", r"Granskad\s+av|Granskare"),
+    ("decision.by", r"Beslutad\s+av|Fastställd\s+av|Antagen\s+av|Beslutsinstans|Beslutande"),
+    ("decision.date", r"Datum\s+för\s+beslut|Beslutsdatum|Fastställd\s+den|Antagen\s+den"),
+]
+"""Header fields of a governing document and the input-format field each fills."""
+
+HEADER_LINE = re.compile(
+    r"^[\s*#|>]*(?P<label>"
+    + "|".join(f"(?P<f{n}>{p})" for n, (_, p) in enumerate(HEADER_FIELDS))
+    + r")[\s*]*(?::|\||\t|\s*$)[\s*|:]*(?P<value>.*?)[\s*|]*$",
+    re.IGNORECASE,
+)
+"""A header field line: ``Handläggare:``, ``**Beslutad av:** Kommunstyrelsen``,
+``| Datum för beslut | 14 december 2020 |``."""
+
+DECISION_SENTENCE = re.compile(
+    r"\b(?:antogs|antagen|antagits|beslutades|beslutad|beslutats|fastställdes|fastställd)"
+    r"\s+(?:av|i)\s+(?P<body>[^.,;]+?)(?:\s+(?:den\s+)?(?P<date>\d{4}-\d\d-\d\d|[0-3]?\d\s+\w+\s+\d{4}))?"
+    r"(?=\s*[.,;(§]|\s+och\b|$)"
+)
+"""``Planen antogs av kommunfullmäktige den 14 december 2020``."""
+
+PURPOSE = re.compile(
+    r"\b[Ss]yftet\s+med\s+[^.]*?\s+är\s+(?P<text>att\s+[^.(]+?)\s*(?:\([^)]*\))?\s*\.?$"
+)
+"""``Det övergripande syftet med planen … är att …``."""
+
+MUNICIPALITY_CODE = re.compile(
+    r"(?i)\b(?:kommunkod(?:en)?|kommunnummer|kommun-?kod|SCB-kod)\s*:?\s*(?P<code>\d{4})\b"
+)
+"""A municipality code written in the text: ``Kommunkod: 0685``."""
