@@ -1,0 +1,108 @@
+"""samklang stats: organisations' centrality, loose components and the red thread per activity,
+on the fictional Exempelstad (tests/viz/exempelstad)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from samklang.cli import cli
+from samklang.graph.network import compute_stats, planning_graph
+
+from .conftest import EXAMPLES
+from .test_viz import AS_OF, DATA, EXEMPELSTAD, store_of
+
+
+def test_red_thread_per_activity() -> None:
+    stats = compute_stats(store_of(EXEMPELSTAD), as_of=AS_OF)
+    threads = {t.iri.rsplit("/", 1)[-1]: t for t in stats.threads}
+    vandring = threads["a-vandring"]
+    assert (vandring.problem, vandring.factor, vandring.goal, vandring.follow_up) == (
+        True,
+        True,
+        True,
+        True,
+    )
+    assert vandring.linked and vandring.completeness == 1.0 and vandring.missing == []
+    grann = threads["a-grannsamverkan"]  # 2026: no follow-up due yet on 2025-06-01
+    assert grann.follow_up is None
+    assert grann.missing == ["problem", "goal"]
+    assert grann.completeness == pytest.approx(1 / 3, abs=1e-3)
+    kontroller = threads["a-trafikkontroller"]  # 2024 is past and has no report
+    assert kontroller.follow_up is False and "follow_up" in kontroller.missing
+    assert stats.thread_completeness == pytest.approx(
+        sum(t.completeness for t in stats.threads) / 10, abs=1e-3
+    )
+
+
+def test_organisations_centrality() -> None:
+    stats = compute_stats(store_of(EXEMPELSTAD), as_of=AS_OF)
+    first = stats.organisations[0]
+    assert first.iri == DATA + "exempelstad-kommun"
+    by_iri = {c.iri: c for c in stats.organisations}
+    assert by_iri[DATA + "lpo-exempelstad"].activities == 3
+    assert by_iri[DATA + "polismyndigheten"].betweenness == 0.0
+    assert by_iri[DATA + "polismyndigheten"].degree == 1
+    assert all(0.0 <= c.betweenness <= 1.0 for c in stats.organisations)
+
+
+def test_loose_documents_are_found(tmp_path: Path) -> None:
+    target = tmp_path / "loose"
+    shutil.copytree(EXEMPELSTAD, target)
+    (target / "extra.yaml").write_text(
+        "documents:\n  - id: los-rapport\n    title: En rapport som inget hänvisar till\n"
+        "    type: publikation\n",
+        encoding="utf-8",
+    )
+    stats = compute_stats(store_of(target), as_of=AS_OF)
+    assert stats.components == {"9990": 2}
+    assert [(item.label, item.kind) for item in stats.loose] == [
+        ("En rapport som inget hänvisar till", "document")
+    ]
+    assert compute_stats(store_of(EXEMPELSTAD), as_of=AS_OF).loose == []
+
+
+# rdflib 7.6 answers GRAPH ?g through its own deprecated Dataset.contexts (RdflibStore only
+# silences Dataset.default_context).
+@pytest.mark.filterwarnings("ignore:Dataset.contexts is deprecated:DeprecationWarning")
+def test_engines_agree_on_the_planning_graph() -> None:
+    graphs = [planning_graph(store_of(EXEMPELSTAD, engine=e)) for e in ("memory", "rdflib")]
+    nodes = [sorted(g.nodes) for g in graphs]
+    edges = [sorted(g.edges(keys=True)) for g in graphs]
+    assert nodes[0] == nodes[1] and edges[0] == edges[1]
+
+
+def test_a_corpus_is_measured_per_municipality() -> None:
+    stats = compute_stats(store_of(EXEMPELSTAD, EXAMPLES / "vetlanda"), as_of=date(2025, 6, 1))
+    assert sorted(stats.components) == ["0685", "9990"]
+    assert {t.municipality for t in stats.threads} == {"0685", "9990"}
+    one = compute_stats(
+        store_of(EXEMPELSTAD, EXAMPLES / "vetlanda"), as_of=AS_OF, municipality="0685"
+    )
+    assert {t.municipality for t in one.threads} == {"0685"}
+
+
+def test_cli_json_and_text(runner) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(
+        cli, ["stats", str(EXEMPELSTAD), "--as-of", "2025-06-01", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert set(data) >= {"organisations", "components", "loose", "threads", "thread_completeness"}
+    assert len(data["threads"]) == 10
+    result = runner.invoke(
+        cli, ["stats", str(EXEMPELSTAD), "--as-of", "2025-06-01", "--lang", "en"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Red thread per activity" in result.output
+    assert "Trygghetsvandringar" in result.output
+
+
+def test_cli_needs_a_source(runner) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(cli, ["stats"])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
