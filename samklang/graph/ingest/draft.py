@@ -267,12 +267,18 @@ class Draft:
         return " ".join(parts)
 
     def _sources(self, entity: Entity) -> list[str]:
-        seen: list[str] = []
-        for evidence in entity.evidence():
-            ref = f"{SOURCE_ID}#{evidence.lines}"
-            if ref not in seen:
-                seen.append(ref)
-        return seen or [SOURCE_ID]
+        """``kalla#3``, ``kalla#7-10``…: the lines an entity was read from, adjacent lines
+        joined into one range."""
+        ranges: list[list[int]] = []
+        for first, last in sorted({(e.first_line, e.last_line) for e in entity.evidence()}):
+            if ranges and first <= ranges[-1][1] + 1:
+                ranges[-1][1] = max(ranges[-1][1], last)
+            else:
+                ranges.append([first, last])
+        refs = [
+            f"{SOURCE_ID}#{a}" if a == b else f"{SOURCE_ID}#{a}-{b}" for a, b in ranges
+        ]
+        return refs or [SOURCE_ID]
 
     def _sources_file(self) -> str:
         source = self.source

@@ -502,15 +502,25 @@ class _Reader:
             )
         own_type = counts.most_common(1)[0][0]
         self.own, _ = self.entity("documents", "own")
-        first = next(line for line in self.source.lines if line.text.strip())
-        self.own.set("title", clean(first.text)[:150] or TYPE_WORDS[own_type], None)
+        headings = [
+            line
+            for line in self.source.lines[:40]
+            if self.layout.kinds[line.number] == "heading" and len(line.text) < 120
+        ]
+        first = headings[0] if headings else None
+        if first is not None:
+            start = first.start + first.text.index(clean(first.text))
+            self.own.set("title", clean(first.text), self.ev(start, start + len(clean(first.text))))
+        else:
+            self.own.set("title", TYPE_WORDS[own_type], None)
         self.own.set("type", own_type, None)
         self.own.review.append(
             f"titeln säger inte vilket slags dokument det är; typen {own_type} är vald för att "
-            "texten oftast nämner den, och titeln är dokumentets första rad"
+            "texten oftast nämner den, och titeln är "
+            + ("dokumentets första rubrik" if first is not None else "typens namn")
         )
         self.own_period = None
-        self.title_line = first.number
+        self.title_line = first.number if first is not None else 1
 
     def _own_reference(self) -> re.Pattern[str]:
         return P.own_reference(self.own.get("type"))
@@ -1470,9 +1480,16 @@ class _Reader:
                     "aktiviteten kan inte skrivas utan år"
                 )
                 continue
+            evidence = activity.facts["title"][0].evidence
+            stated = re.search(r"\b(?:under|år|i)\s+(?P<year>(?:19|20)\d\d)\b", evidence.quote)
+            if stated and evidence is not None:
+                at = evidence.start + stated.start("year")
+                activity.set("year", [int(stated["year"])], self.ev(at, at + 4))
+                continue
             activity.set("year", period.years, None)
-            activity.notes.append(
-                "Året står inte vid aktiviteten; utkastet använder dokumentets period."
+            activity.review.append(
+                "året står inte vid aktiviteten; utkastet använder dokumentets period "
+                f"{period.as_yaml()}"
             )
 
 
