@@ -162,3 +162,143 @@ def test_init_refuses_a_folder_in_use(runner, tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["keep.txt"]
     bad = runner.invoke(cli, ["init", str(tmp_path / "n"), "--kommun", "K", "--kod", "99"])
     assert bad.exit_code == 2 and "four digits" in bad.stderr
+
+
+def test_check_offers_every_report_format() -> None:
+    from samklang.commands.check import REPORT_FORMATS
+    from samklang.report import FORMATS
+
+    assert REPORT_FORMATS == list(FORMATS)
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "sarif", "turtle"])
+def test_check_writes_each_report_format(fmt: str, runner, tmp_path: Path) -> None:
+    target = tmp_path / f"report.{fmt}"
+    result = runner.invoke(
+        cli, ["check", str(VETLANDA), "--as-of", "2026-11-25", "--format", fmt, "-o", str(target)]
+    )
+    assert result.exit_code == 1, result.output
+    text = target.read_text(encoding="utf-8")
+    assert "DOC-DECISION" in text
+
+
+def test_check_several_datasets_at_once(runner) -> None:
+    result = runner.invoke(
+        cli,
+        [
+            "check",
+            str(VETLANDA),
+            str(VETLANDA.parent / "fiktivby"),
+            "--as-of",
+            "2026-11-25",
+            "--format",
+            "json",
+        ],
+    )
+    codes = {
+        f["focus"].split("/data/")[1][:4]
+        for f in json.loads(result.stdout)["findings"]
+        if "/data/" in f["focus"]
+    }
+    assert codes == {"0685", "9901"}
+
+
+def test_accept_then_check_shows_it_accepted(runner, vetlanda_copy: Path) -> None:
+    args = [
+        "check",
+        str(vetlanda_copy),
+        "--as-of",
+        "2026-11-25",
+        "--rules",
+        "PER-MANDATE",
+        "--fail-on",
+        "warning",
+        "--format",
+        "json",
+    ]
+    before = runner.invoke(cli, args)
+    assert before.exit_code == 1
+    accepted = runner.invoke(
+        cli,
+        [
+            "accept",
+            str(vetlanda_copy),
+            "PER-MANDATE",
+            "handlingsprogram",
+            "--by",
+            "Samordnaren",
+            "--reason",
+            "Programmet följer förbundets period.",
+            "--date",
+            "2026-11-25",
+        ],
+    )
+    assert accepted.exit_code == 0, accepted.output
+    after = runner.invoke(cli, args)
+    [finding] = json.loads(after.stdout)["findings"]
+    assert finding["accepted"] == {
+        "by": "Samordnaren",
+        "date": "2026-11-25",
+        "reason": "Programmet följer förbundets period.",
+    }
+    assert after.exit_code == 0  # an accepted finding no longer fails the run
+    again = runner.invoke(
+        cli,
+        [
+            "accept",
+            str(vetlanda_copy),
+            "PER-MANDATE",
+            "handlingsprogram",
+            "--by",
+            "X",
+            "--reason",
+            "Y",
+            "--date",
+            "2026-11-25",
+        ],
+    )
+    assert again.exit_code == 2 and "already accepted" in again.stderr
+    nothing = runner.invoke(
+        cli, ["accept", str(vetlanda_copy), "PER-TILING", "plan", "--by", "X", "--reason", "Y"]
+    )
+    assert nothing.exit_code == 2 and "reports nothing" in nothing.stderr
+
+
+def test_dataset_settings_file_and_run_override(runner, vetlanda_copy: Path) -> None:
+    (vetlanda_copy / "settings.yaml").write_text(
+        "settings:\n  mandate_first_year: 2020\n  severity:\n    DOC-DECISION: warning\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(
+        cli,
+        [
+            "check",
+            str(vetlanda_copy),
+            "--as-of",
+            "2026-11-25",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+        ],
+    )
+    findings = json.loads(result.stdout)["findings"]
+    assert not [f for f in findings if f["rule"] == "PER-MANDATE"]
+    assert {f["severity"] for f in findings if f["rule"] == "DOC-DECISION"} == {"warning"}
+    run = runner.invoke(
+        cli,
+        [
+            "check",
+            str(vetlanda_copy),
+            "--as-of",
+            "2026-11-25",
+            "--format",
+            "json",
+            "--setting",
+            "mandate_first_year=2019",
+        ],
+    )
+    assert [f for f in json.loads(run.stdout)["findings"] if f["rule"] == "PER-MANDATE"]
+    (vetlanda_copy / "settings.yaml").write_text("settings:\n  mandate: 2020\n")
+    bad = runner.invoke(cli, ["check", str(vetlanda_copy)])
+    assert bad.exit_code == 2 and "settings.yaml, line 2" in bad.stderr

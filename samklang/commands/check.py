@@ -11,9 +11,25 @@ import click
 from samklang.commands.options import DateType, language_option, reports_errors, write_output
 from samklang.status import ExitStatus
 
+REPORT_FORMATS = ["text", "json", "markdown", "html", "sarif", "turtle"]
+"""The names of ``samklang.report.FORMATS``, listed here so that ``--help`` imports nothing."""
+
 
 @click.command()
-@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Check the municipalities in this store (samklang load).",
+)
+@click.option(
+    "--endpoint",
+    default=None,
+    metavar="URL",
+    help="Check the data behind this SPARQL 1.1 endpoint (read only).",
+)
 @click.option(
     "--as-of",
     type=DateType(),
@@ -24,24 +40,26 @@ from samklang.status import ExitStatus
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json"]),
+    type=click.Choice(REPORT_FORMATS),
     default="text",
     show_default=True,
-    help="Output format.",
+    help="Output format: a table, JSON, Markdown, a self-contained HTML page, SARIF 2.1.0, "
+    "or a SHACL validation report in Turtle.",
 )
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning", "info", "never"]),
     default="error",
     show_default=True,
-    help="Exit with status 1 when a finding is at least this severe.",
+    help="Exit with status 1 when a finding that is not accepted is at least this severe.",
 )
 @click.option(
     "--setting",
     "assignments",
     multiple=True,
     metavar="NAME=VALUE",
-    help="Change a rule parameter, e.g. mandate_first_year=2020 (repeat; see docs/rules.md).",
+    help="Change a rule parameter, e.g. mandate_first_year=2020 or severity.PER-MANDATE=info "
+    "(repeat; see docs/rules.md).",
 )
 @click.option("--rules", "only", multiple=True, metavar="ID", help="Run only this rule (repeat).")
 @click.option("--skip", multiple=True, metavar="ID", help="Skip this rule (repeat).")
@@ -54,7 +72,9 @@ from samklang.status import ExitStatus
 )
 @reports_errors
 def check(
-    path: Path,
+    paths: tuple[Path, ...],
+    store_dir: Path | None,
+    endpoint: str | None,
     as_of: date | None,
     lang: str,
     output_format: str,
@@ -64,13 +84,14 @@ def check(
     skip: tuple[str, ...],
     output: str | None,
 ) -> None:
-    """Check the dataset in PATH against the coherence rules."""
+    """Check one dataset (a folder, or a plan document), several (PATH…), a store or an
+    endpoint against the coherence rules."""
     from samklang.graph.dataset import load_dataset
     from samklang.queries.check import check as run_check
     from samklang.queries.check import select_rules
     from samklang.queries.rule import SEVERITIES
     from samklang.queries.settings import Settings
-    from samklang.report import write_json, write_text
+    from samklang.report import FORMATS, ReportContext
 
     as_of = as_of or date.today()
     pairs = {}
@@ -80,14 +101,21 @@ def check(
             raise click.BadParameter(f"'{assignment}' is not NAME=VALUE", param_hint="--setting")
         pairs[name.strip()] = value.strip()
     rules_to_run = select_rules(only, skip)
-    dataset = load_dataset(path)
-    settings = Settings(as_of=as_of).replace(dataset.settings).replace(pairs)
-    findings = run_check(dataset, lang=lang, rules=rules_to_run, settings=settings)
-    if output_format == "json":
-        write_output(output, lambda s: write_json(findings, s, as_of))
+    terminal = output in (None, "-") and sys.stdout.isatty() and output_format == "text"
+    if len(paths) == 1 and not store_dir and not endpoint:
+        dataset = load_dataset(paths[0])
+        settings = Settings(as_of=as_of).replace(dataset.settings).replace(pairs)
+        findings = run_check(dataset, lang=lang, rules=rules_to_run, settings=settings)
+        context = ReportContext.from_dataset(dataset, rules=rules_to_run, terminal=terminal)
     else:
-        terminal = output in (None, "-") and sys.stdout.isatty()
-        write_output(output, lambda s: write_text(findings, s, lang, as_of, terminal))
+        from samklang.graph.corpus import open_sources
+
+        store = open_sources(paths, store_dir, endpoint)
+        settings = Settings(as_of=as_of).replace(pairs)
+        findings = run_check(None, store=store, lang=lang, rules=rules_to_run, settings=settings)
+        context = ReportContext(selected=frozenset(r.id for r in rules_to_run), terminal=terminal)
+    writer = FORMATS[output_format]
+    write_output(output, lambda s: writer(findings, s, lang=lang, as_of=as_of, context=context))
     if fail_on != "never":
         threshold = SEVERITIES.index(fail_on)
         if any(SEVERITIES.index(f.severity) >= threshold for f in findings if not f.accepted):

@@ -1,0 +1,182 @@
+"""National scale: the rule pack on a synthetic corpus of 3, 30 and 290 municipalities.
+
+For each size it reports: building the corpus from its source files; a cold start (a new
+Python process) that loads a prebuilt N-Quads dump and runs the whole pack; the whole pack on
+an already loaded on-disk Oxigraph store (a new process, store opened read-only); each rule's
+time on the embedded engine; peak memory; and the same on rdflib's in-memory store as the
+baseline (3 and 30 municipalities: rdflib needs minutes at 290), as ratios. The findings must
+equal the injected defects (benchmarks/national_corpus.py) on every engine.
+
+    python benchmarks/national.py [--sizes 3 30 290] [--work DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from datetime import date
+from pathlib import Path
+
+import pyoxigraph as ox
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from national_corpus import AS_OF, generate  # noqa: E402
+
+from samklang.graph.dataset import load_dataset  # noqa: E402
+from samklang.graph.store import OxigraphStore, RdflibStore, ontology_quads  # noqa: E402
+from samklang.queries.check import check  # noqa: E402
+from samklang.queries.rule import catalogue  # noqa: E402
+from samklang.queries.settings import Settings  # noqa: E402
+
+SETTINGS = Settings(as_of=date.fromisoformat(AS_OF))
+
+CHILD = textwrap.dedent("""
+    import json, resource, sys, time
+    start = time.perf_counter()
+    from datetime import date
+    import pyoxigraph as ox
+    from samklang.graph.store import OxigraphStore
+    from samklang.queries.check import check
+    from samklang.queries.settings import Settings
+    mode, path = sys.argv[1], sys.argv[2]
+    if mode == "dump":
+        store = OxigraphStore.__new__(OxigraphStore)
+        store.path = None
+        store.store = ox.Store()
+        store.store.bulk_load(path=path, format=ox.RdfFormat.N_QUADS)
+    else:
+        store = OxigraphStore(path, read_only=True)
+    loaded = time.perf_counter()
+    findings = check(None, store=store, settings=Settings(as_of=date.fromisoformat(sys.argv[3])))
+    done = time.perf_counter()
+    print(json.dumps({"load": loaded - start, "pack": done - loaded, "total": done - start,
+                      "findings": len(findings),
+                      "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+""")
+
+
+def code_of(finding) -> str:
+    for iri in (finding.focus, finding.document or ""):
+        if "/data/" in iri:
+            return iri.split("/data/")[1].split("/")[0]
+    return "?"
+
+
+def as_triples(findings) -> collections.Counter:
+    return collections.Counter((f.rule, code_of(f), f.focus.rsplit("/", 1)[-1]) for f in findings)
+
+
+def timed(run):
+    start = time.perf_counter()
+    value = run()
+    return time.perf_counter() - start, value
+
+
+def child(mode: str, path: Path) -> dict:
+    started = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", CHILD, mode, str(path), AS_OF],
+                         capture_output=True, text=True, check=True)
+    result = json.loads(out.stdout)
+    result["wall"] = time.perf_counter() - started
+    return result
+
+
+def measure(size: int, work: Path, baseline: bool) -> dict:
+    corpus = work / f"corpus-{size}"
+    expected = collections.Counter(tuple(f) for f in generate(corpus, size))
+    folders = sorted(p for p in corpus.iterdir() if p.is_dir())
+
+    def build() -> OxigraphStore:
+        store = OxigraphStore()
+        for folder in folders:
+            store.add(load_dataset(folder).quads)
+        return store
+
+    build_s, store = timed(build)
+    quads = len(store.store)
+    dump = work / f"corpus-{size}.nq"
+    store.store.dump(str(dump), format=ox.RdfFormat.N_QUADS)
+    disk = work / f"store-{size}"
+    on_disk = ox.Store(str(disk))
+    on_disk.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS)
+    on_disk.flush()
+    del on_disk
+
+    pack_s, findings = timed(lambda: check(None, store=store, settings=SETTINGS))
+    assert as_triples(findings) == expected, (as_triples(findings) - expected,
+                                              expected - as_triples(findings))
+    rules = {}
+    for rule in catalogue().values():
+        rules[rule.id] = timed(lambda r=rule: check(None, store=store, settings=SETTINGS,
+                                                     rules=[r]))[0]
+    cold = child("dump", dump)
+    warm = child("store", disk)
+    assert cold["findings"] == warm["findings"] == sum(expected.values())
+    result = {"size": size, "quads": quads, "build_s": build_s, "pack_s": pack_s,
+              "cold": cold, "warm": warm, "rules": rules, "findings": sum(expected.values())}
+    if baseline:
+        def rdflib_store() -> RdflibStore:
+            baseline_store = RdflibStore()
+            for q in store.store.quads_for_pattern(None, None, None, None):
+                if q.graph_name != ox.NamedNode("https://w3id.org/samklang/graph/ontology"):
+                    baseline_store.add([q])
+            return baseline_store
+
+        rdf_load_s, rdf_store = timed(rdflib_store)
+        rdf_pack_s, rdf_findings = timed(lambda: check(None, store=rdf_store, settings=SETTINGS))
+        assert as_triples(rdf_findings) == expected
+        result["rdflib"] = {"load_s": rdf_load_s, "pack_s": rdf_pack_s, "rules": {
+            rule.id: timed(lambda r=rule: check(None, store=rdf_store, settings=SETTINGS,
+                                                 rules=[r]))[0]
+            for rule in catalogue().values()}}
+    return result
+
+
+def report(results: list[dict]) -> str:
+    lines = ["| municipalities | quads | build from sources | cold start: load dump + pack (wall) "
+             "| peak MB (cold) | on-disk store: pack (wall / in process) | pack in memory "
+             "| rdflib load | rdflib pack | pack ratio oxigraph/rdflib |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for r in results:
+        rdf = r.get("rdflib")
+        lines.append(
+            f"| {r['size']} | {r['quads']:,} | {r['build_s']:.1f} s | "
+            f"{r['cold']['wall']:.2f} s ({r['cold']['load']:.2f} + {r['cold']['pack']:.2f}) | "
+            f"{r['cold']['peak_mb']:.0f} | {r['warm']['wall']:.2f} s / {r['warm']['pack']:.2f} s | "
+            f"{r['pack_s']:.2f} s | "
+            + (f"{rdf['load_s']:.1f} s | {rdf['pack_s']:.1f} s | {r['pack_s'] / rdf['pack_s']:.3f} |"
+               if rdf else "— | — | — |"))
+    lines += ["", "Per rule (ms; embedded Oxigraph in memory, and rdflib where measured):", "",
+              "| rule | " + " | ".join(f"{r['size']}" for r in results)
+              + " | " + " | ".join(f"rdflib {r['size']}" for r in results if "rdflib" in r) + " |",
+              "|---|" + "---|" * (len(results) + sum("rdflib" in r for r in results))]
+    for rule_id in results[0]["rules"]:
+        row = [f"{r['rules'][rule_id] * 1000:.0f}" for r in results]
+        row += [f"{r['rdflib']['rules'][rule_id] * 1000:.0f}" for r in results if "rdflib" in r]
+        lines.append(f"| {rule_id} | " + " | ".join(row) + " |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[3, 30, 290])
+    parser.add_argument("--baseline-max", type=int, default=30,
+                        help="largest size also run on rdflib (default 30)")
+    parser.add_argument("--work", type=Path, default=None)
+    args = parser.parse_args()
+    work = args.work or Path(tempfile.mkdtemp(prefix="samklang-national-"))
+    results = [measure(size, work, size <= args.baseline_max) for size in args.sizes]
+    print(report(results))
+    print(f"\nthis process's peak memory: "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
