@@ -1,0 +1,227 @@
+"""Stores: descriptors, the on-disk store, graph replacement, and binding values as RDF terms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from samklang.errors import UsageError
+from samklang.graph.corpus import CATALOGUE_GRAPH, catalogue_entries, load_corpus, open_sources
+from samklang.graph.sparql_text import bind_values, inspect, projection, term_text
+from samklang.graph.store import (
+    ONTOLOGY_GRAPH,
+    OxigraphStore,
+    RdflibStore,
+    SparqlStore,
+    open_store,
+    term_from_json,
+)
+from samklang.ontology.namespace import GRAPH, XSD
+
+from .conftest import ROOT
+
+RESEARCH = ROOT / "tests" / "research"
+EXEMPELBY, PROVKOPING = RESEARCH / "exempelby", RESEARCH / "provkoping"
+
+EX = ox.NamedNode("http://example.org/g")
+
+
+def test_descriptors_open_each_engine(tmp_path: Path) -> None:
+    assert isinstance(open_store("memory"), OxigraphStore)
+    assert isinstance(open_store("rdflib"), RdflibStore)
+    assert isinstance(open_store(f"oxigraph:{tmp_path / 's'}"), OxigraphStore)
+    assert isinstance(open_store("sparql:http://127.0.0.1:1/sparql"), SparqlStore)
+    with pytest.raises(UsageError, match="oxigraph:DIR or sparql:URL"):
+        open_store("postgres")
+    with pytest.raises(UsageError, match="not an http"):
+        open_store("sparql:file:///etc/passwd")
+
+
+def test_on_disk_store_keeps_its_graphs(tmp_path: Path) -> None:
+    folder = tmp_path / "store"
+    store = OxigraphStore(folder)
+    load_corpus([EXEMPELBY], store)
+    del store
+    again = OxigraphStore(folder, read_only=True)
+    assert GRAPH.term("9999") in again.graphs()
+    rows = again.select("SELECT ?m WHERE { ?m a sk:Municipality }")
+    assert [r["m"].value for r in rows] == ["https://w3id.org/samklang/data/9999/exempelby-kommun"]
+
+
+def test_a_folder_that_is_no_store_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(UsageError, match="is not a samklang store"):
+        OxigraphStore(tmp_path)
+    with pytest.raises(UsageError, match="is not a samklang store"):
+        open_sources(store_dir=tmp_path / "missing")
+
+
+@pytest.mark.parametrize("engine", ["memory", "rdflib"])
+def test_reloading_a_municipality_replaces_its_graph_and_nothing_else(
+    engine: str, tmp_path: Path
+) -> None:
+    store = open_store(engine)
+    load_corpus([EXEMPELBY, PROVKOPING], store)  # type: ignore[arg-type]
+    other_before = sorted(map(str, store.quads(GRAPH.term("9998"))))  # type: ignore[attr-defined]
+    changed = tmp_path / "exempelby"
+    changed.mkdir()
+    for file in EXEMPELBY.iterdir():
+        text = file.read_text(encoding="utf-8")
+        (changed / file.name).write_text(
+            text.replace("Kvällsvandringar i centrum", "Nattvandringar"), encoding="utf-8"
+        )
+    load_corpus([changed], store)  # type: ignore[arg-type]
+    titles = {
+        r["t"].value
+        for r in store.select("SELECT ?t WHERE { ?a a sk:Activity ; dcterms:title ?t }")
+    }
+    assert "Nattvandringar" in titles and "Kvällsvandringar i centrum" not in titles
+    assert sorted(map(str, store.quads(GRAPH.term("9998")))) == other_before  # type: ignore[attr-defined]
+    entries = {e.graph.value: e for e in catalogue_entries(store)}
+    assert entries[GRAPH.term("9999").value].source == "exempelby"
+    assert entries[GRAPH.term("9998").value].code == "9998"
+    dcat_dataset = "<http://www.w3.org/ns/dcat#dataset>"
+    datasets = store.select(
+        f"SELECT ?d WHERE {{ GRAPH {CATALOGUE_GRAPH} {{ ?c {dcat_dataset} ?d }} }}"
+    )
+    assert sorted(r["d"].value for r in datasets) == sorted(
+        [GRAPH.term("9998").value, GRAPH.term("9999").value, ONTOLOGY_GRAPH.value]
+    )
+
+
+def test_two_sources_for_one_municipality_are_refused(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="both fill the graph"):
+        load_corpus([EXEMPELBY, EXEMPELBY], OxigraphStore())
+
+
+def test_open_sources_wants_exactly_one_kind_of_source(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="give dataset paths"):
+        open_sources()
+    with pytest.raises(UsageError, match="not PATH and --store together"):
+        open_sources([EXEMPELBY], tmp_path)
+
+
+def test_bind_values_puts_values_first_in_where_and_in_minus() -> None:
+    query = "SELECT ?x WHERE { ?x ?p ?d FILTER(?d < ?asOf) MINUS { ?x ?q ?e FILTER(?e > ?asOf) } }"
+    bound = bind_values(query, {"asOf": ox.Literal("2024-01-01", datatype=XSD.date)})
+    value = '"2024-01-01"^^<http://www.w3.org/2001/XMLSchema#date>'
+    assert bound.startswith(f"SELECT ?x WHERE {{ VALUES (?asOf) {{ ({value}) }} ?x")
+    assert f"MINUS {{ VALUES (?asOf) {{ ({value}) }} ?x ?q ?e" in bound
+    # Variables the query does not name are ignored, as engines that pre-bind do.
+    assert bind_values(query, {"other": ox.Literal("1")}) == query
+
+
+def test_bind_values_reaches_a_subquery_through_its_projection() -> None:
+    query = "SELECT ?n WHERE { { SELECT (SUM(IF(?s = ?done, 1, 0)) AS ?n) WHERE { ?e ?p ?s } } }"
+    bound = bind_values(query, {"done": ox.NamedNode("http://example.org/done")})
+    assert "WHERE { ?e ?p ?s }" not in bound
+    assert "WHERE { VALUES (?done) { (<http://example.org/done>) } ?e ?p ?s }" in bound
+
+
+def test_bind_values_skips_construct_templates_and_values_data() -> None:
+    query = "CONSTRUCT { ?s ?p ?x } WHERE { VALUES ?s { <http://a> } ?s ?p ?x }"
+    bound = bind_values(query, {"x": ox.Literal("1")})
+    assert bound.startswith('CONSTRUCT { ?s ?p ?x } WHERE { VALUES (?x) { ("1") }')
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        '" } } ; DROP ALL ; SELECT * WHERE { ?s ?p "',
+        'x\\" . ?s ?p ?o } #',
+        "line\nbreak } # \r\n",
+        "\\u0022 } UNION { ?s ?p ?o } #",
+    ],
+)
+def test_a_value_cannot_change_the_query(value: str) -> None:
+    """Injection through a parameter: the value stays one literal, whatever it holds."""
+    query = "SELECT ?s WHERE { ?s <http://example.org/name> ?name }"
+    bound = bind_values(query, {"name": ox.Literal(value)})
+    store = ox.Store()
+    store.add(
+        ox.Quad(
+            ox.NamedNode("http://example.org/a"),
+            ox.NamedNode("http://example.org/name"),
+            ox.Literal(value),
+        )
+    )
+    store.add(
+        ox.Quad(
+            ox.NamedNode("http://example.org/b"),
+            ox.NamedNode("http://example.org/other"),
+            ox.Literal("y"),
+        )
+    )
+    rows = list(store.query(bound))  # type: ignore[arg-type]
+    assert [r["s"].value for r in rows] == ["http://example.org/a"]
+    assert inspect(bound).form == "SELECT" and not inspect(bound).is_update
+
+
+def test_term_text_is_sparql() -> None:
+    assert term_text(ox.Literal('a"b\\c', language="sv")) == '"a\\"b\\\\c"@sv'
+    assert term_text(ox.Literal("5", datatype=XSD.integer)) == (
+        '"5"^^<http://www.w3.org/2001/XMLSchema#integer>'
+    )
+    with pytest.raises(UsageError):
+        term_text(ox.BlankNode("b"))  # type: ignore[arg-type]
+
+
+def test_inspect_finds_updates_services_and_datasets() -> None:
+    assert inspect("PREFIX insert: <http://x/> SELECT * { ?s insert:p ?o }").form == "SELECT"
+    assert inspect("INSERT DATA { <a> <b> <c> }").is_update
+    assert inspect("LOAD <http://example.org/x.ttl>").is_update
+    shape = inspect(
+        "SELECT * FROM <http://a/> FROM NAMED <http://b/> "
+        "WHERE { SERVICE SILENT <http://c/> { ?s ?p ?o } }"
+    )
+    assert shape.from_graphs == ("http://a/", "http://b/")
+    assert shape.services == ("http://c/",)
+    # Keywords in strings, IRIs and comments do not count.
+    quiet = inspect('SELECT * WHERE { ?s ?p "SERVICE <http://x>" } # INSERT')
+    assert quiet.services == () and not quiet.is_update
+
+
+def test_projection_in_order() -> None:
+    assert projection("SELECT ?a (COUNT(?b) AS ?n) ?c WHERE { ?a ?b ?c } GROUP BY ?a ?c") == [
+        "a",
+        "n",
+        "c",
+    ]
+    assert projection("SELECT * WHERE { ?a ?b ?c }") == []
+
+
+def test_results_json_terms_including_virtuoso_quirks() -> None:
+    boolean = {"type": "typed-literal", "datatype": str(XSD.boolean.value), "value": "1"}
+    assert term_from_json(boolean) == ox.Literal("true", datatype=XSD.boolean)
+    assert term_from_json({"type": "bnode", "value": "nodeID://b10001"}) == ox.BlankNode("b10001")
+    assert term_from_json({"type": "literal", "xml:lang": "sv", "value": "x"}) == ox.Literal(
+        "x", language="sv"
+    )
+    assert term_from_json({"type": "uri", "value": "http://a/"}) == ox.NamedNode("http://a/")
+
+
+def test_unreachable_endpoint_is_one_sentence() -> None:
+    store = SparqlStore("http://127.0.0.1:9/sparql", timeout=2)
+    with pytest.raises(UsageError, match="cannot reach the endpoint"):
+        store.select("SELECT * WHERE { ?s ?p ?o } LIMIT 1")
+
+
+def test_rdf_files_go_into_source_graphs(tmp_path: Path) -> None:
+    ttl = tmp_path / "extra facts.ttl"
+    ttl.write_text("<http://example.org/a> <http://example.org/b> 'c' .\n", encoding="utf-8")
+    trig = tmp_path / "more.trig"
+    trig.write_text("<http://example.org/g> { <http://example.org/x> <http://example.org/y> 1 }\n")
+    store = OxigraphStore()
+    entries = load_corpus([ttl, trig], store)
+    assert [e.graph.value for e in entries] == [
+        GRAPH.term("source/extra-facts").value,
+        "http://example.org/g",
+    ]
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("<http://example.org/a> <b", encoding="utf-8")
+    from samklang.errors import InputError
+
+    with pytest.raises(InputError, match="is not valid RDF"):
+        load_corpus([bad], store)
