@@ -211,6 +211,9 @@ def test_a_corpus_is_drawn_aggregated(corpus: Store) -> None:
     one = {n.id: n.status for n in single.nodes if n.style == "domain"}
     drilled = {n.id: n.status for n in view.drilldown["9990"].nodes if n.style == "domain"}
     assert one == drilled
+    goals = {n.id: n.status for n in single.nodes if n.style in ("goal_area", "goal", "focus_area")}
+    drilled_goals = {n.id: n.status for n in view.drilldown["9990"].nodes if n.style != "domain"}
+    assert goals == drilled_goals  # a goal area is covered through its goals, in both
     rows = {h: [c.count for c in cells] for h, cells in view.matrices[0].rows}
     assert rows["Exempelstad kommun (9990)"] == [1, 1, 2, 2, 1]  # activities, not years
 

@@ -95,7 +95,10 @@ SELECT ?m ?o ?type ?title ?year (COUNT(DISTINCT ?a) AS ?n) WHERE {
   VALUES ?type { sk:GoalArea sk:Goal sk:FocusArea }
   ?o a ?type ; dcterms:title ?title ; sk:statedIn ?doc .
   ?doc sk:municipality ?m .
-  OPTIONAL { ?a sk:contributesTo ?o ; sk:year ?year . }
+  OPTIONAL {
+    { ?a sk:contributesTo ?o } UNION { ?a sk:contributesTo ?goal . ?goal sk:inGoalArea ?o }
+    ?a sk:year ?year .
+  }
 }
 GROUP BY ?m ?o ?type ?title ?year
 """
@@ -111,7 +114,7 @@ SELECT DISTINCT ?o ?year ?lso WHERE {
 
 OBJECTIVE_DOMAINS_QUERY = """
 SELECT ?o ?domain (COUNT(DISTINCT ?a) AS ?n) WHERE {
-  ?a sk:contributesTo ?o .
+  { ?a sk:contributesTo ?o } UNION { ?a sk:contributesTo ?goal . ?goal sk:inGoalArea ?o }
   { ?a sk:targetsFactor ?f . ?f sk:inDomain ?domain } UNION { ?a sk:targetsDomain ?domain }
 }
 GROUP BY ?o ?domain
