@@ -5,7 +5,9 @@ Engines differ in how a caller passes values for variables. Oxigraph and rdflib 
 :func:`bind_values` gives such engines the same effect through the standard ``VALUES`` clause:
 a one-row block ``VALUES (?a ?b) { (term term) }`` goes first in the outermost ``WHERE``, and
 again first in every nested group that mentions one of the variables (a ``MINUS`` side, a
-sub-query, a ``UNION`` branch: scopes that do not see the outer group's values). Each value is
+sub-query, a ``UNION`` branch: scopes that do not see the outer group's values), and first in
+every operand of a ``UNION`` (join distributes over union, so this changes nothing, but some
+engines drop a branch's rows when it does not bind an outer ``VALUES`` variable). Each value is
 serialised as an RDF term (an IRI in ``<…>`` or an escaped literal with its datatype or
 language), never pasted as text, so a value cannot change the query's structure.
 
@@ -97,6 +99,7 @@ class _Group:
     depth: int
     variables: set[str] = field(default_factory=set)
     subquery: bool = False
+    union_operand: bool = False
 
 
 @dataclass(frozen=True)
@@ -190,12 +193,15 @@ def _groups(toks: list[Token]) -> list[_Group]:
                 group = _Group(i, tok.end, depth)
                 nxt = toks[i + 1] if i + 1 < len(toks) else None
                 group.subquery = nxt is not None and nxt.keyword == "SELECT"
+                group.union_operand = toks[i - 1].keyword == "UNION"
                 groups.append(group)
                 stack.append(group)
             continue
         if tok.text == "}" and tok.kind == "other":
             if stack:
-                stack.pop()
+                closed = stack.pop()
+                if closed is not None and i + 1 < len(toks) and toks[i + 1].keyword == "UNION":
+                    closed.union_operand = True
             continue
         if tok.kind == "var":
             current = next((g for g in reversed(stack) if g is not None), None)
@@ -263,7 +269,10 @@ def bind_values(
     groups = _groups(toks)
     inserts: list[tuple[int, list[str]]] = [(groups[0].insert_at, wanted)]
     for group in groups[1:]:
-        names = [n for n in wanted if n in group.variables]
+        # Join distributes over UNION, so every operand gets the values too: some engines
+        # (Virtuoso 7) drop the rows of a branch that does not bind a variable of an outer
+        # VALUES block.
+        names = [n for n in wanted if n in group.variables or group.union_operand]
         if names and not group.subquery:
             inserts.append((group.insert_at, names))
     if groups[0].subquery:

@@ -261,12 +261,14 @@ RESULTS_JSON = "application/sparql-results+json"
 """The media type of SPARQL 1.1 Query Results JSON."""
 
 _BOOLEAN = XSD.boolean.value
+_DURATION = XSD.duration.value
 
 
 def term_from_json(binding: Mapping[str, str]) -> Term:
     """A term from one value of SPARQL 1.1 Query Results JSON.
 
-    Accepts Virtuoso's ``typed-literal`` and its booleans written ``1``/``0``.
+    Accepts Virtuoso's ``typed-literal``, its booleans written ``1``/``0`` and its year-month
+    durations written as a number of months.
     """
     kind, value = binding["type"], binding["value"]
     if kind == "uri":
@@ -278,6 +280,12 @@ def term_from_json(binding: Mapping[str, str]) -> Term:
     datatype = binding.get("datatype")
     if datatype == _BOOLEAN and value in ("1", "0"):
         value = "true" if value == "1" else "false"
+    elif datatype == _DURATION and re.fullmatch(r"-?\d+", value):
+        # Virtuoso 7 keeps a year-month duration as its number of months ("P2Y" → "24").
+        months = int(value)
+        years, rest = divmod(abs(months), 12)
+        value = ("-" if months < 0 else "") + "P" + (f"{years}Y" if years else "")
+        value += f"{rest}M" if rest or not years else ""
     if datatype:
         return ox.Literal(value, datatype=ox.NamedNode(datatype))
     return ox.Literal(value)
