@@ -60,7 +60,10 @@ def test_seed_documents_and_periods(store) -> None:
         "brottsforebyggande-plan": ("2020-01-01", "2023-12-31"),
         "samverkansoverenskommelse": ("2020-01-01", "2023-12-31"),
     }
-    own = one(store, "SELECT ?t WHERE { ?d dcterms:type skdoc:brottsforebyggande-plan ; dcterms:title ?t }")
+    own = one(
+        store,
+        "SELECT ?t WHERE { ?d dcterms:type skdoc:brottsforebyggande-plan ; dcterms:title ?t }",
+    )
     assert own["t"] == "Plan för brottsförebyggande arbete"
     series = one(
         store,

@@ -58,9 +58,7 @@ def _code(ctx: click.Context, param: click.Parameter, value: str | None) -> str 
 )
 @language_option
 @reports_errors
-def ingest(
-    file: Path, output: Path | None, kod: str | None, kommun: str | None, lang: str
-) -> None:
+def ingest(file: Path, output: Path | None, kod: str | None, kommun: str | None, lang: str) -> None:
     """Draft a dataset from the plan document FILE (.txt, .md, .docx or .pdf).
 
     Every value in the draft carries a comment saying which line and characters of the text

@@ -153,7 +153,11 @@ def write_pdf(pages: list[list[str]], target: Path, image_only: bool = False) ->
             parts.append(b"ET")
             content = b"\n".join(parts)
         stream = add(
-            b"<< /Length " + str(len(content)).encode() + b" >>\nstream\n" + content + b"\nendstream"
+            b"<< /Length "
+            + str(len(content)).encode()
+            + b" >>\nstream\n"
+            + content
+            + b"\nendstream"
         )
         page = add(
             b"<< /Type /Page /Parent "

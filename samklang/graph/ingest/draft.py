@@ -255,9 +255,8 @@ class Draft:
             f = _field(entity.section, name)
             if f is not None and not f.many and len(facts) > 1:
                 others = ", ".join(_render(x.value) for x in facts[1:])
-                reviews.append(
-                    f"{name}: texten ger också {others} ({'; '.join(x.evidence.comment() for x in facts[1:] if x.evidence)})"
-                )
+                where = "; ".join(x.evidence.comment() for x in facts[1:] if x.evidence)
+                reviews.append(f"{name}: texten ger också {others} ({where})")
         return reviews
 
     def _note(self, entity: Entity) -> str:
@@ -275,9 +274,7 @@ class Draft:
                 ranges[-1][1] = max(ranges[-1][1], last)
             else:
                 ranges.append([first, last])
-        refs = [
-            f"{SOURCE_ID}#{a}" if a == b else f"{SOURCE_ID}#{a}-{b}" for a, b in ranges
-        ]
+        refs = [f"{SOURCE_ID}#{a}" if a == b else f"{SOURCE_ID}#{a}-{b}" for a, b in ranges]
         return refs or [SOURCE_ID]
 
     def _sources_file(self) -> str:

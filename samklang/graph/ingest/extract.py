@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from samklang.graph.ingest import patterns as P
+from samklang.graph.ingest import patterns as pat
 from samklang.graph.ingest.layout import Layout, Span, clean, read_layout
 from samklang.graph.ingest.model import Entity, Evidence, Extraction, Fact
 from samklang.graph.ingest.periods import (
@@ -166,7 +166,7 @@ class _Reader:
         """Named organisations in ``text`` (which starts at ``offset``), in text order."""
         found: list[tuple[Entity, Span]] = []
         taken: list[tuple[int, int]] = []
-        for kind, pattern in P.ORGANISATION_PATTERNS:
+        for kind, pattern in pat.ORGANISATION_PATTERNS:
             for m in pattern.finditer(text):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
@@ -184,7 +184,7 @@ class _Reader:
                         entity.set("type", kind, evidence)
                 if entity is None:
                     continue
-                if abbreviation := P.ABBREVIATION_AFTER.match(text[m.end() :]):
+                if abbreviation := pat.ABBREVIATION_AFTER.match(text[m.end() :]):
                     a = abbreviation.start("abbreviation") + m.end()
                     entity.set(
                         "abbreviation",
@@ -199,7 +199,7 @@ class _Reader:
     def _organisation_name(kind: str, m: re.Match[str]) -> str | None:
         if kind == "kommun":
             words = m["name"].split()
-            while words and words[0].lower() in P.NOT_MUNICIPALITY_NAMES:
+            while words and words[0].lower() in pat.NOT_MUNICIPALITY_NAMES:
                 words.pop(0)
             if not words:
                 return None
@@ -240,13 +240,13 @@ class _Reader:
         if first:
             return min(first, key=lambda pair: pair[0])[1], ""
         head = text[:60]
-        if P.MUNICIPAL_ROLES.match(head.strip()) or re.match(
+        if pat.MUNICIPAL_ROLES.match(head.strip()) or re.match(
             r"(?i)(?:kommunens\s+)?(?:brottsförebyggande\s+)?samordnare", head.strip()
         ):
             return self.municipality, (
                 f"”{head.split(' är ')[0].strip()}” är en roll hos kommunen; satt till kommunen"
             )
-        for kind, pattern in P.GENERIC_ACTORS:
+        for kind, pattern in pat.GENERIC_ACTORS:
             if re.match(pattern, head.strip()):
                 candidates = self.organisations_of(kind)
                 if len(candidates) == 1:
@@ -262,10 +262,10 @@ class _Reader:
         (``STEERING``) becomes one."""
         self.steering_words: set[int] = set()
         for span, sentence in self.sentences():
-            for m in P.GROUP.finditer(sentence):
+            for m in pat.GROUP.finditer(sentence):
                 if m["plural"]:
                     continue
-                steering = P.STEERING.match(sentence, m.end())
+                steering = pat.STEERING.match(sentence, m.end())
                 if m["word"].lower() != "styrgrupp" and steering:
                     entity = self._group_entity(span.start, m, register=True)
                     if entity is not None:
@@ -278,7 +278,7 @@ class _Reader:
                         word = sentence.lower().rindex("styrgrupp", 0, steering.end())
                         self.steering_words.add(span.start + word)
         for span, sentence in self.sentences():
-            for m in P.GROUP.finditer(sentence):
+            for m in pat.GROUP.finditer(sentence):
                 if m["plural"] or span.start + m.start("word") in self.steering_words:
                     continue
                 self._group_entity(span.start, m, register=True)
@@ -286,7 +286,7 @@ class _Reader:
     def _group_entity(self, offset: int, m: re.Match[str], register: bool) -> Entity | None:
         word = m["word"].lower()
         word = re.sub(r"\s+", " ", word)
-        kind = P.GROUP_KINDS[word]
+        kind = pat.GROUP_KINDS[word]
         named = ""
         if word == "temagrupp" and m["topic"] and not m["definite"]:
             named = f"Temagrupp {m['topic']}"
@@ -341,7 +341,7 @@ class _Reader:
 
     def _groups_in(self, offset: int, text: str) -> list[tuple[Entity, Span]]:
         found = []
-        for m in P.GROUP.finditer(text):
+        for m in pat.GROUP.finditer(text):
             if m["plural"]:
                 continue
             entity = self._group_entity(offset, m, register=False)
@@ -363,21 +363,25 @@ class _Reader:
                 if not groups or not re.search(r"(?i)sammankallande|ingår|består\s+av", sentence):
                     continue
 
-            def before(position: int) -> Entity | None:
-                earlier = [g for g, s in groups if s.start - span.start < position]
+            def before(
+                position: int, groups: list[tuple[Entity, Span]] = groups, at: int = span.start
+            ) -> Entity | None:
+                earlier = [g for g, s in groups if s.start - at < position]
                 return earlier[-1] if earlier else groups[0][0]
 
-            def after(position: int) -> Entity | None:
-                later = [g for g, s in groups if s.start - span.start >= position]
-                return later[0] if later else before(position)
+            def after(
+                position: int, groups: list[tuple[Entity, Span]] = groups, at: int = span.start
+            ) -> Entity | None:
+                later = [g for g, s in groups if s.start - at >= position]
+                return later[0] if later else before(position, groups, at)
 
-            for pattern in P.MEMBERS:
+            for pattern in pat.MEMBERS:
                 for m in pattern.finditer(sentence):
                     group = before(m.start())
                     if group is None:
                         continue
                     self._add_members(group, span.start + m.start("list"), m["list"])
-            for n, pattern in enumerate(P.CONVENER):
+            for n, pattern in enumerate(pat.CONVENER):
                 for m in pattern.finditer(sentence):
                     group = after(m.end()) if n == 0 else before(m.start())
                     if group is None:
@@ -393,7 +397,7 @@ class _Reader:
                     group.set("convener", who, evidence)
                     if note:
                         group.review.append(f"sammankallande: {note} ({evidence.comment()})")
-            for m in P.REPORTS_TO.finditer(sentence):
+            for m in pat.REPORTS_TO.finditer(sentence):
                 group = before(m.start())
                 if group is None or not any(s.start - span.start < m.start() for _, s in groups):
                     continue
@@ -402,7 +406,7 @@ class _Reader:
                     group.set(
                         "reports_to", target, self.ev(span.start + m.start(), span.start + m.end())
                     )
-            for m in P.OWNS.finditer(sentence):
+            for m in pat.OWNS.finditer(sentence):
                 group = before(m.start())
                 rest = sentence[m.end() :]
                 refers = self._document_at(span.start + m.end(), rest)
@@ -412,7 +416,7 @@ class _Reader:
                         group,
                         self.ev(span.start + m.start(), span.start + m.end() + 20),
                     )
-            for m in P.GOAL_AREA_GROUP.finditer(sentence):
+            for m in pat.GOAL_AREA_GROUP.finditer(sentence):
                 group = after(m.end())
                 if group is not None and self.last_goal_area is not None:
                     self.last_goal_area.set(
@@ -421,7 +425,7 @@ class _Reader:
 
     def _add_members(self, group: Entity, offset: int, listed: str) -> None:
         position = 0
-        for part in P.LIST_SPLIT.split(listed):
+        for part in pat.LIST_SPLIT.split(listed):
             at = listed.index(part, position) if part else position
             position = at + len(part)
             if not part.strip():
@@ -442,7 +446,7 @@ class _Reader:
 
     def _mentions(self) -> Iterator[tuple[Span, str, re.Match[str]]]:
         for span, sentence in self.sentences():
-            for m in P.DOCUMENT_MENTION.finditer(sentence):
+            for m in pat.DOCUMENT_MENTION.finditer(sentence):
                 yield span, sentence, m
 
     @staticmethod
@@ -469,7 +473,7 @@ class _Reader:
             body = clean(line.text)
             if body.endswith(".") or "<!--" in line.text:
                 continue
-            m = P.DOCUMENT_MENTION.search(line.text)
+            m = pat.DOCUMENT_MENTION.search(line.text)
             if m is None or self._type_of(m) == "trygghetsbokslut" and m.start() > 0:
                 continue
             own_type = self._type_of(m)
@@ -523,7 +527,7 @@ class _Reader:
         self.title_line = first.number if first is not None else 1
 
     def _own_reference(self) -> re.Pattern[str]:
-        return P.own_reference(self.own.get("type"))
+        return pat.own_reference(self.own.get("type"))
 
     def _is_own(self, sentence: str, start: int) -> bool:
         """Whether the mention at ``start`` is the document referring to itself."""
@@ -536,13 +540,13 @@ class _Reader:
         if self.own_period:
             candidates.append(self.own_period)
         for line in self.source.lines[:60]:
-            if m := P.PERIOD_FIELD.match(line.text):
+            if m := pat.PERIOD_FIELD.match(line.text):
                 if (p := PERIOD.search(line.text, m.end())) and (found := period_of(p)):
                     candidates.append(
                         (found, self.ev(line.start + p.start(), line.start + p.end()))
                     )
         for span, sentence in self.sentences():
-            for verb in P.PERIOD_VERB.finditer(sentence):
+            for verb in pat.PERIOD_VERB.finditer(sentence):
                 p = PERIOD.match(sentence, verb.end())
                 if p is None or (found := period_of(p)) is None:
                     continue
@@ -568,7 +572,7 @@ class _Reader:
 
     def _sentence_subject(self, sentence: str, before: int) -> Entity | None:
         """The document a sentence is about: the first one it names before ``before``."""
-        for m in P.DOCUMENT_MENTION.finditer(sentence[:before]):
+        for m in pat.DOCUMENT_MENTION.finditer(sentence[:before]):
             return self._document_for(m, sentence)
         if self._own_reference().search(sentence[:before]):
             return self.own
@@ -590,8 +594,8 @@ class _Reader:
 
     def _document_at(self, offset: int, text: str) -> Entity | None:
         """The document ``text`` begins by naming (``detta handlingsprogram``, ``planen``)."""
-        head = re.sub(r"^" + P.DOCUMENT_DETERMINER, "", text[:120])
-        m = P.DOCUMENT_MENTION.match(head)
+        head = re.sub(r"^" + pat.DOCUMENT_DETERMINER, "", text[:120])
+        m = pat.DOCUMENT_MENTION.match(head)
         if m is not None:
             return self._document_for(m, head)
         if self._own_reference().match(text) or re.match(r"(?i)(?:planen|dokumentet)\b", text):
@@ -608,13 +612,13 @@ class _Reader:
             after = sentence[m.end() :]
             period_match = None
             for p in PERIOD.finditer(after):
-                if P.PERIOD_FILLER.match(after[: p.start()] + " "):
+                if pat.PERIOD_FILLER.match(after[: p.start()] + " "):
                     period_match = p
                 break
             lone_year = None
             if period_match is None:
                 for y in SINGLE_YEAR.finditer(after):
-                    if P.PERIOD_FILLER.match(after[: y.start()] + " ") and not re.match(
+                    if pat.PERIOD_FILLER.match(after[: y.start()] + " ") and not re.match(
                         r"\s*[-–—:]\s*\d", after[y.end() :]
                     ):
                         lone_year = y
@@ -647,7 +651,7 @@ class _Reader:
                     and m.start() > 0
                     and not re.search(r"[.:]\s*$", preceding)
                 )
-                if P.GENERIC_BEFORE.search(preceding) or not (definite or capitalised):
+                if pat.GENERIC_BEFORE.search(preceding) or not (definite or capitalised):
                     continue
                 title = self._mention_title(m.group(0), "")
                 undated.append((doc_type, title, self.ev(start, span.start + m.end())))
@@ -712,11 +716,11 @@ class _Reader:
 
     def _read_document_tables(self) -> None:
         """Rows naming a document in one cell and its period or cadence in another."""
-        for number, row in sorted(self.layout.rows.items()):
+        for _number, row in sorted(self.layout.rows.items()):
             if len(row.cells) < 2 or self._in_notes(row.line.start):
                 continue
             first = self.text[row.cells[0].start : row.cells[0].end]
-            m = P.DOCUMENT_MENTION.match(first)
+            m = pat.DOCUMENT_MENTION.match(first)
             if m is None:
                 continue
             doc_type = self._type_of(m)
@@ -751,7 +755,7 @@ class _Reader:
     def _read_part_of(self) -> None:
         """``X är en del av Y``, ``X ingår i Y``, ``X är en förlängning av Y`` (``PART_OF``)."""
         for span, sentence in self.sentences():
-            for link in P.PART_OF.finditer(sentence):
+            for link in pat.PART_OF.finditer(sentence):
                 child = self._child_before(sentence, link.start())
                 parent = self._document_at(span.start + link.end(), sentence[link.end() :])
                 if child is None or parent is None or child is parent:
@@ -772,7 +776,7 @@ class _Reader:
 
     def _child_before(self, sentence: str, end: int) -> Entity | None:
         head = sentence[:end]
-        mentions = list(P.DOCUMENT_MENTION.finditer(head))
+        mentions = list(pat.DOCUMENT_MENTION.finditer(head))
         if mentions and not head[mentions[-1].end() :].strip():
             m = mentions[-1]
             if self._type_of(m) == "medborgarlofte" and self.own.get("type") != "medborgarlofte":
@@ -792,9 +796,9 @@ class _Reader:
         """How often a kind of document is renewed (``RENEWAL`` + a cadence) and since when
         (``SINCE``): a series for medborgarlöften, a note for other documents."""
         for span, sentence in self.sentences():
-            mentions = list(P.DOCUMENT_MENTION.finditer(sentence))
+            mentions = list(pat.DOCUMENT_MENTION.finditer(sentence))
             own_ref = self._own_reference().search(sentence)
-            for verb in P.RENEWAL.finditer(sentence):
+            for verb in pat.RENEWAL.finditer(sentence):
                 c = CADENCE.search(sentence, verb.end())
                 if c is None or c.start() - verb.end() > 30:
                     continue
@@ -813,7 +817,7 @@ class _Reader:
                         f"{sentence[verb.start() : c.end()].strip().capitalize()} "
                         f"(rad {evidence.lines})."
                     )
-            for m in P.SINCE.finditer(sentence):
+            for m in pat.SINCE.finditer(sentence):
                 first = mentions[0] if mentions else None
                 if first is not None and self._type_of(first) == "medborgarlofte":
                     series = self._series("medborgarlofte", "Medborgarlöfte", self.ev(0, 0))
@@ -836,7 +840,7 @@ class _Reader:
         paragraphs: dict[str, list[Span]] = {}
         for span, sentence in self.sentences():
             found: list[tuple[str, int, int]] = []
-            for m in P.LAW.finditer(sentence):
+            for m in pat.LAW.finditer(sentence):
                 number = m["number"] or m["msbfs"]
                 name = (
                     ("MSBFS " + number.split()[-1].replace("MSBFS", "").strip())
@@ -844,7 +848,7 @@ class _Reader:
                     else f"SFS {number}"
                 )
                 found.append((name, m.start(), m.end()))
-            for number, pattern in P.LAW_NAMES:
+            for number, pattern in pat.LAW_NAMES:
                 for m in re.finditer(pattern, sentence):
                     found.append((f"SFS {number}", m.start(), m.end()))
             for name, a, b in found:
@@ -854,7 +858,7 @@ class _Reader:
         for name, evidence in self.laws.items():
             based = False
             for doc in [e for e in self.entities if e.section == "documents"]:
-                governs = P.LEGAL_BASIS.get(doc.get("type"))
+                governs = pat.LEGAL_BASIS.get(doc.get("type"))
                 if governs is None or f"SFS {governs}" != name:
                     continue
                 if any(self._paragraph_names(p, doc) for p in paragraphs[name]):
@@ -877,12 +881,14 @@ class _Reader:
 
     def _paragraph_names(self, paragraph: Span, doc: Entity) -> bool:
         chunk = self.text[paragraph.start : paragraph.end]
-        return any(self._type_of(m) == doc.get("type") for m in P.DOCUMENT_MENTION.finditer(chunk))
+        return any(
+            self._type_of(m) == doc.get("type") for m in pat.DOCUMENT_MENTION.finditer(chunk)
+        )
 
     def _read_strategies(self) -> None:
         """Named strategies and their year (``STRATEGY``)."""
         for span, sentence in self.sentences():
-            for m in P.STRATEGY.finditer(sentence):
+            for m in pat.STRATEGY.finditer(sentence):
                 title = (m["title"] or m["title2"]).strip()
                 title = title[0].upper() + title[1:]
                 group = "title" if m["title"] else "title2"
@@ -905,7 +911,7 @@ class _Reader:
         ``Referenser`` (``WORK_FULL``, ``WORK_SHORT``)."""
         for line in self.source.lines:
             in_notes = line.number >= self.layout.notes_start
-            under = P.REFERENCE_HEADINGS.match(self.layout.heading_text(line.number))
+            under = pat.REFERENCE_HEADINGS.match(self.layout.heading_text(line.number))
             if not (in_notes or under) or not line.text.strip():
                 continue
             if self.layout.kinds[line.number] == "heading":
@@ -918,27 +924,27 @@ class _Reader:
     @staticmethod
     def _works(body: str) -> list[tuple[int, str]]:
         text = body.rstrip()
-        if P.WORK_FULL.match(text.replace("*", "")):
+        if pat.WORK_FULL.match(text.replace("*", "")):
             return [(0, text)]
         works = []
         position = 0
         for part in re.split(r"\s*[;,]\s*", text):
             at = text.index(part, position)
             position = at + len(part)
-            if P.WORK_SHORT.match(part.replace("*", "")):
+            if pat.WORK_SHORT.match(part.replace("*", "")):
                 works.append((at, part))
         return works
 
     def _work(self, offset: int, text: str) -> None:
         plain = text.replace("*", "").strip()
         evidence = self.ev(offset, offset + len(text))
-        m = P.WORK_FULL.match(plain) or P.WORK_SHORT.match(plain)
+        m = pat.WORK_FULL.match(plain) or pat.WORK_SHORT.match(plain)
         if m is None:
             return
-        authors = [a for a in P.AUTHOR_SPLIT.split(m["authors"].strip()) if a]
+        authors = [a for a in pat.AUTHOR_SPLIT.split(m["authors"].strip()) if a]
         year = int(m["year"])
         first = authors[0] if authors else m["authors"]
-        person = P.PERSON.match(first)
+        person = pat.PERSON.match(first)
         surname = person["surname"] if person else first
         entity, made = self.entity("documents", f"work|{surname.lower()}|{year}")
         if not made:
@@ -965,25 +971,25 @@ class _Reader:
         self.last_goal_area: Entity | None = None
         for span, sentence in self.sentences():
             owner = self._sentence_subject(sentence, len(sentence)) or self.own
-            for m in P.GOAL_AREA_COUNT.finditer(sentence):
+            for m in pat.GOAL_AREA_COUNT.finditer(sentence):
                 owner = self._sentence_subject(sentence, m.start()) or self.own
                 owner.set(
                     "goal_area_count",
-                    P.count_value(m["count"]),
+                    pat.count_value(m["count"]),
                     self.ev(span.start + m.start(), span.start + m.end()),
                 )
                 rest = sentence[m.end() :]
                 if listed := re.match(r"\s*:\s*(?P<list>[^.]+)", rest):
                     offset = span.start + m.end() + listed.start("list")
                     position = 0
-                    for part in P.LIST_SPLIT.split(listed["list"]):
+                    for part in pat.LIST_SPLIT.split(listed["list"]):
                         at = listed["list"].index(part, position)
                         position = at + len(part)
                         if part.strip():
                             self._goal_area(
                                 part.strip(), owner, self.ev(offset + at, offset + at + len(part))
                             )
-            for m in P.GOAL_AREA_NAMED.finditer(sentence):
+            for m in pat.GOAL_AREA_NAMED.finditer(sentence):
                 holder = owner
                 if holder is self.own and self.own.get("type") != "handlingsprogram":
                     programmes = [
@@ -997,7 +1003,7 @@ class _Reader:
                     holder,
                     self.ev(span.start + m.start("title"), span.start + m.end("title")),
                 )
-            if m2 := P.GOAL_AREA_LINE.match(sentence):
+            if m2 := pat.GOAL_AREA_LINE.match(sentence):
                 self._goal_area(
                     m2["title"],
                     self.own,
@@ -1036,7 +1042,7 @@ class _Reader:
                 if headings.match(text):
                     yield number, kind
                     break
-                if not P.ACTOR_LEAD.match(self.layout.line(heading).text):
+                if not pat.ACTOR_LEAD.match(self.layout.line(heading).text):
                     break
                 heading = self.layout.section.get(heading, 0)
 
@@ -1053,20 +1059,20 @@ class _Reader:
         """Goals (``GOAL_LINE``, items under ``GOAL_HEADINGS``) and prioritised areas or
         promises (``FOCUS_LINE``, items under ``FOCUS_HEADINGS`` or after ``FOCUS_LEAD``)."""
         for span, sentence in self.sentences():
-            if m := P.GOAL_LINE.match(sentence):
+            if m := pat.GOAL_LINE.match(sentence):
                 self._objective("goals", m["text"], span.start + m.start("text"))
-            if m2 := P.FOCUS_LINE.match(sentence):
+            if m2 := pat.FOCUS_LINE.match(sentence):
                 self._objective("focus_areas", m2["text"], span.start + m2.start("text"))
-        for number, kind in self._items_under(P.GOAL_HEADINGS):
+        for number, kind in self._items_under(pat.GOAL_HEADINGS):
             if kind == "item":
                 start, body = self._item_text(number)
                 self._objective("goals", body, start)
-        for number, kind in self._items_under(P.FOCUS_HEADINGS):
+        for number, kind in self._items_under(pat.FOCUS_HEADINGS):
             if kind == "item":
                 start, body = self._item_text(number)
                 self._objective("focus_areas", body, start)
         for span, sentence in self.sentences():
-            if not P.FOCUS_LEAD.search(sentence):
+            if not pat.FOCUS_LEAD.search(sentence):
                 continue
             number = self.source.line_of(span.end) + 1
             while number <= len(self.layout.kinds) and self.layout.kinds[number] in (
@@ -1095,10 +1101,10 @@ class _Reader:
         (``ACTIVITY_COLUMNS``). Responsible organisations and years come from the line, the
         table or the lead; without a year the document's own period is used, with a note."""
         for span, sentence in self.sentences():
-            if m := P.ACTIVITY_LINE.match(sentence):
+            if m := pat.ACTIVITY_LINE.match(sentence):
                 self._activity(span.start + m.start("text"), m["text"], None, None)
         header: dict[str, int] | None = None
-        for number, kind in self._items_under(P.ACTIVITY_HEADINGS):
+        for number, kind in self._items_under(pat.ACTIVITY_HEADINGS):
             if kind == "row":
                 row = self.layout.rows[number]
                 cells = [self.text[c.start : c.end] for c in row.cells]
@@ -1134,7 +1140,7 @@ class _Reader:
             start, body = self._item_text(number)
             lead_actor = None
             heading = self.layout.section.get(number, 0)
-            if heading and (lead := P.ACTOR_LEAD.match(self.layout.line(heading).text)):
+            if heading and (lead := pat.ACTOR_LEAD.match(self.layout.line(heading).text)):
                 line = self.layout.line(heading)
                 lead_actor = Span(line.start + lead.start("who"), line.start + lead.end("who"))
             body = re.sub(r"^att\s+", "", body)
@@ -1152,7 +1158,7 @@ class _Reader:
     def _activity_header(cells: list[str]) -> dict[str, int] | None:
         found: dict[str, int] = {}
         for n, cell in enumerate(cells):
-            for name, pattern in P.ACTIVITY_COLUMNS.items():
+            for name, pattern in pat.ACTIVITY_COLUMNS.items():
                 if name not in found and pattern.match(cell.strip()) and len(cell) < 30:
                     found[name] = n
         return found if "title" in found and len(found) >= 2 else None
@@ -1186,7 +1192,7 @@ class _Reader:
         if responsible is not None:
             cell = self.text[responsible.start : responsible.end]
             position = 0
-            for part in P.LIST_SPLIT.split(cell):
+            for part in pat.LIST_SPLIT.split(cell):
                 at = cell.index(part, position)
                 position = at + len(part)
                 actors.append((responsible.start + at, part))
@@ -1222,7 +1228,7 @@ class _Reader:
         trygghetsbokslut named in it is the kind of report. The first such sentence about a
         document sets its follow-up; later ones go into its note."""
         for span, sentence in self.sentences():
-            verb = P.FOLLOW_UP.search(sentence)
+            verb = pat.FOLLOW_UP.search(sentence)
             if verb is None:
                 continue
             groups = self._groups_in(span.start, sentence[: verb.start()])
@@ -1241,7 +1247,7 @@ class _Reader:
             report = next(
                 (
                     m
-                    for m in P.DOCUMENT_MENTION.finditer(sentence)
+                    for m in pat.DOCUMENT_MENTION.finditer(sentence)
                     if self._type_of(m) == "trygghetsbokslut"
                 ),
                 None,
@@ -1273,8 +1279,8 @@ class _Reader:
         ``DOMAINS``)."""
         for span, sentence in self.sentences():
             for field_name, table, needs in (
-                ("process_phases", P.PHASES, None),
-                ("considers_domains", P.DOMAINS, P.FACTOR_WORDS),
+                ("process_phases", pat.PHASES, None),
+                ("considers_domains", pat.DOMAINS, pat.FACTOR_WORDS),
             ):
                 hits = []
                 for concept, pattern in table:
@@ -1290,7 +1296,7 @@ class _Reader:
     def _read_purpose(self) -> None:
         """The stated purpose (``PURPOSE``)."""
         for span, sentence in self.sentences():
-            if m := P.PURPOSE.search(sentence.strip()):
+            if m := pat.PURPOSE.search(sentence.strip()):
                 offset = span.start + len(sentence) - len(sentence.lstrip())
                 text = m["text"].strip()
                 self.own.set(
@@ -1308,10 +1314,12 @@ class _Reader:
         (``DECISION_SENTENCE``) does."""
         seen: set[str] = set()
         for line in self.source.lines:
-            m = P.HEADER_LINE.match(line.text)
+            m = pat.HEADER_LINE.match(line.text)
             if m is None or self._in_notes(line.start):
                 continue
-            name = next(P.HEADER_FIELDS[n][0] for n in range(len(P.HEADER_FIELDS)) if m[f"f{n}"])
+            name = next(
+                pat.HEADER_FIELDS[n][0] for n in range(len(pat.HEADER_FIELDS)) if m[f"f{n}"]
+            )
             if name in seen:
                 continue
             seen.add(name)
@@ -1328,7 +1336,7 @@ class _Reader:
         if "decision.by" in seen or "decision.date" in seen:
             return
         for span, sentence in self.sentences():
-            for m in P.DECISION_SENTENCE.finditer(sentence):
+            for m in pat.DECISION_SENTENCE.finditer(sentence):
                 subject = self._sentence_subject(sentence, m.start())
                 if subject is not self.own:
                     continue
@@ -1354,8 +1362,8 @@ class _Reader:
             self.own.set(name, day, evidence)
             return
         body, _ = self.resolve_actor(evidence.start, value)
-        if body is None and value.strip().lower() in P.BODY_ABBREVIATIONS:
-            full = P.BODY_ABBREVIATIONS[value.strip().lower()]
+        if body is None and value.strip().lower() in pat.BODY_ABBREVIATIONS:
+            full = pat.BODY_ABBREVIATIONS[value.strip().lower()]
             body, made = self.entity("organisations", full.lower())
             if made:
                 body.set("name", full, evidence)
@@ -1382,14 +1390,14 @@ class _Reader:
             about_own = number <= head_end or self._is_about_own(sentence)
             if not about_own:
                 continue
-            for m in P.BETWEEN.finditer(sentence):
+            for m in pat.BETWEEN.finditer(sentence):
                 before = sentence[: m.start()]
-                mentions = list(P.DOCUMENT_MENTION.finditer(before))
+                mentions = list(pat.DOCUMENT_MENTION.finditer(before))
                 if mentions and self._type_of(mentions[-1]) != self.own.get("type"):
                     continue
                 for group in ("a", "b"):
                     self._party(span.start + m.start(group), m[group])
-            for m in P.TOGETHER_WITH.finditer(sentence):
+            for m in pat.TOGETHER_WITH.finditer(sentence):
                 before = sentence[: m.start()]
                 self._party(span.start, before)
                 self._party(span.start + m.start("b"), m["b"])
@@ -1405,7 +1413,8 @@ class _Reader:
                 for entity, s in found:
                     self.own.add("parties", entity, self.ev(s.start, s.end))
         for line in self.source.lines:
-            if m := P.SIGNATURE.match(line.text):
+            if signature := pat.SIGNATURE.match(line.text):
+                m = signature
                 who, _ = self.resolve_actor(line.start + m.start("who"), m["who"])
                 if who is not None:
                     self.own.add(
@@ -1428,7 +1437,7 @@ class _Reader:
     def _party(self, offset: int, text: str) -> None:
         who, _ = self.resolve_actor(offset, text)
         if who is None:
-            for kind, pattern in P.GENERIC_ACTORS:
+            for kind, pattern in pat.GENERIC_ACTORS:
                 if re.match(pattern + r"\s*$", text.strip()):
                     candidates = self.organisations_of(kind)
                     who = candidates[0] if len(candidates) == 1 else None
@@ -1439,7 +1448,7 @@ class _Reader:
 
     def _read_code(self) -> Fact | None:
         """A municipality code written in the text (``MUNICIPALITY_CODE``)."""
-        if m := P.MUNICIPALITY_CODE.search(self.text):
+        if m := pat.MUNICIPALITY_CODE.search(self.text):
             return Fact(m["code"], self.ev(m.start("code"), m.end("code")))
         return None
 
@@ -1481,7 +1490,8 @@ class _Reader:
                 )
                 continue
             evidence = activity.facts["title"][0].evidence
-            stated = re.search(r"\b(?:under|år|i)\s+(?P<year>(?:19|20)\d\d)\b", evidence.quote)
+            quote = evidence.quote if evidence is not None else ""
+            stated = re.search(r"\b(?:under|år|i)\s+(?P<year>(?:19|20)\d\d)\b", quote)
             if stated and evidence is not None:
                 at = evidence.start + stated.start("year")
                 activity.set("year", [int(stated["year"])], self.ev(at, at + 4))

@@ -69,7 +69,10 @@ OWN_WORDS: dict[str, tuple[str, str]] = {
     # (type: how it is called after "denna/detta", and in the definite form)
     "handlingsprogram": ("(?:handlings)?program", "(?:handlings)?programmet"),
     "brottsforebyggande-plan": ("plan", "planen"),
-    "samverkansoverenskommelse": ("(?:samverkans)?överenskommelse", "(?:samverkans)?överenskommelsen"),
+    "samverkansoverenskommelse": (
+        "(?:samverkans)?överenskommelse",
+        "(?:samverkans)?överenskommelsen",
+    ),
     "medborgarlofte": ("(?:medborgar)?löfte", "(?:medborgar)?löftet"),
     "lagesbild": ("lägesbild", "lägesbilden"),
     "atgardsplan": ("(?:åtgärds)?plan", "(?:åtgärds)?planen"),

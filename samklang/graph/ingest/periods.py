@@ -46,10 +46,14 @@ _FROM = r"(?:(?:från\s+och\s+med|fr\.\s?o\.\s?m\.|från)\s+)?"
 
 PERIOD = re.compile(
     rf"""(?ix)
-    {_FROM}(?P<d1>{DATE}){_UNTIL}(?P<d2>{DATE})        # 2023-01-01 – 2024-12-31, 1 juli 2018 – 30 juni 2020
-    | {_FROM}(?P<m1>{MONTH_YEAR}){_UNTIL}(?P<m2>{MONTH_YEAR})   # juli 2018 – juni 2020
-    | (?<![\d:/-])(?P<y1>{YEAR})(?:{_DASH}|\s+(?:till\s+och\s+med|t\.\s?o\.\s?m\.)\s+)(?P<y2>{YEAR})(?![\d:/-])
-                                                     # 2020-2023, 2020–2023, 2020 till och med 2023
+    # 2023-01-01 – 2024-12-31, 1 juli 2018 – 30 juni 2020
+    {_FROM}(?P<d1>{DATE}){_UNTIL}(?P<d2>{DATE})
+    # juli 2018 – juni 2020
+    | {_FROM}(?P<m1>{MONTH_YEAR}){_UNTIL}(?P<m2>{MONTH_YEAR})
+    # 2020-2023, 2020–2023, 2020 till och med 2023
+    | (?<![\d:/-])(?P<y1>{YEAR})
+      (?:{_DASH}|\s+(?:till\s+och\s+med|t\.\s?o\.\s?m\.)\s+)
+      (?P<y2>{YEAR})(?![\d:/-])
     """
 )
 """A period with a start and an end. Group names tell which form matched."""

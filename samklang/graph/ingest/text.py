@@ -152,16 +152,17 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str]:
             return _checked(path, _normalise(data.decode("utf-16")), "utf-16")
         except UnicodeDecodeError as err:
             raise InputError(path, None, "is not valid UTF-16 text; save it as UTF-8 text") from err
-    encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
+    bom = data.startswith(b"\xef\xbb\xbf")
+    encoding = "utf-8-sig" if bom else "utf-8"
     try:
-        return _checked(path, _normalise(data.decode(encoding)), encoding)
+        return _checked(path, _normalise(data[3 if bom else 0 :].decode("utf-8")), encoding)
     except UnicodeDecodeError as err:
         utf8_error = err
-    if encoding == "utf-8-sig":  # a BOM promises UTF-8: do not guess another encoding
+    if bom:  # a byte-order mark promises UTF-8: do not guess another encoding
         raise _undecodable(
             path,
             data,
-            utf8_error.start,
+            utf8_error.start + 3,
             "is not UTF-8 text although it starts with a UTF-8 byte-order mark",
         )
     if m := _CP1252_UNDEFINED.search(data):
