@@ -351,6 +351,9 @@ def test_query_page_is_offline_and_preloaded(server: str) -> None:
     named = json.loads(body)
     assert [q["name"] for q in named] == sorted(library())
     assert all("VALUES" in q["query"] or not library()[q["name"]].parameters for q in named)
+    for q in named:  # each tab runs as it is shown, parameters at their defaults
+        status, _, body = http(server + "/sparql", form(q["query"]))
+        assert status == 200, (q["name"], body)
     status, _, script = http(server + "/page.js")
     assert b'autocompleters = ["prefixes", "variables"]' in script
 

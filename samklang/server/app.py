@@ -340,9 +340,13 @@ def create_app(settings: ServerSettings) -> Starlette:
             headers={"Cache-Control": "public, max-age=86400"},
         )
 
+    async def favicon(request: Request) -> Response:
+        return Response(status_code=204)
+
     return Starlette(
         routes=[
             Route("/", page),
+            Route("/favicon.ico", favicon),
             Route("/page.js", page_script),
             Route("/queries.json", named_queries),
             Route("/sparql", sparql, methods=["GET", "POST"]),
