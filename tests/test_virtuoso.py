@@ -147,20 +147,6 @@ def pushed(virtuoso: Virtuoso) -> SparqlStore:
     return SparqlStore(virtuoso.sparql)
 
 
-NOT_YET_PORTABLE = {
-    "CHAIN-BASIS": "GROUP_CONCAT of non-ASCII query text (Virtuoso turns 'är' into '?r'; "
-    "engines also join the parts in different orders)",
-    "DOC-RESPONSIBLE": "an aggregate inside IF() in the projection (Virtuoso: SQ156 Bad dfe)",
-    "ORG-GROUP": "an aggregate inside IF() in the projection (Virtuoso: SQ156 Bad dfe)",
-    "ORG-SIGNATORIES": "an aggregate inside IF() in the projection (Virtuoso: SQ156 Bad dfe)",
-    "PER-TILING": "CONCAT of a stored non-ASCII title with non-ASCII query text (Virtuoso "
-    "double-encodes the stored part: 'MedborgarlÃ¶fte')",
-}
-"""Rules of the pack that Virtuoso 7.2 cannot run as written, with the construct at fault. The
-rule files belong to the rule pack; the portable rewrites are proposed in docs/triple-stores.md.
-A test below fails as soon as one of them becomes portable, so this list cannot go stale."""
-
-
 def findings(store: object, rule_ids: list[str]) -> list[tuple[str, str, str | None, str]]:
     settings = Settings(as_of=AS_OF)
     rules = [catalogue()[r] for r in rule_ids]
@@ -168,13 +154,9 @@ def findings(store: object, rule_ids: list[str]) -> list[tuple[str, str, str | N
     return sorted((f.rule, f.focus, f.document, f.message) for f in found)
 
 
-def portable() -> list[str]:
-    return [r for r in catalogue() if r not in NOT_YET_PORTABLE]
-
-
 def test_check_on_virtuoso_equals_embedded(pushed: SparqlStore, embedded: OxigraphStore) -> None:
-    """The rule pack through the protocol: the same findings, message for message."""
-    remote, local = findings(pushed, portable()), findings(embedded, portable())
+    """The whole rule pack through the protocol: the same findings, message for message."""
+    remote, local = findings(pushed, list(catalogue())), findings(embedded, list(catalogue()))
     only_local = sorted(set(local) - set(remote))
     only_remote = sorted(set(remote) - set(local))
     assert (only_local, only_remote) == ([], []), "\n".join(
@@ -182,21 +164,6 @@ def test_check_on_virtuoso_equals_embedded(pushed: SparqlStore, embedded: Oxigra
     )
     assert len({f[0] for f in local}) >= 10, "the examples should make most rules fire"
 
-
-@pytest.mark.parametrize("rule_id", sorted(NOT_YET_PORTABLE))
-def test_rules_listed_as_not_portable_still_are(
-    pushed: SparqlStore, embedded: OxigraphStore, rule_id: str
-) -> None:
-    """Remove a rule from NOT_YET_PORTABLE once it is rewritten: this test then fails."""
-    if rule_id not in catalogue():
-        pytest.fail(f"{rule_id} is no longer a rule: remove it from NOT_YET_PORTABLE")
-    try:
-        remote = findings(pushed, [rule_id])
-    except Exception:  # noqa: BLE001 - the engine refuses the query
-        return
-    assert remote != findings(embedded, [rule_id]), (
-        f"{rule_id} now gives the same findings on Virtuoso: remove it from NOT_YET_PORTABLE"
-    )
 
 
 @pytest.mark.parametrize(

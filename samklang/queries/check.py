@@ -215,9 +215,11 @@ def _finding(
     accepted: dict[str, str] | None,
 ) -> Finding:
     values = {name: _text(term, labels) for name, term in row.items()}
-    template = rule.message[lang]
-    wanted = {name for _, name, _, _ in string.Formatter().parse(template) if name}
-    message = template.format_map({name: values.get(name, "?") for name in wanted})
+    codes = {name: text for name, text in values.items()
+             if rule.phrases and all(c in rule.phrases for c in text.split(", "))}
+    for name, text in codes.items():
+        values[name] = _phrase(rule, text.split(", "), values, lang)
+    message = _fill(rule.message[lang], values)
     focus, document = row["focus"], row.get("document")
     return Finding(
         rule=rule.id,
@@ -234,6 +236,21 @@ def _finding(
         facts={name: text for name, text in values.items() if name not in ("focus", "document")},
         accepted=accepted,
     )
+
+
+def _fill(template: str, values: dict[str, str]) -> str:
+    """``template`` with its ``{placeholders}`` filled from ``values`` (``?`` if missing)."""
+    wanted = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+    return template.format_map({name: values.get(name, "?") for name in wanted})
+
+
+AND = {"sv": " och ", "en": " and "}
+
+
+def _phrase(rule: Rule, codes: list[str], values: dict[str, str], lang: str) -> str:
+    """The words for phrase codes, each filled from the row, joined by 'och'/'and'."""
+    parts = [_fill(rule.phrases[code][lang], values) for code in sorted(set(codes))]
+    return ", ".join(parts[:-1]) + AND[lang] + parts[-1] if len(parts) > 1 else parts[0]
 
 
 def _located(finding: Finding, dataset: Dataset) -> Finding:

@@ -15,13 +15,23 @@ The header is YAML, each line behind ``# ``, between two ``# ---`` lines::
 
 Every row the query returns is a finding. ``?focus`` is the resource at fault, ``?document``
 the document it concerns; other variables fill ``{placeholders}`` of the message.
+
+A query keeps human text out of its results: where a message varies, the query returns an
+ASCII code (``gap``, ``overlap``; several joined by ``", "``) and the header's ``phrases``
+gives each code's words, themselves with ``{placeholders}``::
+
+    # phrases:
+    #   gap: {sv: "glapp mellan {focus} och {next}", en: "gap between {focus} and {next}"}
+
+Engines differ in how they join and encode text built inside a query (Virtuoso mangles
+non-ASCII characters of the query text), so text is built here, in one place.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources import files
 
 import yaml
@@ -44,6 +54,7 @@ class Rule:
     fix: dict[str, str]
     parameters: tuple[str, ...]
     query: str
+    phrases: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def url(self) -> str:
@@ -67,6 +78,9 @@ def parse_rule(text: str, name: str) -> Rule:
     for key in ("id", "severity", "title", "message", "basis", "fix"):
         if key not in meta:
             raise ValueError(f"{name}: metadata has no '{key}'")
+    for code, words in meta.get("phrases", {}).items():
+        if not code.isascii() or set(words) != set(LANGUAGES):
+            raise ValueError(f"{name}: phrase {code!r} needs an ASCII code and sv and en words")
     if meta["severity"] not in SEVERITIES:
         raise ValueError(f"{name}: severity {meta['severity']!r} not in {SEVERITIES}")
     for key in ("title", "message", "basis", "fix"):
@@ -82,6 +96,7 @@ def parse_rule(text: str, name: str) -> Rule:
         fix=meta["fix"],
         parameters=tuple(meta.get("parameters", ())),
         query=text[m.end() :],
+        phrases=meta.get("phrases", {}),
     )
 
 
