@@ -144,19 +144,28 @@ def check(
 
 LABELS_QUERY = """
 SELECT ?s ?label WHERE {
+  VALUES ?s { %s }
   ?s rdfs:label|dcterms:title|skos:prefLabel ?label .
 }
 """
+"""Labels of the resources findings name; the VALUES list is made of IRIs the store returned,
+serialised as RDF terms (``term_text``), never of text from a user."""
 
 
 def _labels(
     store: Store, terms: list[ox.NamedNode | ox.BlankNode | ox.Literal], lang: str
 ) -> dict[str, str]:
     """A name for each IRI among ``terms``: its label in ``lang``, else Swedish, else any."""
-    wanted = {t.value for t in terms if isinstance(t, ox.NamedNode)}
+    from samklang.graph.sparql_text import term_text
+
+    wanted = sorted({t.value for t in terms if isinstance(t, ox.NamedNode)})
     best: dict[str, tuple[int, str]] = {}
     preference = {lang: 0, "sv": 1}
-    for row in store.select(LABELS_QUERY) if wanted else []:
+    rows = []
+    for start in range(0, len(wanted), 400):
+        batch = " ".join(term_text(ox.NamedNode(iri)) for iri in wanted[start : start + 400])
+        rows.extend(store.select(LABELS_QUERY % batch))
+    for row in rows:
         subject, label = row["s"], row["label"]
         if subject.value not in wanted or not isinstance(label, ox.Literal):
             continue
