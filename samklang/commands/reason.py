@@ -1,0 +1,365 @@
+"""``samklang reason``: OWL reasoning over the ontology and a dataset (owlready2, Java)."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from samklang.commands.options import DateType, language_option, reports_errors, write_output
+from samklang.commands.research import endpoint_option, sources_argument, store_option
+from samklang.status import ExitStatus
+
+if TYPE_CHECKING:
+    from samklang.ontology.reasoning import Clash, Reasoning, Triple
+
+WORDS: dict[str, dict[str, str]] = {
+    "sv": {
+        "consistent": "Modellen är konsekvent",
+        "inconsistent": "Modellen är motsägelsefull",
+        "with": "med",
+        "individuals": "individer",
+        "as_of": "referensdatum",
+        "inferred": "Härledda klasstillhörigheter",
+        "none": "Inga klasstillhörigheter utöver dem som datan anger.",
+        "defined": "definierad klass",
+        "clashes": "Motsägelser",
+        "both": "{x} kan inte vara både {a} och {b}: klasserna utesluter varandra.",
+        "only": "Motsägelsen ligger i påståendena om {x}.",
+        "ontology": "Ontologin själv är motsägelsefull; det är ett fel i samklang, inte i datan.",
+        "because": "Det följer av:",
+        "unknown": "Vilka påståenden som orsakar den kunde inte ringas in inom budgeten.",
+        "unexplained": "Reasonern hittade ingen enskild motsägelse att peka ut.",
+        "is_a": "tillhör klassen",
+        "omitted": "Reasonern såg inte",
+        "datatype": "{n} värden av typen {d}",
+        "converted": "varav {c} som dagnummer",
+        "literal-object": "{n} litteraler på objektegenskapen {d}",
+        "rdf-vocabulary": "{n} påståenden med {d}",
+        "meta-property": "{n} påståenden med {d}, vars värden är egenskaper",
+        "slow": "Resonemanget tog {s} för {n} individer; för en hel korpus, använd SPARQL-reglerna "
+        "(samklang check) eller resonera en kommun i taget (docs/reasoning.md).",
+        "explaining": "Modellen är motsägelsefull; söker orsaken (några körningar till) …",
+    },
+    "en": {
+        "consistent": "The model is consistent",
+        "inconsistent": "The model is inconsistent",
+        "with": "with",
+        "individuals": "individuals",
+        "as_of": "reference date",
+        "inferred": "Inferred class memberships",
+        "none": "No class memberships beyond those the data states.",
+        "defined": "defined class",
+        "clashes": "Contradictions",
+        "both": "{x} cannot be both {a} and {b}: the classes exclude each other.",
+        "only": "The contradiction lies in the statements about {x}.",
+        "ontology": "The ontology itself is inconsistent; that is a defect of samklang, not of "
+        "the data.",
+        "because": "It follows from:",
+        "unknown": "Which statements cause it could not be narrowed down within the budget.",
+        "unexplained": "The reasoner found no single contradiction to point at.",
+        "is_a": "is a",
+        "omitted": "The reasoner did not see",
+        "datatype": "{n} values of type {d}",
+        "converted": "{c} of them as day numbers",
+        "literal-object": "{n} literals on the object property {d}",
+        "rdf-vocabulary": "{n} statements with {d}",
+        "meta-property": "{n} statements with {d}, whose values are properties",
+        "slow": "Reasoning took {s} for {n} individuals; for a whole corpus, use the SPARQL rules "
+        "(samklang check) or reason one municipality at a time (docs/reasoning.md).",
+        "explaining": "The model is inconsistent; looking for the cause (a few more runs) …",
+    },
+}
+
+VERBS: dict[str, dict[str, str]] = {
+    "http://purl.org/dc/terms/type": {"sv": "har typen", "en": "has the type"},
+    "http://purl.org/dc/terms/isPartOf": {"sv": "är del av", "en": "is part of"},
+    "http://purl.org/dc/terms/references": {"sv": "hänvisar till", "en": "references"},
+    "http://www.w3.org/ns/org#hasMember": {"sv": "har medlemmen", "en": "has the member"},
+    "http://www.w3.org/ns/org#reportsTo": {"sv": "rapporterar till", "en": "reports to"},
+    "http://www.w3.org/ns/org#subOrganizationOf": {"sv": "ingår i", "en": "is part of"},
+}
+"""How statements with the reused vocabularies' properties read (the ontology labels its own)."""
+
+SLOW_SECONDS = 30.0
+"""Reasoning slower than this gets a note on stderr (and in JSON)."""
+
+
+@click.command()
+@sources_argument
+@store_option
+@endpoint_option
+@click.option(
+    "--reasoner",
+    type=click.Choice(["hermit", "pellet"]),
+    default="hermit",
+    show_default=True,
+    help="The OWL reasoner bundled with owlready2 (both need Java).",
+)
+@click.option(
+    "--as-of",
+    type=DateType(),
+    default=None,
+    help="Reference date for sk:DocumentInForce. [default: today]",
+)
+@language_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "turtle"]),
+    default="text",
+    show_default=True,
+    help="text (a report), json, or turtle (the inferred rdf:type triples only).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write to this file instead of stdout.",
+)
+@click.option(
+    "--explain/--no-explain",
+    default=True,
+    show_default=True,
+    help="When inconsistent, run the reasoner a few more times to find the statements behind "
+    "each contradiction.",
+)
+@reports_errors
+def reason(
+    paths: tuple[Path, ...],
+    store_dir: Path | None,
+    endpoint: str | None,
+    reasoner: str,
+    as_of: date | None,
+    lang: str,
+    output_format: str,
+    output: str | None,
+    explain: bool,
+) -> None:
+    """Check that the ontology and the data in PATH are consistent, and list the class
+    memberships an OWL reasoner infers (e.g. a family-domain activity, a decided document).
+
+    Exit status: 0 consistent, 1 inconsistent, 2 bad input or no Java.
+    """
+    from samklang.graph.corpus import open_sources
+    from samklang.graph.store import ONTOLOGY_GRAPH
+    from samklang.ontology.namespace import GRAPH
+    from samklang.ontology.reasoning import INFERRED_GRAPH, ReasonerUnavailableError
+    from samklang.ontology.reasoning import reason as run_reason
+
+    store = open_sources(paths, store_dir, endpoint)
+    skip = {ONTOLOGY_GRAPH, GRAPH.catalogue, INFERRED_GRAPH}
+    quads = [q for q in store.quads() if q.graph_name not in skip]  # type: ignore[attr-defined]
+    words = WORDS[lang]
+    try:
+        result = run_reason(
+            quads,
+            reasoner,
+            as_of=as_of,
+            explain=explain,
+            explaining=lambda: click.echo(words["explaining"], err=True),
+        )
+    except ReasonerUnavailableError as err:
+        click.echo(f"samklang: {err.messages[lang]}.", err=True)
+        sys.exit(ExitStatus.BAD_INPUT)
+    slow = result.seconds > SLOW_SECONDS
+    note = (
+        words["slow"].format(s=_seconds(result.seconds, lang), n=result.individuals)
+        if slow
+        else None
+    )
+    if output_format == "json":
+        text = as_json(result, lang, note) + "\n"
+    elif output_format == "turtle":
+        text = as_turtle(result)
+        if not result.consistent:
+            click.echo(as_text(result, lang).rstrip("\n"), err=True)
+    else:
+        text = as_text(result, lang)
+
+    def render(stream: io.StringIO) -> None:
+        stream.write(text)
+
+    write_output(output, render)
+    if note and output_format != "json":
+        click.echo(note, err=True)
+    if not result.consistent:
+        sys.exit(ExitStatus.FINDINGS)
+
+
+def _seconds(value: float, lang: str) -> str:
+    text = f"{value:.1f} s"
+    return text.replace(".", ",") if lang == "sv" else text
+
+
+def _name(result: Reasoning, iri: str, lang: str) -> str:
+    """``label (sk:Plan)`` for a class, ``label (0685/plan)`` for a resource of the data."""
+    from samklang.ontology.namespace import DATA
+    from samklang.ontology.reasoning import curie
+
+    label = result.label(iri, lang)
+    short = iri[len(DATA.iri) :] if iri.startswith(DATA.iri) else curie(iri)
+    return label if label == short else f"{label} ({short})"
+
+
+def statement_text(result: Reasoning, triple: Triple, lang: str) -> str:
+    """One statement as a line a planner can read: subject, property, object, by their names."""
+    import pyoxigraph as ox
+
+    from samklang.ontology.namespace import RDF
+
+    s, p, o = triple
+    subject = result.label(s.value, lang) if isinstance(s, ox.NamedNode) else str(s)
+    if p == RDF.type:
+        verb = WORDS[lang]["is_a"]
+    else:
+        verb = VERBS.get(p.value, {}).get(lang) or result.label(p.value, lang)
+    if isinstance(o, ox.NamedNode):
+        thing = result.label(o.value, lang)
+    elif isinstance(o, ox.Literal):
+        thing = f'"{o.value}"'
+    else:
+        thing = str(o)
+    return f"{subject} {verb} {thing}"
+
+
+def clash_text(result: Reasoning, clash: Clash, lang: str) -> str:
+    """What a contradiction is, in one sentence."""
+    from samklang.ontology.namespace import GRAPH
+
+    words = WORDS[lang]
+    if clash.individual == GRAPH.ontology.value:
+        return words["ontology"]
+    x = _name(result, clash.individual, lang)
+    if len(clash.classes) == 2:
+        a, b = (_name(result, c, lang) for c in clash.classes)
+        return words["both"].format(x=x, a=a, b=b)
+    return words["only"].format(x=x)
+
+
+def _omissions(result: Reasoning, lang: str) -> str:
+    words = WORDS[lang]
+    parts = []
+    for o in result.omissions:
+        part = words[o.reason].format(n=o.count, d=o.detail)
+        if o.converted:
+            part += f" ({words['converted'].format(c=o.converted)})"
+        parts.append(part)
+    return f"{words['omitted']}: {'; '.join(parts)}." if parts else ""
+
+
+def as_text(result: Reasoning, lang: str) -> str:
+    """The report: verdict, inferred memberships by class (defined classes first), or the
+    contradictions with the statements behind them; then what the reasoner did not see."""
+    words = WORDS[lang]
+    out = io.StringIO()
+    verdict = words["consistent" if result.consistent else "inconsistent"]
+    name = {"hermit": "HermiT", "pellet": "Pellet"}[result.reasoner]
+    out.write(
+        f"{verdict} ({words['with']} {name}: {result.individuals} {words['individuals']}, "
+        f"{_seconds(result.seconds, lang)}, {words['as_of']} {result.as_of.isoformat()}).\n\n"
+    )
+    if result.consistent:
+        by_class: dict[str, list[str]] = defaultdict(list)
+        for m in result.memberships:
+            by_class[m.cls].append(m.individual)
+        out.write(f"{words['inferred']} ({len(result.memberships)}):\n")
+        if not by_class:
+            out.write(f"  {words['none']}\n")
+        order = sorted(
+            by_class,
+            key=lambda c: (c not in result.defined, result.label(c, lang).casefold()),
+        )
+        for cls in order:
+            marker = f" — {words['defined']}" if cls in result.defined else ""
+            out.write(f"\n  {_name(result, cls, lang)}{marker}: {len(by_class[cls])}\n")
+            for individual in sorted(by_class[cls], key=lambda i: result.label(i, lang)):
+                out.write(f"    - {_name(result, individual, lang)}\n")
+    else:
+        out.write(f"{words['clashes']}:\n")
+        if not result.clashes:
+            out.write(f"  {words['unexplained']}\n")
+        for n, clash in enumerate(result.clashes, 1):
+            out.write(f"\n  {n}. {clash_text(result, clash, lang)}\n")
+            if clash.statements:
+                out.write(f"     {words['because']}\n")
+                for triple in clash.statements:
+                    out.write(f"     - {statement_text(result, triple, lang)}\n")
+            elif clash.classes:
+                out.write(f"     {words['unknown']}\n")
+    omitted = _omissions(result, lang)
+    if omitted:
+        out.write(f"\n{omitted}\n")
+    return out.getvalue()
+
+
+def as_json(result: Reasoning, lang: str, note: str | None = None) -> str:
+    """The report as a JSON object (see docs/reasoning.md for its keys)."""
+    import pyoxigraph as ox
+
+    def term(t: Any) -> str:
+        return t.value if isinstance(t, ox.NamedNode) else str(t)
+
+    document: dict[str, Any] = {
+        "reasoner": result.reasoner,
+        "as_of": result.as_of.isoformat(),
+        "consistent": result.consistent,
+        "individuals": result.individuals,
+        "seconds": round(result.seconds, 3),
+        "inferred": [
+            {
+                "individual": m.individual,
+                "individual_label": result.label(m.individual, lang),
+                "class": m.cls,
+                "class_label": result.label(m.cls, lang),
+                "defined": m.cls in result.defined,
+            }
+            for m in result.memberships
+        ],
+        "clashes": [
+            {
+                "individual": c.individual,
+                "individual_label": result.label(c.individual, lang),
+                "classes": [{"class": k, "label": result.label(k, lang)} for k in c.classes],
+                "message": clash_text(result, c, lang),
+                "statements": [
+                    {
+                        "subject": term(s),
+                        "predicate": p.value,
+                        "object": term(o),
+                        "text": statement_text(result, (s, p, o), lang),
+                    }
+                    for s, p, o in c.statements
+                ],
+            }
+            for c in result.clashes
+        ],
+        "omitted": [
+            {"reason": o.reason, "detail": o.detail, "count": o.count, "converted": o.converted}
+            for o in result.omissions
+        ],
+        "note": note,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def as_turtle(result: Reasoning) -> str:
+    """The inferred memberships as Turtle (``rdf:type`` triples, the project's prefixes)."""
+    import pyoxigraph as ox
+
+    from samklang.ontology.namespace import PREFIXES
+
+    triples = [ox.Triple(q.subject, q.predicate, q.object) for q in result.quads()]
+    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=dict(PREFIXES))
+    assert data is not None
+    return data.decode("utf-8")
+
+
+COMMANDS = [reason]

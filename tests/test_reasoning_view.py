@@ -1,0 +1,126 @@
+"""What the reasoner is handed, and how its failures read: no Java needed for these."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pyoxigraph as ox
+import pytest
+
+from samklang.graph.dataset import load_dataset
+from samklang.graph.store import ontology_quads
+from samklang.ontology.namespace import DCTERMS, OWL, RDF, RDFS, SK, XSD
+from samklang.ontology.reasoning import (
+    ReasonerError,
+    ReasonerUnavailableError,
+    _disjoint_pairs,
+    _java_failure,
+    _triple,
+    _View,
+    curie,
+    day_number,
+)
+
+from .conftest import VETLANDA
+
+SUPPORTED = {XSD.integer, XSD.boolean, XSD.string, RDF.langString}
+
+
+@pytest.fixture(scope="module")
+def view() -> _View:
+    ontology = [_triple(q) for q in ontology_quads()]
+    data = [_triple(q) for q in load_dataset(VETLANDA).quads]
+    return _View(ontology, data, date(2021, 6, 1))
+
+
+def test_day_numbers() -> None:
+    assert day_number("2023-07-01") == 20230701
+    assert day_number("2020-12-31Z") == 20201231
+    assert day_number("2023-02-30") is None
+    assert day_number("2020") is None
+
+
+def test_view_has_no_datatype_the_reasoner_refuses(view: _View) -> None:
+    """HermiT throws UnsupportedDatatypeException on xsd:date, xsd:gYear and xsd:duration."""
+    for s, p, o in view.schema + view.data:
+        if isinstance(o, ox.Literal):
+            assert o.datatype in SUPPORTED, (s, p, o)
+        if p == RDFS.range and isinstance(o, ox.NamedNode) and o.value.startswith(XSD.iri):
+            assert o in {XSD.integer, XSD.boolean, XSD.string}, (s, p, o)
+
+
+def test_view_keeps_dates_as_day_numbers(view: _View) -> None:
+    data = load_dataset(VETLANDA).quads
+    starts = {q.subject for q in data if q.predicate == SK.periodStart}
+    days = {s: o.value for s, p, o in view.data if p == SK.startDay and isinstance(o, ox.Literal)}
+    assert starts and set(days) == starts
+    plan = next(s for s in starts if s.value.endswith("/plan"))
+    assert days[plan] == "20200101"
+    assert (SK.DocumentInForce, OWL.equivalentClass) in {(s, p) for s, p, _ in view.schema}
+    assert ox.Literal("20210601", datatype=XSD.integer) in {o for _, _, o in view.schema}
+
+
+def test_view_leaves_out_annotations_and_what_owl_cannot_read(view: _View) -> None:
+    predicates = {p for _, p, _ in view.schema + view.data}
+    for left_out in (RDFS.label, DCTERMS.title, RDF.value, SK.emptyField, DCTERMS.date):
+        assert left_out not in predicates, left_out
+    assert not [t for t in view.data if t[1] == DCTERMS.creator]
+    reasons = {(o.reason, o.detail): o.count for o in view.omissions}
+    assert reasons[("literal-object", "dcterms:creator")] > 0
+    assert reasons[("rdf-vocabulary", "rdf:value")] > 0
+    assert reasons[("meta-property", "sk:emptyField")] > 0
+    assert ("annotation", "") not in reasons
+
+
+def test_decision_dates_reach_the_reasoner_only_on_decisions() -> None:
+    decision = ox.NamedNode("https://w3id.org/samklang/data/9999/plan#decision")
+    other = ox.NamedNode("https://w3id.org/samklang/data/9999/acceptance")
+    day = ox.Literal("2024-02-05", datatype=XSD.date)
+    data = [
+        (decision, RDF.type, SK.Decision),
+        (decision, DCTERMS.date, day),
+        (other, DCTERMS.date, day),
+    ]
+    view = _View([_triple(q) for q in ontology_quads()], data, date(2024, 6, 1))
+    assert (decision, SK.decisionDay, ox.Literal("20240205", datatype=XSD.integer)) in view.data
+    assert [t for t in view.data if t[0] == other] == []
+
+
+def test_disjointness_axioms_are_found(view: _View) -> None:
+    pairs, axioms = _disjoint_pairs(view.schema)
+    assert (SK.RiskFactor.value, SK.ProtectiveFactor.value) in pairs
+    assert (SK.Domain.value, SK.Factor.value) in pairs
+    assert (SK.Statute.value, SK.Plan.value) in pairs
+    assert (SK.Plan.value, SK.Agreement.value) not in pairs
+    assert not [t for t in axioms if t[1] == OWL.equivalentClass]
+
+
+def test_a_java_too_old_for_pellet_is_one_sentence() -> None:
+    message = (
+        'Exception in thread "main" java.lang.UnsupportedClassVersionError: '
+        "org/apache/jena/riot/lang/LangRDFXML has been compiled by a more recent version of the "
+        "Java Runtime (class file version 69.0), this version of the Java Runtime only "
+        "recognizes class file versions up to 61.0\n\tat java.base/java.lang.ClassLoader.define"
+    )
+    error = _java_failure("pellet", message)
+    assert isinstance(error, ReasonerUnavailableError)
+    assert "needs Java 25 or newer but this computer has Java 17" in error.messages["en"]
+    assert "kräver Java 25 eller senare, men datorn har Java 17" in error.messages["sv"]
+    assert "\n" not in error.messages["en"] and "at java" not in error.messages["en"]
+
+
+def test_another_java_error_is_one_sentence_without_the_stack() -> None:
+    message = (
+        'Java error message is:\nException in thread "main" '
+        "org.semanticweb.owlapi.reasoner.UnsupportedDatatypeException: Unsupported datatype\n"
+        "\tat org.semanticweb.HermiT.Reasoner.loadOntology(Reasoner.java:1)\n"
+    )
+    error = _java_failure("hermit", message)
+    assert isinstance(error, ReasonerError)
+    assert "UnsupportedDatatypeException" in str(error)
+    assert "\n" not in str(error) and "Reasoner.java" not in str(error)
+
+
+def test_curie() -> None:
+    assert curie(SK.Activity.value) == "sk:Activity"
+    assert curie("http://example.org/x") == "http://example.org/x"
