@@ -33,9 +33,12 @@ DOCUMENTS = {
         HERE / "vasterfors-atgardsplan.pdf.txt", tmp / "vasterfors-atgardsplan.pdf"
     ),
     "dalby-trygghetsplan": lambda tmp: HERE / "dalby-trygghetsplan.txt",
+    "sjovik-overenskommelse": lambda tmp: HERE / "sjovik-overenskommelse.txt",
 }
-HELD_OUT = {"dalby-trygghetsplan"}
-"""Written after the ingester, and never used to change its rules."""
+HELD_OUT = {"sjovik-overenskommelse"}
+"""Written after the ingester, and never used to change its rules. (Dalby was held out first:
+0.91 precision and 0.74 recall before its misses led to four general rules; it now counts as a
+development document.)"""
 
 KINDS = (
     "municipality own document series part_of law legal_basis strategy citation organisation "

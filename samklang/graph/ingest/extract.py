@@ -474,6 +474,8 @@ class _Reader:
             if body.endswith(".") or "<!--" in line.text:
                 continue
             m = pat.DOCUMENT_MENTION.search(line.text)
+            if m is None and line.text.isupper():  # TRYGGHETSPLAN FÖR …: same offsets lowered
+                m = pat.DOCUMENT_MENTION.search(line.text.lower())
             if m is None or self._type_of(m) == "trygghetsbokslut" and m.start() > 0:
                 continue
             own_type = self._type_of(m)
@@ -615,6 +617,8 @@ class _Reader:
                 if pat.PERIOD_FILLER.match(after[: p.start()] + " "):
                     period_match = p
                 break
+            if relative := pat.RELATIVE_PERIOD.match(after):
+                period_match = PERIOD.match(after, relative.end()) or period_match
             lone_year = None
             if period_match is None:
                 for y in SINGLE_YEAR.finditer(after):
@@ -837,6 +841,7 @@ class _Reader:
         basis of a document whose type it governs (``LEGAL_BASIS``) when the same paragraph
         names both, and otherwise a reference of the document itself."""
         self.laws: dict[str, Evidence] = {}
+        self.based_by_text: set[str] = set()
         paragraphs: dict[str, list[Span]] = {}
         for span, sentence in self.sentences():
             found: list[tuple[str, int, int]] = []
@@ -853,10 +858,17 @@ class _Reader:
                     found.append((f"SFS {number}", m.start(), m.end()))
             for name, a, b in found:
                 name = re.sub(r"\s+", " ", name)
-                self.laws.setdefault(name, self.ev(span.start + a, span.start + b))
+                evidence = self.ev(span.start + a, span.start + b)
+                self.laws.setdefault(name, evidence)
                 paragraphs.setdefault(name, []).append(self._paragraph(span))
+                according = pat.ACCORDING_TO.search(sentence[:a] + " ")
+                if according is not None and according.end() >= a - 1:
+                    subject = self._sentence_subject(sentence, according.start())
+                    if subject is not None and subject.section == "documents":
+                        subject.add("legal_basis", ("law", name), evidence)
+                        self.based_by_text.add(name)
         for name, evidence in self.laws.items():
-            based = False
+            based = name in self.based_by_text
             for doc in [e for e in self.entities if e.section == "documents"]:
                 governs = pat.LEGAL_BASIS.get(doc.get("type"))
                 if governs is None or f"SFS {governs}" != name:

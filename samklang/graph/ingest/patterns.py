@@ -102,9 +102,16 @@ för skydd och säkerhet 2020-2023``): up to eight words, none a verb or a word 
 clause (``… lägesbilden och gäller 2023 …`` gives the period to the sentence, not the
 lägesbild)."""
 
+RELATIVE_PERIOD = re.compile(
+    r"^\s*,?\s*som\s+(?:gäller|löper)\s+(?:(?:under|för|över)\s+)?(?:(?:perioden|åren)\s+)?"
+    r"(?=\d|[a-zåäö]+\s+\d{4}|från\s)"
+)
+"""A period in a relative clause right after a document's name: ``en samverkansöverenskommelse
+som löper 2024-2025`` gives the period to that document."""
+
 PERIOD_VERB = re.compile(
     r"\b(?:gäller|löper|avser|omfattar|sträcker\s+sig|är\s+giltig)\s+"
-    r"(?:(?:under|för|över)\s+)?(?:(?:hela\s+)?(?:perioden|åren|tiden|året)\s+)?(?:från\s+)?"
+    r"(?:(?:under|för|över)\s+)?(?:(?:hela\s+)?(?:perioden|åren|tiden|året)\s+)?"
 )
 """``gäller under perioden``, ``löper``, ``avser åren``: the period that follows belongs to the
 sentence's subject."""
@@ -255,6 +262,10 @@ MEMBERS = [
     re.compile(r"\b(?:där|i\s+vilken|i\s+vilket)\s+(?P<list>[^.;]+?)\s+ingår\b"),
     re.compile(r"\bingår\s+(?P<list>[^.;]+?)(?=\s*(?:[.;]|$))"),
     re.compile(r"\bhar\s+(?:representanter|företrädare)\s+(?:från|för)\s+(?P<list>[^.;]+)"),
+    re.compile(
+        r"\bmed\s+(?:representanter|företrädare)\s+(?:från|för)\s+(?P<list>[^.;]+?)"
+        r"(?=\s+(?:planerar|leder|arbetar|ansvarar|träffas|ses|samordnar|följer|tar)\b|[.;]|$)"
+    ),
 ]
 """Members of a group: ``Temagruppen består av representanter från A, B och C``,
 ``temagrupp trygghet, där A, B och C ingår``, ``I gruppen ingår A, B och C``."""
@@ -308,6 +319,10 @@ LAW_NAMES: list[tuple[str, str]] = [
     ),
 ]
 """Laws recognised by name when the number is not written beside it."""
+
+ACCORDING_TO = re.compile(r"\benligt\s+(?:[Ll]ag(?:en)?|SFS|LSO)?\s*$")
+"""``… är kommunens plan enligt lagen om …``: the law that precedes is the legal basis of the
+document the sentence is about."""
 
 LEGAL_BASIS = {"handlingsprogram": "2003:778", "atgardsplan": "2023:196"}
 """Which law requires which kind of document (DOMAIN.md): a document of the type gets the law
