@@ -221,9 +221,9 @@ def test_report(results: dict, capsys: pytest.CaptureFixture[str]) -> None:
     """Print the figures (shown with ``pytest -s``); the seed alone must be read completely."""
     development = set(DOCUMENTS) - HELD_OUT
     with capsys.disabled():
-        print("\nDevelopment documents (seed + four fictional):")
+        print("\nDevelopment documents (the seed and five fictional):")
         print(format_table(scores(results, development)))
-        print("\nHeld-out document:")
+        print("\nHeld-out document (Sjövik):")
         print(format_table(scores(results, HELD_OUT)))
     seed_table = scores(results, {"vetlanda-seed"})
     assert all(tp == found == wanted for tp, found, wanted in seed_table.values()), format_table(
