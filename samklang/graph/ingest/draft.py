@@ -226,9 +226,11 @@ class Draft:
             if f.many:
                 lines.append(f"    {f.name}:")
                 for fact in facts:
-                    lines.append(_line("      -", _render(fact.value), _comment(fact)))
+                    lines.append(_line("      -", _render(fact.value), _comment(fact, f.name)))
             else:
-                lines.append(_line(f"    {f.name}", _render(facts[0].value), _comment(facts[0])))
+                lines.append(
+                    _line(f"    {f.name}", _render(facts[0].value), _comment(facts[0], f.name))
+                )
         note = self._note(entity)
         if note:
             lines.append(f"    note: {_quote(note)}")
@@ -244,7 +246,9 @@ class Draft:
                     _line(f"      {key}", "", f"visas tomt: {entity.empty[full].comment()}")
                 )
             elif facts := entity.facts.get(full):
-                inner.append(_line(f"      {key}", _render(facts[0].value), _comment(facts[0])))
+                inner.append(
+                    _line(f"      {key}", _render(facts[0].value), _comment(facts[0], key))
+                )
         return [f"    {name}:", *inner] if inner else []
 
     def _reviews(self, entity: Entity) -> list[str]:
@@ -378,13 +382,26 @@ def _render(value: Any) -> str:
     return _quote(text)
 
 
-def _comment(fact: Fact) -> str:
-    return fact.evidence.comment() if fact.evidence else "härlett, se note"
+INFERRED = {
+    "type": "härlett ur namnet",
+    "part_of": "härlett: kommunens nämnder och grupper hör till kommunen",
+    "document": "härlett: dokumentet som texten talar om",
+    "prioritised": "härlett: listat bland prioriterade områden eller löften",
+    "year": "härlett: dokumentets period, se GRANSKA",
+    "series": "härlett: ett dokument av seriens slag",
+}
+"""What a comment says of a value that was inferred rather than read, by field."""
+
+
+def _comment(fact: Fact, name: str = "") -> str:
+    if fact.evidence is not None:
+        return fact.evidence.comment()
+    return INFERRED.get(name.rsplit(".", 1)[-1], "härlett; står inte ordagrant i texten")
 
 
 def _fact_comment(entity: Entity, name: str) -> str:
     facts = entity.facts.get(name)
-    return _comment(facts[0]) if facts else ""
+    return _comment(facts[0], name) if facts else ""
 
 
 def _line(key: str, value: str, comment: str) -> str:

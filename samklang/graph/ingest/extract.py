@@ -318,16 +318,13 @@ class _Reader:
             named = word[0].upper() + word[1:] + definite
             entity, made = self.entity("groups", f"{word}|")
         if made:
-            entity.set(
-                "name",
-                named,
-                self.ev(
-                    offset + (m.start("word") if not m["prefix"] else m.start()),
-                    offset + (m.end("topic") if named.startswith("Temagrupp ") else m.end("word")),
-                ),
+            evidence = self.ev(
+                offset + (m.start("word") if not m["prefix"] else m.start()),
+                offset + (m.end("topic") if named.startswith("Temagrupp ") else m.end("word")),
             )
+            entity.set("name", named, evidence)
             entity.set("word", word, None)
-            entity.set("type", kind, None)
+            entity.set("type", kind, evidence)
         return entity
 
     def _absorb_unnamed(self, named: Entity, word: str) -> None:
@@ -1491,6 +1488,11 @@ class _Reader:
                 )
             if group.get("name", "").lower().startswith("kommunens"):
                 group.set("part_of", self.municipality, None)
+        series = [e for e in self.entities if e.section == "series"]
+        for doc in [e for e in self.entities if e.section == "documents"]:
+            same = [s for s in series if s.get("type") == doc.get("type")]
+            if same:
+                doc.set("series", same[0], None)
         period = self.own.get("period")
         for activity in [e for e in self.entities if e.section == "activities"]:
             if "year" in activity.facts:

@@ -277,11 +277,11 @@ def _paragraph_text(paragraph: object) -> str:
 
 
 def _docx_footnotes(document: object) -> list[str]:
-    from lxml import etree
+    from docx.oxml import parse_xml  # python-docx's parser: no external entities
 
     for part in document.part.package.iter_parts():  # type: ignore[attr-defined]
         if str(part.partname) == "/word/footnotes.xml":
-            root = etree.fromstring(part.blob)
+            root = parse_xml(part.blob)
             notes = []
             for note in root.iter(f"{_W}footnote"):
                 number = note.get(f"{_W}id", "")
