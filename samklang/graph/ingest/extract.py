@@ -932,16 +932,23 @@ class _Reader:
 
     @staticmethod
     def _works(body: str) -> list[tuple[int, str]]:
-        text = body.rstrip()
-        if pat.WORK_FULL.match(text.replace("*", "")):
-            return [(0, text)]
+        """The works of one footnote: parts between semicolons, each a full reference or a
+        comma-separated run of ``Author Year``."""
         works = []
+        text = body.rstrip()
         position = 0
-        for part in re.split(r"\s*[;,]\s*", text):
+        for part in re.split(r"\s*;\s*", text):
             at = text.index(part, position)
             position = at + len(part)
-            if pat.WORK_SHORT.match(part.replace("*", "")):
+            if pat.WORK_FULL.match(part.replace("*", "")):
                 works.append((at, part))
+                continue
+            inner = 0
+            for piece in re.split(r"\s*,\s*", part):
+                where = part.index(piece, inner)
+                inner = where + len(piece)
+                if pat.WORK_SHORT.match(piece.replace("*", "")):
+                    works.append((at + where, piece))
         return works
 
     def _work(self, offset: int, text: str) -> None:

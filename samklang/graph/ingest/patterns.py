@@ -341,7 +341,7 @@ REFERENCE_HEADINGS = re.compile(r"(?i)^(?:referenser|källor|källförteckning|l
 """Headings of a list of works cited."""
 
 WORK_FULL = re.compile(
-    r"^(?P<authors>[^()]+?)\s*\((?P<year>(?:19|20)\d\d)\)\s*[.:]?\s*(?P<title>[^,]+?)"
+    r"^(?P<authors>[^()\d;]+?)\s*\((?P<year>(?:19|20)\d\d)\)\s*[.:]?\s*(?P<title>[^,]+?)"
     r"(?:,\s*(?P<publisher>[^,]+?))?\s*\.?$"
 )
 """``D. Farrington, B Welsh (2007) Saving children from a life of crime, Oxford University
