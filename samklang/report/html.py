@@ -14,10 +14,9 @@ from collections.abc import Sequence
 from datetime import date
 from html import escape
 from importlib.resources import files
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from samklang import __version__
-from samklang.queries.check import Finding
 from samklang.queries.rule import SEVERITIES
 from samklang.report.context import ReportContext
 from samklang.report.words import (
@@ -33,6 +32,9 @@ from samklang.report.words import (
     summary,
     title,
 )
+
+if TYPE_CHECKING:
+    from samklang.queries.check import Finding
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; font-src 'none'; "

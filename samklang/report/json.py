@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import date
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from samklang.queries.check import Finding
 from samklang.report.context import ReportContext
+
+if TYPE_CHECKING:
+    from samklang.queries.check import Finding
 
 
 def write_json(findings: Sequence[Finding], stream: IO[str], as_of: date) -> None:

@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
-from typing import IO
+from typing import IO, TYPE_CHECKING
 from urllib.parse import quote
 
-from samklang.queries.check import Finding
 from samklang.queries.rule import SEVERITIES
 from samklang.report.context import ReportContext
 from samklang.report.words import (
@@ -27,6 +26,9 @@ from samklang.report.words import (
     summary,
     title,
 )
+
+if TYPE_CHECKING:
+    from samklang.queries.check import Finding
 
 _SIGNIFICANT = re.compile(r"([\\`*_\[\]<>#|~&])")
 """Characters that can start markup anywhere in a line: emphasis, code, links, HTML, entities,

@@ -15,14 +15,16 @@ import re
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from samklang import __version__
 from samklang.errors import UsageError
-from samklang.queries.check import Finding
 from samklang.queries.rule import Rule
 from samklang.report.context import ReportContext
 from samklang.report.words import acceptance
+
+if TYPE_CHECKING:
+    from samklang.queries.check import Finding
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

@@ -5,11 +5,13 @@ from __future__ import annotations
 import shutil
 from collections.abc import Sequence
 from datetime import date
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from samklang.queries.check import Finding
 from samklang.report.context import ReportContext
 from samklang.report.words import WORDS, accepted_note, accepted_word, by_document, summary
+
+if TYPE_CHECKING:
+    from samklang.queries.check import Finding
 
 COLOURS = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 

@@ -16,13 +16,13 @@ from collections.abc import Sequence
 from datetime import date
 from typing import IO, TYPE_CHECKING, Any
 
-from samklang.ontology.namespace import SK
-from samklang.queries.check import Finding
 from samklang.report.context import ReportContext
 from samklang.report.words import acceptance, accepted_note, title
 
 if TYPE_CHECKING:
     from rdflib import Graph, Literal
+
+    from samklang.queries.check import Finding
 
 RULE = "https://w3id.org/samklang/rule/"
 """Namespace of the rules' IRIs: ``RULE + "PER-EXPIRED"``."""
@@ -60,6 +60,8 @@ def graph(findings: Sequence[Finding], *, lang: str, as_of: date, context: Repor
     """The validation report as an rdflib graph."""
     from rdflib import BNode, Graph, Literal, Namespace, URIRef
     from rdflib.namespace import DCTERMS, RDF, RDFS, SH, SKOS, XSD
+
+    from samklang.ontology.namespace import SK
 
     sk = Namespace(SK.iri)
     g = Graph()

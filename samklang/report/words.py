@@ -13,9 +13,12 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-from samklang.queries.check import Finding
 from samklang.queries.rule import SEVERITIES
+
+if TYPE_CHECKING:
+    from samklang.queries.check import Finding
 
 WORDS: dict[str, dict[str, str]] = {
     "sv": {
