@@ -29,8 +29,8 @@ from samklang.graph.ingest.draft import (
     evidence_of,
     slug,
 )
-from samklang.graph.ingest.extract import extract
-from samklang.graph.ingest.model import Entity, Extraction
+from samklang.graph.ingest.extract import UNKNOWN_MUNICIPALITY, extract
+from samklang.graph.ingest.model import Entity, Extraction, Fact
 from samklang.graph.ingest.text import SUFFIXES, read_document
 
 __all__ = ["Draft", "SUFFIXES", "ingest", "load_document", "provenance_quads"]
@@ -68,20 +68,15 @@ def ingest(path: str | Path, code: str | None = None, name: str | None = None) -
 
 
 def _rename_municipality(extraction: Extraction, name: str) -> None:
+    """Use ``name`` (``--kommun``) for the municipality; a different name in the text is
+    marked for review."""
     municipality = extraction.municipality
     found = municipality.get("name")
-    if found and found != name and "name" in municipality.facts and found != "Okänd kommun":
+    if found and found != name and found != UNKNOWN_MUNICIPALITY:
         municipality.review.append(f"texten säger {found}; utkastet använder {name} (--kommun)")
-    municipality.facts["name"] = [
-        *(f for f in municipality.facts.get("name", []) if f.value == name)
-    ] or [type(municipality.facts.get("name", [None])[0] or _fact())(name, None)]
+    same = [f for f in municipality.facts.get("name", []) if f.value == name]
+    municipality.facts["name"] = same or [Fact(name, None)]
     municipality.review = [r for r in municipality.review if "namnger ingen kommun" not in r]
-
-
-def _fact():  # type: ignore[no-untyped-def]
-    from samklang.graph.ingest.model import Fact
-
-    return Fact
 
 
 def _code(extraction: Extraction, code: str | None) -> str:

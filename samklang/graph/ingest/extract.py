@@ -41,6 +41,9 @@ TYPE_WORDS = {
 }
 """A title for a document the text names only generically."""
 
+UNKNOWN_MUNICIPALITY = "Okänd kommun"
+"""The name written when the text names no municipality (``--kommun`` gives one)."""
+
 DEFINITE_ENDINGS = ("en", "et", "n", "t", "met")
 
 
@@ -155,7 +158,7 @@ class _Reader:
             self.municipality.review.append(
                 "texten namnger ingen kommun (”X kommun”); skriv kommunens namn"
             )
-            self.municipality.set("name", "Okänd kommun", None)
+            self.municipality.set("name", UNKNOWN_MUNICIPALITY, None)
         for entity in self.entities:
             if entity.section == "organisations" and entity.get("type") == "namnd":
                 entity.set("part_of", self.municipality, None)
