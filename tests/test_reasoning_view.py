@@ -9,12 +9,15 @@ import pytest
 
 from samklang.graph.dataset import load_dataset
 from samklang.graph.store import ontology_quads
-from samklang.ontology.namespace import DCTERMS, OWL, RDF, RDFS, SK, XSD
+from samklang.ontology import reasoning
+from samklang.ontology.namespace import DCTERMS, OWL, RDF, RDFS, SK, SKDOM, XSD
 from samklang.ontology.reasoning import (
     ReasonerError,
     ReasonerUnavailableError,
+    Triple,
     _disjoint_pairs,
     _java_failure,
+    _parts,
     _triple,
     _View,
     curie,
@@ -124,3 +127,34 @@ def test_another_java_error_is_one_sentence_without_the_stack() -> None:
 def test_curie() -> None:
     assert curie(SK.Activity.value) == "sk:Activity"
     assert curie("http://example.org/x") == "http://example.org/x"
+
+
+def test_parts_share_no_individual_of_their_own(
+    view: _View, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two municipalities fall into two parts; vocabulary concepts named as values do not join
+    them, but a concept the data states something about does."""
+    monkeypatch.setattr(reasoning, "BATCH", 1)
+    other = [
+        (ox.NamedNode(s.value.replace("/0685/", "/0686/")) if "/0685/" in s.value else s, p, o)
+        if isinstance(s, ox.NamedNode)
+        else (s, p, o)
+        for s, p, o in view.data
+    ]
+    other = [
+        (s, p, ox.NamedNode(o.value.replace("/0685/", "/0686/")))
+        if isinstance(o, ox.NamedNode) and "/0685/" in o.value
+        else (s, p, o)
+        for s, p, o in other
+    ]
+    both = _View([], [], date(2021, 6, 1))
+    both.schema, both.data = view.schema, view.data + other
+
+    def codes(parts: list[list[Triple]]) -> list[set[str]]:
+        return [{t[0].value.split("/")[5] for t in p if "/data/" in t[0].value} for p in parts]
+
+    apart = codes(_parts(both))
+    assert all(len(c) <= 1 for c in apart)
+    assert set().union(*apart) == {"0685", "0686"}
+    both.data = view.data + other + [(SKDOM.familjen, SK.inDomain, SKDOM.skolan)]
+    assert any(len(c) == 2 for c in codes(_parts(both)))

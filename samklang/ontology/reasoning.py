@@ -34,10 +34,12 @@ import tempfile
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
@@ -54,13 +56,17 @@ from samklang.ontology.namespace import (
     XSD,
 )
 
+if TYPE_CHECKING:
+    from samklang.graph.store import GraphStore
+
 INFERRED_GRAPH = GRAPH.inferred
 """The named graph that holds inferred class memberships."""
 
 REASONERS = ("hermit", "pellet")
 
 SLOW_INDIVIDUALS = 5000
-"""Above this many individuals the command warns that reasoning is slow (docs/reasoning.md)."""
+"""From about this many individuals (ten municipalities) reasoning takes most of a minute or
+more (docs/reasoning.md); ``samklang reason`` says so before it starts."""
 
 Triple = tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, ox.NamedNode | ox.BlankNode | ox.Literal]
 
@@ -273,6 +279,33 @@ def infer(
     return result.quads()
 
 
+def data_quads(store: GraphStore) -> list[ox.Quad]:
+    """The quads of a store the reasoner reasons over: every named graph but the ontology's,
+    the catalogue's and the inferred one."""
+    from samklang.graph.store import ONTOLOGY_GRAPH
+
+    skip = {ONTOLOGY_GRAPH, GRAPH.catalogue, INFERRED_GRAPH}
+    return [q for q in store.quads() if q.graph_name not in skip]
+
+
+def add_inferences(
+    store: GraphStore, reasoner: str = "hermit", *, as_of: date | None = None
+) -> list[ox.Quad]:
+    """Reason over the data in ``store`` and put the inferred memberships in its graph
+    ``graph/inferred`` (replacing what an earlier run put there). This is what ``--reason``
+    on ``check`` and ``query`` does before running rules or queries.
+
+    Returns:
+        The inferred quads.
+
+    Raises:
+        The errors of :func:`infer`.
+    """
+    inferred = infer(data_quads(store), reasoner, as_of=as_of)
+    store.replace_graph(INFERRED_GRAPH, inferred)
+    return inferred
+
+
 def reason(
     quads: Iterable[ox.Quad],
     reasoner: str = "hermit",
@@ -317,7 +350,7 @@ def reason(
     individuals = sorted({s.value for s, _, _ in data if isinstance(s, ox.NamedNode)})
     result.individuals = len(individuals)
     runner = _Runner(reasoner)
-    outcome = runner.run(view.schema + view.data)
+    outcome = _realise(runner, view)
     if outcome.consistent:
         types = _closure(view.schema + view.data, outcome.inferred)
         asserted = _asserted_types(view.schema + view.data)
@@ -325,7 +358,7 @@ def reason(
             Membership(i, c)
             for i in individuals
             for c in types.get(i, set()) - asserted.get(i, set())
-            if c != _THING
+            if c != _THING and not c.startswith(_VALUE_CLASS)
         )
     else:
         result.consistent = False
@@ -336,6 +369,71 @@ def reason(
             result.clashes = _Explainer(runner, view, budget).clashes()
     result.seconds = time.perf_counter() - started
     return result
+
+
+BATCH = 8000
+"""Parts of the data are reasoned over in batches of about this many statements."""
+
+
+def _realise(runner: _Runner, view: _View) -> _Outcome:
+    """Classify and realise the view, part by part when the data falls into parts.
+
+    Realisation (every individual's types) grows faster than the data when it is done over one
+    model: HermiT tests an individual's membership with the whole ABox at hand, and the
+    municipalities of a corpus are tied together by the vocabulary concepts they all name. The
+    data is therefore split into parts that share no individual of their own (vocabulary
+    concepts named only as values do not join parts); the whole model is first checked for
+    consistency in one run (fast), then each batch of parts is realised on its own, in
+    parallel (one Java process per processor, at most four). With the whole model consistent, a
+    part's individuals get the same types as in the whole: the ontology derives nothing about a
+    shared concept from one part's statements that another part's definitions depend on.
+    """
+    parts = _parts(view)
+    if len(parts) <= 1:
+        return runner.run(view.schema + view.data)
+    if not runner.consistent(view.schema + view.data):
+        return _Outcome(False, [], "inconsistent")
+    workers = max(1, min(4, os.cpu_count() or 1))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        outcomes = list(pool.map(lambda part: runner.run(view.schema + part), parts))
+    inferred: dict[Triple, None] = {}
+    for outcome in outcomes:
+        if not outcome.consistent:
+            return outcome
+        inferred.update(dict.fromkeys(outcome.inferred))
+    return _Outcome(True, list(inferred))
+
+
+def _parts(view: _View) -> list[list[Triple]]:
+    """The data in batches of parts that share no individual of the data (see _realise)."""
+    schema_nodes = {_key(s) for s, _, _ in view.schema}
+    stated = {_key(s) for s, _, _ in view.data}
+    shared = schema_nodes - stated  # concepts the data only names as values
+    parent: dict[str, str] = {}
+
+    def find(node: str) -> str:
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for s, _, o in view.data:
+        root = find(_key(s))
+        if not isinstance(o, ox.Literal) and _key(o) not in shared:
+            other = find(_key(o))
+            if other != root:
+                parent[other] = root
+    groups: dict[str, list[Triple]] = defaultdict(list)
+    for t in view.data:
+        groups[find(_key(t[0]))].append(t)
+    batches: list[list[Triple]] = []
+    for group in sorted(groups.values(), key=len, reverse=True):
+        if batches and len(batches[-1]) + len(group) <= BATCH:
+            batches[-1].extend(group)
+        else:
+            batches.append(list(group))
+    return batches
 
 
 def _triple(q: ox.Quad | ox.Triple) -> Triple:
@@ -405,7 +503,8 @@ class _View:
         ) | {SK.DocumentInForce.value}
         self._omitted: Counter[tuple[str, str]] = Counter()
         self._converted: Counter[tuple[str, str]] = Counter()
-        self.schema = self._admit(ontology, count=False) + _in_force_axiom(as_of)
+        self.schema = _without_nominals(self._admit(ontology, count=False))
+        self.schema += _in_force_axiom(as_of)
         # A property that no axiom mentions cannot make anything inconsistent or a member of a
         # class: its statements are left out unseen (there are many: references, provenance).
         self.relevant = {
@@ -475,6 +574,34 @@ class _View:
         ):
             return ("meta-property", curie(p.value if p.value in self.meta_properties else s.value))
         return None
+
+
+_VALUE_CLASS = GRAPH.iri + "reasoning#value-"
+
+
+def _without_nominals(schema: list[Triple]) -> list[Triple]:
+    """``p value a`` (an ``owl:hasValue`` restriction naming an individual) rewritten as
+    ``p some A``, with a new class A that only ``a`` is stated to belong to.
+
+    Value restrictions make HermiT reason with nominals, which ties every individual of the
+    data to the few vocabulary concepts they name (the five domains, the document types, the
+    activity kinds) and makes realisation grow faster than the data: twice as slow at three
+    municipalities. For the memberships the data's own statements imply, and the
+    contradictions they cause, ``p some A`` gives the same answers here: nothing in the
+    ontology counts individuals or forces anything into A but ``a``.
+    """
+    classes: dict[str, ox.NamedNode] = {}
+    rewritten: list[Triple] = []
+    for s, p, o in schema:
+        if p == OWL.hasValue and isinstance(o, ox.NamedNode):
+            if o.value not in classes:
+                classes[o.value] = ox.NamedNode(f"{_VALUE_CLASS}{len(classes)}")
+            rewritten.append((s, OWL.someValuesFrom, classes[o.value]))
+        else:
+            rewritten.append((s, p, o))
+    for value, cls in classes.items():
+        rewritten += [(cls, RDF.type, OWL.Class), (ox.NamedNode(value), RDF.type, cls)]
+    return rewritten
 
 
 def _in_force_axiom(as_of: date) -> list[Triple]:
