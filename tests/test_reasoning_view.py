@@ -153,8 +153,8 @@ def test_parts_share_no_individual_of_their_own(
     def codes(parts: list[list[Triple]]) -> list[set[str]]:
         return [{t[0].value.split("/")[5] for t in p if "/data/" in t[0].value} for p in parts]
 
-    apart = codes(_parts(both))
+    apart = codes(_parts(both.schema, both.data))
     assert all(len(c) <= 1 for c in apart)
     assert set().union(*apart) == {"0685", "0686"}
     both.data = view.data + other + [(SKDOM.familjen, SK.inDomain, SKDOM.skolan)]
-    assert any(len(c) == 2 for c in codes(_parts(both)))
+    assert any(len(c) == 2 for c in codes(_parts(both.schema, both.data)))

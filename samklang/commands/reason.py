@@ -31,7 +31,8 @@ WORDS: dict[str, dict[str, str]] = {
         "defined": "definierad klass",
         "clashes": "Motsägelser",
         "both": "{x} kan inte vara både {a} och {b}: klasserna utesluter varandra.",
-        "only": "Motsägelsen ligger i påståendena om {x}.",
+        "only": "Påståendena om {x} motsäger ontologin (inga två klasser krockar: ett värde passar "
+        "inte sin egenskap, eller ett egenskapsaxiom bryts).",
         "ontology": "Ontologin själv är motsägelsefull; det är ett fel i samklang, inte i datan.",
         "because": "Det följer av:",
         "unknown": "Vilka påståenden som orsakar den kunde inte ringas in inom budgeten.",
@@ -61,7 +62,8 @@ WORDS: dict[str, dict[str, str]] = {
         "defined": "defined class",
         "clashes": "Contradictions",
         "both": "{x} cannot be both {a} and {b}: the classes exclude each other.",
-        "only": "The contradiction lies in the statements about {x}.",
+        "only": "The statements about {x} contradict the ontology (no two classes clash: a value "
+        "does not fit its property, or a property axiom is broken).",
         "ontology": "The ontology itself is inconsistent; that is a defect of samklang, not of "
         "the data.",
         "because": "It follows from:",

@@ -350,7 +350,7 @@ def reason(
     individuals = sorted({s.value for s, _, _ in data if isinstance(s, ox.NamedNode)})
     result.individuals = len(individuals)
     runner = _Runner(reasoner)
-    outcome = _realise(runner, view)
+    outcome = _realise(runner, view.schema, view.data)
     if outcome.consistent:
         types = _closure(view.schema + view.data, outcome.inferred)
         asserted = _asserted_types(view.schema + view.data)
@@ -375,7 +375,7 @@ BATCH = 8000
 """Parts of the data are reasoned over in batches of about this many statements."""
 
 
-def _realise(runner: _Runner, view: _View) -> _Outcome:
+def _realise(runner: _Runner, schema: list[Triple], data: list[Triple]) -> _Outcome:
     """Classify and realise the view, part by part when the data falls into parts.
 
     Realisation (every individual's types) grows faster than the data when it is done over one
@@ -388,14 +388,15 @@ def _realise(runner: _Runner, view: _View) -> _Outcome:
     part's individuals get the same types as in the whole: the ontology derives nothing about a
     shared concept from one part's statements that another part's definitions depend on.
     """
-    parts = _parts(view)
+    parts = _parts(schema, data)
     if len(parts) <= 1:
-        return runner.run(view.schema + view.data)
-    if not runner.consistent(view.schema + view.data):
+        return runner.run(schema + data)
+    if not runner.consistent(schema + data):
         return _Outcome(False, [], "inconsistent")
-    workers = max(1, min(4, os.cpu_count() or 1))
+    # owlready2 (Pellet's way in) keeps global state: only HermiT's processes run side by side.
+    workers = max(1, min(4, os.cpu_count() or 1)) if runner.reasoner == "hermit" else 1
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        outcomes = list(pool.map(lambda part: runner.run(view.schema + part), parts))
+        outcomes = list(pool.map(lambda part: runner.run(schema + part), parts))
     inferred: dict[Triple, None] = {}
     for outcome in outcomes:
         if not outcome.consistent:
@@ -404,10 +405,10 @@ def _realise(runner: _Runner, view: _View) -> _Outcome:
     return _Outcome(True, list(inferred))
 
 
-def _parts(view: _View) -> list[list[Triple]]:
+def _parts(schema: list[Triple], data: list[Triple]) -> list[list[Triple]]:
     """The data in batches of parts that share no individual of the data (see _realise)."""
-    schema_nodes = {_key(s) for s, _, _ in view.schema}
-    stated = {_key(s) for s, _, _ in view.data}
+    schema_nodes = {_key(s) for s, _, _ in schema}
+    stated = {_key(s) for s, _, _ in data}
     shared = schema_nodes - stated  # concepts the data only names as values
     parent: dict[str, str] = {}
 
@@ -418,14 +419,14 @@ def _parts(view: _View) -> list[list[Triple]]:
             node = parent[node]
         return node
 
-    for s, _, o in view.data:
+    for s, _, o in data:
         root = find(_key(s))
         if not isinstance(o, ox.Literal) and _key(o) not in shared:
             other = find(_key(o))
             if other != root:
                 parent[other] = root
     groups: dict[str, list[Triple]] = defaultdict(list)
-    for t in view.data:
+    for t in data:
         groups[find(_key(t[0]))].append(t)
     batches: list[list[Triple]] = []
     for group in sorted(groups.values(), key=len, reverse=True):
@@ -924,7 +925,7 @@ class _Explainer:
     def clashes(self) -> list[Clash]:
         pairs, axioms = _disjoint_pairs(self.view.schema)
         relaxed = [t for t in self.view.schema if t not in axioms]
-        outcome = self.runner.run(relaxed + self.view.data)
+        outcome = _realise(self.runner, relaxed, self.view.data)
         found: list[tuple[str, tuple[str, str]]] = []
         if outcome.consistent:
             types = _closure(relaxed + self.view.data, outcome.inferred)
@@ -970,13 +971,19 @@ class _Explainer:
 
     def _by_individual(self) -> list[Clash]:
         """No disjointness clash: narrow down to the statements of a few individuals."""
-        groups: dict[str, list[Triple]] = defaultdict(list)
-        for t in self.view.data:
-            groups[_key(t[0])].append(t)
         try:
             if not self.consistent([]):
                 return [Clash(GRAPH.ontology.value, (), ())]
+            data = self.view.data
+            for part in _parts(self.view.schema, data):
+                if len(part) < len(data) and not self.consistent(part):
+                    data = part  # the contradiction lies within this part
+                    break
+            groups: dict[str, list[Triple]] = defaultdict(list)
+            for t in data:
+                groups[_key(t[0])].append(t)
             conflict = self._quickxplain(list(groups.values()))
+            conflict = self._quickxplain([[t] for t in conflict])  # then statement by statement
         except _BudgetSpentError:
             return []
         subjects = sorted({_key(t[0]) for t in conflict})
