@@ -259,6 +259,23 @@ def test_vetlanda_is_consistent(runner: CliRunner, vetlanda: Reasoning) -> None:
     assert dates["count"] == dates["converted"] > 0
 
 
+def test_reason_reads_an_on_disk_store(
+    runner: CliRunner, tmp_path: Path, vetlanda: Reasoning
+) -> None:
+    """--store: the store's data graphs (not its ontology or catalogue) are reasoned over."""
+    store = tmp_path / "store"
+    loaded = runner.invoke(cli, ["load", str(VETLANDA), "--store", str(store)])
+    assert loaded.exit_code == 0, loaded.output
+    result = runner.invoke(
+        cli, ["reason", "--store", str(store), "--as-of", "2021-06-01", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["individuals"] == vetlanda.individuals
+    found = {(m["individual"], m["class"]) for m in report["inferred"]}
+    assert found == {(m.individual, m.cls) for m in vetlanda.memberships}
+
+
 def test_text_report_in_swedish_and_english(
     runner: CliRunner, vetlanda: Reasoning, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -330,6 +347,15 @@ def test_inconsistency_names_classes_individuals_and_statements(
         assert "kan inte vara både" in messages and "utesluter varandra" in messages
     else:
         assert "motsäger ontologin (inga två klasser krockar" in messages
+
+
+def test_no_explain_only_says_inconsistent(runner: CliRunner, tmp_path: Path) -> None:
+    folder = dataset_folder(tmp_path / "data", FIXTURES / "inconsistent")
+    result = runner.invoke(cli, ["reason", str(folder), "--no-explain", "--lang", "en"])
+    assert result.exit_code == 1, result.output
+    assert result.stdout.startswith("The model is inconsistent (with HermiT")
+    assert "The cause was not looked for (--no-explain)." in result.stdout
+    assert "looking for the cause" not in result.stderr
 
 
 def test_infer_refuses_an_inconsistent_model(tmp_path: Path) -> None:

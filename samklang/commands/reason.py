@@ -37,6 +37,7 @@ WORDS: dict[str, dict[str, str]] = {
         "because": "Det följer av:",
         "unknown": "Vilka påståenden som orsakar den kunde inte ringas in inom budgeten.",
         "unexplained": "Reasonern hittade ingen enskild motsägelse att peka ut.",
+        "not_explained": "Orsaken har inte sökts (--no-explain).",
         "is_a": "tillhör klassen",
         "omitted": "Reasonern såg inte",
         "datatype": "{n} värden av typen {d}",
@@ -69,6 +70,7 @@ WORDS: dict[str, dict[str, str]] = {
         "because": "It follows from:",
         "unknown": "Which statements cause it could not be narrowed down within the budget.",
         "unexplained": "The reasoner found no single contradiction to point at.",
+        "not_explained": "The cause was not looked for (--no-explain).",
         "is_a": "is a",
         "omitted": "The reasoner did not see",
         "datatype": "{n} values of type {d}",
@@ -295,7 +297,7 @@ def as_text(result: Reasoning, lang: str) -> str:
     else:
         out.write(f"{words['clashes']}:\n")
         if not result.clashes:
-            out.write(f"  {words['unexplained']}\n")
+            out.write(f"  {words['unexplained' if result.explained else 'not_explained']}\n")
         for n, clash in enumerate(result.clashes, 1):
             out.write(f"\n  {n}. {clash_text(result, clash, lang)}\n")
             if clash.statements:

@@ -202,6 +202,7 @@ class Reasoning:
         labels: names of the IRIs involved, by IRI and language.
         defined: the defined classes (with an ``owl:equivalentClass`` definition).
         message: the reasoner's own message on an inconsistency (Pellet names a clash).
+        explained: whether an inconsistency was looked into (``clashes`` may still be empty).
     """
 
     reasoner: str
@@ -215,6 +216,7 @@ class Reasoning:
     labels: dict[str, dict[str, str]] = field(default_factory=dict)
     defined: frozenset[str] = frozenset()
     message: str = ""
+    explained: bool = False
 
     def quads(self) -> list[ox.Quad]:
         """The inferred memberships as ``rdf:type`` quads in the graph ``graph/inferred``."""
@@ -367,6 +369,7 @@ def reason(
             if explaining is not None:
                 explaining()
             result.clashes = _Explainer(runner, view, budget).clashes()
+            result.explained = True
     result.seconds = time.perf_counter() - started
     return result
 
