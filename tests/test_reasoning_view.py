@@ -158,3 +158,18 @@ def test_parts_share_no_individual_of_their_own(
     assert set().union(*apart) == {"0685", "0686"}
     both.data = view.data + other + [(SKDOM.familjen, SK.inDomain, SKDOM.skolan)]
     assert any(len(c) == 2 for c in codes(_parts(both.schema, both.data)))
+
+
+def test_the_datas_own_axioms_and_identities_reach_the_reasoner() -> None:
+    """Statements in the OWL and RDFS vocabulary are logic, whatever graph states them."""
+    ex = "https://example.org/"
+    same = (ox.NamedNode(ex + "a"), OWL.sameAs, ox.NamedNode(ex + "b"))
+    sub = (ox.NamedNode(ex + "Workshop"), RDFS.subClassOf, SK.Activity)
+    domain = (ox.NamedNode(ex + "leads"), RDFS.domain, SK.Activity)
+    uses = (ox.NamedNode(ex + "a"), ox.NamedNode(ex + "leads"), ox.NamedNode(ex + "c"))
+    unused = (ox.NamedNode(ex + "a"), ox.NamedNode(ex + "mentions"), ox.NamedNode(ex + "c"))
+    view = _View(
+        [_triple(q) for q in ontology_quads()], [same, sub, domain, uses, unused], date(2024, 6, 1)
+    )
+    assert {same, sub, domain, uses} <= set(view.data)
+    assert unused not in view.data

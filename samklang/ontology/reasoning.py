@@ -12,7 +12,15 @@ sees a *view* of the graph, not the graph itself:
 - statements that OWL 2 DL cannot read are left out and counted: a literal given to an object
   property, a property of the RDF vocabulary itself (``rdf:value``), a property whose values
   are properties (``sk:emptyField``);
+- statements whose property no axiom mentions are left out (they cannot matter);
+- value restrictions (``p value a``) become ``p some A`` with a class A holding just ``a``
+  (HermiT is far slower with nominals; the answers are the same here, see ``_without_nominals``);
 - the class ``sk:DocumentInForce`` gets its definition for the reference date.
+
+HermiT is run for the class hierarchy and the individuals' types only; Pellet through
+owlready2's ``sync_reasoner_pellet``. Data that falls into independent parts (the
+municipalities of a corpus) is checked for consistency as a whole and realised part by part,
+in parallel (see ``_realise``).
 
 :func:`reason` returns what was inferred, or, when the model is inconsistent, the individuals
 and the pairs of disjoint classes involved, with the statements of the data that make them so.
@@ -65,8 +73,8 @@ INFERRED_GRAPH = GRAPH.inferred
 REASONERS = ("hermit", "pellet")
 
 SLOW_INDIVIDUALS = 5000
-"""From about this many individuals (ten municipalities) reasoning takes most of a minute or
-more (docs/reasoning.md); ``samklang reason`` says so before it starts."""
+"""From about this many individuals (ten municipalities) reasoning takes ten seconds and more,
+growing with the data (docs/reasoning.md); ``samklang reason`` says so before it starts."""
 
 Triple = tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, ox.NamedNode | ox.BlankNode | ox.Literal]
 
@@ -493,7 +501,6 @@ class _View:
                 declared[o.value].add(s.value)
         self.annotations = _BUILTIN_ANNOTATIONS | declared[OWL.AnnotationProperty.value]
         self.object_properties = declared[OWL.ObjectProperty.value]
-        self.data_properties = declared[OWL.DatatypeProperty.value]
         self.meta_properties = {
             s.value for s, p, o in everything if p == RDFS.range and o == RDF.Property
         }
@@ -509,16 +516,19 @@ class _View:
         self._converted: Counter[tuple[str, str]] = Counter()
         self.schema = _without_nominals(self._admit(ontology, count=False))
         self.schema += _in_force_axiom(as_of)
+        admitted = self._admit(data, count=True)
         # A property that no axiom mentions cannot make anything inconsistent or a member of a
         # class: its statements are left out unseen (there are many: references, provenance).
+        # Axioms are the schema's, and any the data states itself (OWL and RDFS vocabulary).
+        axioms = self.schema + [t for t in admitted if _logical(t[1])]
         self.relevant = {
             node.value
-            for s, p, o in self.schema
+            for s, p, o in axioms
             if p != RDF.type
             for node in (s, o)
             if isinstance(node, ox.NamedNode)
-        } | {RDF.type.value}
-        self.data = [t for t in self._admit(data, count=True) if t[1].value in self.relevant]
+        }
+        self.data = [t for t in admitted if _logical(t[1]) or t[1].value in self.relevant]
         self.omissions = [
             Omission(reason, detail, n, self._converted[(reason, detail)])
             for (reason, detail), n in sorted(self._omitted.items())
@@ -578,6 +588,11 @@ class _View:
         ):
             return ("meta-property", curie(p.value if p.value in self.meta_properties else s.value))
         return None
+
+
+def _logical(p: ox.NamedNode) -> bool:
+    """Whether ``p`` belongs to the logical vocabulary (``rdf:type``, RDFS, OWL)."""
+    return p.value.startswith((OWL.iri, RDFS.iri)) or p.value in _KEEP_RDF
 
 
 _VALUE_CLASS = GRAPH.iri + "reasoning#value-"
