@@ -302,3 +302,33 @@ def test_dataset_settings_file_and_run_override(runner, vetlanda_copy: Path) -> 
     (vetlanda_copy / "settings.yaml").write_text("settings:\n  mandate: 2020\n")
     bad = runner.invoke(cli, ["check", str(vetlanda_copy)])
     assert bad.exit_code == 2 and "settings.yaml, line 2" in bad.stderr
+
+
+def test_check_with_reasoning_gives_the_same_findings(runner) -> None:
+    args = ["check", str(VETLANDA), "--as-of", "2026-11-25", "--format", "json"]
+    plain = json.loads(runner.invoke(cli, args).stdout)["findings"]
+    reasoned = runner.invoke(cli, [*args, "--reason"])
+    assert reasoned.exit_code == 1, reasoned.output
+    assert json.loads(reasoned.stdout)["findings"] == plain
+
+
+def test_as_of_is_not_a_setting(runner) -> None:
+    result = runner.invoke(cli, ["check", str(VETLANDA), "--setting", "as_of=2020-01-01"])
+    assert result.exit_code == 2 and "'as_of' is not a setting" in result.stderr
+
+
+def test_accept_refuses_a_focus_that_is_not_an_id(runner, vetlanda_copy: Path) -> None:
+    result = runner.invoke(
+        cli,
+        [
+            "accept",
+            str(vetlanda_copy),
+            "REF-UNRESOLVED",
+            "SFS 2017:725",
+            "--by",
+            "X",
+            "--reason",
+            "Y",
+        ],
+    )
+    assert result.exit_code == 2 and "is not an id" in result.stderr

@@ -11,6 +11,19 @@ import click
 from samklang.commands.options import DateType, language_option, reports_errors, write_output
 from samklang.status import ExitStatus
 
+
+def _reasoned(quad_lists: list, as_of: date):  # type: ignore[type-arg]
+    """An in-memory store with ``quad_lists`` and what the OWL reasoner infers from them."""
+    from samklang.graph.store import OxigraphStore
+    from samklang.ontology.reasoning import add_inferences
+
+    store = OxigraphStore()
+    for quads in quad_lists:
+        store.add(quads)
+    add_inferences(store, as_of=as_of)
+    return store
+
+
 REPORT_FORMATS = ["text", "json", "markdown", "html", "sarif", "turtle"]
 """The names of ``samklang.report.FORMATS``, listed here so that ``--help`` imports nothing."""
 
@@ -61,6 +74,13 @@ REPORT_FORMATS = ["text", "json", "markdown", "html", "sarif", "turtle"]
     help="Change a rule parameter, e.g. mandate_first_year=2020 or severity.PER-MANDATE=info "
     "(repeat; see docs/rules.md).",
 )
+@click.option(
+    "--reason",
+    "use_reasoner",
+    is_flag=True,
+    help="Add the class memberships an OWL reasoner infers before running the rules; needs "
+    "Java (docs/reasoning.md).",
+)
 @click.option("--rules", "only", multiple=True, metavar="ID", help="Run only this rule (repeat).")
 @click.option("--skip", multiple=True, metavar="ID", help="Skip this rule (repeat).")
 @click.option(
@@ -80,6 +100,7 @@ def check(
     output_format: str,
     fail_on: str,
     assignments: tuple[str, ...],
+    use_reasoner: bool,
     only: tuple[str, ...],
     skip: tuple[str, ...],
     output: str | None,
@@ -105,12 +126,19 @@ def check(
     if len(paths) == 1 and not store_dir and not endpoint:
         dataset = load_dataset(paths[0])
         settings = Settings(as_of=as_of).replace(dataset.settings).replace(pairs)
-        findings = run_check(dataset, lang=lang, rules=rules_to_run, settings=settings)
+        store = None
+        if use_reasoner:
+            store = _reasoned([dataset.quads], as_of)
+        findings = run_check(dataset, lang=lang, rules=rules_to_run, settings=settings, store=store)
         context = ReportContext.from_dataset(dataset, rules=rules_to_run, terminal=terminal)
     else:
         from samklang.graph.corpus import open_sources
 
         store = open_sources(paths, store_dir, endpoint)
+        if use_reasoner:
+            from samklang.ontology.reasoning import data_quads
+
+            store = _reasoned([data_quads(store)], as_of)  # type: ignore[arg-type]
         settings = Settings(as_of=as_of).replace(pairs)
         findings = run_check(None, store=store, lang=lang, rules=rules_to_run, settings=settings)
         context = ReportContext(selected=frozenset(r.id for r in rules_to_run), terminal=terminal)

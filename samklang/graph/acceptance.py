@@ -49,10 +49,13 @@ def accept_finding(
         InputError: the dataset cannot be read.
         UsageError: the rule does not report ``focus`` on that date, or it is accepted already.
     """
+    from samklang.graph.schema import ID_PATTERN
     from samklang.queries.check import check, select_rules
 
     dataset = load_dataset(folder)
     [chosen] = select_rules([rule])
+    if not ID_PATTERN.match(focus):
+        raise UsageError(f"'{focus}' is not an id; expected an id as written in the files")
     iri = DATA.term(f"{dataset.code}/{focus}").value
     if iri not in dataset.locations:
         raise UsageError(f"'{focus}' is not an id of the dataset {folder}")
@@ -64,7 +67,14 @@ def accept_finding(
     if not reason.strip() or not by.strip():
         raise UsageError("an acceptance needs a reason and who accepts it")
     target = Path(folder) / FILE
+    import yaml
+
     text = target.read_text(encoding="utf-8") if target.exists() else HEADER
+    before = yaml.safe_load(text) or {}
+    if set(before) - {"accepted"} or not isinstance(before.get("accepted") or [], list):
+        raise UsageError(
+            f"{target} holds more than an 'accepted:' list; add the acceptance there by hand"
+        )
     if not text.endswith("\n"):
         text += "\n"
     if "accepted: []" in text:
@@ -73,6 +83,12 @@ def accept_finding(
         f"  - rule: {rule}\n    focus: {_quote(focus)}\n    by: {_quote(by)}\n"
         f"    date: {on.isoformat()}\n    reason: {_quote(reason)}\n"
     )
+    after = yaml.safe_load(text) or {}
+    if len(after.get("accepted") or []) != len(before.get("accepted") or []) + 1:
+        raise UsageError(
+            f"{target} is not written in block style ('- rule: …' items); add the "
+            "acceptance there by hand"
+        )
     handle, temporary = tempfile.mkstemp(prefix=f".{FILE}.", dir=target.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:

@@ -184,7 +184,9 @@ def _records_of_yaml(path: Path, settings: dict[str, str]) -> list[Record]:
             settings.update(_settings_of_yaml(path, node))
             continue
         if key not in YAML_SECTIONS:
-            close = difflib.get_close_matches(key, [*YAML_SECTIONS, "activities"], n=1)
+            close = difflib.get_close_matches(
+                key, [*YAML_SECTIONS, SETTINGS_SECTION, "activities"], n=1
+            )
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             if key == "activities":
                 hint = " (activities belong in activities.csv or activities.xlsx)"
@@ -246,8 +248,8 @@ class _Builder:
             if (other := self.index.get(record.id)) is not None:
                 raise record.fail(
                     "id",
-                    f"the id '{record.id}' is already used by a "
-                    f"{other.section} item ({other.path.name}, {other.location})",
+                    f"the id '{record.id}' is already used by an item of "
+                    f"'{other.section}' ({other.path.name}, {other.location})",
                 )
             self.index[record.id] = record
 

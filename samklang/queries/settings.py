@@ -56,7 +56,8 @@ class Settings:
 
         changes: dict[str, object] = {}
         severity = dict(self.severity)
-        names = [f.name for f in dataclasses.fields(self) if f.name != "severity"]
+        # The reference date is --as-of's, not a setting: a report must show the date it used.
+        names = [f.name for f in dataclasses.fields(self) if f.name not in ("severity", "as_of")]
         for name, text in assignments.items():
             if name.startswith("severity."):
                 rule_id = name.split(".", 1)[1]
