@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from national_corpus import AS_OF, generate  # noqa: E402
 
 from samklang.graph.dataset import load_dataset  # noqa: E402
-from samklang.graph.store import OxigraphStore, RdflibStore, ontology_quads  # noqa: E402
+from samklang.graph.store import OxigraphStore, RdflibStore  # noqa: E402
 from samklang.queries.check import check  # noqa: E402
 from samklang.queries.rule import catalogue  # noqa: E402
 from samklang.queries.settings import Settings  # noqa: E402
@@ -151,8 +151,12 @@ def report(results: list[dict]) -> str:
             f"{r['cold']['wall']:.2f} s ({r['cold']['load']:.2f} + {r['cold']['pack']:.2f}) | "
             f"{r['cold']['peak_mb']:.0f} | {r['warm']['wall']:.2f} s / {r['warm']['pack']:.2f} s | "
             f"{r['pack_s']:.2f} s | "
-            + (f"{rdf['load_s']:.1f} s | {rdf['pack_s']:.1f} s | {r['pack_s'] / rdf['pack_s']:.3f} |"
-               if rdf else "— | — | — |"))
+            + (
+                f"{rdf['load_s']:.1f} s | {rdf['pack_s']:.1f} s | "
+                f"{r['pack_s'] / rdf['pack_s']:.3f} |"
+                if rdf
+                else "— | — | — |"
+            ))
     lines += ["", "Per rule (ms; embedded Oxigraph in memory, and rdflib where measured):", "",
               "| rule | " + " | ".join(f"{r['size']}" for r in results)
               + " | " + " | ".join(f"rdflib {r['size']}" for r in results if "rdflib" in r) + " |",
