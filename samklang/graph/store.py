@@ -95,6 +95,9 @@ class OxigraphStore:
         UsageError: the folder is not an Oxigraph store, or another process holds it.
     """
 
+    concurrent_queries = True
+    """Queries may run in several threads at once (Oxigraph releases the GIL)."""
+
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
         if self.path is None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import string
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -119,10 +121,18 @@ def check(
         if dataset is not None and dataset.settings:
             settings = settings.replace(dataset.settings)
     bindings = settings.bindings()
-    rows: list[tuple[Rule, dict[str, ox.NamedNode | ox.BlankNode | ox.Literal]]] = []
-    for rule in rules if rules is not None else catalogue().values():
-        params = {name: bindings[name] for name in rule.parameters}
-        rows.extend((rule, row) for row in store.select(rule.query, params))
+    chosen = list(rules if rules is not None else catalogue().values())
+
+    def run(rule: Rule) -> list[dict[str, ox.NamedNode | ox.BlankNode | ox.Literal]]:
+        return store.select(rule.query, {name: bindings[name] for name in rule.parameters})
+
+    if getattr(store, "concurrent_queries", False) and len(chosen) > 1:
+        # Oxigraph releases the GIL while it evaluates: the rules share the cores.
+        with ThreadPoolExecutor(max_workers=min(8, os.cpu_count() or 1)) as pool:
+            results = list(pool.map(run, chosen))
+    else:
+        results = [run(rule) for rule in chosen]
+    rows = [(rule, row) for rule, found in zip(chosen, results, strict=True) for row in found]
     labels = _labels(store, [term for _, row in rows for term in row.values()], lang)
     acceptances = _acceptances(store)
     findings = [
