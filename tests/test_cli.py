@@ -332,3 +332,14 @@ def test_accept_refuses_a_focus_that_is_not_an_id(runner, vetlanda_copy: Path) -
         ],
     )
     assert result.exit_code == 2 and "is not an id" in result.stderr
+
+
+def test_query_with_reasoning_sees_inferred_classes(runner) -> None:
+    sparql = "SELECT (COUNT(?a) AS ?n) WHERE { ?a a sk:SocialActivity }"
+    plain = runner.invoke(cli, ["query", "--sparql", sparql, str(VETLANDA), "--format", "csv"])
+    reasoned = runner.invoke(
+        cli, ["query", "--sparql", sparql, str(VETLANDA), "--format", "csv", "--reason"]
+    )
+    assert plain.exit_code == 0 and reasoned.exit_code == 0, reasoned.output
+    assert plain.stdout.split()[-1] == "0"
+    assert reasoned.stdout.split()[-1] == "1"  # the campaigns against supplying alcohol

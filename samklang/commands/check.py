@@ -11,19 +11,6 @@ import click
 from samklang.commands.options import DateType, language_option, reports_errors, write_output
 from samklang.status import ExitStatus
 
-
-def _reasoned(quad_lists: list, as_of: date):  # type: ignore[type-arg]
-    """An in-memory store with ``quad_lists`` and what the OWL reasoner infers from them."""
-    from samklang.graph.store import OxigraphStore
-    from samklang.ontology.reasoning import add_inferences
-
-    store = OxigraphStore()
-    for quads in quad_lists:
-        store.add(quads)
-    add_inferences(store, as_of=as_of)
-    return store
-
-
 REPORT_FORMATS = ["text", "json", "markdown", "html", "sarif", "turtle"]
 """The names of ``samklang.report.FORMATS``, listed here so that ``--help`` imports nothing."""
 
@@ -108,6 +95,7 @@ def check(
     """Check one dataset (a folder, or a plan document), several (PATH…), a store or an
     endpoint against the coherence rules."""
     from samklang.graph.dataset import load_dataset
+    from samklang.graph.store import Store
     from samklang.queries.check import check as run_check
     from samklang.queries.check import select_rules
     from samklang.queries.rule import SEVERITIES
@@ -126,9 +114,14 @@ def check(
     if len(paths) == 1 and not store_dir and not endpoint:
         dataset = load_dataset(paths[0])
         settings = Settings(as_of=as_of).replace(dataset.settings).replace(pairs)
-        store = None
+        store: Store | None = None
         if use_reasoner:
-            store = _reasoned([dataset.quads], as_of)
+            from samklang.graph.store import OxigraphStore
+            from samklang.ontology.reasoning import reasoned_store
+
+            plain = OxigraphStore()
+            plain.add(dataset.quads)
+            store = reasoned_store(plain, as_of)
         findings = run_check(dataset, lang=lang, rules=rules_to_run, settings=settings, store=store)
         context = ReportContext.from_dataset(dataset, rules=rules_to_run, terminal=terminal)
     else:
@@ -136,9 +129,9 @@ def check(
 
         store = open_sources(paths, store_dir, endpoint)
         if use_reasoner:
-            from samklang.ontology.reasoning import data_quads
+            from samklang.ontology.reasoning import reasoned_store
 
-            store = _reasoned([data_quads(store)], as_of)  # type: ignore[arg-type]
+            store = reasoned_store(store, as_of)  # type: ignore[arg-type]
         settings = Settings(as_of=as_of).replace(pairs)
         findings = run_check(None, store=store, lang=lang, rules=rules_to_run, settings=settings)
         context = ReportContext(selected=frozenset(r.id for r in rules_to_run), terminal=terminal)

@@ -73,6 +73,13 @@ def queries(lang: str) -> None:
 )
 @store_option
 @endpoint_option
+@click.option(
+    "--reason",
+    "use_reasoner",
+    is_flag=True,
+    help="Add the class memberships an OWL reasoner infers before running the query; needs "
+    "Java (docs/reasoning.md).",
+)
 @reports_errors
 def query(
     name: str | None,
@@ -83,6 +90,7 @@ def query(
     output: str | None,
     store_dir: Path | None,
     endpoint: str | None,
+    use_reasoner: bool,
 ) -> None:
     """Run a research query (by NAME, from FILE.rq, or --sparql TEXT) over dataset PATHs, a
     --store or an --endpoint."""
@@ -107,6 +115,10 @@ def query(
             raise click.BadParameter(f"'{assignment}' is not NAME=VALUE", param_hint="--param")
         values[key.strip()] = value
     store = open_sources(paths, store_dir, endpoint)
+    if use_reasoner:
+        from samklang.ontology.reasoning import reasoned_store
+
+        store = reasoned_store(store)  # type: ignore[arg-type]
     with _progress(f"{chosen.name} …"):
         result = run(chosen, store, values)
     write_output(output, lambda stream: write_result(result, stream, output_format))

@@ -1035,3 +1035,19 @@ def _reading_order(t: Triple) -> tuple[str, bool, str, str]:
 
 def _flat(groups: Iterable[list[Triple]]) -> list[Triple]:
     return [t for g in groups for t in g]
+
+
+def reasoned_store(store: GraphStore, as_of: date | None = None) -> GraphStore:
+    """A new in-memory store with the data of ``store`` and what the reasoner infers from it
+    (``--reason`` on ``check`` and ``query``). ``store`` itself is left as it is, so a
+    read-only store or a remote endpoint works too.
+
+    Raises:
+        The errors of :func:`infer`.
+    """
+    from samklang.graph.store import OxigraphStore
+
+    reasoned = OxigraphStore()
+    reasoned.add(data_quads(store))
+    add_inferences(reasoned, as_of=as_of)
+    return reasoned
