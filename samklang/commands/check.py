@@ -8,7 +8,15 @@ from pathlib import Path
 
 import click
 
-from samklang.commands.options import DateType, language_option, reports_errors, write_output
+from samklang.commands.options import (
+    DateType,
+    endpoint_option,
+    language_option,
+    reports_errors,
+    sources_argument,
+    store_option,
+    write_output,
+)
 from samklang.status import ExitStatus
 
 REPORT_FORMATS = ["text", "json", "markdown", "html", "sarif", "turtle"]
@@ -16,20 +24,9 @@ REPORT_FORMATS = ["text", "json", "markdown", "html", "sarif", "turtle"]
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option(
-    "--store",
-    "store_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Check the municipalities in this store (samklang load).",
-)
-@click.option(
-    "--endpoint",
-    default=None,
-    metavar="URL",
-    help="Check the data behind this SPARQL 1.1 endpoint (read only).",
-)
+@sources_argument
+@store_option
+@endpoint_option
 @click.option(
     "--as-of",
     type=DateType(),

@@ -80,3 +80,23 @@ language_option = click.option(
     show_default=True,
     help="Language of messages.",
 )
+
+
+# Where a command reads its data: dataset PATHs, an on-disk store, or a SPARQL endpoint
+# (exactly one; samklang.graph.corpus.open_sources decides).
+sources_argument = click.argument(
+    "paths", nargs=-1, type=click.Path(exists=True, path_type=Path), metavar="[PATH]..."
+)
+store_option = click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Read this on-disk store (built by 'samklang load') instead of PATHs.",
+)
+endpoint_option = click.option(
+    "--endpoint",
+    default=None,
+    metavar="URL",
+    help="Read this SPARQL 1.1 endpoint (e.g. http://127.0.0.1:8890/sparql) instead of PATHs.",
+)

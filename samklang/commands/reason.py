@@ -12,8 +12,15 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from samklang.commands.options import DateType, language_option, reports_errors, write_output
-from samklang.commands.research import endpoint_option, sources_argument, store_option
+from samklang.commands.options import (
+    DateType,
+    endpoint_option,
+    language_option,
+    reports_errors,
+    sources_argument,
+    store_option,
+    write_output,
+)
 from samklang.status import ExitStatus
 
 if TYPE_CHECKING:

@@ -10,25 +10,15 @@ from typing import Any
 
 import click
 
-from samklang.commands.options import language_option, reports_errors, write_output
+from samklang.commands.options import (
+    endpoint_option,
+    language_option,
+    reports_errors,
+    sources_argument,
+    store_option,
+    write_output,
+)
 from samklang.errors import UsageError
-
-sources_argument = click.argument(
-    "paths", nargs=-1, type=click.Path(exists=True, path_type=Path), metavar="[PATH]..."
-)
-store_option = click.option(
-    "--store",
-    "store_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Read this on-disk store (built by 'samklang load') instead of PATHs.",
-)
-endpoint_option = click.option(
-    "--endpoint",
-    default=None,
-    metavar="URL",
-    help="Read this SPARQL 1.1 endpoint (e.g. http://127.0.0.1:8890/sparql) instead of PATHs.",
-)
 
 
 @click.command()
