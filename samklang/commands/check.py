@@ -12,6 +12,7 @@ from samklang.commands.options import (
     DateType,
     endpoint_option,
     language_option,
+    output_option,
     reports_errors,
     sources_argument,
     store_option,
@@ -67,13 +68,7 @@ REPORT_FORMATS = ["text", "json", "markdown", "html", "sarif", "turtle"]
 )
 @click.option("--rules", "only", multiple=True, metavar="ID", help="Run only this rule (repeat).")
 @click.option("--skip", multiple=True, metavar="ID", help="Skip this rule (repeat).")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Write to this file instead of stdout.",
-)
+@output_option
 @reports_errors
 def check(
     paths: tuple[Path, ...],

@@ -100,3 +100,12 @@ endpoint_option = click.option(
     metavar="URL",
     help="Read this SPARQL 1.1 endpoint (e.g. http://127.0.0.1:8890/sparql) instead of PATHs.",
 )
+
+output_option = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write to this file instead of stdout.",
+)
+"""``-o FILE``: written whole, through a temporary file (see :func:`write_output`)."""

@@ -16,6 +16,7 @@ from samklang.commands.options import (
     DateType,
     endpoint_option,
     language_option,
+    output_option,
     reports_errors,
     sources_argument,
     store_option,
@@ -134,13 +135,7 @@ SLOW_SECONDS = 30.0
     show_default=True,
     help="text (a report), json, or turtle (the inferred rdf:type triples only).",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Write to this file instead of stdout.",
-)
+@output_option
 @click.option(
     "--explain/--no-explain",
     default=True,

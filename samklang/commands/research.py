@@ -13,6 +13,7 @@ import click
 from samklang.commands.options import (
     endpoint_option,
     language_option,
+    output_option,
     reports_errors,
     sources_argument,
     store_option,
@@ -54,13 +55,7 @@ def queries(lang: str) -> None:
     show_default=True,
     help="Output format (json is SPARQL 1.1 Query Results JSON).",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Write to this file instead of stdout.",
-)
+@output_option
 @store_option
 @endpoint_option
 @click.option(
@@ -170,13 +165,7 @@ def load(paths: tuple[Path, ...], store_dir: Path) -> None:
     show_default=True,
     help="RDF format; turtle merges all graphs, the others keep them.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Write to this file instead of stdout.",
-)
+@output_option
 @reports_errors
 def export(
     paths: tuple[Path, ...],

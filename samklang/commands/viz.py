@@ -11,6 +11,7 @@ from samklang.commands.options import (
     DateType,
     endpoint_option,
     language_option,
+    output_option,
     reports_errors,
     sources_argument,
     store_option,
@@ -97,13 +98,7 @@ def viz(
     show_default=True,
     help="Output format.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False),
-    default=None,
-    help="Write to this file instead of stdout.",
-)
+@output_option
 @reports_errors
 def stats(
     paths: tuple[Path, ...],
