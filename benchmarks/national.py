@@ -109,6 +109,7 @@ def measure(size: int, work: Path, baseline: bool) -> dict:
     on_disk = ox.Store(str(disk))
     on_disk.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS)
     on_disk.flush()
+    on_disk.optimize()  # as `samklang load` does
     del on_disk
 
     pack_s, findings = timed(lambda: check(None, store=store, settings=SETTINGS))
