@@ -361,6 +361,35 @@ def planning_graph(
     return graph
 
 
+def _true(value: str) -> bool:
+    return value == "true"
+
+
+# Predicate → (attribute, how the value is read, whether it gathers several values).
+FACTS: dict[str, tuple[str, Any, bool]] = {
+    DCTERMS.description.value: ("description", str, False),
+    SKOS.note.value: ("note", str, False),
+    SK.purpose.value: ("purpose", str, False),
+    SK.year.value: ("years", int, True),
+    SK.periodYear.value: ("period_years", int, True),
+    SK.prioritised.value: ("prioritised", _true, False),
+    SK.activityKind.value: ("activity_kind", _local, False),
+    SK.status.value: ("status", _local, False),
+    DCTERMS.type.value: ("type", _local, False),
+    SK.reportYear.value: ("report_year", int, False),
+    SK.municipalityCode.value: ("code", str, False),
+    SK.abbreviation.value: ("abbreviation", str, False),
+    SK.handlaggare.value: ("handlaggare", str, False),
+    SK.reviewedBy.value: ("reviewed_by", str, False),
+    SK.emptyField.value: ("empty_fields", _local, True),
+    SK.outcome.value: ("outcome", str, False),
+    SK.sourceFile.value: ("file", str, False),
+    RDFS.seeAlso.value: ("url", str, False),
+    SK.municipality.value: ("municipality", str, False),
+    SK.lsoTask.value: ("lso", _true, False),
+}
+
+
 def _fact(
     attrs: dict[str, Any],
     p: str,
@@ -373,50 +402,14 @@ def _fact(
     value = o.value
     if p in (RDFS.label.value, DCTERMS.title.value) and isinstance(o, ox.Literal):
         labels[s] = _best(labels.get(s), o, lang)
-    elif p == DCTERMS.description.value:
-        attrs["description"] = value
-    elif p == SKOS.note.value:
-        attrs["note"] = value
-    elif p == SK.purpose.value:
-        attrs["purpose"] = value
-    elif p == SK.year.value:
-        attrs.setdefault("years", []).append(int(value))
-    elif p == SK.periodYear.value:
-        attrs.setdefault("period_years", []).append(int(value))
-    elif p == SK.periodStart.value:
-        attrs.setdefault("period", {})["start"] = value
-    elif p == SK.periodEnd.value:
-        attrs.setdefault("period", {})["end"] = value
-    elif p == SK.prioritised.value:
-        attrs["prioritised"] = value == "true"
-    elif p == SK.activityKind.value:
-        attrs["activity_kind"] = _local(value)
-    elif p == SK.status.value:
-        attrs["status"] = _local(value)
-    elif p == DCTERMS.type.value:
-        attrs["type"] = _local(value)
-    elif p == SK.reportYear.value:
-        attrs["report_year"] = int(value)
-    elif p == SK.municipalityCode.value:
-        attrs["code"] = value
-    elif p == SK.abbreviation.value:
-        attrs["abbreviation"] = value
-    elif p == SK.handlaggare.value:
-        attrs["handlaggare"] = value
-    elif p == SK.reviewedBy.value:
-        attrs["reviewed_by"] = value
-    elif p == SK.emptyField.value:
-        attrs.setdefault("empty_fields", []).append(_local(value))
-    elif p == SK.outcome.value:
-        attrs["outcome"] = value
-    elif p == SK.sourceFile.value:
-        attrs["file"] = value
-    elif p == RDFS.seeAlso.value:
-        attrs["url"] = value
-    elif p == SK.municipality.value:
-        attrs["municipality"] = value
-    elif p == SK.lsoTask.value:
-        attrs["lso"] = value == "true"
+    elif p in (SK.periodStart.value, SK.periodEnd.value):
+        attrs.setdefault("period", {})["start" if p == SK.periodStart.value else "end"] = value
+    elif p in FACTS:
+        name, read, many = FACTS[p]
+        if many:
+            attrs.setdefault(name, []).append(read(value))
+        else:
+            attrs[name] = read(value)
 
 
 def _add_concept(
