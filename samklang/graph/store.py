@@ -28,7 +28,7 @@ from typing import Any, Protocol
 import pyoxigraph as ox
 
 from samklang.errors import UsageError
-from samklang.ontology import turtle_files
+from samklang.ontology import ontology_triples
 from samklang.ontology.namespace import GRAPH, PREFIXES, XSD
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
@@ -39,14 +39,7 @@ ONTOLOGY_GRAPH = GRAPH.ontology
 
 def ontology_quads() -> list[ox.Quad]:
     """The ontology and all vocabularies, as quads in the ontology graph."""
-    quads: list[ox.Quad] = []
-    for resource in turtle_files():
-        with resource.open("rb") as stream:
-            quads.extend(
-                ox.Quad(t.subject, t.predicate, t.object, ONTOLOGY_GRAPH)
-                for t in ox.parse(stream, format=ox.RdfFormat.TURTLE)
-            )
-    return quads
+    return [ox.Quad(t.subject, t.predicate, t.object, ONTOLOGY_GRAPH) for t in ontology_triples()]
 
 
 def with_prefixes(query: str) -> str:

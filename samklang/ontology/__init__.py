@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from importlib.resources import files
 from importlib.resources.abc import Traversable
+
+import pyoxigraph as ox
 
 from samklang.ontology.namespace import (
     DATA,
@@ -36,6 +39,7 @@ __all__ = [
     "OntologyNamespace",
     "ontology_file",
     "ontology_files",
+    "ontology_triples",
     "turtle_files",
 ]
 
@@ -63,3 +67,13 @@ def turtle_files() -> Iterator[Traversable]:
     yield from sorted(
         (f for f in vocabularies.iterdir() if f.name.endswith(".ttl")), key=lambda f: f.name
     )
+
+
+@functools.cache
+def ontology_triples() -> tuple[ox.Triple, ...]:
+    """Every triple of the package's Turtle files, parsed once per process."""
+    triples: list[ox.Triple] = []
+    for resource in turtle_files():
+        with resource.open("rb") as stream:
+            triples.extend(ox.parse(stream, format=ox.RdfFormat.TURTLE))
+    return tuple(triples)

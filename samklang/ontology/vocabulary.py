@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
-from samklang.ontology import turtle_files
+from samklang.ontology import ontology_triples
 from samklang.ontology.namespace import (
     SK,
     SKDOC,
@@ -89,22 +89,19 @@ def vocabularies() -> Vocabularies:
     schemes = {name: Scheme(name, ns) for name, ns in SCHEMES.items()}
     factor_domain: dict[str, str] = {}
     labels: dict[str, dict[str, str]] = {}
-    for resource in turtle_files():
-        with resource.open("rb") as stream:
-            triples = list(ox.parse(stream, format=ox.RdfFormat.TURTLE))
-        for t in triples:
-            s, p, o = t.subject, t.predicate, t.object
-            if not isinstance(s, ox.NamedNode):
-                continue
-            if p == SK.inDomain:
-                factor_domain[s.value] = o.value
-            if p in (SKOS.prefLabel, SKOS.notation) and isinstance(o, ox.Literal):
-                if p == SKOS.prefLabel and o.language:
-                    labels.setdefault(s.value, {})[o.language] = o.value
-                for scheme in schemes.values():
-                    if s in scheme.namespace and not s.value.endswith("/scheme"):
-                        local = s.value[len(scheme.namespace.iri) :]
-                        scheme.ids[local] = s
-                        scheme.keys.setdefault(_fold(local), set()).add(local)
-                        scheme.keys.setdefault(_fold(o.value), set()).add(local)
+    for t in ontology_triples():
+        s, p, o = t.subject, t.predicate, t.object
+        if not isinstance(s, ox.NamedNode):
+            continue
+        if p == SK.inDomain:
+            factor_domain[s.value] = o.value
+        if p in (SKOS.prefLabel, SKOS.notation) and isinstance(o, ox.Literal):
+            if p == SKOS.prefLabel and o.language:
+                labels.setdefault(s.value, {})[o.language] = o.value
+            for scheme in schemes.values():
+                if s in scheme.namespace and not s.value.endswith("/scheme"):
+                    local = s.value[len(scheme.namespace.iri) :]
+                    scheme.ids[local] = s
+                    scheme.keys.setdefault(_fold(local), set()).add(local)
+                    scheme.keys.setdefault(_fold(o.value), set()).add(local)
     return Vocabularies(schemes, factor_domain, labels)
