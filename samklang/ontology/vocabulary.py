@@ -93,7 +93,7 @@ def vocabularies() -> Vocabularies:
         s, p, o = t.subject, t.predicate, t.object
         if not isinstance(s, ox.NamedNode):
             continue
-        if p == SK.inDomain:
+        if p == SK.inDomain and isinstance(o, ox.NamedNode):
             factor_domain[s.value] = o.value
         if p in (SKOS.prefLabel, SKOS.notation) and isinstance(o, ox.Literal):
             if p == SKOS.prefLabel and o.language:
