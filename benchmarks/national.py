@@ -16,6 +16,7 @@ import argparse
 import collections
 import json
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -106,6 +107,7 @@ def measure(size: int, work: Path, baseline: bool) -> dict:
     dump = work / f"corpus-{size}.nq"
     store.store.dump(str(dump), format=ox.RdfFormat.N_QUADS)
     disk = work / f"store-{size}"
+    shutil.rmtree(disk, ignore_errors=True)  # a fresh store, not one loaded twice
     on_disk = ox.Store(str(disk))
     on_disk.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS)
     on_disk.flush()
