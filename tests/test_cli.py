@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 
 import click
@@ -111,6 +113,22 @@ def test_output_file_is_written_whole(runner, tmp_path: Path) -> None:
     assert result.exit_code == 1 and result.stdout == ""
     assert json.loads(target.read_text(encoding="utf-8"))["findings"]
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]  # no temporary left
+
+
+def test_output_file_has_ordinary_permissions(runner, tmp_path: Path) -> None:
+    """A report is readable as any file the user writes (not the 0600 of a temporary file),
+    and a replaced file keeps its own permissions."""
+    target = tmp_path / "report.json"
+    old = os.umask(0o022)
+    try:
+        runner.invoke(cli, ["check", str(VETLANDA), "--format", "json", "-o", str(target)])
+        assert stat.S_IMODE(target.stat().st_mode) == 0o644
+        target.chmod(0o640)
+        runner.invoke(cli, ["check", str(VETLANDA), "--format", "text", "-o", str(target)])
+        assert stat.S_IMODE(target.stat().st_mode) == 0o640
+        assert not target.read_text(encoding="utf-8").startswith("{")  # it was replaced
+    finally:
+        os.umask(old)
 
 
 def test_bad_input_leaves_no_output_file(runner, tmp_path: Path) -> None:

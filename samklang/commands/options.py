@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import functools
 import io
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -15,6 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from samklang.errors import SamklangError, UsageError
+from samklang.files import write_atomically
 from samklang.status import ExitStatus
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -63,14 +62,7 @@ def write_output(output: str | None, render: Callable[[io.StringIO], None]) -> N
     target = Path(output)
     if not target.parent.is_dir():
         raise UsageError(f"cannot write {target}: the folder {target.parent} does not exist")
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(buffer.getvalue())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(target, buffer.getvalue())
 
 
 language_option = click.option(

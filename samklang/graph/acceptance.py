@@ -7,12 +7,11 @@ versioned with the plan files. ``check`` still reports the finding, marked as ac
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from datetime import date
 from pathlib import Path
 
 from samklang.errors import UsageError
+from samklang.files import write_atomically
 from samklang.graph.dataset import load_dataset
 from samklang.ontology.namespace import DATA
 
@@ -89,13 +88,6 @@ def accept_finding(
             f"{target} is not written in block style ('- rule: …' items); add the "
             "acceptance there by hand"
         )
-    handle, temporary = tempfile.mkstemp(prefix=f".{FILE}.", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(target, text)
     load_dataset(folder)  # the file must still read; an exception here names the problem
     return target
