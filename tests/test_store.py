@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -19,6 +20,8 @@ from samklang.graph.store import (
     term_from_json,
 )
 from samklang.ontology.namespace import GRAPH, XSD
+from samklang.queries.check import check
+from samklang.queries.settings import Settings
 
 from .conftest import ROOT
 
@@ -48,6 +51,19 @@ def test_on_disk_store_keeps_its_graphs(tmp_path: Path) -> None:
     assert GRAPH.term("9999") in again.graphs()
     rows = again.select("SELECT ?m WHERE { ?m a sk:Municipality }")
     assert [r["m"].value for r in rows] == ["https://w3id.org/samklang/data/9999/exempelby-kommun"]
+
+
+def test_rule_pack_on_an_on_disk_store_from_several_threads(tmp_path: Path) -> None:
+    """The pack runs in threads, each with its own handle on a store opened for reading: the
+    findings equal those of the same corpus in memory."""
+    folder = tmp_path / "store"
+    load_corpus([EXEMPELBY, PROVKOPING], OxigraphStore(folder))
+    memory = OxigraphStore()
+    load_corpus([EXEMPELBY, PROVKOPING], memory)
+    settings = Settings(as_of=date(2024, 6, 1))
+    on_disk = check(None, store=OxigraphStore(folder, read_only=True), settings=settings)
+    in_memory = check(None, store=memory, settings=settings)
+    assert on_disk and on_disk == in_memory
 
 
 def test_a_folder_that_is_no_store_is_refused(tmp_path: Path) -> None:

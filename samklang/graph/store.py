@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -93,6 +94,8 @@ class OxigraphStore:
 
     def __init__(self, path: str | Path | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
+        self.read_only = read_only
+        self._threads = threading.local()
         if self.path is None:
             self.store = ox.Store()
             self.add(ontology_quads())
@@ -129,7 +132,7 @@ class OxigraphStore:
         if rest:
             query = bind_values(query, rest)
         try:
-            solutions = self.store.query(
+            solutions = self._reader().query(
                 with_prefixes(query), use_default_graph_as_union=True, substitutions=substitutions
             )
         except SyntaxError as err:
@@ -141,6 +144,18 @@ class OxigraphStore:
             {name: term for name in names if (term := solution[name]) is not None}
             for solution in solutions
         ]
+
+    def _reader(self) -> ox.Store:
+        """The handle this thread queries through. An on-disk store opened for reading gets a
+        handle of its own in each thread: queries running at once in one RocksDB instance slow
+        each other down (the rule pack at 290 municipalities: 1.5 s with one handle, 1.1 s
+        with one per thread)."""
+        if not self.read_only or threading.current_thread() is threading.main_thread():
+            return self.store
+        handle: ox.Store | None = getattr(self._threads, "store", None)
+        if handle is None:
+            handle = self._threads.store = ox.Store.read_only(str(self.path))
+        return handle
 
     def graphs(self) -> list[ox.NamedNode]:
         return sorted(
