@@ -48,9 +48,7 @@ CHILD = textwrap.dedent("""
     from samklang.queries.settings import Settings
     mode, path = sys.argv[1], sys.argv[2]
     if mode == "dump":
-        store = OxigraphStore.__new__(OxigraphStore)
-        store.path = None
-        store.store = ox.Store()
+        store = OxigraphStore()
         store.store.bulk_load(path=path, format=ox.RdfFormat.N_QUADS)
     else:
         store = OxigraphStore(path, read_only=True)
