@@ -121,3 +121,12 @@ def test_no_findings_conforms() -> None:
     graph = parse(render("turtle", []))
     assert conforms(graph)
     assert not list(graph.objects(None, SH.result))
+
+
+def test_the_same_findings_give_the_same_text_in_their_order() -> None:
+    found = with_accepted(findings("sv"))
+    text = render("turtle", found)
+    assert render("turtle", found) == text
+    messages = [m for m in dict.fromkeys(f.message for f in found) if '"' not in m]
+    positions = [text.index(m) for m in messages]
+    assert len(messages) > 3 and positions == sorted(positions)

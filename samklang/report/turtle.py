@@ -71,15 +71,17 @@ def graph(findings: Sequence[Finding], *, lang: str, as_of: date, context: Repor
     g.bind("dcterms", DCTERMS)
     g.bind("skos", SKOS)
     g.bind("data", Namespace("https://w3id.org/samklang/data/"))
-    report = BNode()
+    # Blank nodes are named by position, so the same findings give the same text (results in
+    # the findings' order), fit for a diff or a file kept under version control.
+    report = BNode("report")
     g.add((report, RDF.type, SH.ValidationReport))
     g.add((report, SH.conforms, Literal(not any(f.accepted is None for f in findings))))
     g.add((report, DCTERMS.title, Literal(title(context.name, lang, as_of), lang=lang)))
     g.add((report, DCTERMS.date, Literal(as_of.isoformat(), datatype=XSD.date)))
     described: set[str] = set()
-    for f in findings:
+    for number, f in enumerate(findings, start=1):
         rule = URIRef(rule_iri(f.rule))
-        result = BNode()
+        result = BNode(f"result{number:05d}")
         g.add((report, SH.result, result))
         g.add((result, RDF.type, SH.ValidationResult))
         g.add((result, SH.focusNode, _node(f.focus)))
@@ -94,7 +96,7 @@ def graph(findings: Sequence[Finding], *, lang: str, as_of: date, context: Repor
         if who is not None:
             by, when, reason = who
             g.add((result, RDFS.comment, Literal(accepted_note(f, lang) or "", lang=lang)))
-            node = BNode()
+            node = BNode(f"acceptance{number:05d}")
             g.add((result, DCTERMS.relation, node))
             g.add((node, RDF.type, URIRef(SK.Acceptance.value)))
             g.add((node, URIRef(SK.acceptedRule.value), Literal(f.rule)))
