@@ -80,6 +80,17 @@ def test_rules_and_skip_select(runner) -> None:
     )
     rules = {f["rule"] for f in json.loads(skipped.stdout)["findings"]}
     assert "COV-DOMAIN" not in rules and "PER-EXPIRED" in rules
+
+
+def test_rules_and_skip_take_comma_separated_ids(runner) -> None:
+    base = ["check", str(VETLANDA), "--as-of", "2026-11-25", "--format", "json"]
+    both = runner.invoke(cli, [*base, "--rules", "PER-EXPIRED,COV-DOMAIN, PER-MISSING"])
+    found = {f["rule"] for f in json.loads(both.stdout)["findings"]}
+    assert found == {"PER-EXPIRED", "COV-DOMAIN"}  # Vetlanda has periods: PER-MISSING is quiet
+    less = runner.invoke(cli, [*base, "--rules", "PER-EXPIRED,COV-DOMAIN", "--skip", "COV-DOMAIN"])
+    assert {f["rule"] for f in json.loads(less.stdout)["findings"]} == {"PER-EXPIRED"}
+    unknown = runner.invoke(cli, [*base, "--rules", "PER-EXPIRED,NO-SUCH-RULE"])
+    assert unknown.exit_code == 2 and "'NO-SUCH-RULE' is not a rule" in unknown.stderr
     unknown = runner.invoke(cli, ["check", str(VETLANDA), "--rules", "NO-SUCH-RULE"])
     assert unknown.exit_code == 2 and "'NO-SUCH-RULE' is not a rule" in unknown.stderr
 

@@ -66,8 +66,14 @@ REPORT_FORMATS = ["text", "json", "markdown", "html", "sarif", "turtle"]
     help="Add the class memberships an OWL reasoner infers before running the rules; needs "
     "Java (docs/reasoning.md).",
 )
-@click.option("--rules", "only", multiple=True, metavar="ID", help="Run only this rule (repeat).")
-@click.option("--skip", multiple=True, metavar="ID", help="Skip this rule (repeat).")
+@click.option(
+    "--rules", "only", multiple=True, metavar="ID[,ID…]",
+    help="Run only these rules (comma-separated, or repeat the option).",
+)
+@click.option(
+    "--skip", multiple=True, metavar="ID[,ID…]",
+    help="Skip these rules (comma-separated, or repeat the option).",
+)
 @output_option
 @reports_errors
 def check(
@@ -101,7 +107,7 @@ def check(
         if not equals:
             raise click.BadParameter(f"'{assignment}' is not NAME=VALUE", param_hint="--setting")
         pairs[name.strip()] = value.strip()
-    rules_to_run = select_rules(only, skip)
+    rules_to_run = select_rules(_ids(only), _ids(skip))
     terminal = output in (None, "-") and sys.stdout.isatty() and output_format == "text"
     if len(paths) == 1 and not store_dir and not endpoint:
         dataset = load_dataset(paths[0])
@@ -170,6 +176,11 @@ def rules(lang: str) -> None:
 
     for rule in catalogue().values():
         click.echo(f"{rule.id}\t{rule.severity}\t{rule.title[lang]}\t{rule.url}")
+
+
+def _ids(values: tuple[str, ...]) -> list[str]:
+    """Rule IDs from repeated and comma-separated option values."""
+    return [rule_id.strip() for value in values for rule_id in value.split(",") if rule_id.strip()]
 
 
 COMMANDS = [check, rules, accept]
