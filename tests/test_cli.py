@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import stat
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from samklang.cli import cli
 from samklang.graph.dataset import load_dataset
 from samklang.queries.rule import catalogue
 
-from .conftest import VETLANDA
+from .conftest import EXAMPLES, VETLANDA
 
 
 def commands() -> list[str]:
@@ -346,21 +347,41 @@ def test_as_of_is_not_a_setting(runner) -> None:
     assert result.exit_code == 2 and "'as_of' is not a setting" in result.stderr
 
 
-def test_accept_refuses_a_focus_that_is_not_an_id(runner, vetlanda_copy: Path) -> None:
-    result = runner.invoke(
-        cli,
-        [
-            "accept",
-            str(vetlanda_copy),
-            "REF-UNRESOLVED",
-            "SFS 2017:725",
-            "--by",
-            "X",
-            "--reason",
-            "Y",
-        ],
+def test_accept_refuses_a_focus_the_dataset_does_not_name(runner, vetlanda_copy: Path) -> None:
+    args = ["accept", str(vetlanda_copy), "REF-UNRESOLVED", "ingen sådan", "--by", "X"]
+    result = runner.invoke(cli, [*args, "--reason", "Y"])
+    assert result.exit_code == 2
+    assert "'ingen sådan' is not an id of the dataset" in result.stderr
+
+
+def test_accept_a_domain_in_one_document_and_a_law(runner, tmp_path: Path) -> None:
+    """A finding about a vocabulary term (COV-DOMAIN's domain, REF-UNRESOLVED's law) can be
+    accepted, and, with --document, in one document only."""
+    folder = tmp_path / "fiktivby"
+    shutil.copytree(EXAMPLES / "fiktivby", folder)
+    (folder / "accepted.yaml").unlink()
+    common = ["--by", "Samordnaren", "--reason", "Medvetet val (fiktivt).", "--date", "2026-11-25"]
+    domain = runner.invoke(
+        cli, ["accept", str(folder), "COV-DOMAIN", "individen", "--document", "plan", *common]
     )
-    assert result.exit_code == 2 and "is not an id" in result.stderr
+    assert domain.exit_code == 0, domain.output
+    law = runner.invoke(cli, ["accept", str(folder), "REF-UNRESOLVED", "SFS 2017:725", *common])
+    assert law.exit_code == 0, law.output
+    args = ["check", str(folder), "--as-of", "2026-11-25", "--format", "json"]
+    found = json.loads(runner.invoke(cli, [*args, "--rules", "COV-DOMAIN,REF-UNRESOLVED"]).stdout)
+    accepted = {
+        (f["rule"], f["document"].rsplit("/", 1)[-1]): f["accepted"] is not None
+        for f in found["findings"]
+    }
+    assert accepted == {
+        ("COV-DOMAIN", "plan"): True,
+        ("COV-DOMAIN", "atgardsplan-2023-2024"): False,  # the other plan is still open
+        ("REF-UNRESOLVED", "plan"): True,
+    }
+    again = runner.invoke(
+        cli, ["accept", str(folder), "COV-DOMAIN", "individen", "--document", "plan", *common]
+    )
+    assert again.exit_code == 2 and "in 'plan' is already accepted" in again.stderr
 
 
 def test_query_with_reasoning_sees_inferred_classes(runner) -> None:

@@ -55,6 +55,18 @@ CASES = {
         DOC + "    considers_domains: [familjen, kyrkan]\n",
         ["line 6", "'kyrkan' is not a known domain", "expected familjen"],
     ),
+    "accepted-focus-names-nothing": (
+        "accepted.yaml",
+        "accepted:\n  - rule: COV-DOMAIN\n    focus: ingen sådan sak\n    by: X\n"
+        "    date: 2026-11-25\n    reason: Y\n",
+        ["accepted.yaml, line 3", "'focus: ingen sådan sak' names nothing", "a domain or a law"],
+    ),
+    "accepted-document-unknown": (
+        "accepted.yaml",
+        "accepted:\n  - rule: COV-DOMAIN\n    focus: individen\n    document: planen\n"
+        "    by: X\n    date: 2026-11-25\n    reason: Y\n",
+        ["accepted.yaml, line 4", "'document: planen' names nothing"],
+    ),
     "unknown-reference": (
         "documents.yaml",
         DOC + "    part_of: plann\n",

@@ -154,16 +154,33 @@ def check(
     default=None,
     help="Date of acceptance; the finding must exist then. [default: today]",
 )
+@click.option(
+    "--document",
+    metavar="ID",
+    default=None,
+    help="Accept the finding in this document only (e.g. COV-DOMAIN for one plan).",
+)
 @reports_errors
-def accept(path: Path, rule_id: str, focus: str, reason: str, by: str, on: date | None) -> None:
-    """Accept the finding of RULE about FOCUS (an id in the files) in the dataset at PATH.
+def accept(
+    path: Path,
+    rule_id: str,
+    focus: str,
+    reason: str,
+    by: str,
+    on: date | None,
+    document: str | None,
+) -> None:
+    """Accept the finding of RULE about FOCUS in the dataset at PATH.
 
-    The acceptance is written to accepted.yaml in the dataset; later runs of check show the
-    finding as accepted, with who and why, and it no longer counts for --fail-on.
+    FOCUS is an id in the files, or the domain (individen) or law (SFS 2017:725) the finding
+    concerns. The acceptance is written to accepted.yaml in the dataset; later runs of check
+    show the finding as accepted, with who and why, and it no longer counts for --fail-on.
     """
     from samklang.graph.acceptance import accept_finding
 
-    target = accept_finding(path, rule_id, focus, by, reason, on or date.today())
+    target = accept_finding(
+        path, rule_id, focus, by, reason, on or date.today(), document=document
+    )
     click.echo(str(target))
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from samklang.errors import UsageError
 from samklang.files import write_atomically
-from samklang.graph.dataset import load_dataset
+from samklang.graph.dataset import Dataset, load_dataset, vocabulary_focus
 from samklang.ontology.namespace import DATA
 
 FILE = "accepted.yaml"
@@ -29,17 +29,25 @@ def _quote(text: str) -> str:
 
 
 def accept_finding(
-    folder: str | Path, rule: str, focus: str, by: str, reason: str, on: date
+    folder: str | Path,
+    rule: str,
+    focus: str,
+    by: str,
+    reason: str,
+    on: date,
+    document: str | None = None,
 ) -> Path:
     """Record that the finding of ``rule`` about ``focus`` is accepted.
 
     Args:
         folder: the dataset folder.
         rule: the rule ID.
-        focus: the id of the resource the finding concerns, as written in the files.
+        focus: the id of the resource the finding concerns, as written in the files, or the
+            domain (``individen``) or law (``SFS 2017:725``) it concerns.
         by: who accepts it.
         reason: why.
         on: the date of acceptance; also the reference date at which the finding must exist.
+        document: the id of a document, to accept the finding about ``focus`` there only.
 
     Returns:
         The file written.
@@ -48,21 +56,33 @@ def accept_finding(
         InputError: the dataset cannot be read.
         UsageError: the rule does not report ``focus`` on that date, or it is accepted already.
     """
-    from samklang.graph.schema import ID_PATTERN
     from samklang.queries.check import check, select_rules
 
     dataset = load_dataset(folder)
     [chosen] = select_rules([rule])
-    if not ID_PATTERN.match(focus):
-        raise UsageError(f"'{focus}' is not an id; expected an id as written in the files")
-    iri = DATA.term(f"{dataset.code}/{focus}").value
-    if iri not in dataset.locations:
-        raise UsageError(f"'{focus}' is not an id of the dataset {folder}")
-    findings = [f for f in check(dataset, as_of=on, rules=[chosen]) if f.focus == iri]
+    iri = _dataset_iri(dataset, focus) or _vocabulary_iri(focus)
+    if iri is None:
+        raise UsageError(
+            f"'{focus}' is not an id of the dataset {folder}, a domain or a law; expected the "
+            "id of the resource the finding concerns"
+        )
+    document_iri = None
+    if document is not None:
+        document_iri = _dataset_iri(dataset, document)
+        if document_iri is None:
+            raise UsageError(f"'{document}' is not an id of the dataset {folder}")
+    findings = [
+        f
+        for f in check(dataset, as_of=on, rules=[chosen])
+        if f.focus == iri and (document_iri is None or f.document == document_iri)
+    ]
+    where = f" in '{document}'" if document is not None else ""
     if not findings:
-        raise UsageError(f"{rule} reports nothing about '{focus}' as of {on}; nothing to accept")
-    if findings[0].accepted is not None:
-        raise UsageError(f"the finding of {rule} about '{focus}' is already accepted")
+        raise UsageError(
+            f"{rule} reports nothing about '{focus}'{where} as of {on}; nothing to accept"
+        )
+    if all(f.accepted is not None for f in findings):
+        raise UsageError(f"the finding of {rule} about '{focus}'{where} is already accepted")
     if not reason.strip() or not by.strip():
         raise UsageError("an acceptance needs a reason and who accepts it")
     target = Path(folder) / FILE
@@ -79,8 +99,9 @@ def accept_finding(
     if "accepted: []" in text:
         text = text.replace("accepted: []", "accepted:")
     text += (
-        f"  - rule: {rule}\n    focus: {_quote(focus)}\n    by: {_quote(by)}\n"
-        f"    date: {on.isoformat()}\n    reason: {_quote(reason)}\n"
+        f"  - rule: {rule}\n    focus: {_quote(focus)}\n"
+        + (f"    document: {_quote(document)}\n" if document is not None else "")
+        + f"    by: {_quote(by)}\n    date: {on.isoformat()}\n    reason: {_quote(reason)}\n"
     )
     after = yaml.safe_load(text) or {}
     if len(after.get("accepted") or []) != len(before.get("accepted") or []) + 1:
@@ -91,3 +112,19 @@ def accept_finding(
     write_atomically(target, text)
     load_dataset(folder)  # the file must still read; an exception here names the problem
     return target
+
+
+def _dataset_iri(dataset: Dataset, local: str) -> str | None:
+    """The IRI of the resource the dataset defines with id ``local``, or ``None``."""
+    from samklang.graph.schema import ID_PATTERN
+
+    if not ID_PATTERN.match(local):
+        return None
+    iri = DATA.term(f"{dataset.code}/{local}").value
+    return iri if iri in dataset.locations else None
+
+
+def _vocabulary_iri(text: str) -> str | None:
+    """The IRI of the domain or law ``text`` names, or ``None``."""
+    term = vocabulary_focus(text)
+    return term.value if term is not None else None

@@ -24,6 +24,7 @@ from samklang.graph.schema import (
     SETTINGS_SECTION,
     YAML_SECTIONS,
     Field,
+    law_id,
 )
 from samklang.graph.tables import read_activities
 from samklang.graph.yamlfile import Mapping, Node, Scalar, Sequence, read_text, read_yaml
@@ -86,6 +87,19 @@ def dataset_files(folder: Path) -> tuple[list[Path], list[Path], list[Path]]:
     ]
     turtle = [p for p in names if p.suffix.lower() == ".ttl"]
     return yaml_files, tables, turtle
+
+
+def vocabulary_focus(text: str) -> ox.NamedNode | None:
+    """The vocabulary term a finding may concern, named as in the files: a law
+    (``SFS 2017:725``) or a domain (``individen``); ``None`` if ``text`` names neither."""
+    from samklang.ontology.vocabulary import vocabularies
+
+    if law := law_id(text):
+        return LAW.term(law)
+    try:
+        return vocabularies().lookup("domain", text)
+    except LookupError:
+        return None
 
 
 def load_dataset(path: str | Path) -> Dataset:
@@ -482,15 +496,22 @@ class _Builder:
     def _accepted(self, record: Record, s: ox.NamedNode) -> None:
         v = record.values
         target = self.index.get(v["focus"])
-        if target is None or target.section == "accepted":
+        focus = (
+            self.iri(target.id)
+            if target is not None and target.section != "accepted"
+            else vocabulary_focus(v["focus"])
+        )
+        if focus is None:
             raise record.fail(
                 "focus",
-                f"'focus: {v['focus']}' names nothing the dataset "
-                "defines; expected the id of the resource the finding concerns",
+                f"'focus: {v['focus']}' names nothing the dataset defines; expected the id of "
+                "the resource the finding concerns, a domain or a law such as SFS 2017:725",
             )
         self.add(s, RDF.type, SK.Acceptance)
         self.add(s, SK.acceptedRule, ox.Literal(v["rule"]))
-        self.add(s, SK.acceptedFocus, self.iri(target.id))
+        self.add(s, SK.acceptedFocus, focus)
+        for document in self.refs(record, "document"):
+            self.add(s, SK.acceptedDocument, document)
         self.add(s, SK.acceptedBy, ox.Literal(v["by"]))
         self.add(s, DCTERMS.date, _date(v["date"]))
         self.add(s, SK.reason, _text(v["reason"]))

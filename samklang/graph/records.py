@@ -7,6 +7,7 @@ other records are kept as ids and resolved once every file is read (see ``datase
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -134,7 +135,9 @@ def record_from_yaml(section: Section, node: Node, path: Path) -> Record:
     record = Record(section.name, "", path, at_line(node.line))
     _read_mapping(record, section.fields, node, path, prefix="")
     if section.field("id") is None:  # accepted findings: named by what they accept
-        record.id = f"{section.name}-{record.values['rule']}-{record.values['focus']}".lower()
+        parts = [section.name, record.values["rule"], record.values["focus"]]
+        parts += [record.values["document"]] if "document" in record.values else []
+        record.id = re.sub(r"[^a-z0-9]+", "-", "-".join(parts).lower()).strip("-")
         return record
     if "id" not in record.values:
         raise InputError(path, at_line(node.line), f"an item of '{section.name}' has no 'id'")

@@ -512,9 +512,17 @@ SECTIONS: dict[str, Section] = {
                 Field(
                     "focus",
                     "text",
-                    "Id of the resource the finding concerns (as in the files).",
+                    "Id of the resource the finding concerns (as in the files), or the "
+                    "domain (`individen`) or law (`SFS 2017:725`) it concerns.",
                     required=True,
                     example="handlingsprogram",
+                ),
+                Field(
+                    "document",
+                    "ref",
+                    "The document the finding concerns, to accept it there only.",
+                    targets=("documents",),
+                    example="plan",
                 ),
                 Field("by", "text", "Who accepted it.", required=True),
                 Field("date", "date", "When.", required=True, example="2026-11-25"),

@@ -142,7 +142,7 @@ def check(
             labels,
             lang,
             settings.severity.get(rule.id, rule.severity),
-            acceptances.get((rule.id, row["focus"].value)),
+            _accepted(acceptances, rule.id, row),
         )
         for rule, row in rows
     ]
@@ -201,28 +201,44 @@ def _text(term: ox.NamedNode | ox.BlankNode | ox.Literal | None, labels: dict[st
 
 
 ACCEPTANCES_QUERY = """
-SELECT ?rule ?focus ?by ?date ?reason WHERE {
+SELECT ?rule ?focus ?document ?by ?date ?reason WHERE {
   ?acceptance a sk:Acceptance ;
               sk:acceptedRule ?rule ;
               sk:acceptedFocus ?focus ;
               sk:acceptedBy ?by ;
               dcterms:date ?date ;
               sk:reason ?reason .
+  OPTIONAL { ?acceptance sk:acceptedDocument ?document }
 }
-ORDER BY ?rule ?focus
+ORDER BY ?rule ?focus ?document
 """
 
+Acceptances = dict[tuple[str, str, str | None], dict[str, str]]
+"""(rule ID, focus IRI, document IRI or ``None`` for any document) → who, when, why."""
 
-def _acceptances(store: Store) -> dict[tuple[str, str], dict[str, str]]:
-    """Accepted findings in the store: (rule ID, focus IRI) → who, when, why."""
+
+def _acceptances(store: Store) -> Acceptances:
+    """Accepted findings in the store."""
     return {
-        (row["rule"].value, row["focus"].value): {
+        (
+            row["rule"].value,
+            row["focus"].value,
+            row["document"].value if "document" in row else None,
+        ): {
             "by": row["by"].value,
             "date": row["date"].value,
             "reason": row["reason"].value,
         }
         for row in store.select(ACCEPTANCES_QUERY)
     }
+
+
+def _accepted(
+    acceptances: Acceptances, rule_id: str, row: dict[str, ox.NamedNode | ox.BlankNode | ox.Literal]
+) -> dict[str, str] | None:
+    """The acceptance of a finding: one for its document, else one for any document."""
+    focus, document = row["focus"].value, row["document"].value if "document" in row else None
+    return acceptances.get((rule_id, focus, document)) or acceptances.get((rule_id, focus, None))
 
 
 def _finding(
@@ -234,8 +250,11 @@ def _finding(
     accepted: dict[str, str] | None,
 ) -> Finding:
     values = {name: _text(term, labels) for name, term in row.items()}
-    codes = {name: text for name, text in values.items()
-             if rule.phrases and all(c in rule.phrases for c in text.split(", "))}
+    codes = {
+        name: text
+        for name, text in values.items()
+        if rule.phrases and all(c in rule.phrases for c in text.split(", "))
+    }
     for name, text in codes.items():
         values[name] = _phrase(rule, text.split(", "), values, lang)
     message = _fill(rule.message[lang], values)
