@@ -1,22 +1,14 @@
 """Against a real Virtuoso (Debian ``virtuoso-opensource``): push the examples, run the rule pack
 and research queries through the SPARQL protocol, and get what the embedded store gives.
 
-The test starts its own Virtuoso on loopback from a copy of the packaged ``virtuoso.ini`` with
-its database in a temporary folder and its own ports, and stops it afterwards.
+The test starts its own Virtuoso on loopback (tests/virtuoso.py) with its database in a
+temporary folder, and stops it afterwards.
 """
 
 from __future__ import annotations
 
 import os
-import re
-import shutil
-import socket
-import subprocess
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -30,8 +22,8 @@ from samklang.queries.rule import catalogue
 from samklang.queries.settings import Settings
 
 from .conftest import EXAMPLES, ROOT
+from .virtuoso import Virtuoso, installed, running
 
-PACKAGED_INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
 AS_OF = date(2024, 6, 1)
 
 
@@ -44,91 +36,15 @@ def datasets() -> list[Path]:
     return found
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@dataclass
-class Virtuoso:
-    """A running Virtuoso: its SPARQL endpoints."""
-
-    http_port: int
-    process: subprocess.Popen[bytes]
-
-    @property
-    def sparql(self) -> str:
-        return f"http://127.0.0.1:{self.http_port}/sparql"
-
-    def store(self, *, graph_store: bool) -> SparqlStore:
-        base = f"http://127.0.0.1:{self.http_port}"
-        return SparqlStore(
-            self.sparql,
-            update_endpoint=base + "/sparql-auth",
-            graph_store=base + "/sparql-graph-crud-auth" if graph_store else None,
-            user="dba",
-            password="dba",
-        )
-
-
-def virtuoso_ini(folder: Path, server_port: int, http_port: int) -> Path:
-    """A copy of the packaged configuration with the database in ``folder`` and own ports."""
-    text = PACKAGED_INI.read_text(encoding="utf-8")
-    text = text.replace("/var/lib/virtuoso-opensource-7/db/", f"{folder}/")
-    text = re.sub(r"(?m)^ServerPort\s*=\s*1111\b.*$", f"ServerPort = 127.0.0.1:{server_port}", text)
-    text = re.sub(r"(?m)^ServerPort\s*=\s*8890\b.*$", f"ServerPort = 127.0.0.1:{http_port}", text)
-    text = re.sub(r"(?m)^DirsAllowed\s*=\s*", f"DirsAllowed = {folder}, ", text)
-    ini = folder / "virtuoso.ini"
-    ini.write_text(text, encoding="utf-8")
-    return ini
-
-
 @pytest.fixture(scope="module")
 def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
-    binary = shutil.which("virtuoso-t")
-    if binary is None or not PACKAGED_INI.is_file():
+    if not installed():
         message = "Virtuoso is not installed (run .ci/system-packages: virtuoso-opensource)"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
-    folder = tmp_path_factory.mktemp("virtuoso")
-    server_port, http_port = free_port(), free_port()
-    ini = virtuoso_ini(folder, server_port, http_port)
-    with (folder / "out.log").open("wb") as log:
-        process = subprocess.Popen(
-            [binary, "+foreground", "+configfile", str(ini)],
-            cwd=folder,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    server = Virtuoso(http_port, process)
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            if process.poll() is not None:
-                raise AssertionError(
-                    "virtuoso-t exited:\n" + (folder / "out.log").read_text(errors="replace")
-                )
-            try:
-                with urllib.request.urlopen(server.sparql + "?query=ASK%7B%7D", timeout=5) as r:
-                    if r.status == 200:
-                        break
-            except urllib.error.HTTPError as err:
-                err.close()
-            except (urllib.error.URLError, OSError):
-                pass
-            if time.monotonic() > deadline:
-                raise AssertionError("Virtuoso did not start within 120 s")
-            time.sleep(0.5)
+    with running(tmp_path_factory.mktemp("virtuoso")) as server:
         yield server
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 @pytest.fixture(scope="module")
