@@ -1,4 +1,5 @@
-"""Data-driven tests of the coherence rules, one folder per case, on both engines.
+"""Data-driven tests of the coherence rules, one folder per case, on every engine: Oxigraph,
+rdflib and a real Virtuoso (started by the test when the Debian package is installed).
 
 Each case is ``tests/rules/<RULE-ID>/<fires-…|holds-…>/``: the dataset files it adds to
 ``tests/rules/_base/`` (a case file replaces a base file of the same name) and ``expect.yaml``
@@ -7,24 +8,28 @@ with the reference date, optional settings and exactly the findings of that rule
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 
 from samklang.graph.dataset import load_dataset
-from samklang.graph.store import open_store
+from samklang.graph.store import ONTOLOGY_GRAPH, SparqlStore, Store, ontology_quads, open_store
 from samklang.queries.check import check, select_rules
 from samklang.queries.rule import Rule, catalogue
 from samklang.queries.settings import Settings
 
+from .virtuoso import Virtuoso, installed, running
+
 RULES = Path(__file__).parent / "rules"
 BASE = RULES / "_base"
 CASES = sorted(p.parent for p in RULES.glob("*/*/expect.yaml") if p.parent.parent != BASE)
-ENGINES = ["memory", "rdflib"]
+ENGINES = ["memory", "rdflib", "virtuoso"]
 
 
 def local(iri: str | None) -> str | None:
@@ -36,9 +41,33 @@ def case_id(case: Path) -> str:
     return f"{case.parent.name}/{case.name}"
 
 
+@pytest.fixture(scope="module")
+def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
+    """A Virtuoso of this module's own, holding the ontology; each case replaces its graph."""
+    if not installed():
+        message = "Virtuoso is not installed (run .ci/system-packages: virtuoso-opensource)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    with running(tmp_path_factory.mktemp("virtuoso")) as server:
+        server.store(graph_store=True).replace_graph(ONTOLOGY_GRAPH, ontology_quads())
+        yield server
+
+
+def engine_store(engine: str, request: pytest.FixtureRequest, dataset) -> Store:
+    """A store on ``engine`` holding ``dataset`` (on Virtuoso: in place of the last case's)."""
+    if engine != "virtuoso":
+        store = open_store(engine)
+        store.add(dataset.quads)
+        return store
+    server: Virtuoso = request.getfixturevalue("virtuoso")
+    server.store(graph_store=True).replace_graph(dataset.graph, dataset.quads)
+    return SparqlStore(server.sparql)
+
+
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("case", CASES, ids=case_id)
-def test_case(case: Path, engine: str, tmp_path: Path) -> None:
+def test_case(case: Path, engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
     rule_id = case.parent.name
     expect = yaml.safe_load((case / "expect.yaml").read_text(encoding="utf-8"))
     wanted = Counter((f["focus"], f.get("document")) for f in expect["findings"] or [])
@@ -50,8 +79,7 @@ def test_case(case: Path, engine: str, tmp_path: Path) -> None:
             if file.is_file() and file.name != "expect.yaml":
                 shutil.copy(file, tmp_path / file.name)
     dataset = load_dataset(tmp_path)
-    store = open_store(engine)
-    store.add(dataset.quads)
+    store = engine_store(engine, request, dataset)
     settings = Settings(as_of=expect["as_of"], **(expect.get("settings") or {}))
     findings = check(dataset, rules=select_rules(only=[rule_id]), store=store, settings=settings)
 
