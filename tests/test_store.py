@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -64,6 +65,21 @@ def test_rule_pack_on_an_on_disk_store_from_several_threads(tmp_path: Path) -> N
     on_disk = check(None, store=OxigraphStore(folder, read_only=True), settings=settings)
     in_memory = check(None, store=memory, settings=settings)
     assert on_disk and on_disk == in_memory
+
+
+def test_a_corpus_says_that_a_datasets_own_settings_are_not_applied(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = tmp_path / "exempelby"
+    shutil.copytree(EXEMPELBY, folder)
+    (folder / "settings.yaml").write_text("settings:\n  mandate_first_year: 2020\n")
+    load_corpus([folder, PROVKOPING], OxigraphStore())
+    [record] = caplog.records
+    assert record.levelname == "WARNING"
+    assert f"the settings of {folder} apply when a dataset is checked alone" in record.message
+    caplog.clear()
+    load_corpus([EXEMPELBY, PROVKOPING], OxigraphStore())
+    assert not caplog.records
 
 
 def test_a_folder_that_is_no_store_is_refused(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ modified), ``void:triples`` and ``dcterms:conformsTo`` the ontology.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -32,6 +33,8 @@ from samklang.graph.store import (
     Store,
 )
 from samklang.ontology.namespace import DCTERMS, GRAPH, RDF, SK, XSD, Namespace
+
+log = logging.getLogger(__name__)
 
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 VOID = Namespace("http://rdfs.org/ns/void#")
@@ -77,6 +80,7 @@ class _Source:
     code: str | None = None
     municipality: ox.NamedNode | None = None
     catalogue: list[ox.Quad] | None = None  # a catalogue graph the file carries itself
+    has_settings: bool = False  # a dataset with a settings: section of its own
 
 
 def _slug(name: str) -> str:
@@ -108,6 +112,7 @@ def _read_source(path: Path) -> _Source:
             {dataset.graph: dataset.name},
             code=dataset.code,
             municipality=municipality if isinstance(municipality, ox.NamedNode) else None,
+            has_settings=bool(dataset.settings),
         )
     own = GRAPH.term(f"source/{_slug(path.stem)}")
     try:
@@ -197,6 +202,13 @@ def load_corpus(
     """
     stamp = (now or datetime.now(UTC)).replace(microsecond=0).isoformat()
     sources = [_read_source(Path(p)) for p in paths]
+    with_settings = [str(s.path) for s in sources if s.has_settings]
+    if with_settings:  # decision 0003: settings do not travel into a corpus
+        log.warning(
+            "samklang: the settings of %s apply when a dataset is checked alone; a corpus is "
+            "checked with the defaults and --setting.",
+            ", ".join(with_settings),
+        )
     seen: dict[ox.NamedNode, Path] = {}
     for source in sources:
         for graph in source.graphs:
