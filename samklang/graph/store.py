@@ -154,7 +154,10 @@ class OxigraphStore:
             return self.store
         handle: ox.Store | None = getattr(self._threads, "store", None)
         if handle is None:
-            handle = self._threads.store = ox.Store.read_only(str(self.path))
+            try:
+                handle = self._threads.store = ox.Store.read_only(str(self.path))
+            except OSError as err:
+                raise UsageError(f"cannot open the store {self.path}: {err}") from err
         return handle
 
     def graphs(self) -> list[ox.NamedNode]:
