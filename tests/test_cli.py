@@ -384,6 +384,68 @@ def test_accept_a_domain_in_one_document_and_a_law(runner, tmp_path: Path) -> No
     assert again.exit_code == 2 and "in 'plan' is already accepted" in again.stderr
 
 
+def test_an_acceptance_of_a_shared_term_stays_with_its_municipality(
+    runner, tmp_path: Path
+) -> None:
+    """Checked together, municipality A's acceptance of a domain does not accept B's finding
+    about the same domain."""
+    a, b = tmp_path / "a", tmp_path / "b"
+    for folder in (a, b):
+        shutil.copytree(EXAMPLES / "fiktivby", folder)
+        (folder / "accepted.yaml").unlink()
+    municipality = b / "municipality.yaml"
+    municipality.write_text(
+        municipality.read_text(encoding="utf-8").replace('code: "9901"', 'code: "9902"'),
+        encoding="utf-8",
+    )
+    common = ["--by", "Samordnaren", "--reason", "Medvetet val (fiktivt).", "--date", "2026-11-25"]
+    done = runner.invoke(cli, ["accept", str(a), "COV-DOMAIN", "individen", *common])
+    assert done.exit_code == 0, done.output
+    args = ["check", str(a), str(b), "--as-of", "2026-11-25", "--format", "json"]
+    found = json.loads(runner.invoke(cli, [*args, "--rules", "COV-DOMAIN"]).stdout)["findings"]
+    accepted = {(f["document"].split("/data/")[1][:4], f["accepted"] is not None) for f in found}
+    assert accepted == {("9901", True), ("9902", False)}
+
+
+def test_acceptances_of_similar_ids_do_not_collide(runner, vetlanda_copy: Path) -> None:
+    from samklang.graph.records import accepted_id
+
+    ids = {
+        accepted_id("CHAIN-GOAL", "akt_1"),
+        accepted_id("CHAIN-GOAL", "akt-1"),
+        accepted_id("CHAIN-GOAL", "akt.1"),
+        accepted_id("COV-DOMAIN", "a", "b"),
+        accepted_id("COV-DOMAIN", "a-b"),
+        accepted_id("COV-DOMAIN", "a~b"),
+        accepted_id("REF-UNRESOLVED", "SFS 2017:725"),
+    }
+    assert len(ids) == 7
+
+
+def test_accept_leaves_the_dataset_as_it_was_when_the_result_would_not_load(
+    runner, vetlanda_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import samklang.graph.acceptance as acceptance
+    from samklang.errors import InputError
+
+    calls = []
+
+    def load_once(folder):  # the first load (before writing) works, the check after fails
+        calls.append(folder)
+        if len(calls) > 1:
+            raise InputError(Path(folder) / "accepted.yaml", "line 4", "a made-up problem")
+        return load_dataset(folder)
+
+    monkeypatch.setattr(acceptance, "load_dataset", load_once)
+    result = runner.invoke(
+        cli,
+        ["accept", str(vetlanda_copy), "PER-MANDATE", "handlingsprogram", "--by", "X",
+         "--reason", "Y", "--date", "2026-11-25"],
+    )
+    assert result.exit_code == 2 and "a made-up problem" in result.stderr
+    assert not (vetlanda_copy / "accepted.yaml").exists()
+
+
 def test_query_with_reasoning_sees_inferred_classes(runner) -> None:
     sparql = "SELECT (COUNT(?a) AS ?n) WHERE { ?a a sk:SocialActivity }"
     plain = runner.invoke(cli, ["query", "--sparql", sparql, str(VETLANDA), "--format", "csv"])

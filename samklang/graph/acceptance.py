@@ -109,8 +109,16 @@ def accept_finding(
             f"{target} is not written in block style ('- rule: …' items); add the "
             "acceptance there by hand"
         )
+    original = target.read_text(encoding="utf-8") if target.exists() else None
     write_atomically(target, text)
-    load_dataset(folder)  # the file must still read; an exception here names the problem
+    try:
+        load_dataset(folder)  # the file must still read; the exception names the problem
+    except BaseException:
+        if original is None:  # leave the dataset as it was
+            target.unlink()
+        else:
+            write_atomically(target, original)
+        raise
     return target
 
 

@@ -7,7 +7,6 @@ other records are kept as ids and resolved once every file is read (see ``datase
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -135,9 +134,9 @@ def record_from_yaml(section: Section, node: Node, path: Path) -> Record:
     record = Record(section.name, "", path, at_line(node.line))
     _read_mapping(record, section.fields, node, path, prefix="")
     if section.field("id") is None:  # accepted findings: named by what they accept
-        parts = [section.name, record.values["rule"], record.values["focus"]]
-        parts += [record.values["document"]] if "document" in record.values else []
-        record.id = re.sub(r"[^a-z0-9]+", "-", "-".join(parts).lower()).strip("-")
+        record.id = accepted_id(
+            record.values["rule"], record.values["focus"], record.values.get("document")
+        )
         return record
     if "id" not in record.values:
         raise InputError(path, at_line(node.line), f"an item of '{section.name}' has no 'id'")
@@ -243,3 +242,18 @@ def record_from_row(row: dict[str, str], path: Path, location: str) -> Record:
             raise InputError(path, record.locations[f.name], str(err)) from err
     record.id = record.values["id"]
     return record
+
+
+def accepted_id(rule: str, focus: str, document: str | None = None) -> str:
+    """The id of an accepted finding, made of what it accepts: distinct for distinct
+    (rule, focus, document), and usable in an IRI.
+
+    >>> accepted_id("PER-MANDATE", "handlingsprogram")
+    'accepted-per-mandate-handlingsprogram'
+    >>> accepted_id("REF-UNRESOLVED", "SFS 2017:725", "plan")
+    'accepted-ref-unresolved-SFS%202017%3A725~plan'
+    """
+    from urllib.parse import quote
+
+    name = f"accepted-{rule.lower()}-{quote(focus, safe='-_.').replace('~', '%7E')}"
+    return name + (f"~{document}" if document is not None else "")

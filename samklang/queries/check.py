@@ -201,7 +201,7 @@ def _text(term: ox.NamedNode | ox.BlankNode | ox.Literal | None, labels: dict[st
 
 
 ACCEPTANCES_QUERY = """
-SELECT ?rule ?focus ?document ?by ?date ?reason WHERE {
+SELECT ?acceptance ?rule ?focus ?document ?by ?date ?reason WHERE {
   ?acceptance a sk:Acceptance ;
               sk:acceptedRule ?rule ;
               sk:acceptedFocus ?focus ;
@@ -210,35 +210,66 @@ SELECT ?rule ?focus ?document ?by ?date ?reason WHERE {
               sk:reason ?reason .
   OPTIONAL { ?acceptance sk:acceptedDocument ?document }
 }
-ORDER BY ?rule ?focus ?document
+ORDER BY ?rule ?focus ?document ?acceptance
 """
 
-Acceptances = dict[tuple[str, str, str | None], dict[str, str]]
-"""(rule ID, focus IRI, document IRI or ``None`` for any document) → who, when, why."""
+
+@dataclass(frozen=True)
+class _Acceptance:
+    """One accepted finding: where it applies, and who accepted it, when and why."""
+
+    document: str | None
+    """The document it is limited to, or ``None`` for any document."""
+    scope: str
+    """The namespace of the dataset that holds it (``…/data/0685/``): a focus outside it (a
+    domain, a law: terms every municipality shares) is accepted only for findings whose
+    document lies inside it, so one municipality's acceptance stays its own in a corpus."""
+    record: dict[str, str]
+
+
+Acceptances = dict[tuple[str, str], list[_Acceptance]]
+"""(rule ID, focus IRI) → the acceptances of findings about it."""
 
 
 def _acceptances(store: Store) -> Acceptances:
     """Accepted findings in the store."""
-    return {
-        (
-            row["rule"].value,
-            row["focus"].value,
-            row["document"].value if "document" in row else None,
-        ): {
-            "by": row["by"].value,
-            "date": row["date"].value,
-            "reason": row["reason"].value,
-        }
-        for row in store.select(ACCEPTANCES_QUERY)
-    }
+    found: Acceptances = {}
+    for row in store.select(ACCEPTANCES_QUERY):
+        found.setdefault((row["rule"].value, row["focus"].value), []).append(
+            _Acceptance(
+                document=row["document"].value if "document" in row else None,
+                scope=(
+                    row["acceptance"].value.rsplit("/", 1)[0] + "/"
+                    if isinstance(row["acceptance"], ox.NamedNode)
+                    else ""  # a blank node from Turtle input: no namespace to keep it in
+                ),
+                record={
+                    "by": row["by"].value,
+                    "date": row["date"].value,
+                    "reason": row["reason"].value,
+                },
+            )
+        )
+    return found
 
 
 def _accepted(
     acceptances: Acceptances, rule_id: str, row: dict[str, ox.NamedNode | ox.BlankNode | ox.Literal]
 ) -> dict[str, str] | None:
-    """The acceptance of a finding: one for its document, else one for any document."""
-    focus, document = row["focus"].value, row["document"].value if "document" in row else None
-    return acceptances.get((rule_id, focus, document)) or acceptances.get((rule_id, focus, None))
+    """The acceptance of a finding: one for its document, else one for any document — each
+    only from the dataset the finding belongs to."""
+    focus = row["focus"].value
+    document = row["document"].value if "document" in row else None
+    candidates = [
+        a
+        for a in acceptances.get((rule_id, focus), [])
+        if focus.startswith(a.scope) or (document or "").startswith(a.scope)
+    ]
+    for wanted in (document, None):
+        for a in candidates:
+            if a.document == wanted:
+                return a.record
+    return None
 
 
 def _finding(
