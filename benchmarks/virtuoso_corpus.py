@@ -15,37 +15,18 @@ import argparse
 import collections
 import sys
 import tempfile
-import time
-from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
-from national_corpus import AS_OF, generate  # noqa: E402
+from national import SETTINGS, as_triples, timed  # noqa: E402
+from national_corpus import generate  # noqa: E402
 
 from samklang.graph.corpus import load_corpus, push  # noqa: E402
 from samklang.graph.store import OxigraphStore, SparqlStore  # noqa: E402
 from samklang.queries.check import check  # noqa: E402
 from samklang.queries.rule import catalogue  # noqa: E402
-from samklang.queries.settings import Settings  # noqa: E402
 from tests.virtuoso import installed, running  # noqa: E402
-
-SETTINGS = Settings(as_of=date.fromisoformat(AS_OF))
-
-
-def timed(run):
-    start = time.perf_counter()
-    value = run()
-    return time.perf_counter() - start, value
-
-
-def found(findings) -> collections.Counter:
-    """Findings as (rule, municipality code, focus id), the form of defects.json."""
-    out = collections.Counter()
-    for f in findings:
-        iri = next(i for i in (f.focus, f.document or "") if "/data/" in i)
-        out[(f.rule, iri.split("/data/")[1].split("/")[0], f.focus.rsplit("/", 1)[-1])] += 1
-    return out
 
 
 def measure(size: int, work: Path, server_folder: Path) -> dict:
@@ -55,12 +36,13 @@ def measure(size: int, work: Path, server_folder: Path) -> dict:
     embedded = OxigraphStore()
     load_corpus(folders, embedded)
     local_s, local = timed(lambda: check(None, store=embedded, settings=SETTINGS))
-    assert found(local) == expected
+    assert as_triples(local) == expected
     with running(server_folder) as server:
         push_s, _ = timed(lambda: push(folders, None, server.store(graph_store=True)))
         remote_store = SparqlStore(server.sparql, timeout=600)
         pack_s, remote = timed(lambda: check(None, store=remote_store, settings=SETTINGS))
-        assert found(remote) == expected, (found(remote) - expected, expected - found(remote))
+        got = as_triples(remote)
+        assert got == expected, (got - expected, expected - got)
         rules = {
             rule.id: timed(lambda r=rule: check(None, store=remote_store, settings=SETTINGS,
                                                  rules=[r]))[0]
