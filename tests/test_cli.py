@@ -182,7 +182,7 @@ def test_init_template_has_header_and_drop_down_lists(runner, tmp_path: Path) ->
     column = [c.value for c in lists["B"] if c.value]
     assert column[0] == "domain" and "familjen" in column and len(column) == 6
     organisations = [c.value for c in lists["E"] if c.value]
-    assert organisations == ["responsible", "exempelby-kommun"]
+    assert organisations == ["responsible", "Exempelby kommun"]  # the name the loader matches
 
 
 def test_init_refuses_a_folder_in_use(runner, tmp_path: Path) -> None:

@@ -101,10 +101,10 @@ CASES = {
         "id,title,year,document\na1,Läxhjälp,20211,plan\n",
         ["row 2, column 'year'", "'20211' is not a year"],
     ),
-    "csv-unknown-column": (
+    "csv-misspelt-column": (
         "activities.csv",
-        "id,title,year,document,budget\n",
-        ["activities.csv, row 1", "the column 'budget' is not known"],
+        "id,title,year,document,budgte,statsu\n",
+        ["activities.csv, row 1", "the column 'statsu' is not known", "did you mean 'status'"],
     ),
     "csv-missing-column": (
         "activities.csv",
@@ -190,9 +190,11 @@ def test_bad_input_is_one_sentence_and_exit_2(case: str, vetlanda_copy: Path, ru
 
 def test_wrong_encoding_names_file_and_line(vetlanda_copy: Path, runner) -> None:
     text = "id,title,year,document\na1,Läxhjälp för åk 9,2021,plan\n"
-    write(vetlanda_copy, "activities.csv", text.encode("cp1252"))
+    write(vetlanda_copy, "activities.csv", "a\u00e5".encode() + b"\n" + text.encode("cp1252"))
     result = runner.invoke(cli, ["check", str(vetlanda_copy)])
-    assert_one_clear_sentence(result, ["activities.csv, line 2", "not UTF-8", "UTF-8 encoding"])
+    assert_one_clear_sentence(
+        result, ["activities.csv, line 1", "mixes UTF-8 (line 1) and Windows-1252 (line 3)"]
+    )
 
 
 def test_utf8_with_bom_is_fine(vetlanda_copy: Path) -> None:

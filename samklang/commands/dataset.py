@@ -1,4 +1,4 @@
-"""``samklang init``: scaffold a new municipality's dataset."""
+"""``samklang init`` and ``samklang template``: scaffold a dataset; refresh its XLSX template."""
 
 from __future__ import annotations
 
@@ -22,4 +22,25 @@ def init(directory: Path, kommun: str, kod: str) -> None:
         click.echo(str(path))
 
 
-COMMANDS = [init]
+@click.command()
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="The workbook to write or refresh. [default: activities.xlsx in DIRECTORY]",
+)
+@reports_errors
+def template(directory: Path, output: Path | None) -> None:
+    """Write or refresh the XLSX activity template of the dataset in DIRECTORY.
+
+    Its drop-down lists then offer the dataset's organisations, documents and goals; the rows
+    of an existing workbook are kept.
+    """
+    from samklang.graph.scaffold import refresh_template
+
+    click.echo(str(refresh_template(directory, output)))
+
+
+COMMANDS = [init, template]

@@ -139,7 +139,7 @@ def load_dataset(path: str | Path) -> Dataset:
     for file in yaml_files:
         records.extend(_records_of_yaml(file, settings))
     for file in tables:
-        records.extend(read_activities(file))
+        records.extend(read_activities(file, records))
     municipalities = [r for r in records if r.section == "municipality"]
     if len(municipalities) != 1:
         where = municipalities[1] if municipalities else None

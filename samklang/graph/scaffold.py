@@ -1,4 +1,5 @@
-"""``samklang init``: a new municipality's dataset, ready for a planner to fill in."""
+"""``samklang init``: a new municipality's dataset, ready for a planner to fill in; and its XLSX
+activity template, refreshed from the dataset (``samklang template``)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ import re
 import shutil
 import tempfile
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from samklang.errors import UsageError
 from samklang.graph.schema import SECTIONS, parse_code
@@ -96,7 +99,7 @@ def init_dataset(folder: str | Path, name: str, code: str) -> list[Path]:
     try:
         for file_name, text in _yaml_text(name, code, municipality_id).items():
             (staging / file_name).write_text(text, encoding="utf-8")
-        write_activity_template(staging / "activities.xlsx", [municipality_id])
+        write_activity_template(staging / "activities.xlsx", [name])
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.exists():
             target.rmdir()
@@ -107,48 +110,175 @@ def init_dataset(folder: str | Path, name: str, code: str) -> list[Path]:
     return sorted(target.iterdir())
 
 
-def write_activity_template(path: Path, organisations: list[str]) -> None:
-    """An XLSX activity list: a header row and drop-down lists for the coded columns."""
-    from openpyxl import Workbook
+LIST_COLUMNS = {
+    "kind": "kind",
+    "domain": "domain",
+    "factors": "factor",
+    "status": "status",
+}
+"""Columns whose drop-down list holds a vocabulary's Swedish labels, and the vocabulary."""
+
+EXTRA_ROWS = 50
+"""Room left in each list for values the planner adds to the hidden sheet."""
+
+
+def vocabulary_labels(scheme: str) -> list[str]:
+    """The Swedish labels of a vocabulary, as the loader accepts them; the id where a label
+    names more than one concept (``erkännande för prosocialt deltagande``)."""
+    from samklang.ontology.vocabulary import _fold
+
+    vocab = vocabularies()
+    concepts = vocab.schemes[scheme]
+    values = []
+    for local, term in concepts.ids.items():
+        label = vocab.labels.get(term.value, {}).get("sv")
+        values.append(label if label and concepts.keys.get(_fold(label)) == {local} else local)
+    return sorted(values, key=str.casefold)
+
+
+def write_activity_template(
+    path: Path,
+    organisations: Sequence[str],
+    documents: Sequence[str] = (),
+    goals: Sequence[str] = (),
+) -> None:
+    """Write an XLSX activity list with drop-down lists for the coded columns, or refresh the
+    lists of the one at ``path``, keeping its rows.
+
+    Args:
+        path: the workbook.
+        organisations: what the responsible column offers (names the loader matches to ids).
+        documents: ids offered in the document column (none: no list).
+        goals: ids offered in the goal column (none: no list).
+    """
+    from openpyxl import Workbook, load_workbook
     from openpyxl.styles import Font
+
+    columns = [f.name for f in SECTIONS["activities"].fields]
+    lists = {column: vocabulary_labels(scheme) for column, scheme in LIST_COLUMNS.items()}
+    lists["responsible"] = list(organisations)
+    if documents:
+        lists["document"] = list(documents)
+    if goals:
+        lists["goal"] = list(goals)
+    if path.exists():
+        import warnings
+
+        with warnings.catch_warnings():  # openpyxl warns of Excel extensions it drops
+            warnings.simplefilter("ignore")
+            book = load_workbook(path)
+        sheet: Any = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
+        if LISTS_SHEET in book.sheetnames:
+            del book[LISTS_SHEET]
+        sheet.data_validations.dataValidation = []
+    else:
+        book = Workbook()
+        sheet = book.active
+        assert sheet is not None
+        sheet.title = SHEET
+        sheet.append(columns)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        sheet.freeze_panes = "A2"
+    _add_lists(book, sheet, lists)
+    book.save(path)
+
+
+def _add_lists(book: object, sheet: object, lists: dict[str, list[str]]) -> None:
+    """The hidden sheet of lists, and a drop-down in each column of the header that has one.
+
+    Every list only warns: the loader accepts more than a list can hold (ids beside labels,
+    several values in one cell), so no list may refuse what the loader reads."""
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    vocab = vocabularies()
-    columns = [f.name for f in SECTIONS["activities"].fields]
-    lists = {
-        "kind": sorted(vocab.schemes["kind"].ids),
-        "domain": sorted(vocab.schemes["domain"].ids),
-        "factors": sorted(vocab.schemes["factor"].ids),
-        "status": sorted(vocab.schemes["status"].ids),
-        "responsible": organisations,
+    from samklang.graph.tables import HEADERS_SV
+
+    header = {
+        HEADERS_SV.get(str(c.value or "").strip().lower(), str(c.value or "").strip().lower()): i
+        for i, c in enumerate(sheet[1], start=1)  # type: ignore[index]
     }
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = SHEET
-    sheet.append(columns)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
-    hidden = book.create_sheet(LISTS_SHEET)
+    hidden = book.create_sheet(LISTS_SHEET)  # type: ignore[attr-defined]
     for col, (column, values) in enumerate(lists.items(), start=1):
         letter = get_column_letter(col)
         hidden.cell(row=1, column=col, value=column)
         for row, value in enumerate(values, start=2):
             hidden.cell(row=row, column=col, value=value)
-        # Leave room for organisations the planner adds to the list later.
-        last = len(values) + 1 + (50 if column == "responsible" else 0)
+        if column not in header:
+            continue
+        last = len(values) + 1 + EXTRA_ROWS
         validation = DataValidation(
             type="list",
             formula1=f"={LISTS_SHEET}!${letter}$2:${letter}${last}",
             allow_blank=True,
-            showErrorMessage=column != "factors",
-            errorTitle="Okänt värde",
-            error=f"Välj ett värde ur listan för {column}.",
+            showErrorMessage=True,
+            errorStyle="warning",
+            errorTitle="Värdet finns inte i listan",
+            error=f"Värdet finns inte i listan för {column}. Flera värden skrivs åtskilda av "
+            "semikolon. Välj Ja för att behålla det ändå.",
         )
-        target_letter = get_column_letter(columns.index(column) + 1)
+        target_letter = get_column_letter(header[column])
         validation.add(f"{target_letter}2:{target_letter}1000")
-        sheet.add_data_validation(validation)
+        sheet.add_data_validation(validation)  # type: ignore[attr-defined]
     hidden.sheet_state = "hidden"
-    book.save(path)
+
+
+def refresh_template(folder: str | Path, output: str | Path | None = None) -> Path:
+    """Write (or refresh) a dataset's XLSX activity template: its drop-down lists hold the
+    dataset's organisations, documents and goals. The rows of an existing workbook are kept.
+
+    Args:
+        folder: the dataset folder.
+        output: the workbook; default ``activities.xlsx`` in the folder.
+
+    Returns:
+        The workbook written.
+
+    Raises:
+        InputError: a YAML file of the dataset cannot be read.
+        UsageError: the folder is not a dataset, or ``output`` is not an ``.xlsx`` file.
+    """
+    from samklang.graph.dataset import dataset_files
+    from samklang.graph.records import Record, record_from_yaml
+    from samklang.graph.schema import ORG_TARGETS
+    from samklang.graph.tables import name_key, organisation_names
+    from samklang.graph.yamlfile import Mapping, read_yaml
+    from samklang.graph.yamlfile import Sequence as YamlSequence
+
+    source = Path(folder)
+    if not source.is_dir():
+        raise UsageError(f"{source} is not a dataset folder")
+    target = Path(output) if output is not None else source / "activities.xlsx"
+    if target.suffix.lower() != ".xlsx":
+        raise UsageError(f"{target} is not an .xlsx file; the template is an Excel workbook")
+    yaml_files, _, _ = dataset_files(source)
+    if not yaml_files:
+        raise UsageError(f"{source} holds no YAML files, so it is not a dataset folder")
+    goal_sections = ("goal_areas", "goals", "focus_areas")
+    records: list[Record] = []
+    for file in yaml_files:
+        root = read_yaml(file)
+        for key, node in root.items.items():
+            if key not in (*ORG_TARGETS, "documents", *goal_sections):
+                continue
+            for item in node.items if isinstance(node, YamlSequence) else [node]:
+                if isinstance(item, Mapping):
+                    records.append(record_from_yaml(SECTIONS[key], item, file))
+    names = organisation_names(records)
+    organisations: list[str] = []
+    for record in records:
+        if record.section in ORG_TARGETS:
+            name = record.values.get("name")
+            unique = isinstance(name, str) and len(names.get(name_key(name), ())) == 1
+            organisations.append(str(name) if unique else record.id)
+    documents = [r.id for r in records if r.section == "documents"]
+    goals = [r.id for r in records if r.section in goal_sections]
+    staging = target.with_name(f".{target.name}.tmp.xlsx")
+    if target.exists():
+        shutil.copyfile(target, staging)
+    try:
+        write_activity_template(staging, organisations, documents, goals)
+        staging.replace(target)
+    finally:
+        staging.unlink(missing_ok=True)
+    return target
