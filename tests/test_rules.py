@@ -3,7 +3,9 @@ rdflib and a real Virtuoso (started by the test when the Debian package is insta
 
 Each case is ``tests/rules/<RULE-ID>/<fires-…|holds-…>/``: the dataset files it adds to
 ``tests/rules/_base/`` (a case file replaces a base file of the same name) and ``expect.yaml``
-with the reference date, optional settings and exactly the findings of that rule it expects.
+with the reference date, optional settings and exactly the findings of that rule it expects:
+each item's focus and document, and ``kind: question`` where the finding asks rather than
+reports a defect. A finding that groups several items of one document counts once per item.
 """
 
 from __future__ import annotations
@@ -70,7 +72,9 @@ def engine_store(engine: str, request: pytest.FixtureRequest, dataset) -> Store:
 def test_case(case: Path, engine: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
     rule_id = case.parent.name
     expect = yaml.safe_load((case / "expect.yaml").read_text(encoding="utf-8"))
-    wanted = Counter((f["focus"], f.get("document")) for f in expect["findings"] or [])
+    wanted = Counter(
+        (f["focus"], f.get("document"), f.get("kind", "defect")) for f in expect["findings"] or []
+    )
     assert case.name.startswith(("fires-", "holds-")), "case names start with fires- or holds-"
     assert bool(wanted) == case.name.startswith("fires-"), "fires- expects findings, holds- none"
 
@@ -83,10 +87,17 @@ def test_case(case: Path, engine: str, tmp_path: Path, request: pytest.FixtureRe
     settings = Settings(as_of=expect["as_of"], **(expect.get("settings") or {}))
     findings = check(dataset, rules=select_rules(only=[rule_id]), store=store, settings=settings)
 
-    actual = Counter((local(f.focus), local(f.document)) for f in findings)
+    actual = Counter(
+        (local(focus), local(f.document), f.kind) for f in findings for focus in f.foci
+    )
     messages = (
-        "\n".join(f"  {local(f.focus)} / {local(f.document)}: {f.message}" for f in findings)
+        "\n".join(
+            f"  {local(f.focus)} / {local(f.document)} ({f.kind}): {f.message}" for f in findings
+        )
         or "  (none)"
+    )
+    assert len({(f.rule, f.document or f.focus, f.kind) for f in findings}) == len(findings), (
+        f"{rule_id} on {engine}: two findings of one cause (same document and kind):\n{messages}"
     )
     assert actual == wanted, f"{rule_id} on {engine} found:\n{messages}"
 

@@ -323,6 +323,15 @@ class _Builder:
         values = record.values
         if "note" in values:
             self.add(subject, SKOS.note, _text(values["note"]))
+        known = [f.name for f in SECTIONS[record.section].fields]
+        for name in values.get("review", []):
+            if name not in known:
+                raise record.fail(
+                    "review",
+                    f"'review: {name}' names no field of {record.section}; expected one of "
+                    + ", ".join(known),
+                )
+            self.add(subject, SK.review, ox.Literal(name))
         for n, source in enumerate(values.get("source", []), 1):
             source_id, _, lines = source.partition("#")
             target = self.index.get(source_id)
@@ -428,6 +437,10 @@ class _Builder:
         ):
             for o in self.refs(record, name):
                 self.add(s, predicate, o)
+        if "signed_on" in v:
+            self.add(s, SK.signedOn, _date(v["signed_on"]))
+        for part in v.get("not_recorded", []):
+            self.add(s, SK.notRecorded, ox.Literal(part))
         decision = v.get("decision")
         if decision is not None or "decision" in record.empty:
             node = ox.NamedNode(s.value + "#decision")

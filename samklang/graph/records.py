@@ -13,6 +13,7 @@ from typing import Any
 
 from samklang.errors import InputError, at_line
 from samklang.graph.schema import (
+    DOCUMENT_PARTS,
     GROUP_TYPES,
     MULTI_SEPARATOR,
     ORGANISATION_TYPES,
@@ -27,7 +28,11 @@ from samklang.graph.schema import (
 from samklang.graph.yamlfile import Mapping, Node, Scalar, Sequence
 from samklang.ontology.vocabulary import vocabularies
 
-CHOICES = {"organisation-type": ORGANISATION_TYPES, "group-type": GROUP_TYPES}
+CHOICES = {
+    "organisation-type": ORGANISATION_TYPES,
+    "group-type": GROUP_TYPES,
+    "document-part": DOCUMENT_PARTS,
+}
 
 
 @dataclass

@@ -92,6 +92,29 @@ ID = Field(
     example="plan-brott",
 )
 NOTE = Field("note", "text", "Free note, e.g. what the source does not say.")
+REVIEW = Field(
+    "review",
+    "text",
+    "Fields of this record to check, because they could not be established (e.g. by "
+    "`samklang ingest`): a gap in one of them is reported as a question, not as a defect of "
+    "the document, until the mark is removed.",
+    many=True,
+    example="[goal, responsible]",
+)
+REVIEWED_SECTIONS = (
+    "organisations", "groups", "documents", "goal_areas", "goals", "focus_areas", "problems",
+    "activities",
+)
+"""The sections whose records may carry ``review``."""
+
+DOCUMENT_PARTS = {
+    "activities": "its activities",
+    "follow_up": "its follow-up (status of activities, follow-up reports)",
+    "signatures": "who signed it",
+    "decision": "its decision (body and date)",
+    "responsible": "its handläggare and reviewer",
+}
+"""Parts of a document a dataset may say it does not record (``not_recorded``)."""
 
 SECTIONS: dict[str, Section] = {
     s.name: s
@@ -259,6 +282,18 @@ SECTIONS: dict[str, Section] = {
                 ),
                 Field(
                     "signed_by", "ref", "Parties that signed it.", targets=ORG_TARGETS, many=True
+                ),
+                Field("signed_on", "date", "Date it was signed, `YYYY-MM-DD`."),
+                Field(
+                    "not_recorded",
+                    "choice",
+                    "Parts of the document this dataset does not record (the document has them, "
+                    "or may have them, but they are not written here): "
+                    + ", ".join(f"`{k}` ({v})" for k, v in DOCUMENT_PARTS.items())
+                    + ". Rules about a part not recorded ask instead of reporting a defect.",
+                    vocabulary="document-part",
+                    many=True,
+                    example="[activities, follow_up]",
                 ),
                 Field(
                     "decision",
@@ -532,6 +567,13 @@ SECTIONS: dict[str, Section] = {
     )
 }
 
+
+SECTIONS = {
+    name: (
+        Section(s.name, s.doc, (*s.fields, REVIEW), s.single) if name in REVIEWED_SECTIONS else s
+    )
+    for name, s in SECTIONS.items()
+}
 
 YAML_SECTIONS = tuple(name for name in SECTIONS if name != "activities")
 SETTINGS_SECTION = "settings"

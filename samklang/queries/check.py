@@ -18,18 +18,34 @@ from samklang.errors import UsageError
 from samklang.graph.dataset import Dataset, load_dataset
 from samklang.graph.store import Store, open_store
 from samklang.ontology.namespace import LAW
-from samklang.queries.rule import LANGUAGES, SEVERITIES, Rule, catalogue
+from samklang.queries import history
+from samklang.queries.rule import GROUPS, LANGUAGES, SEVERITIES, Rule, catalogue
 from samklang.queries.settings import Settings
 
 
 @dataclass(frozen=True)
+class Item:
+    """One of the things a grouped finding names: a focus, with its name and place."""
+
+    focus: str
+    label: str
+    message: str
+    file: str | None = None
+    location: str | None = None
+
+
+@dataclass(frozen=True)
 class Finding:
-    """One thing that does not hang together.
+    """One thing that does not hang together, or one question to ask.
 
     Attributes:
         rule: the rule ID (``PER-EXPIRED``).
-        severity: ``error``, ``warning`` or ``info``.
-        focus: IRI of the resource at fault.
+        severity: ``error``, ``warning`` or ``info`` (a question is always ``info``).
+        kind: ``defect`` (the documents show it, or a law requires what nothing records) or
+            ``question`` (the fact is not recorded: ask).
+        group: the rule's group (``samklang.queries.rule.GROUPS``).
+        focus: IRI of the resource at fault; for a finding that groups several items, the
+            document they belong to.
         focus_label: its name.
         document: IRI of the document it concerns, or ``None``.
         document_label: its title, or ``None``.
@@ -42,6 +58,8 @@ class Finding:
         accepted: who accepted the finding, when and why, if a planner has (else ``None``).
         file: the dataset file where the focus is written, when known.
         location: where in that file (``"line 12"``, ``"row 4"``), when known.
+        items: when one finding stands for several items of one cause (seven activities of
+            one promise with no outcome), each of them; else empty.
     """
 
     rule: str
@@ -59,10 +77,23 @@ class Finding:
     accepted: dict[str, str] | None = None
     file: str | None = None
     location: str | None = None
+    kind: str = "defect"
+    group: str = "validity"
+    items: tuple[Item, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         """The finding as a JSON-ready mapping."""
         return asdict(self)
+
+    @property
+    def foci(self) -> tuple[str, ...]:
+        """The IRIs the finding is about: its items', or its own focus."""
+        return tuple(i.focus for i in self.items) or (self.focus,)
+
+    @property
+    def counts(self) -> bool:
+        """Whether the finding counts for ``--fail-on``: an open defect."""
+        return self.kind == "defect" and not self.accepted
 
 
 def select_rules(only: Iterable[str] = (), skip: Iterable[str] = ()) -> list[Rule]:
@@ -88,7 +119,10 @@ def check(
     store: Store | None = None,
     settings: Settings | None = None,
 ) -> list[Finding]:
-    """Check a dataset's coherence.
+    """Check a dataset's coherence, as the documents stood on the reference date.
+
+    Documents adopted after the reference date did not exist then and are left out
+    (``samklang.queries.history``); rules whose legal basis was not yet in force do not run.
 
     Args:
         source: a loaded dataset, or the path of a dataset folder (or plan document); may be
@@ -100,7 +134,8 @@ def check(
         settings: rule parameters.
 
     Returns:
-        Findings, most severe first, then by rule and focus.
+        Findings in the order a planner reads them (``reading_order``): one per rule and
+        document, a finding that groups several items listing them in ``items``.
 
     Raises:
         InputError: the dataset cannot be read.
@@ -111,19 +146,28 @@ def check(
     dataset = None
     if source is not None:
         dataset = source if isinstance(source, Dataset) else load_dataset(source)
+    if settings is None:
+        settings = Settings(as_of=as_of or date.today())
+        if dataset is not None and dataset.settings:
+            settings = settings.replace(dataset.settings)
+    own_store = store is None
     if store is None:
         if dataset is None:
             raise UsageError("nothing to check: give a dataset or a store")
         store = open_store("memory")
         store.add(dataset.quads)
-    if settings is None:
-        settings = Settings(as_of=as_of or date.today())
-        if dataset is not None and dataset.settings:
-            settings = settings.replace(dataset.settings)
+    gone = history.left_out(store, settings.as_of)
+    if own_store and gone and dataset is not None:
+        store = open_store("memory")
+        store.add(history.without(dataset.quads, gone))
     bindings = settings.bindings()
-    chosen = list(rules if rules is not None else catalogue().values())
+    chosen = [
+        rule
+        for rule in (rules if rules is not None else catalogue().values())
+        if rule.in_force is None or getattr(settings, rule.in_force) <= settings.as_of
+    ]
 
-    def run(rule: Rule) -> list[dict[str, ox.NamedNode | ox.BlankNode | ox.Literal]]:
+    def run(rule: Rule) -> list[Row]:
         return store.select(rule.query, {name: bindings[name] for name in rule.parameters})
 
     if getattr(store, "concurrent_queries", False) and len(chosen) > 1:
@@ -133,23 +177,229 @@ def check(
     else:
         results = [run(rule) for rule in chosen]
     rows = [(rule, row) for rule, found in zip(chosen, results, strict=True) for row in found]
+    if not own_store and gone:  # a store we may not change: drop what concerns the left-out
+        rows = [
+            (rule, row)
+            for rule, row in rows
+            if not any(
+                history.concerns(row[name].value, gone)
+                for name in ("focus", "document")
+                if name in row
+            )
+        ]
     labels = _labels(store, [term for _, row in rows for term in row.values()], lang)
     acceptances = _acceptances(store)
-    findings = [
-        _finding(
-            rule,
-            row,
-            labels,
-            lang,
-            settings.severity.get(rule.id, rule.severity),
-            _accepted(acceptances, rule.id, row),
-        )
-        for rule, row in rows
-    ]
+    marks = _marks(store) if any(r.part or r.fields for r in chosen) else Marks()
+    heads = _family_heads(store, [row for rule, row in rows if rule.family])
+    findings = _findings(rows, labels, lang, settings, acceptances, marks, heads)
     if dataset is not None:
         findings = [_located(f, dataset) for f in findings]
-    rank = {s: i for i, s in enumerate(SEVERITIES)}
-    return sorted(findings, key=lambda f: (-rank[f.severity], f.rule, f.focus))
+    return sorted(findings, key=reading_order)
+
+
+def reading_order(finding: Finding) -> tuple[int, int, str, str, str]:
+    """The order a planner reads findings in: by rule group (legal obligations first), then
+    severity, document and rule ID; every question after every defect."""
+    group = GROUPS.index(finding.group) if finding.kind == "defect" else len(GROUPS)
+    return (
+        group,
+        -SEVERITIES.index(finding.severity),
+        (finding.document_label or "").casefold() if finding.document else "",
+        finding.rule,
+        finding.focus,
+    )
+
+
+Row = dict[str, ox.NamedNode | ox.BlankNode | ox.Literal]
+
+
+@dataclass(frozen=True)
+class Marks:
+    """What a dataset says it does not record, and which fields it marks for review."""
+
+    not_recorded: dict[str, set[str]] = field(default_factory=dict)
+    """Document IRI → parts of it not recorded (``activities``, ``follow_up``…)."""
+    review: dict[str, set[str]] = field(default_factory=dict)
+    """Resource IRI → fields of its record to review (``goal``, ``responsible``…)."""
+
+
+MARKS_QUERY = """
+SELECT ?s ?part ?field WHERE {
+  { ?s sk:notRecorded ?part } UNION { ?s sk:review ?field }
+}
+"""
+
+
+def _marks(store: Store) -> Marks:
+    marks = Marks()
+    for row in store.select(MARKS_QUERY):
+        subject = row["s"].value
+        if "part" in row:
+            marks.not_recorded.setdefault(subject, set()).add(row["part"].value)
+        if "field" in row:
+            marks.review.setdefault(subject, set()).add(row["field"].value)
+    return marks
+
+
+def _asks(rule: Rule, row: Row, marks: Marks) -> bool:
+    """Whether the row is a question: the query says so, the document does not record the
+    rule's part, or the focus marks one of the rule's fields for review."""
+    if not rule.question:
+        return False
+    flag = row.get("question")
+    if isinstance(flag, ox.Literal) and flag.value in ("true", "1"):
+        return True
+    document = row["document"].value if "document" in row else None
+    if rule.part and any(
+        rule.part in marks.not_recorded.get(iri, ()) for iri in (document, row["focus"].value)
+    ):
+        return True
+    return bool(set(rule.fields) & marks.review.get(row["focus"].value, set()))
+
+
+PART_OF_QUERY = """
+SELECT ?part ?whole WHERE {
+  VALUES ?part { %s }
+  ?part dcterms:isPartOf+ ?whole .
+}
+"""
+"""What each focus of a family rule is part of; the VALUES list is made of IRIs the store
+returned, serialised as RDF terms, never of text from a user."""
+
+
+def _family_heads(store: Store, rows: list[Row]) -> dict[str, str]:
+    """For a rule whose findings come in families (a plan part of its programme, promises under
+    their agreement), each focus → the head of its family among the foci that fired."""
+    from samklang.graph.sparql_text import term_text
+
+    foci = sorted({row["focus"].value for row in rows if isinstance(row["focus"], ox.NamedNode)})
+    if len(foci) < 2:
+        return {}
+    wholes: dict[str, set[str]] = {}
+    for start in range(0, len(foci), 400):
+        batch = " ".join(term_text(ox.NamedNode(iri)) for iri in foci[start : start + 400])
+        for row in store.select(PART_OF_QUERY % batch):
+            wholes.setdefault(row["part"].value, set()).add(row["whole"].value)
+    fired = set(foci)
+    heads = {}
+    for focus in foci:
+        above = wholes.get(focus, set()) & fired
+        # The head is the one above that is itself part of nothing else that fired.
+        top = [w for w in above if not (wholes.get(w, set()) & fired)]
+        if top:
+            heads[focus] = min(top)
+    return heads
+
+
+def _findings(
+    rows: list[tuple[Rule, Row]],
+    labels: dict[str, str],
+    lang: str,
+    settings: Settings,
+    acceptances: Acceptances,
+    marks: Marks,
+    heads: dict[str, str],
+) -> list[Finding]:
+    """One finding per rule, document and kind: rows of one cause grouped, each named."""
+    groups: dict[tuple[str, ...], list[tuple[Rule, Row, bool]]] = {}
+    accepted_rows: list[tuple[Rule, Row, bool, dict[str, str]]] = []
+    for n, (rule, row) in enumerate(rows):
+        asks = _asks(rule, row, marks)
+        record = _accepted(acceptances, rule.id, row)
+        if record is not None:
+            accepted_rows.append((rule, row, asks, record))
+            continue
+        focus = row["focus"].value
+        document = row["document"].value if "document" in row else None
+        if rule.family:
+            document = heads.get(focus, focus)
+        if rule.grouped and document is not None:
+            key: tuple[str, ...] = (rule.id, document, str(asks))
+        else:
+            key = (rule.id, str(n))
+        groups.setdefault(key, []).append((rule, row, asks))
+    findings = [
+        _finding(rule, row, labels, lang, _severity(rule, settings, asks), record, asks)
+        for rule, row, asks, record in accepted_rows
+    ]
+    for members in groups.values():
+        rule, row, asks = members[0]
+        severity = _severity(rule, settings, asks)
+        if len(members) == 1:
+            findings.append(_finding(rule, row, labels, lang, severity, None, asks))
+            continue
+        rows_of_cause = [member[1] for member in members]
+        findings.append(
+            _grouped(rule, rows_of_cause, labels, lang, severity, asks, acceptances, heads)
+        )
+    return findings
+
+
+def _severity(rule: Rule, settings: Settings, asks: bool) -> str:
+    return "info" if asks else settings.severity.get(rule.id, rule.severity)
+
+
+def _grouped(
+    rule: Rule,
+    rows: list[Row],
+    labels: dict[str, str],
+    lang: str,
+    severity: str,
+    asks: bool,
+    acceptances: Acceptances,
+    heads: dict[str, str],
+) -> Finding:
+    """One finding naming several rows of one rule about one document."""
+    singles = [_finding(rule, row, labels, lang, severity, None, asks) for row in rows]
+    singles.sort(key=lambda f: (f.focus_label.casefold(), f.focus))
+    first = rows[0]
+    if rule.family:
+        head = heads.get(first["focus"].value, first["focus"].value)
+        document: ox.NamedNode | None = ox.NamedNode(head)
+    else:
+        document = first["document"]  # type: ignore[assignment]
+    assert document is not None
+    values = [_values(rule, row, labels, lang) for row in rows]
+    shared = {
+        name: text for name, text in values[0].items() if all(v.get(name) == text for v in values)
+    }
+    shared["document"] = _text(document, labels)
+    template = rule.item.get(lang) or '"{focus}"'
+    by_label = sorted(
+        zip(singles, values, strict=True), key=lambda p: (p[0].focus_label.casefold(), p[0].focus)
+    )
+    texts = [_fill(template, v) for _, v in by_label]
+    shared["count"] = str(len(rows))
+    shared["items"] = _join(texts, lang)
+    message = _fill((rule.question_grouped if asks else rule.grouped)[lang], shared)
+    focus_row = {"focus": document, "document": document}
+    return Finding(
+        rule=rule.id,
+        severity=severity,
+        kind="question" if asks else "defect",
+        group=rule.group,
+        focus=document.value,
+        focus_label=_text(document, labels),
+        document=document.value,
+        document_label=_text(document, labels),
+        message=message,
+        title=rule.title[lang],
+        basis=rule.basis[lang],
+        url=rule.url,
+        fix=rule.fix[lang],
+        facts={
+            name: text
+            for name, text in shared.items()
+            if name not in ("focus", "document", "count", "items")
+        },
+        accepted=_accepted(acceptances, rule.id, focus_row),
+        items=tuple(Item(f.focus, f.focus_label, f.message) for f in singles),
+    )
+
+
+def _join(texts: list[str], lang: str) -> str:
+    """``a, b och c`` (or ``a, b and c``)."""
+    return ", ".join(texts[:-1]) + AND[lang] + texts[-1] if len(texts) > 1 else texts[0]
 
 
 LABELS_QUERY = """
@@ -272,15 +522,9 @@ def _accepted(
     return None
 
 
-def _finding(
-    rule: Rule,
-    row: dict[str, ox.NamedNode | ox.BlankNode | ox.Literal],
-    labels: dict[str, str],
-    lang: str,
-    severity: str,
-    accepted: dict[str, str] | None,
-) -> Finding:
-    values = {name: _text(term, labels) for name, term in row.items()}
+def _values(rule: Rule, row: Row, labels: dict[str, str], lang: str) -> dict[str, str]:
+    """The row's values as text, phrase codes turned into words."""
+    values = {name: _text(term, labels) for name, term in row.items() if name != "question"}
     codes = {
         name: text
         for name, text in values.items()
@@ -288,11 +532,26 @@ def _finding(
     }
     for name, text in codes.items():
         values[name] = _phrase(rule, text.split(", "), values, lang)
-    message = _fill(rule.message[lang], values)
+    return values
+
+
+def _finding(
+    rule: Rule,
+    row: Row,
+    labels: dict[str, str],
+    lang: str,
+    severity: str,
+    accepted: dict[str, str] | None,
+    asks: bool = False,
+) -> Finding:
+    values = _values(rule, row, labels, lang)
+    message = _fill((rule.question if asks else rule.message)[lang], values)
     focus, document = row["focus"], row.get("document")
     return Finding(
         rule=rule.id,
         severity=severity,
+        kind="question" if asks else "defect",
+        group=rule.group,
         focus=focus.value,
         focus_label=_text(focus, labels),
         document=document.value if document is not None else None,
@@ -323,19 +582,29 @@ def _phrase(rule: Rule, codes: list[str], values: dict[str, str], lang: str) -> 
 
 
 def _located(finding: Finding, dataset: Dataset) -> Finding:
-    """The finding with the file and place where its focus (or document) is written."""
-    for iri in (finding.focus, finding.document):
-        if iri is not None and iri in dataset.locations:
-            path, location = dataset.locations[iri]
-            try:
-                name = str(path.relative_to(dataset.path))
-            except ValueError:
-                name = str(path)
-            return replace(finding, file=name, location=location)
-    return finding
+    """The finding with the file and place where its focus (or document) is written, and
+    each of its items with its own."""
+
+    def where(*iris: str | None) -> tuple[str | None, str | None]:
+        for iri in iris:
+            if iri is not None and iri in dataset.locations:
+                path, location = dataset.locations[iri]
+                try:
+                    return str(path.relative_to(dataset.path)), location
+                except ValueError:
+                    return str(path), location
+        return None, None
+
+    file, location = where(finding.focus, finding.document)
+    items = tuple(
+        replace(i, file=place[0], location=place[1])
+        for i, place in ((i, where(i.focus)) for i in finding.items)
+    )
+    return replace(finding, file=file, location=location, items=items)
 
 
 def worst(findings: Iterable[Finding]) -> str | None:
-    """The highest severity among ``findings``, or ``None`` if there are none."""
-    found = {f.severity for f in findings}
+    """The highest severity among the defects in ``findings``, or ``None`` if there are none
+    (questions never count)."""
+    found = {f.severity for f in findings if f.kind == "defect"}
     return next((s for s in reversed(SEVERITIES) if s in found), None)

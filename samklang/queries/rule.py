@@ -25,6 +25,28 @@ gives each code's words, themselves with ``{placeholders}``::
 
 Engines differ in how they join and encode text built inside a query (Virtuoso mangles
 non-ASCII characters of the query text), so text is built here, in one place.
+
+What a planner reads is shaped by more keys (``samklang.queries.check`` applies them):
+
+``group``
+    where the rule's findings stand in a report (``GROUPS``, in the order a planner reads);
+``grouped``
+    the message when the rule fires on several items of one document: one finding names them
+    all (a rule without it reports each row on its own). ``{items}`` lists the items (each
+    written by the ``item`` template, default ``"{focus}"``), ``{count}`` counts them; other
+    placeholders take a value all items share;
+``question``, ``question_grouped``
+    the message when the finding is a question (the fact is not recorded: ask), not a defect.
+    A finding is a question when the query returns ``?question`` true (e.g. the fields are
+    absent, not printed empty), when its document says the rule's ``part`` is not recorded
+    (``not_recorded: [activities]``), or when its focus marks one of the rule's ``fields`` for
+    review (``review: [goal]``);
+``family``
+    ``true`` when the rule's findings come in families: a document part of (``part_of``)
+    another that fired too is named in the finding of its family's head, not on its own;
+``in_force``
+    the setting holding the date the rule's legal basis came into force: before it, the rule
+    does not run.
 """
 
 from __future__ import annotations
@@ -38,6 +60,14 @@ import yaml
 
 SEVERITIES = ("info", "warning", "error")
 """Severities, lowest first."""
+
+GROUPS = ("law", "validity", "thread", "followup", "coverage", "references")
+"""Rule groups in the order a planner reads: legal obligations; decision and validity; the red
+thread; follow-up; coverage and balance; references. Questions come after all of them."""
+
+KINDS = ("defect", "question")
+"""A defect the documents show (or a law requires what nothing records); a question about what
+is simply not recorded."""
 
 LANGUAGES = ("sv", "en")
 
@@ -54,7 +84,16 @@ class Rule:
     fix: dict[str, str]
     parameters: tuple[str, ...]
     query: str
+    group: str
+    grouped: dict[str, str] = field(default_factory=dict)
     phrases: dict[str, dict[str, str]] = field(default_factory=dict)
+    item: dict[str, str] = field(default_factory=dict)
+    question: dict[str, str] = field(default_factory=dict)
+    question_grouped: dict[str, str] = field(default_factory=dict)
+    part: str | None = None
+    fields: tuple[str, ...] = ()
+    in_force: str | None = None
+    family: bool = False
 
     @property
     def url(self) -> str:
@@ -74,8 +113,9 @@ def parse_rule(text: str, name: str) -> Rule:
     m = _HEADER.match(text)
     if not m:
         raise ValueError(f"{name}: no '# ---' metadata header")
-    meta = yaml.safe_load("\n".join(line[2:] for line in m["meta"].splitlines()))
-    for key in ("id", "severity", "title", "message", "basis", "fix"):
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # LibYAML when installed
+    meta = yaml.load("\n".join(line[2:] for line in m["meta"].splitlines()), Loader=loader)
+    for key in ("id", "severity", "group", "title", "message", "basis", "fix"):
         if key not in meta:
             raise ValueError(f"{name}: metadata has no '{key}'")
     for code, words in meta.get("phrases", {}).items():
@@ -83,7 +123,16 @@ def parse_rule(text: str, name: str) -> Rule:
             raise ValueError(f"{name}: phrase {code!r} needs an ASCII code and sv and en words")
     if meta["severity"] not in SEVERITIES:
         raise ValueError(f"{name}: severity {meta['severity']!r} not in {SEVERITIES}")
-    for key in ("title", "message", "basis", "fix"):
+    if meta["group"] not in GROUPS:
+        raise ValueError(f"{name}: group {meta['group']!r} not in {GROUPS}")
+    asks = "question" in meta
+    if asks and ("grouped" in meta) != ("question_grouped" in meta):
+        raise ValueError(f"{name}: a rule that groups and asks needs 'question_grouped'")
+    if (meta.get("part") or meta.get("fields")) and not asks:
+        raise ValueError(f"{name}: 'part' and 'fields' make questions; give 'question'")
+    texts = ["title", "message", "basis", "fix"]
+    texts += [k for k in ("grouped", "item", "question", "question_grouped") if k in meta]
+    for key in texts:
         missing = [lang for lang in LANGUAGES if not meta[key].get(lang)]
         if missing:
             raise ValueError(f"{name}: '{key}' lacks {missing}")
@@ -96,7 +145,16 @@ def parse_rule(text: str, name: str) -> Rule:
         fix=meta["fix"],
         parameters=tuple(meta.get("parameters", ())),
         query=text[m.end() :],
+        group=meta["group"],
+        grouped=meta.get("grouped", {}),
         phrases=meta.get("phrases", {}),
+        item=meta.get("item", {}),
+        question=meta.get("question", {}),
+        question_grouped=meta.get("question_grouped", {}),
+        part=meta.get("part"),
+        fields=tuple(meta.get("fields", ())),
+        in_force=meta.get("in_force"),
+        family=bool(meta.get("family", False)),
     )
 
 

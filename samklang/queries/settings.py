@@ -28,6 +28,8 @@ class Settings:
         law_2023_196_grace_months: months after that before its rules fire (a transition
             period; the date 2024-07-01 sometimes cited is unverified). ``?lawApplies`` is the
             date plus this grace.
+        lso_2020_882_in_force: when SFS 2020:882, the LSO amendment behind MSBFS 2021:1, came
+            into force (2021-01-01, verified); LAW-MSBFS-2021-1 does not run before it.
         msbfs_2021_1_due: when LSO programmes had to follow MSBFS 2021:1 (``?msbfsDue``).
         mandate_first_year: first year of a kommunstyrelse mandate period (``?mandateYear``);
             2019 gives 2019–2022, 2023–2026. Set 2020 for programmes offset by one year.
@@ -39,6 +41,7 @@ class Settings:
     as_of: date
     law_2023_196_applies: date = date(2023, 7, 1)
     law_2023_196_grace_months: int = 0
+    lso_2020_882_in_force: date = date(2021, 1, 1)
     msbfs_2021_1_due: date = date(2022, 1, 1)
     mandate_first_year: int = 2019
     promise_cadence_years: int = 2

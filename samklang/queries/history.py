@@ -1,0 +1,109 @@
+"""The world as it was on the reference date: documents that did not yet exist are left out.
+
+A document exists from the day it was adopted: the date of its decision, or the day it was
+signed, whichever is earlier. Where neither is recorded, the start of its period stands in
+(and a report says so). A check ``--as-of`` a date before that sees no trace of the document:
+not the document, not what is stated or planned in it, not the links to it.
+
+>>> from datetime import date
+>>> LeftOut("https://w3id.org/samklang/data/0685/x", "Medborgarlöfte", date(2022, 4, 21),
+...         "decided").iri
+'https://w3id.org/samklang/data/0685/x'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import pyoxigraph as ox
+
+from samklang.ontology.namespace import SK
+
+EXISTENCE_QUERY = """
+SELECT ?document ?title ?decided ?signed ?start WHERE {
+  ?document a sk:Document .
+  OPTIONAL { ?document dcterms:title ?title }
+  OPTIONAL { ?document sk:decision/dcterms:date ?decided }
+  OPTIONAL { ?document sk:signedOn ?signed }
+  OPTIONAL { ?document sk:periodStart ?start }
+}
+"""
+"""Every document with the dates that say when it came to exist."""
+
+DEPENDENT = (SK.statedIn, SK.plannedIn, SK.identifiedIn)
+"""Links that make a resource part of the document it points to (a goal stated in it, an
+activity planned in it, a problem identified in it): it is left out with the document."""
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A document that did not exist on the reference date.
+
+    Attributes:
+        iri: the document.
+        title: its title.
+        since: the day it came to exist.
+        how: ``decided``, ``signed``, or ``period`` (no adoption date recorded: the start of
+            its period stands in).
+    """
+
+    iri: str
+    title: str
+    since: date
+    how: str
+
+
+def left_out(store, as_of: date) -> list[LeftOut]:  # noqa: ANN001 - any Store
+    """The documents in ``store`` that came to exist after ``as_of``, by title."""
+    found: dict[str, LeftOut] = {}
+    for row in store.select(EXISTENCE_QUERY):
+        iri = row["document"].value
+        known = [
+            (_day(row[name]), how)
+            for name, how in (("decided", "decided"), ("signed", "signed"))
+            if name in row and _day(row[name]) is not None
+        ]
+        since, how = min(known) if known else (_day(row.get("start")), "period")
+        if since is None or since <= as_of:
+            continue
+        title = row["title"].value if "title" in row else iri.rsplit("/", 1)[-1]
+        previous = found.get(iri)
+        if previous is None or (since, how) < (previous.since, previous.how):
+            found[iri] = LeftOut(iri, title, since, how)
+    return sorted(found.values(), key=lambda d: (d.title, d.iri))
+
+
+def without(quads: Iterable[ox.Quad], documents: Sequence[LeftOut]) -> list[ox.Quad]:
+    """``quads`` without the left-out documents, what depends on them, and links to them."""
+    quads = list(quads)
+    gone = {d.iri for d in documents}
+    if not gone:
+        return quads
+    gone |= {
+        q.subject.value
+        for q in quads
+        if q.predicate in DEPENDENT
+        and isinstance(q.object, ox.NamedNode)
+        and q.object.value in gone
+    }
+
+    def owned(term: object) -> bool:
+        return isinstance(term, ox.NamedNode) and term.value.split("#", 1)[0] in gone
+
+    return [q for q in quads if not owned(q.subject) and not owned(q.object)]
+
+
+def concerns(iri: str | None, documents: Sequence[LeftOut]) -> bool:
+    """Whether ``iri`` is one of the left-out documents or a part of one (``…#decision``)."""
+    return iri is not None and iri.split("#", 1)[0] in {d.iri for d in documents}
+
+
+def _day(term: ox.Literal | None) -> date | None:
+    if term is None:
+        return None
+    try:
+        return date.fromisoformat(term.value[:10])
+    except ValueError:
+        return None
