@@ -32,8 +32,15 @@ def test_red_thread_per_activity() -> None:
     assert grann.follow_up is None
     assert grann.missing == ["problem", "goal"]
     assert grann.completeness == pytest.approx(1 / 3, abs=1e-3)
-    kontroller = threads["a-trafikkontroller"]  # 2024 is past and has no report
-    assert kontroller.follow_up is False and "follow_up" in kontroller.missing
+    # Follow-up is due once the last year is past, as FUP-ACTIVITY reads it: not for
+    # 2024–2025 on 2025-06-01, but for 2024, which has no outcome reported.
+    assert threads["a-trafikkontroller"].follow_up is None
+    belysning = threads["a-belysning"]
+    assert belysning.follow_up is False and "follow_up" in belysning.missing
+    # a situational activity needs no factor; a social one does, and a domain is not one
+    assert not belysning.factor and "factor" not in belysning.missing
+    skolnarvaro = threads["a-skolnarvaro"]
+    assert not skolnarvaro.factor and "factor" in skolnarvaro.missing
     assert stats.thread_completeness == pytest.approx(
         sum(t.completeness for t in stats.threads) / 10, abs=1e-3
     )

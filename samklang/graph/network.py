@@ -26,6 +26,7 @@ from typing import IO, TYPE_CHECKING, Any
 import pyoxigraph as ox
 
 from samklang.errors import UsageError
+from samklang.graph import concepts
 from samklang.graph.store import ONTOLOGY_GRAPH, Store
 from samklang.ontology.namespace import DCTERMS, ORG, RDFS, SK, SKOS
 
@@ -150,7 +151,8 @@ VOCABULARY_QUERY = """
 SELECT ?ontology ?c ?type ?label ?domain ?flag ?value WHERE {
   GRAPH ?ontology { ?c a ?type }
   VALUES ?type {
-    sk:Domain sk:RiskFactor sk:ProtectiveFactor sk:ActivityStatus sk:ActivityKind sk:DocumentType
+    sk:Domain sk:RiskFactor sk:ProtectiveFactor sk:ActivityStatus sk:OutcomeStatus sk:ActivityKind
+    sk:DocumentType
   }
   OPTIONAL { GRAPH ?ontology { ?c skos:prefLabel ?label } }
   OPTIONAL { GRAPH ?ontology { ?c sk:inDomain ?domain } }
@@ -444,11 +446,13 @@ def _add_concept(
 
 
 def _vocabulary(store: Store, lang: str) -> dict[str, Any]:
-    """Labels of the vocabulary concepts, factor domains and types, document-type flags."""
+    """Labels of the vocabulary concepts, factor domains and types, the outcome statuses
+    (local ids), document-type flags."""
     labels: dict[str, tuple[int, str]] = {}
     domains: list[str] = []
     factor_domain: dict[str, str] = {}
     factor_type: dict[str, str] = {}
+    outcome_statuses: set[str] = set()
     flags: dict[str, dict[str, bool]] = defaultdict(dict)
     for row in store.select(VOCABULARY_QUERY, {"ontology": ONTOLOGY_GRAPH}):
         concept, kind = row["c"].value, row["type"].value
@@ -462,6 +466,8 @@ def _vocabulary(store: Store, lang: str) -> dict[str, Any]:
             factor_type[concept] = "risk"
         elif kind == SK.ProtectiveFactor.value:
             factor_type[concept] = "protective"
+        elif kind == SK.OutcomeStatus.value:
+            outcome_statuses.add(_local(concept))
         if "flag" in row:
             flags[_local(concept)][_local(row["flag"].value)] = row["value"].value == "true"
     order = ["familjen", "kamratgruppen-fritiden", "skolan", "samhallet", "individen"]
@@ -471,6 +477,7 @@ def _vocabulary(store: Store, lang: str) -> dict[str, Any]:
         "domains": domains,
         "factor_domain": factor_domain,
         "factor_type": factor_type,
+        "outcome_statuses": frozenset(outcome_statuses),
         "document_types": dict(flags),
     }
 
@@ -490,14 +497,6 @@ def targets(graph: nx.MultiDiGraph, node: str, relation: str) -> list[str]:
 def sources_of(graph: nx.MultiDiGraph, node: str, relation: str) -> list[str]:
     """The nodes pointing to ``node`` by ``relation``, in a stable order."""
     return sorted(s for s, _, k in graph.in_edges(node, keys=True) if k == relation)
-
-
-def activity_domains(graph: nx.MultiDiGraph, activity: str) -> list[str]:
-    """The domains an activity targets: those of its factors, and those it names itself."""
-    found = set(targets(graph, activity, "targets_domain"))
-    for factor in targets(graph, activity, "targets_factor"):
-        found.update(targets(graph, factor, "in_domain"))
-    return sorted(found)
 
 
 # --- analytics ------------------------------------------------------------------------------
@@ -555,15 +554,17 @@ class Thread:
         label: its title.
         municipality: the municipality's code.
         years: the years it is planned for.
-        kind: ``social``, ``situationell`` or empty.
+        kind: ``social``, ``situationell``, or empty for neither (as declared).
         problem: it addresses an identified problem.
-        factor: it targets a risk or protective factor (or a domain).
+        factor: it targets a risk or protective factor (a domain is not a factor).
         goal: it contributes to a goal, goal area or focus area.
-        follow_up: a follow-up report gives its status; ``None`` while none is due (all its
-            years are the reference year or later).
+        follow_up: an outcome (done, partly done, not done, cancelled) is reported for it, in
+            its status column or a follow-up entry; ``None`` while none is due and none is
+            reported (its last year is the reference year or later).
         linked: one of its problems has a cause among its factors (the thread runs through).
         completeness: the share of the links due that are there, 0–1.
-        missing: the links due that are not there.
+        missing: the links due that are not there (a factor is due of social activities
+            only).
     """
 
     iri: str
@@ -585,7 +586,8 @@ class Stats:
     """What ``samklang stats`` reports.
 
     Attributes:
-        as_of: the reference date (follow-up is due for years before its year).
+        as_of: the reference date (follow-up is due once an activity's last year is before
+            its year).
         nodes: nodes in the planning graph (documents, objectives, activities, organisations …).
         edges: relations between them.
         organisations: centrality of organisations and groups, most central first.
@@ -671,39 +673,36 @@ def components(graph: nx.MultiDiGraph) -> tuple[dict[str, int], list[Loose]]:
 
 
 def red_threads(graph: nx.MultiDiGraph, as_of: date) -> list[Thread]:
-    """The red thread of every activity, by municipality and title."""
+    """The red thread of every activity, by municipality and title (the words as defined in
+    :mod:`samklang.graph.concepts`)."""
     threads = []
     for iri, attrs in graph.nodes(data=True):
         if attrs["kind"] != "activity":
             continue
         problems = targets(graph, iri, "addresses")
         factors = set(targets(graph, iri, "targets_factor"))
-        problem = bool(problems)
-        factor = bool(factors) or bool(targets(graph, iri, "targets_domain"))
-        goal = bool(targets(graph, iri, "contributes_to"))
-        years = attrs.get("years", [])
-        due = bool(years) and min(years) < as_of.year
-        reported = bool(sources_of(graph, iri, "follows_up"))
-        follow_up = reported if due or reported else None
-        linked = any(factors.intersection(targets(graph, p, "cause")) for p in problems)
-        links = {"problem": problem, "factor": factor, "goal": goal}
+        reported = concepts.followed_up(graph, iri)
+        follow_up = reported if reported or concepts.follow_up_due(graph, iri, as_of) else None
+        links: dict[str, bool] = {"problem": bool(problems)}
+        if concepts.factor_due(graph, iri) or factors:
+            links["factor"] = bool(factors)
+        links["goal"] = bool(targets(graph, iri, "contributes_to"))
         if follow_up is not None:
             links["follow_up"] = follow_up
-        missing = [name for name, present in links.items() if not present]
         threads.append(
             Thread(
                 iri=iri,
                 label=attrs["label"],
                 municipality=attrs["graph"],
-                years=years,
-                kind=attrs.get("activity_kind", ""),
-                problem=problem,
-                factor=factor,
-                goal=goal,
+                years=attrs.get("years", []),
+                kind=concepts.kind(graph, iri),
+                problem=bool(problems),
+                factor=bool(factors),
+                goal=links["goal"],
                 follow_up=follow_up,
-                linked=linked,
+                linked=any(factors.intersection(targets(graph, p, "cause")) for p in problems),
                 completeness=round(sum(links.values()) / len(links), 4),
-                missing=missing,
+                missing=[name for name, present in links.items() if not present],
             )
         )
     threads.sort(key=lambda t: (t.municipality, t.completeness, t.label))
@@ -717,8 +716,8 @@ def compute_stats(
 
     Args:
         store: any store holding one or more municipalities.
-        as_of: the reference date: follow-up is due for activity years before its year
-            (default: today).
+        as_of: the reference date: follow-up is due once an activity's last year is before
+            its year (default: today).
         municipality: measure only this municipality (an SCB code; default: all).
         lang: preferred language of vocabulary labels.
 
@@ -891,7 +890,7 @@ def write_stats_text(stats: Stats, stream: IO[str], lang: str = "sv", width: int
                 t.municipality,
                 _years(t.years),
                 flag(t.problem),
-                flag(t.factor),
+                flag(t.factor if t.factor or "factor" in t.missing else None),
                 flag(t.goal),
                 flag(t.follow_up),
                 flag(t.linked),

@@ -10,7 +10,15 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from samklang.graph.network import Municipality, label_of, red_threads, sources_of, targets
+from samklang.graph import concepts
+from samklang.graph.network import (
+    Municipality,
+    Thread,
+    label_of,
+    red_threads,
+    sources_of,
+    targets,
+)
 from samklang.graph.views import layout
 from samklang.graph.views.common import (
     activities_of,
@@ -61,7 +69,11 @@ TEXT: dict[str, dict[str, Any]] = {
         "links": ["Problem", "Faktor", "Mål", "Uppföljning"],
         "present": "finns",
         "not_due": "ej ännu",
-        "note": "”saknas”: länken saknas. ”ej ännu”: ingen uppföljning har hunnit bli aktuell.",
+        "note": (
+            "”saknas”: länken saknas. ”ej ännu”: ingen uppföljning har hunnit bli aktuell. "
+            "”behövs inte”: en aktivitet som inte är social behöver ingen faktor."
+        ),
+        "not_needed": "behövs inte",
         "complete": "Hel tråd",
         "partial": "Delvis tråd",
         "thin": "Nästan ingen tråd",
@@ -97,7 +109,11 @@ TEXT: dict[str, dict[str, Any]] = {
         "links": ["Problem", "Factor", "Goal", "Follow-up"],
         "present": "present",
         "not_due": "not yet",
-        "note": "“missing”: the link is missing. “not yet”: no follow-up is due yet.",
+        "note": (
+            "“missing”: the link is missing. “not yet”: no follow-up is due yet. “not needed”: "
+            "an activity that is not social needs no factor."
+        ),
+        "not_needed": "not needed",
         "complete": "Whole thread",
         "partial": "Partial thread",
         "thin": "Almost no thread",
@@ -147,7 +163,7 @@ def chain_view(
     for a in activities:
         thread = threads[a]
         attrs = graph.nodes[a]
-        kind = attrs.get("activity_kind") or ""
+        kind = concepts.kind(graph, a)
         kind_text = vocabulary_label(graph, kind, "kind") if kind else words["unspecified"]
         node = base_node(
             graph, a, lang, "activity-chain", f"{kind_word(lang, 'activity')} ({kind_text})"
@@ -306,14 +322,18 @@ def chain_view(
         ),
     ]
 
-    def cell(present: bool | None) -> Cell:
+    def cell(present: bool | None, absent: str = "not_due") -> Cell:
         if present is None:
-            return Cell(None, "na", text["not_due"])
+            return Cell(None, "na", text[absent])
         return (
             Cell(None, "covered", text["present"])
             if present
             else Cell(None, "none", text["missing"])
         )
+
+    def factor_cell(thread: Thread) -> bool | None:
+        """Present, missing where one is due (a social activity), else not needed."""
+        return True if thread.factor else (False if "factor" in thread.missing else None)
 
     table = Matrix(
         caption=text["table"],
@@ -324,7 +344,7 @@ def chain_view(
                 threads[a].label,
                 [
                     cell(threads[a].problem),
-                    cell(threads[a].factor),
+                    cell(factor_cell(threads[a]), "not_needed"),
                     cell(threads[a].goal),
                     cell(threads[a].follow_up),
                 ],

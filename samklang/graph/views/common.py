@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from samklang.graph.network import Municipality, label_of, sources_of, targets
+from samklang.graph.network import Municipality, label_of, targets
 from samklang.graph.views.model import Filter, Node
 from samklang.graph.views.style import KIND_WORDS, WORDS, years_text
 
@@ -251,8 +251,3 @@ def stated_years(graph: nx.MultiDiGraph, iri: str) -> list[int]:
     for document in targets(graph, iri, "stated_in"):
         years.update(graph.nodes[document].get("period_years", []))
     return sorted(years)
-
-
-def reported(graph: nx.MultiDiGraph, activity: str) -> list[str]:
-    """The follow-up entries that report on an activity."""
-    return sources_of(graph, activity, "follows_up")

@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from samklang.graph.network import Municipality, activity_domains, label_of, sources_of, targets
+from samklang.graph import concepts
+from samklang.graph.network import Municipality, label_of, sources_of, targets
 from samklang.graph.views import layout
 from samklang.graph.views.common import (
     activities_of,
@@ -52,7 +53,7 @@ TEXT: dict[str, dict[str, Any]] = {
         "total": "Aktiviteter totalt",
         "note": (
             "Siffran är antalet aktiviteter. Markerat ”saknas”: inga aktiviteter ett år som "
-            "ska ha det. – : året ligger utanför perioden."
+            "ska ha det. – : året ligger utanför perioden eller har inte kommit än."
         ),
         "contributes": "bidrar till",
         "targets": "riktas mot",
@@ -86,7 +87,7 @@ TEXT: dict[str, dict[str, Any]] = {
         "total": "Activities in all",
         "note": (
             "The number is the count of activities. Marked “missing”: no activity in a year "
-            "that should have one. – : the year lies outside the period."
+            "that should have one. – : the year lies outside the period or is still to come."
         ),
         "contributes": "contributes to",
         "targets": "targets",
@@ -115,12 +116,12 @@ def coverage_view(
     nodes: dict[str, Node] = {}
     edges: list[Edge] = []
     column: dict[str, int] = {}
-    domains_of = {a: activity_domains(graph, a) for a in activities}
+    domains_of = {a: concepts.domains_of(graph, a) for a in activities}
 
     for a in activities:
         attrs = graph.nodes[a]
-        kind = attrs.get("activity_kind") or "other"
-        style = f"activity-{kind}" if kind in ("social", "situationell") else "activity-other"
+        kind = concepts.kind(graph, a) or "other"
+        style = f"activity-{kind}"
         kind_text = (
             vocabulary_label(graph, kind, "kind") if kind != "other" else words["unspecified"]
         )
@@ -147,7 +148,10 @@ def coverage_view(
         column[a] = 2
 
     def covered_by(activity_set: set[str]) -> list[int]:
-        return sorted({y for a in activity_set for y in activity_years[a]})
+        return concepts.covered_years(graph, activity_set)
+
+    def due(years: list[int]) -> list[int]:
+        return concepts.due_years(years, as_of)
 
     # objectives
     objective_activities: dict[str, set[str]] = {}
@@ -161,7 +165,7 @@ def coverage_view(
     for iri, members in objective_activities.items():
         attrs = graph.nodes[iri]
         node = base_node(graph, iri, lang, attrs["kind"], kind_word(lang, attrs["kind"]))
-        node.relevant = stated_years(graph, iri)
+        node.relevant = due(stated_years(graph, iri))
         node.covered = covered_by(members)
         node.status = coverage_status(node.relevant, node.covered)
         node.gap = "none"
@@ -187,7 +191,7 @@ def coverage_view(
         key = "problem-prioritised" if prioritised else "problem"
         node = base_node(graph, iri, lang, "problem", kind_word(lang, key))
         node.covered = covered_by(set(sources_of(graph, iri, "addresses")))
-        node.relevant = years_planned if prioritised else []
+        node.relevant = due(years_planned) if prioritised else []
         node.gap = "none" if prioritised else "neutral"
         if prioritised:
             node.status = coverage_status(node.relevant, node.covered)
@@ -229,7 +233,7 @@ def coverage_view(
     for iri in domains:
         members = {a for a in activities if iri in domains_of[a]}
         node = base_node(graph, iri, lang, "domain", kind_word(lang, "domain"))
-        node.relevant = years_planned
+        node.relevant = due(years_planned)
         node.covered = covered_by(members)
         node.status = coverage_status(node.relevant, node.covered)
         node.gap = "none"

@@ -17,6 +17,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from samklang.graph.concepts import due_years
 from samklang.graph.network import Municipality, municipalities
 from samklang.graph.store import ONTOLOGY_GRAPH, Store
 from samklang.graph.views import layout
@@ -260,7 +261,7 @@ def national_view(store: Store, lang: str, as_of: date) -> View:
     covering: dict[str, int] = defaultdict(int)
     rows = []
     for m in every:
-        relevant = sorted(plan[m.code]) or sorted(totals[m.code])
+        relevant = due_years(plan[m.code] or totals[m.code], as_of)
         covered_domains = 0
         cells = []
         for d in domains:
@@ -439,7 +440,7 @@ def _drilldowns(
 
     result = {}
     for m in every:
-        relevant = sorted(plan[m.code]) or sorted(totals[m.code])
+        relevant = due_years(plan[m.code] or totals[m.code], as_of)
         own = objectives.get(m.code, {})
         all_years = sorted(
             set(relevant) | set(totals[m.code]) | {y for o in own.values() for y in o["years"]}
@@ -470,7 +471,7 @@ def _drilldowns(
         objective_rows = []
         for iri, entry in sorted(own.items(), key=lambda kv: kv[1]["title"].casefold()):
             years = sorted(y for y, n in entry["years"].items() if n)
-            period = sorted(periods.get(iri, set()))
+            period = due_years(periods.get(iri, set()), as_of)
             node = Node(
                 id=iri,
                 label=entry["title"],
