@@ -14,7 +14,8 @@ queries say in SPARQL (docs/decisions/0005-one-meaning-per-concept.md):
   "ongoing" are not outcomes. Follow-up is due once the activity's last year is past.
 - **covered**: a domain, goal or problem has an activity in a year (see :func:`domains_of` for
   what reaches a domain).
-- **missing**: a year of its period, up to the reference year, with no activity.
+- **missing**: a year of its period, up to the reference year, with no activity (the years
+  that count are :func:`due_years`; a later year is still to come).
 """
 
 from __future__ import annotations
@@ -90,8 +91,3 @@ def covered_years(graph: nx.MultiDiGraph, activities: Iterable[str]) -> list[int
 def due_years(years: Iterable[int], as_of: date) -> list[int]:
     """The years, of those given, that should have activity by ``as_of``: up to its year."""
     return sorted(y for y in set(years) if y <= as_of.year)
-
-
-def missing_years(relevant: Iterable[int], covered: Iterable[int], as_of: date) -> list[int]:
-    """The years up to ``as_of``'s, of those ``relevant``, that no activity covers."""
-    return sorted(set(due_years(relevant, as_of)) - set(covered))
