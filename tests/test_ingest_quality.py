@@ -27,6 +27,7 @@ DOCUMENTS = {
     # expected-facts file: how to get the document
     "vetlanda-seed": lambda tmp: SEED,
     "norrvik-medborgarlofte": lambda tmp: HERE / "norrvik-medborgarlofte.txt",
+    "ektrask-medborgarlofte": lambda tmp: HERE / "ektrask-medborgarlofte.txt",
     "stenasa-samverkansoverenskommelse": lambda tmp: HERE / "stenasa-samverkansoverenskommelse.md",
     "ekby-plan": lambda tmp: build_docx(HERE / "ekby-plan.docx.txt", tmp / "ekby-plan.docx"),
     "vasterfors-atgardsplan": lambda tmp: build_pdf(
@@ -43,7 +44,7 @@ development document.)"""
 KINDS = (
     "municipality own document series part_of law legal_basis strategy citation organisation "
     "party signatory group member convener reports_to goal_area_count goal_area goal focus_area "
-    "activity responsible follow_up phase domain header"
+    "activity responsible activity_goal signed_on follow_up phase domain header"
 ).split()
 
 FLOORS = {"precision": 0.8, "recall": 0.75}
@@ -126,6 +127,10 @@ def canonical(draft: Draft) -> dict[str, set[str]]:
         facts["activity"].add(norm(activity.get("title")))
         for who in activity.values("responsible"):
             facts["responsible"].add(f"{norm(activity.get('title'))} > {name(who)}")
+        for goal in activity.values("goal"):
+            facts["activity_goal"].add(f"{norm(activity.get('title'))} > {name(goal)}")
+    if (signed := own.get("signed_on")) is not None:
+        facts["signed_on"].add(signed.isoformat())
     if "follow_up.cadence" in own.facts or "follow_up.document_type" in own.facts:
         facts["follow_up"].add(
             f"{own.get('follow_up.cadence', '-')} {own.get('follow_up.document_type', '-')}"

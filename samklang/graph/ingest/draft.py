@@ -64,7 +64,14 @@ SHORT_IDS = {
 }
 """Ids of documents by type."""
 
-ACTIVITY_COLUMNS = ("id", "title", "year", "document", "responsible", "description", "source")
+ACTIVITY_COLUMNS = (
+    "id", "title", "year", "document", "responsible", "goal", "review", "description", "source",
+)  # fmt: skip
+
+
+def _reviewable(section: str) -> bool:
+    """Whether the input format lets records of ``section`` carry ``review``."""
+    return SECTIONS[section].field("review") is not None
 
 
 def slug(text: str) -> str:
@@ -205,7 +212,7 @@ class Draft:
         decision: list[str] = []
         follow_up: list[str] = []
         for f in section.fields:
-            if f.name in ("id", "note", "source"):
+            if f.name in ("id", "note", "source", "review"):
                 continue
             if f.name == "decision":
                 decision = self._map(entity, "decision", ("by", "date"))
@@ -231,6 +238,14 @@ class Draft:
                 lines.append(
                     _line(f"    {f.name}", _render(facts[0].value), _comment(facts[0], f.name))
                 )
+        if entity.unsure and _reviewable(entity.section):
+            lines.append(
+                _line(
+                    "    review",
+                    "[" + ", ".join(entity.unsure) + "]",
+                    "kunde inte fastställas ur texten; check frågar om dem",
+                )
+            )
         note = self._note(entity)
         if note:
             lines.append(f"    note: {_quote(note)}")
@@ -306,24 +321,25 @@ class Draft:
         activities = [a for a in self.entities("activities") if a.get("year")]
         if not activities:
             return ""
+        columns = [c for c in ACTIVITY_COLUMNS if c != "review" or _reviewable("activities")]
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(ACTIVITY_COLUMNS)
+        writer.writerow(columns)
         for activity in activities:
             years = activity.get("year")
             year = str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
-            description = self._note(activity)
-            writer.writerow(
-                [
-                    activity.id,
-                    activity.get("title"),
-                    year,
-                    activity.get("document").id,
-                    "; ".join(r.id for r in activity.values("responsible")),
-                    description,
-                    "; ".join(self._sources(activity)),
-                ]
-            )
+            row = {
+                "id": activity.id,
+                "title": activity.get("title"),
+                "year": year,
+                "document": activity.get("document").id,
+                "responsible": "; ".join(r.id for r in activity.values("responsible")),
+                "goal": "; ".join(g.id for g in activity.values("goal")),
+                "review": "; ".join(activity.unsure),
+                "description": self._note(activity),
+                "source": "; ".join(self._sources(activity)),
+            }
+            writer.writerow([row[c] for c in columns])
         return buffer.getvalue()
 
     def _review_file(self) -> str:

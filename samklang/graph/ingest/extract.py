@@ -28,6 +28,12 @@ from samklang.graph.ingest.periods import (
     read_date,
     year_period,
 )
+from samklang.graph.ingest.promises import (
+    read_numbered_focus_areas,
+    read_promise_activities,
+    subject_actors,
+)
+from samklang.graph.ingest.signatures import read_signatures
 from samklang.graph.ingest.text import SourceText
 
 TYPE_WORDS = {
@@ -123,6 +129,8 @@ class _Reader:
         self._read_works_cited()
         self._read_goal_areas()
         self._read_goals_and_focus_areas()
+        read_numbered_focus_areas(self)
+        read_promise_activities(self)
         self._read_activities()
         self._read_group_relations()
         self._read_follow_up()
@@ -550,14 +558,22 @@ class _Reader:
         for span, sentence in self.sentences():
             for verb in pat.PERIOD_VERB.finditer(sentence):
                 p = PERIOD.match(sentence, verb.end())
-                if p is None or (found := period_of(p)) is None:
+                found = period_of(p) if p is not None else None
+                if found is None:  # "Medborgarlöftet gäller under 2025."
+                    p = re.compile(r"(?:år\s+)?(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)").match(
+                        sentence, verb.end()
+                    )
+                    found = year_period(p["year"]) if p is not None else None
+                if p is None or found is None:
                     continue
                 subject = self._sentence_subject(sentence, verb.start())
                 if subject is not self.own:
                     continue
                 candidates.append((found, self.ev(span.start + p.start(), span.start + p.end())))
         if not candidates:
-            self.own.review.append("dokumentets period står inte i texten")
+            if self.own.get("period") is None:
+                self.own.review.append("dokumentets period står inte i texten")
+                self.own.doubt("period")
             return
         # Exact dates win over whole years when they agree on the years.
         best = max(
@@ -808,7 +824,13 @@ class _Reader:
                     continue
                 subject = mentions[0] if mentions else None
                 doc_type = self._type_of(subject) if subject else None
-                if doc_type is None and own_ref is not None:
+                if doc_type is None and (
+                    own_ref is not None
+                    or (  # "Löftena förnyas varje år" in a medborgarlöfte
+                        self.own.get("type") == "medborgarlofte"
+                        and re.match(r"\W*(?:[Ll]öftet|[Ll]öftena|[Vv]åra\s+löften)\b", sentence)
+                    )
+                ):
                     doc_type = self.own.get("type")
                 if doc_type is None:
                     continue
@@ -1182,7 +1204,13 @@ class _Reader:
                     found[name] = n
         return found if "title" in found and len(found) >= 2 else None
 
-    def _activity(self, start: int, text: str, responsible: Span | None, year: Span | None) -> None:
+    def activity_at(self, start: int, text: str, lead: Span | None) -> Entity | None:
+        """The activity of a list item (made if new), its party from ``lead`` if given."""
+        return self._activity(start, text, lead, None)
+
+    def _activity(
+        self, start: int, text: str, responsible: Span | None, year: Span | None
+    ) -> Entity | None:
         text = text.strip()
         title = re.sub(r"[\s.,;]+$", "", text)
         detail = re.search(r"\s*\((?P<inner>[^()]+)\)\s*$", title)
@@ -1192,10 +1220,10 @@ class _Reader:
             inner = detail["inner"]
             title = title[: detail.start()].rstrip()
         if len(title) < 3:
-            return
+            return None
         entity, made = self.entity("activities", title.lower())
         if not made:
-            return
+            return entity
         entity.set("title", title, self.ev(start, start + len(title)))
         entity.set("document", self.own, None)
         actors: list[tuple[int, str]] = []
@@ -1217,6 +1245,11 @@ class _Reader:
                 actors.append((responsible.start + at, part))
         if year is not None:
             years.append((year.start, self.text[year.start : year.end]))
+        if not actors:  # the subject of the item: "Polisen ökar närvaron …"
+            for subject, span, note in subject_actors(self, start, title):
+                entity.add("responsible", subject, self.ev(span.start, span.end))
+                if note:
+                    entity.review.append(f"ansvarig: {note}")
         for at, part in actors:
             who, note = self.resolve_actor(at, part)
             evidence = self.ev(at, at + len(part))
@@ -1237,8 +1270,12 @@ class _Reader:
                     entity.set("year", found.years, self.ev(at, at + len(part)))
             elif re.fullmatch(r"\d{4}", value):
                 entity.set("year", [int(value)], self.ev(at, at + len(part)))
-        if "responsible" not in entity.facts and not any("ansvarig" in r for r in entity.review):
-            entity.review.append("vem som ansvarar står inte vid aktiviteten")
+        if "responsible" not in entity.facts:
+            entity.doubt("responsible")
+            if not any("ansvarig" in r for r in entity.review):
+                entity.review.append("vem som ansvarar står inte vid aktiviteten")
+        entity.doubt("goal")  # until the structure links it (promises.py)
+        return entity
 
     # --- follow-up, process, domains, purpose -----------------------------------------------
 
@@ -1431,16 +1468,7 @@ class _Reader:
             if found and not re.sub(r"\b(?:och|samt|i\s+samverkan\s+med)\b|[,&]", "", rest).strip():
                 for entity, s in found:
                     self.own.add("parties", entity, self.ev(s.start, s.end))
-        for line in self.source.lines:
-            if signature := pat.SIGNATURE.match(line.text):
-                m = signature
-                who, _ = self.resolve_actor(line.start + m.start("who"), m["who"])
-                if who is not None:
-                    self.own.add(
-                        "signed_by",
-                        who,
-                        self.ev(line.start + m.start("who"), line.start + m.end("who")),
-                    )
+        read_signatures(self)
         if "signed_by" in self.own.facts:
             self.own.review.append(
                 "undertecknare är lästa ur underskriftsraderna; kontrollera i originalet att "
@@ -1521,6 +1549,9 @@ class _Reader:
                 activity.set("year", [int(stated["year"])], self.ev(at, at + 4))
                 continue
             activity.set("year", period.years, None)
+            if len(period.years) == 1:  # a one-year document: its activities are of that year
+                continue
+            activity.doubt("year")
             activity.review.append(
                 "året står inte vid aktiviteten; utkastet använder dokumentets period "
                 f"{period.as_yaml()}"

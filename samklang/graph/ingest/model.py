@@ -60,6 +60,8 @@ class Entity:
         empty: header fields the document shows with no value, and where.
         review: what a person must decide (written as ``GRANSKA: …``).
         notes: what the reader should know (written in ``note``).
+        unsure: fields the reader could not establish (written as ``review: [goal, …]``, so
+            that ``check`` asks about a gap in them instead of reporting a defect).
         id: the id given when the draft is made.
     """
 
@@ -69,7 +71,18 @@ class Entity:
     empty: dict[str, Evidence] = field(default_factory=dict)
     review: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    unsure: list[str] = field(default_factory=list)
     id: str = ""
+
+    def doubt(self, name: str) -> None:
+        """Mark field ``name`` as not established (once)."""
+        if name not in self.unsure:
+            self.unsure.append(name)
+
+    def settle(self, name: str) -> None:
+        """Field ``name`` is established after all."""
+        if name in self.unsure:
+            self.unsure.remove(name)
 
     def get(self, name: str, default: Any = None) -> Any:
         """The (first) value of field ``name``."""

@@ -1,0 +1,177 @@
+"""Activities listed under each promise or focus area, and who does them.
+
+Citizen promises and plans often list, under each promise (``Löfte 1: …``) or numbered focus
+area (``3.1 Trygghet i centrum`` under ``3 Prioriterade områden``), what will be done, as a
+bullet or numbered list. Such an activity serves the promise it is listed under. The link is
+made only when the structure shows it for **every** promise of the document: when one promise
+has no list of its own, the lists are about the promises together (``Det här gör vi``, after
+all the promises) and no activity is linked — the draft marks ``goal`` for review instead.
+
+Who does an activity is read from the lead line (``Polisen lovar att:``) or from the item's
+subject: ``Polisen ökar närvaron …`` (the document's police area), ``Kommunen och polisen
+informerar …`` (both), ``Socialtjänsten erbjuder …`` (a municipal service: the municipality,
+with a note).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from samklang.graph.ingest import patterns as pat
+from samklang.graph.ingest.layout import Span, clean
+from samklang.graph.ingest.model import Entity
+
+if TYPE_CHECKING:
+    from samklang.graph.ingest.extract import _Reader
+
+NUMBERED = re.compile(r"^\s*(?P<number>\d{1,2}(?:\.\d{1,2})*)\.?\s+(?=[A-ZÅÄÖ])")
+"""A numbered heading: ``3 Prioriterade områden``, ``3.1 Trygghet i centrum``."""
+
+
+@dataclass
+class _Block:
+    """The lines under one promise or focus area: from its line to the next one's."""
+
+    focus: Entity
+    line: int
+    level: int  # depth of a numbered heading (``3.1``: 2); 0 for a ``Löfte 1:`` line
+    items: list[tuple[int, Span | None]]  # item line, lead actor
+
+
+def read_numbered_focus_areas(reader: _Reader) -> None:
+    """Numbered headings under a numbered heading of prioritised areas: ``3 Prioriterade
+    områden`` → ``3.1 Trygghet i centrum``, ``3.2 …`` are focus areas."""
+    layout = reader.layout
+    parent: tuple[str, bool] | None = None  # (number, is a heading of focus areas)
+    for number, kind in layout.kinds.items():
+        if kind != "heading" or reader._in_notes(layout.line(number).start):
+            continue
+        line = layout.line(number)
+        m = NUMBERED.match(line.text)
+        if not m:
+            continue
+        text = clean(line.text).rstrip(":")
+        if "." not in m["number"]:
+            parent = (m["number"], bool(pat.FOCUS_HEADINGS.match(text.lower())))
+            continue
+        if parent and parent[1] and m["number"].split(".")[0] == parent[0]:
+            start = line.start + line.text.index(text)
+            reader._objective("focus_areas", text, start)
+
+
+def read_promise_activities(reader: _Reader) -> None:
+    """Activities in the list under each promise, linked to it (see the module's text)."""
+    blocks = _blocks(reader)
+    if not blocks or any(not block.items for block in blocks):
+        return
+    for block in blocks:
+        for number, lead in block.items:
+            start, body = reader._item_text(number)
+            body = re.sub(r"^att\s+", "", body)
+            activity = reader.activity_at(start, body, lead)
+            if activity is not None:
+                activity.add("goal", block.focus, None)
+                activity.settle("goal")
+
+
+def _blocks(reader: _Reader) -> list[_Block]:
+    layout = reader.layout
+    anchors: dict[int, Entity] = {}
+    for focus in reader.entities:
+        if focus.section != "focus_areas" or focus.get("document") is not reader.own:
+            continue
+        evidence = focus.facts["title"][0].evidence
+        if evidence is None:
+            continue
+        if layout.kinds.get(evidence.first_line) in ("heading", "text"):
+            anchors[evidence.first_line] = focus
+    lines = sorted(anchors)
+    blocks = []
+    for i, line in enumerate(lines):
+        numbered = NUMBERED.match(layout.line(line).text)
+        level = numbered["number"].count(".") + 1 if numbered else 0
+        end = lines[i + 1] if i + 1 < len(lines) else len(layout.kinds) + 1
+        block = _Block(anchors[line], line, level, [])
+        lead: Span | None = None
+        accepting = True
+        for number in range(line + 1, end):
+            kind = layout.kinds[number]
+            text = layout.line(number).text
+            if kind == "heading" and _ends_block(text, level):
+                break
+            if kind == "blank":
+                continue
+            if kind == "item":
+                if accepting:
+                    block.items.append((number, lead))
+                continue
+            heading = clean(text).lower().rstrip(":").strip()
+            if m := pat.ACTOR_LEAD.match(text):
+                start = layout.line(number).start
+                lead, accepting = Span(start + m.start("who"), start + m.end("who")), True
+            elif pat.ACTIVITY_HEADINGS.match(heading):
+                lead, accepting = None, True
+            else:  # another list (indicators, background): not activities
+                lead, accepting = None, False
+        blocks.append(block)
+    return blocks
+
+
+def _ends_block(text: str, level: int) -> bool:
+    """A heading that closes a promise's block: one that is not about its activities, or a
+    numbered heading at the promise's level or above."""
+    heading = clean(text).lower().rstrip(":").strip()
+    if pat.ACTIVITY_HEADINGS.match(heading) or pat.ACTOR_LEAD.match(text):
+        return False
+    numbered = NUMBERED.match(text)
+    if level and numbered:
+        return numbered["number"].count(".") + 1 <= level
+    return True
+
+
+SERVICE = re.compile(
+    r"(?i)^(?:kommunens\s+)?(?:socialtjänst(?:en)?|socialförvaltning(?:en)?|"
+    r"elevhälsa(?:n)?|skol(?:an|orna)|fritidsgård(?:en|arna)?|fältassistent(?:en|erna)|"
+    r"fältgrupp(?:en)?|räddningsvärn(?:et)?|[\wåäö-]*förvaltning(?:en)?|"
+    r"kultur-\s+och\s+fritid(?:sförvaltningen)?|gatu-\s+och\s+parkavdelning(?:en)?|"
+    r"[\wåäö-]*enhet(?:en)?|bibliotek(?:et)?)\b"
+)
+"""A municipal service named as the subject of an activity: the municipality does it."""
+
+
+def subject_actors(reader: _Reader, start: int, text: str) -> list[tuple[Entity, Span, str]]:
+    """The organisations an activity's text begins by naming as its subject, each with its
+    span and a note when the name was a municipal service (``Socialtjänsten erbjuder …``)."""
+    found: list[tuple[Entity, Span, str]] = []
+    position = 0
+    while position < len(text) and len(found) < 4:
+        rest = text[position:]
+        at = start + position
+        who, length, note = _actor_at(reader, at, rest)
+        if who is None:
+            break
+        found.append((who, Span(at, at + length), note))
+        joiner = re.match(r"\s*(?:,|och|samt|&)\s*", rest[length:])
+        if not joiner:
+            break
+        position += length + joiner.end()
+    return found
+
+
+def _actor_at(reader: _Reader, offset: int, text: str) -> tuple[Entity | None, int, str]:
+    named = reader._organisations_in(offset, text, register=False)
+    if named and named[0][1].start == offset:
+        return named[0][0], named[0][1].end - offset, ""
+    groups = reader._groups_in(offset, text)
+    if groups and groups[0][1].start == offset:
+        return groups[0][0], groups[0][1].end - offset, ""
+    for kind, pattern in pat.GENERIC_ACTORS:
+        if m := re.match(pattern, text):
+            candidates = reader.organisations_of(kind)
+            return (candidates[0] if len(candidates) == 1 else None), m.end(), ""
+    if m := SERVICE.match(text):
+        note = f"”{m[0]}” är en del av kommunen; satt till kommunen"
+        return reader.municipality, m.end(), note
+    return None, 0, ""

@@ -1,0 +1,119 @@
+"""Activities listed under each promise are linked to it, their party read from the subject;
+a signature block gives the signatories and the date; what cannot be established is marked
+``review`` — so that ``check`` on an ingested promise does not accuse a correct document."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from samklang.graph.dataset import load_dataset
+from samklang.graph.ingest import ingest
+from samklang.queries.check import check
+
+from .ingest.builders import HERE
+
+EKTRASK = HERE / "ektrask-medborgarlofte.txt"
+NORRVIK = HERE / "norrvik-medborgarlofte.txt"
+
+
+def draft_folder(source: Path, tmp_path: Path) -> Path:
+    folder = tmp_path / "utkast"
+    ingest(source, code="9902").write(folder)
+    return folder
+
+
+def activities(folder: Path) -> list[dict[str, str]]:
+    text = (folder / "activities.csv").read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_activities_under_each_promise_are_linked_to_it(tmp_path: Path) -> None:
+    rows = {r["title"]: r for r in activities(draft_folder(EKTRASK, tmp_path))}
+    goals = {title: row["goal"] for title, row in rows.items()}
+    assert goals == {
+        "Polisen ökar närvaron vid resecentrum fredag och lördag kväll": "lofte-1",
+        "Kommunen ser över belysningen i gångtunneln vid resecentrum": "lofte-1",
+        "Polisen genomför riktade kontroller kring skolavslutningen": "lofte-2",
+        "Socialtjänsten erbjuder föräldraträffar om alkohol och unga": "lofte-2",
+        "Kommunen och polisen informerar handlare om åldersgränser": "lofte-2",
+    }
+    responsible = {title: row["responsible"] for title, row in rows.items()}
+    assert responsible == {
+        "Polisen ökar närvaron vid resecentrum fredag och lördag kväll": "lpo-ektrask",
+        "Kommunen ser över belysningen i gångtunneln vid resecentrum": "ektrask-kommun",
+        "Polisen genomför riktade kontroller kring skolavslutningen": "lpo-ektrask",
+        "Socialtjänsten erbjuder föräldraträffar om alkohol och unga": "ektrask-kommun",
+        "Kommunen och polisen informerar handlare om åldersgränser": "ektrask-kommun; lpo-ektrask",
+    }
+    # Socialtjänsten is read as the municipality, and the draft says so.
+    assert (
+        "del av kommunen"
+        in rows["Socialtjänsten erbjuder föräldraträffar om alkohol och unga"]["description"]
+    )
+
+
+def test_the_signature_block_gives_signatories_and_date(tmp_path: Path) -> None:
+    folder = draft_folder(EKTRASK, tmp_path)
+    documents = yaml.safe_load((folder / "documents.yaml").read_text(encoding="utf-8"))
+    own = documents["documents"][0]
+    assert own["signed_by"] == ["ektrask-kommun", "lpo-ektrask"]
+    assert own["signed_on"] == date(2025, 2, 14)  # "Ekträsk den 14 februari 2025"
+
+
+def test_check_on_an_ingested_promise_reports_no_false_chain_or_signature_defect(
+    tmp_path: Path,
+) -> None:
+    """Before: no activity was linked to its promise, so check said the promises had none."""
+    dataset = load_dataset(draft_folder(EKTRASK, tmp_path))
+    rules = {f.rule for f in check(dataset, as_of=date(2025, 6, 1))}
+    assert not rules & {"CHAIN-UNADDRESSED", "CHAIN-GOAL", "ORG-SIGNATORIES"}, rules
+
+
+def test_activities_after_all_the_promises_are_not_linked_but_marked_for_review(
+    tmp_path: Path,
+) -> None:
+    """Norrvik lists both promises, then what each party does: which activity serves which
+    promise the text does not say, so none is linked and each asks."""
+    rows = activities(draft_folder(NORRVIK, tmp_path))
+    assert rows and all(r["goal"] == "" for r in rows)
+    assert all("goal" in r["review"].split("; ") for r in rows)
+
+
+def test_numbered_focus_areas_with_lists_under_them(tmp_path: Path) -> None:
+    source = tmp_path / "plan.txt"
+    source.write_text(
+        "OBS: Påhittat exempel; Granby kommun finns inte.\n\n"
+        "Plan för brottsförebyggande arbete i Granby kommun 2025–2026\n\n"
+        "1 Inledning\n"
+        "Planen tas fram av Granby kommun och Lokalpolisområde Granby.\n\n"
+        "2 Prioriterade områden\n"
+        "2.1 Trygghet i centrum\n"
+        "Invånarna känner sig otrygga på torget.\n"
+        "Aktiviteter:\n"
+        "- Kommunen förbättrar belysningen på torget.\n"
+        "- Polisen patrullerar torget fredagskvällar.\n"
+        "Indikatorer:\n"
+        "- Andelen som känner sig trygga på torget.\n"
+        "2.2 Ungas drogbruk\n"
+        "- Fältassistenterna finns på skolgårdarna på kvällstid.\n\n"
+        "3 Uppföljning\n"
+        "Planen följs upp årligen i kommunstyrelsen.\n",
+        encoding="utf-8",
+    )
+    draft = ingest(source)
+    focus = {f.get("title") for f in draft.extraction.of("focus_areas")}
+    assert focus == {"Trygghet i centrum", "Ungas drogbruk"}
+    linked = {
+        a.get("title"): [g.get("title") for g in a.values("goal")]
+        for a in draft.extraction.of("activities")
+    }
+    assert linked == {
+        "Kommunen förbättrar belysningen på torget": ["Trygghet i centrum"],
+        "Polisen patrullerar torget fredagskvällar": ["Trygghet i centrum"],
+        "Fältassistenterna finns på skolgårdarna på kvällstid": ["Ungas drogbruk"],
+    }
