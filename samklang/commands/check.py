@@ -49,7 +49,8 @@ REPORT_FORMATS = ["text", "json", "markdown", "html", "sarif", "turtle"]
     type=click.Choice(["error", "warning", "info", "never"]),
     default="error",
     show_default=True,
-    help="Exit with status 1 when a finding that is not accepted is at least this severe.",
+    help="Exit with status 1 when an open defect (not a question, not accepted) is at least "
+    "this severe.",
 )
 @click.option(
     "--setting",
@@ -94,6 +95,7 @@ def check(
     endpoint against the coherence rules."""
     from samklang.graph.dataset import load_dataset
     from samklang.graph.store import Store
+    from samklang.queries import history
     from samklang.queries.check import check as run_check
     from samklang.queries.check import select_rules
     from samklang.queries.rule import SEVERITIES
@@ -121,7 +123,12 @@ def check(
             plain.add(dataset.quads)
             store = reasoned_store(plain, as_of)
         findings = run_check(dataset, lang=lang, rules=rules_to_run, settings=settings, store=store)
-        context = ReportContext.from_dataset(dataset, rules=rules_to_run, terminal=terminal)
+        context = ReportContext.from_dataset(
+            dataset,
+            rules=rules_to_run,
+            terminal=terminal,
+            left_out=history.left_out_of(dataset.quads, as_of),
+        )
     else:
         from samklang.graph.corpus import open_sources
 
@@ -132,12 +139,17 @@ def check(
             store = reasoned_store(store, as_of)  # type: ignore[arg-type]
         settings = Settings(as_of=as_of).replace(pairs)
         findings = run_check(None, store=store, lang=lang, rules=rules_to_run, settings=settings)
-        context = ReportContext(selected=frozenset(r.id for r in rules_to_run), terminal=terminal)
+        context = ReportContext(
+            selected=frozenset(r.id for r in rules_to_run),
+            terminal=terminal,
+            left_out=tuple(history.left_out(store, as_of)),
+        )
     writer = FORMATS[output_format]
     write_output(output, lambda s: writer(findings, s, lang=lang, as_of=as_of, context=context))
     if fail_on != "never":
         threshold = SEVERITIES.index(fail_on)
-        if any(SEVERITIES.index(f.severity) >= threshold for f in findings if not f.accepted):
+        # Questions never count: they ask about what is not recorded.
+        if any(SEVERITIES.index(f.severity) >= threshold for f in findings if f.counts):
             sys.exit(ExitStatus.FINDINGS)
 
 

@@ -74,7 +74,8 @@ def accept_finding(
     findings = [
         f
         for f in check(dataset, as_of=on, rules=[chosen])
-        if f.focus == iri and (document_iri is None or f.document == document_iri)
+        if (f.focus == iri or iri in f.foci)
+        and (document_iri is None or f.document == document_iri)
     ]
     where = f" in '{document}'" if document is not None else ""
     if not findings:

@@ -351,7 +351,6 @@ def _grouped(
 ) -> Finding:
     """One finding naming several rows of one rule about one document."""
     singles = [_finding(rule, row, labels, lang, severity, None, asks) for row in rows]
-    singles.sort(key=lambda f: (f.focus_label.casefold(), f.focus))
     first = rows[0]
     if rule.family:
         head = heads.get(first["focus"].value, first["focus"].value)
@@ -368,6 +367,7 @@ def _grouped(
     by_label = sorted(
         zip(singles, values, strict=True), key=lambda p: (p[0].focus_label.casefold(), p[0].focus)
     )
+    singles = [single for single, _ in by_label]
     texts = [_fill(template, v) for _, v in by_label]
     shared["count"] = str(len(rows))
     shared["items"] = _join(texts, lang)

@@ -23,7 +23,8 @@ from samklang.ontology.namespace import SK
 
 EXISTENCE_QUERY = """
 SELECT ?document ?title ?decided ?signed ?start WHERE {
-  ?document a sk:Document .
+  ?document a sk:Document ;
+            sk:municipality ?municipality .
   OPTIONAL { ?document dcterms:title ?title }
   OPTIONAL { ?document sk:decision/dcterms:date ?decided }
   OPTIONAL { ?document sk:signedOn ?signed }
@@ -73,6 +74,15 @@ def left_out(store, as_of: date) -> list[LeftOut]:  # noqa: ANN001 - any Store
         if previous is None or (since, how) < (previous.since, previous.how):
             found[iri] = LeftOut(iri, title, since, how)
     return sorted(found.values(), key=lambda d: (d.title, d.iri))
+
+
+def left_out_of(quads: Iterable[ox.Quad], as_of: date) -> list[LeftOut]:
+    """The documents among ``quads`` (one dataset's) that came to exist after ``as_of``."""
+    from samklang.graph.store import open_store
+
+    store = open_store("memory")
+    store.add(quads)
+    return left_out(store, as_of)
 
 
 def without(quads: Iterable[ox.Quad], documents: Sequence[LeftOut]) -> list[ox.Quad]:

@@ -13,6 +13,7 @@ from samklang.queries.rule import Rule, catalogue
 if TYPE_CHECKING:
     from samklang.graph.dataset import Dataset
     from samklang.queries.check import Finding
+    from samklang.queries.history import LeftOut
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,8 @@ class ReportContext:
         source_root: the folder SARIF file locations are relative to, e.g. the root of the
             repository the plan files are kept in, so that code-review tools find the files;
             ``None`` for the dataset folder itself.
+        left_out: the documents the check left out because they did not yet exist on the
+            reference date (``samklang.queries.history``); every format names them.
     """
 
     name: str | None = None
@@ -39,6 +42,7 @@ class ReportContext:
     selected: frozenset[str] | None = None
     terminal: bool = False
     source_root: Path | None = None
+    left_out: tuple[LeftOut, ...] = ()
 
     @classmethod
     def from_dataset(
@@ -47,6 +51,7 @@ class ReportContext:
         *,
         rules: Sequence[Rule] | None = None,
         terminal: bool = False,
+        left_out: Sequence[LeftOut] = (),
     ) -> ReportContext:
         """The context of a check of ``dataset``, with ``rules`` run (default: all).
 
@@ -62,6 +67,7 @@ class ReportContext:
             path=dataset.path,
             selected=frozenset(r.id for r in rules) if rules is not None else None,
             terminal=terminal,
+            left_out=tuple(left_out),
         )
 
 

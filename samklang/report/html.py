@@ -25,9 +25,11 @@ from samklang.report.words import (
     Tally,
     accepted_note,
     accepted_word,
-    by_document,
     facts,
+    item_lines,
+    left_out_line,
     place,
+    sections,
     severity_word,
     summary,
     title,
@@ -76,10 +78,11 @@ def write(
     as_of: date,
     context: ReportContext,
 ) -> None:
-    """Write the HTML report: title, summary per document and severity, then each finding."""
+    """Write the HTML report: title, summary per section and severity, then each finding in
+    the order a planner reads (legal obligations first, questions last)."""
     w = WORDS[lang]
     heading = context.name or w["unnamed"]
-    groups = by_document(findings, lang)
+    groups = sections(findings, lang)
     parts = [
         "<!DOCTYPE html>",
         f'<html lang="{e(lang)}">',
@@ -107,6 +110,9 @@ def write(
         "<main>",
         *_overview(findings, groups, lang, as_of),
     ]
+    left = left_out_line(context.left_out, lang, as_of)
+    if left:
+        parts.append(f'<p class="left-out">{e(left)}</p>')
     if groups:
         parts += ['<section class="details">', f"<h2>{e(w['details'])}</h2>"]
         for number, group in enumerate(groups, 1):
@@ -134,27 +140,32 @@ def _overview(
             "</span></li>"
         )
     out += [
+        f'<li class="tile question{" zero" if tally.questions == 0 else ""}">'
+        f'<span class="number">{tally.questions}</span>'
+        f'<span class="label">{e(w["Question" if tally.questions == 1 else "Questions"])}'
+        "</span></li>",
         f'<li class="tile accepted{" zero" if tally.accepted == 0 else ""}">'
         f'<span class="number">{tally.accepted}</span>'
         f'<span class="label">{e(accepted_word(lang, count=tally.accepted, capital=True))}'
         "</span></li>",
         "</ul>",
-        f"<h2>{e(w['per_document'])}</h2>",
+        f"<h2>{e(w['per_section'])}</h2>",
         '<table class="summary">',
         "<thead><tr>",
-        f'<th scope="col">{e(w["document"])}</th>',
+        f'<th scope="col">{e(w["section"])}</th>',
     ]
-    columns = [*reversed(SEVERITIES), "accepted"]
+    columns = [*reversed(SEVERITIES), "questions", "accepted"]
     for column in columns:
-        label = (
-            accepted_word(lang, count=2, capital=True)
-            if column == "accepted"
-            else severity_word(column, lang, count=2, capital=True)
-        )
+        if column == "accepted":
+            label = accepted_word(lang, count=2, capital=True)
+        elif column == "questions":
+            label = w["Questions"]
+        else:
+            label = severity_word(column, lang, count=2, capital=True)
         out.append(f'<th scope="col" class="n">{e(label)}</th>')
     out += [f'<th scope="col" class="n">{e(w["total"])}</th>', "</tr></thead>", "<tbody>"]
     for number, group in enumerate(groups, 1):
-        name = f'<a href="#document-{number}">{e(group.title)}</a>'
+        name = f'<a href="#section-{number}">{e(group.title)}</a>'
         out.append(_summary_row(name, group.tally, columns, "td"))
     out += [
         "</tbody>",
@@ -171,7 +182,12 @@ def _summary_row(name: str, tally: Tally, columns: list[str], cell: str) -> str:
     head = f'<{cell} scope="row">{name}</{cell}>' if cell == "th" else f"<td>{name}</td>"
     cells = []
     for column in columns:
-        n = tally.accepted if column == "accepted" else tally.open[column]
+        if column == "accepted":
+            n = tally.accepted
+        elif column == "questions":
+            n = tally.questions
+        else:
+            n = tally.open[column]
         cells.append(f'<td class="n {column}{" zero" if n == 0 else ""}">{n}</td>')
     return f'<tr>{head}{"".join(cells)}<td class="n">{tally.total}</td></tr>'
 
@@ -183,10 +199,13 @@ def _document(group: Group, number: int, lang: str) -> list[str]:
         for s in reversed(SEVERITIES)
         if tally.open[s]
     ]
+    if tally.questions:
+        key = "question" if tally.questions == 1 else "questions"
+        counts.append(f"{tally.questions} {WORDS[lang][key]}")
     if tally.accepted:
         counts.append(f"{tally.accepted} {accepted_word(lang, count=tally.accepted)}")
     out = [
-        f'<section class="document" id="document-{number}">',
+        f'<section class="document" id="section-{number}">',
         f'<h3><span>{e(group.title)}</span><span class="count">{e(", ".join(counts))}</span></h3>',
     ]
     for f in group.findings:
@@ -198,9 +217,11 @@ def _document(group: Group, number: int, lang: str) -> list[str]:
 def _finding(f: Finding, lang: str) -> list[str]:
     w = WORDS[lang]
     note = accepted_note(f, lang)
-    classes = f"finding {f.severity}" + (" accepted" if note is not None else "")
-    badge = e(severity_word(f.severity, lang, capital=True))
-    head = [f'<span class="badge {f.severity}">{badge}</span>']
+    asks = f.kind == "question"
+    kind = "question" if asks else f.severity
+    classes = f"finding {kind}" + (" accepted" if note is not None else "")
+    badge = e(w["Question"] if asks else severity_word(f.severity, lang, capital=True))
+    head = [f'<span class="badge {kind}">{badge}</span>']
     if note is not None:
         head.append(f'<span class="badge accepted">{e(accepted_word(lang, capital=True))}</span>')
     head += [f'<code class="rule">{e(f.rule)}</code>', f'<span class="title">{e(f.title)}</span>']
@@ -212,10 +233,14 @@ def _finding(f: Finding, lang: str) -> list[str]:
     if note is not None:
         out.append(f'<p class="acceptance">✓ {e(note)}</p>')
     basis = e(f.basis) + (f" {e(w['read_basis'])}: {basis_link(f.url)}" if f.url else "")
-    rows = [(w["focus"], e(f.focus_label))]
+    rows = [(w["document"], e(f.document_label))] if f.document_label else []
+    rows.append((w["focus"], e(f.focus_label)))
     where = place(f, lang)
     if where:
         rows.append((w["where"], f"<code>{e(where)}</code>"))
+    if f.items:
+        listed = "".join(f"<li>{e(line)}</li>" for line in item_lines(f, lang))
+        rows.append((w["items"], f'<ul class="items">{listed}</ul>'))
     rows += [(name, e(value)) for name, value in facts(f, lang)]
     table = "".join(f'<tr><th scope="row">{e(k)}</th><td>{v}</td></tr>' for k, v in rows)
     out += [
@@ -239,6 +264,7 @@ def _footer(lang: str, as_of: date, context: ReportContext) -> list[str]:
             f"<dd>{e(w['legend_' + severity])}</dd>"
         )
     out += [
+        f"<dt>{e(w['Question'])}</dt><dd>{e(w['legend_question'])}</dd>",
         f"<dt>{e(accepted_word(lang, capital=True))}</dt><dd>{e(w['legend_accepted'])}</dd>",
         "</dl>",
         "<p>"

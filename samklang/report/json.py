@@ -11,16 +11,32 @@ from samklang.report.context import ReportContext
 
 if TYPE_CHECKING:
     from samklang.queries.check import Finding
+    from samklang.queries.history import LeftOut
 
 
-def write_json(findings: Sequence[Finding], stream: IO[str], as_of: date) -> None:
-    """``{"as_of": …, "findings": [{rule, severity, focus, document, message, …}]}``.
+def write_json(
+    findings: Sequence[Finding],
+    stream: IO[str],
+    as_of: date,
+    left_out: Sequence[LeftOut] = (),
+) -> None:
+    """``{"as_of": …, "left_out": [...], "findings": [{rule, severity, kind, focus, …}]}``.
 
-    Each finding carries every field of ``Finding``: ``accepted`` is ``null`` for an open
-    finding and ``{"by", "date", "reason"}`` for an accepted one.
+    Each finding carries every field of ``Finding``, in the order a planner reads:
+    ``kind`` is ``defect`` or ``question``; ``items`` lists what a finding of several items of
+    one cause names (else ``[]``); ``accepted`` is ``null`` for an open finding and
+    ``{"by", "date", "reason"}`` for an accepted one. ``left_out`` names the documents the
+    check left out because they did not exist on the reference date.
     """
     json.dump(
-        {"as_of": as_of.isoformat(), "findings": [f.as_dict() for f in findings]},
+        {
+            "as_of": as_of.isoformat(),
+            "left_out": [
+                {"document": d.iri, "title": d.title, "since": d.since.isoformat(), "how": d.how}
+                for d in left_out
+            ],
+            "findings": [f.as_dict() for f in findings],
+        },
         stream,
         ensure_ascii=False,
         indent=2,
@@ -37,4 +53,4 @@ def write(
     context: ReportContext,
 ) -> None:
     """The JSON format as a ``Writer`` (the findings are already in ``lang``)."""
-    write_json(findings, stream, as_of)
+    write_json(findings, stream, as_of, context.left_out)

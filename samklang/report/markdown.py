@@ -1,4 +1,4 @@
-"""The Markdown report, for wikis: a summary table, then a heading and a list per document.
+"""The Markdown report, for wikis: a summary table, then a heading and a list per section.
 
 Every text that comes from a dataset or a rule is escaped, so a label with ``|``, ``*``, ``[``
 or ``<`` neither breaks the table nor turns into markup or HTML in a wiki that renders it.
@@ -19,9 +19,11 @@ from samklang.report.words import (
     Tally,
     accepted_note,
     accepted_word,
-    by_document,
     facts,
+    item_lines,
+    left_out_line,
     place,
+    sections,
     severity_word,
     summary,
     title,
@@ -76,9 +78,12 @@ def write(
     if context.code:
         meta.insert(0, f"{w['code']}: {escape(context.code)}")
     out += [" · ".join(meta), "", f"**{escape(summary(findings, lang, as_of))}**", ""]
-    groups = by_document(findings, lang)
+    left = left_out_line(context.left_out, lang, as_of)
+    if left:
+        out += [escape(left), ""]
+    groups = sections(findings, lang)
     if groups:
-        out += [f"## {w['per_document']}", "", *_summary_table(findings, groups, lang), ""]
+        out += [f"## {w['per_section']}", "", *_summary_table(findings, groups, lang), ""]
     for group in groups:
         out += [f"## {escape(group.title)}", ""]
         out += [line for f in group.findings for line in _item(f, lang)]
@@ -90,8 +95,9 @@ def _summary_table(findings: Sequence[Finding], groups: list, lang: str) -> list
     w = WORDS[lang]
     severities = list(reversed(SEVERITIES))
     header = [
-        w["document"],
+        w["section"],
         *(severity_word(s, lang, count=2, capital=True) for s in severities),
+        w["Questions"],
         accepted_word(lang, count=2, capital=True),
         w["total"],
     ]
@@ -102,14 +108,20 @@ def _summary_table(findings: Sequence[Finding], groups: list, lang: str) -> list
     for label, tally in [(escape(g.title), g.tally) for g in groups] + [
         (f"**{w['total']}**", Tally.of(findings))
     ]:
-        cells = [label, *(str(tally.open[s]) for s in severities), str(tally.accepted)]
+        cells = [
+            label,
+            *(str(tally.open[s]) for s in severities),
+            str(tally.questions),
+            str(tally.accepted),
+        ]
         rows.append("| " + " | ".join([*cells, str(tally.total)]) + " |")
     return rows
 
 
 def _item(f: Finding, lang: str) -> list[str]:
     w = WORDS[lang]
-    severity = severity_word(f.severity, lang, capital=True)
+    question = f.kind == "question"
+    severity = w["Question"] if question else severity_word(f.severity, lang, capital=True)
     note = accepted_note(f, lang)
     if note is not None:
         severity += f" ({accepted_word(lang)})"
@@ -121,10 +133,13 @@ def _item(f: Finding, lang: str) -> list[str]:
     if f.url:
         basis += f" ({link(f.url)})"
     lines.append(f"  - {w['basis']}: {basis}")
-    involved = [f"{w['focus']}: {escape(f.focus_label)}"]
+    involved = [f"{w['document']}: {escape(f.document_label)}"] if f.document_label else []
+    involved.append(f"{w['focus']}: {escape(f.focus_label)}")
     where = place(f, lang)
     if where:
         involved.append(f"{w['where']}: {code(where)}")
+    if f.items:
+        involved.append(f"{w['items']}: " + ", ".join(escape(line) for line in item_lines(f, lang)))
     involved += [f"{escape(name)}: {escape(value)}" for name, value in facts(f, lang)]
     lines.append(f"  - {w['facts']}: " + "; ".join(involved))
     return lines

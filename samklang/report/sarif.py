@@ -185,29 +185,17 @@ def _descriptor_of_finding(f: Finding) -> dict[str, Any]:
 
 
 def _result(f: Finding, rule_index: int, base_id: str, prefix: str) -> dict[str, Any]:
-    location: dict[str, Any] = {
-        "logicalLocations": [
-            {"name": f.focus_label, "fullyQualifiedName": f.focus, "kind": "resource"}
-        ]
-    }
-    if f.file:
-        artifact = (
-            {"uri": Path(f.file).as_uri()}  # outside the dataset folder: no base
-            if Path(f.file).is_absolute()
-            else {"uri": _file_uri(prefix + f.file), "uriBaseId": base_id}
-        )
-        physical: dict[str, Any] = {"artifactLocation": artifact}
-        line = _start_line(f)
-        if line is not None:
-            physical["region"] = {"startLine": line}
-        location = {"physicalLocation": physical, **location}
+    places = [(i.focus, i.label, i.file, i.location) for i in f.items] or [
+        (f.focus, f.focus_label, f.file, f.location)
+    ]
+    locations = [_location(*place, base_id=base_id, prefix=prefix) for place in places]
     result: dict[str, Any] = {
         "ruleId": f.rule,
         "ruleIndex": rule_index,
-        "level": LEVELS[f.severity],
+        "level": "note" if f.kind == "question" else LEVELS[f.severity],
         "kind": "fail",
         "message": {"text": f.message},
-        "locations": [location],
+        "locations": locations,
         "partialFingerprints": {FINGERPRINT: fingerprint(f)},
         "properties": _properties(f),
     }
@@ -225,8 +213,35 @@ def _result(f: Finding, rule_index: int, base_id: str, prefix: str) -> dict[str,
     return result
 
 
+def _location(
+    focus: str, label: str, file: str | None, place: str | None, *, base_id: str, prefix: str
+) -> dict[str, Any]:
+    """A SARIF location: the resource, and the file and line where it is written."""
+    location: dict[str, Any] = {
+        "logicalLocations": [{"name": label, "fullyQualifiedName": focus, "kind": "resource"}]
+    }
+    if file:
+        artifact = (
+            {"uri": Path(file).as_uri()}  # outside the dataset folder: no base
+            if Path(file).is_absolute()
+            else {"uri": _file_uri(prefix + file), "uriBaseId": base_id}
+        )
+        physical: dict[str, Any] = {"artifactLocation": artifact}
+        line = _start_line(file, place)
+        if line is not None:
+            physical["region"] = {"startLine": line}
+        location = {"physicalLocation": physical, **location}
+    return location
+
+
 def _properties(f: Finding) -> dict[str, Any]:
-    properties: dict[str, Any] = {"severity": f.severity, "focus": f.focus, "fix": f.fix}
+    properties: dict[str, Any] = {
+        "severity": f.severity,
+        "kind": f.kind,
+        "group": f.group,
+        "focus": f.focus,
+        "fix": f.fix,
+    }
     if f.document is not None:
         properties["document"] = f.document
         properties["documentLabel"] = f.document_label
@@ -244,14 +259,14 @@ def _file_uri(name: str) -> str:
     return quote(name.replace("\\", "/"), safe="/-._~")
 
 
-def _start_line(f: Finding) -> int | None:
-    """The file line of a finding: ``line N`` in YAML; ``row N`` in a CSV file is line N.
+def _start_line(file: str | None, location: str | None) -> int | None:
+    """The file line of a place: ``line N`` in YAML; ``row N`` in a CSV file is line N.
 
     Spreadsheets (``sheet …, row N``, or a ``row`` of an ``.xlsx`` file) have no lines.
     """
-    if not f.location or not f.file or f.file.lower().endswith((".xlsx", ".xlsm")):
+    if not location or not file or file.lower().endswith((".xlsx", ".xlsm")):
         return None
-    m = _LINE.match(f.location)
+    m = _LINE.match(location)
     return int(m.group(1)) if m else None
 
 

@@ -1,4 +1,4 @@
-"""The terminal report: a table per document, most severe first, then a summary line."""
+"""The terminal report: a table per section in reading order, then a summary line."""
 
 from __future__ import annotations
 
@@ -8,7 +8,14 @@ from datetime import date
 from typing import IO, TYPE_CHECKING
 
 from samklang.report.context import ReportContext
-from samklang.report.words import WORDS, accepted_note, accepted_word, by_document, summary
+from samklang.report.words import (
+    WORDS,
+    accepted_note,
+    accepted_word,
+    left_out_line,
+    sections,
+    summary,
+)
 
 if TYPE_CHECKING:
     from samklang.queries.check import Finding
@@ -17,9 +24,15 @@ COLOURS = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 def write_text(
-    findings: Sequence[Finding], stream: IO[str], lang: str, as_of: date, terminal: bool = False
+    findings: Sequence[Finding],
+    stream: IO[str],
+    lang: str,
+    as_of: date,
+    terminal: bool = False,
+    context: ReportContext | None = None,
 ) -> None:
-    """A readable table per document, most severe first, then a summary line.
+    """A readable table per section (legal obligations first, questions last), then a line
+    naming the documents left out as not yet existing, and a summary line.
 
     With ``terminal``, colours and the terminal's width; otherwise plain text 120 wide. An
     accepted finding keeps its row, its severity marked as accepted and who accepted it and why
@@ -39,7 +52,7 @@ def write_text(
         highlight=False,
         soft_wrap=False,
     )
-    for group in by_document(findings, lang):
+    for group in sections(findings, lang):
         table = Table(
             title=escape(group.title), title_justify="left", show_lines=False, expand=True
         )
@@ -47,15 +60,21 @@ def write_text(
         table.add_column(words["rule"], no_wrap=True)
         table.add_column(words["message"])
         for f in group.findings:
-            severity = f"[{COLOURS[f.severity]}]{words[f.severity]}[/]"
-            text = f"{escape(f.message)}\n[dim]→ {escape(f.fix)}[/]"
+            word = words["question"] if f.kind == "question" else words[f.severity]
+            colour = "blue" if f.kind == "question" else COLOURS[f.severity]
+            severity = f"[{colour}]{word}[/]"
+            text = escape(f.message)
+            text += f"\n[dim]→ {escape(f.fix)}[/]"
             note = accepted_note(f, lang)
             if note is not None:
-                severity = f"[dim]{words[f.severity]}\n({accepted_word(lang)})[/]"
+                severity = f"[dim]{word}\n({accepted_word(lang)})[/]"
                 text = f"[dim]{escape(f.message)}[/]\n[green]✓ {escape(note)}[/]"
             table.add_row(severity, escape(f.rule), text)
         console.print(table)
-    console.print(escape(summary(findings, lang, as_of)))
+    left = left_out_line(context.left_out if context else (), lang, as_of)
+    if left:
+        console.print(escape(left))
+    console.print(escape(summary(findings, lang, as_of)), soft_wrap=True)  # one line
 
 
 def write(
@@ -67,4 +86,4 @@ def write(
     context: ReportContext,
 ) -> None:
     """The text format as a ``Writer`` (colours and width when ``context.terminal``)."""
-    write_text(findings, stream, lang, as_of, context.terminal)
+    write_text(findings, stream, lang, as_of, context.terminal, context)

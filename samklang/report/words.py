@@ -1,9 +1,11 @@
 """What every report format shares: its words in Swedish and English, and how it groups and counts.
 
-The formats differ in markup, not in content: each groups the findings by the document they
-concern, counts the open ones per severity (an accepted finding is shown, marked as accepted,
-but not counted as open), names the facts a rule found, and says where in the dataset's files
-the finding's focus is written.
+The formats differ in markup, not in content: each shows the findings in the order a planner
+reads them (``samklang.queries.check.reading_order``), in sections by rule group — legal
+obligations, decision and validity, the red thread, follow-up, coverage, references — and then
+the questions; counts the open defects per severity and the questions apart (an accepted
+finding is shown, marked as accepted, but not counted as open), names the facts a rule found,
+and says where in the dataset's files the finding's focus is written.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from samklang.queries.rule import SEVERITIES
+from samklang.queries.rule import GROUPS, SEVERITIES
 
 if TYPE_CHECKING:
     from samklang.queries.check import Finding
+    from samklang.queries.history import LeftOut
 
 WORDS: dict[str, dict[str, str]] = {
     "sv": {
@@ -42,6 +45,27 @@ WORDS: dict[str, dict[str, str]] = {
         "none": "Inga fynd: planeringen hänger ihop enligt reglerna.",
         "general": "Kommunen i stort",
         "summary": "{n} fynd ({counts}) per {as_of}.",
+        "first": "Först: {first}.",
+        "question": "fråga",
+        "questions": "frågor",
+        "Question": "Fråga",
+        "Questions": "Frågor",
+        "section_law": "Lagkrav",
+        "section_validity": "Beslut och giltighet",
+        "section_thread": "Den röda tråden",
+        "section_followup": "Uppföljning",
+        "section_coverage": "Täckning och balans",
+        "section_references": "Hänvisningar",
+        "section_questions": "Frågor att besvara",
+        "items": "Gäller",
+        "left_out": "Dokument som inte fanns per {as_of} och därför inte granskas: {documents}.",
+        "left_out_decided": "beslutat {date}",
+        "left_out_signed": "undertecknat {date}",
+        "left_out_period": "perioden börjar {date}; inget beslutsdatum är registrerat",
+        "legend_question": (
+            "En uppgift som inte är registrerad: ingenting visar att den saknas, men den behövs "
+            "för granskningen. Räknas inte som fel."
+        ),
         "accepted": "accepterat",
         "accepted_plural": "accepterade",
         "Accepted": "Accepterat",
@@ -57,6 +81,8 @@ WORDS: dict[str, dict[str, str]] = {
         "open": "Öppna",
         "overview": "Sammanfattning",
         "per_document": "Fynd per dokument och allvarlighetsgrad",
+        "per_section": "Fynd per avsnitt och allvarlighetsgrad",
+        "section": "Avsnitt",
         "document": "Dokument",
         "total": "Totalt",
         "all_documents": "Alla dokument",
@@ -100,6 +126,28 @@ WORDS: dict[str, dict[str, str]] = {
         "none": "No findings: the planning hangs together by the rules.",
         "general": "The municipality as a whole",
         "summary": "{n} findings ({counts}) as of {as_of}.",
+        "first": "First: {first}.",
+        "question": "question",
+        "questions": "questions",
+        "Question": "Question",
+        "Questions": "Questions",
+        "section_law": "Legal obligations",
+        "section_validity": "Decision and validity",
+        "section_thread": "The red thread",
+        "section_followup": "Follow-up",
+        "section_coverage": "Coverage and balance",
+        "section_references": "References",
+        "section_questions": "Questions to answer",
+        "items": "Concerns",
+        "left_out": "Documents that did not exist on {as_of} and are therefore not checked: "
+        "{documents}.",
+        "left_out_decided": "decided {date}",
+        "left_out_signed": "signed {date}",
+        "left_out_period": "its period starts {date}; no date of decision is recorded",
+        "legend_question": (
+            "A fact that is not recorded: nothing shows it is missing, but the check needs it. "
+            "Not counted as a defect."
+        ),
         "accepted": "accepted",
         "accepted_plural": "accepted",
         "Accepted": "Accepted",
@@ -115,6 +163,8 @@ WORDS: dict[str, dict[str, str]] = {
         "open": "Open",
         "overview": "Summary",
         "per_document": "Findings by document and severity",
+        "per_section": "Findings by section and severity",
+        "section": "Section",
         "document": "Document",
         "total": "Total",
         "all_documents": "All documents",
@@ -245,7 +295,8 @@ def accepted_word(lang: str, *, count: int = 1, capital: bool = False) -> str:
 
 
 def summary(findings: Sequence[Finding], lang: str, as_of: date) -> str:
-    """One line: how many findings of each severity are open, and how many are accepted.
+    """One line: how many open defects of each severity, questions and accepted findings there
+    are, and the three a planner should read first.
 
     >>> summary([], "en", date(2026, 11, 25))
     'No findings: the planning hangs together by the rules.'
@@ -259,16 +310,25 @@ def summary(findings: Sequence[Finding], lang: str, as_of: date) -> str:
         for s in reversed(SEVERITIES)
         if tally.open[s]
     ]
+    if tally.questions:
+        key = "question" if tally.questions == 1 else "questions"
+        parts.append(f"{tally.questions} {w[key]}")
     if tally.accepted:
         parts.append(f"{tally.accepted} {accepted_word(lang, count=tally.accepted)}")
-    return w["summary"].format(n=len(findings), counts=", ".join(parts), as_of=as_of.isoformat())
+    line = w["summary"].format(n=len(findings), counts=", ".join(parts), as_of=as_of.isoformat())
+    first = [f for f in findings if not f.accepted][:3]
+    if first:
+        named = ", ".join(f"{f.rule} ({f.focus_label})" for f in first)
+        line += " " + w["first"].format(first=named)
+    return line
 
 
 @dataclass
 class Tally:
-    """Counts of findings: open ones per severity, and accepted ones."""
+    """Counts of findings: open defects per severity, open questions, and accepted ones."""
 
     open: Counter[str] = field(default_factory=Counter)
+    questions: int = 0
     accepted: int = 0
 
     @classmethod
@@ -278,6 +338,8 @@ class Tally:
         for f in findings:
             if f.accepted:
                 tally.accepted += 1
+            elif f.kind == "question":
+                tally.questions += 1
             else:
                 tally.open[f.severity] += 1
         return tally
@@ -285,20 +347,20 @@ class Tally:
     @property
     def total(self) -> int:
         """All findings counted, open and accepted."""
-        return sum(self.open.values()) + self.accepted
+        return sum(self.open.values()) + self.questions + self.accepted
 
 
 @dataclass
 class Group:
-    """The findings that concern one document (or none: the municipality as a whole).
+    """The findings of one section of a report: one rule group's defects, or the questions.
 
     Attributes:
-        document: the document's IRI, or ``None``.
-        title: its title, or the words for "the municipality as a whole".
-        findings: open findings first (in the given order), then accepted ones.
+        key: the rule group (``law``, ``validity``…) or ``questions``.
+        title: the section's heading.
+        findings: open findings first (in reading order), then accepted ones.
     """
 
-    document: str | None
+    key: str
     title: str
     findings: list[Finding]
 
@@ -308,20 +370,40 @@ class Group:
         return Tally.of(self.findings)
 
 
-def by_document(findings: Sequence[Finding], lang: str) -> list[Group]:
-    """Findings grouped by the document they concern, in order of each document's first finding.
-
-    Findings arrive most severe first, so the document with the most severe finding leads.
-    Within a group the open findings come first, then the accepted ones.
-    """
-    groups: dict[str | None, Group] = {}
+def sections(findings: Sequence[Finding], lang: str) -> list[Group]:
+    """Findings in the sections a planner reads, in order: each rule group's defects, then the
+    questions. Within a section the order of ``findings`` is kept, open before accepted."""
+    keys = [*GROUPS, "questions"]
+    found: dict[str, Group] = {}
     for f in findings:
-        if f.document not in groups:
-            groups[f.document] = Group(f.document, f.document_label or WORDS[lang]["general"], [])
-        groups[f.document].findings.append(f)
-    for group in groups.values():
+        key = f.group if f.kind == "defect" else "questions"
+        if key not in found:
+            found[key] = Group(key, WORDS[lang][f"section_{key}"], [])
+        found[key].findings.append(f)
+    for group in found.values():
         group.findings.sort(key=lambda f: f.accepted is not None)  # stable: keeps the order
-    return list(groups.values())
+    return [found[k] for k in keys if k in found]
+
+
+def left_out_line(documents: Sequence[LeftOut], lang: str, as_of: date) -> str | None:
+    """Which documents the check left out because they did not exist yet, and why."""
+    if not documents:
+        return None
+    w = WORDS[lang]
+    named = [
+        f'"{d.title}" ({w["left_out_" + d.how].format(date=d.since.isoformat())})'
+        for d in documents
+    ]
+    return w["left_out"].format(as_of=as_of.isoformat(), documents="; ".join(named))
+
+
+def item_lines(finding: Finding, lang: str) -> list[str]:
+    """Each item of a grouped finding on its own: its name and where it is written."""
+    lines = []
+    for item in finding.items:
+        where = place_of(item.file, item.location, lang)
+        lines.append(f"{item.label} ({where})" if where else item.label)
+    return lines
 
 
 def acceptance(finding: Finding) -> tuple[str, str, str] | None:
@@ -385,15 +467,19 @@ _PLACES_SV = (
 
 def place(finding: Finding, lang: str) -> str | None:
     """Where the finding's focus is written: ``documents.yaml, rad 15``, or ``None``."""
-    if not finding.file:
+    return place_of(finding.file, finding.location, lang)
+
+
+def place_of(file: str | None, location: str | None, lang: str) -> str | None:
+    """``documents.yaml, rad 15`` from a file and a location, or ``None`` without a file."""
+    if not file:
         return None
-    location = finding.location
     if location and lang == "sv":
         for pattern, replacement in _PLACES_SV:
             if pattern.match(location):
                 location = pattern.sub(replacement, location)
                 break
-    return f"{finding.file}, {location}" if location else finding.file
+    return f"{file}, {location}" if location else file
 
 
 def title(name: str | None, lang: str, as_of: date) -> str:
