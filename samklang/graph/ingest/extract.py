@@ -33,6 +33,7 @@ from samklang.graph.ingest.promises import (
     read_promise_activities,
     subject_actors,
 )
+from samklang.graph.ingest.recognise import refuse_if_not_a_plan, refuse_if_report
 from samklang.graph.ingest.signatures import read_signatures
 from samklang.graph.ingest.text import SourceText
 
@@ -121,6 +122,7 @@ class _Reader:
             yield span, self.sentence_text(span)
 
     def read(self) -> Extraction:
+        refuse_if_report(self)
         self._read_organisations()
         self._read_groups()
         self._read_documents()
@@ -503,6 +505,7 @@ class _Reader:
             self.own.set("type", own_type, self.ev(line.start + m.start(), line.start + m.end()))
             self.title_line = line.number
             return
+        refuse_if_not_a_plan(self, titled=False)
         counts = Counter(self._type_of(m) for _, _, m in self._mentions())
         if not counts:
             from samklang.errors import InputError
