@@ -111,7 +111,7 @@ def test_other_kinds_of_file_are_refused(tmp_path: Path) -> None:
 def test_a_text_naming_no_planning_document_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "recept.txt"
     path.write_text("Kanelbullar\n\nBaka i 225 grader.\n", encoding="utf-8")
-    with pytest.raises(InputError, match="names no planning document"):
+    with pytest.raises(InputError, match="is not a plan document: no document title .* and no "):
         ingest(path)
 
 
