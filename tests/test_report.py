@@ -5,17 +5,31 @@ from __future__ import annotations
 import inspect
 import io
 import json
+import re
 import subprocess
 import sys
 from dataclasses import replace
 
 import pytest
 
+from samklang.queries.check import reading_order
+from samklang.queries.rule import GROUPS
 from samklang.report import FORMATS, ReportContext, summary, write_json, write_text
-from samklang.report.words import by_document
+from samklang.report.words import WORDS, left_out_line, sections
 
 from .conftest import ROOT
-from .report.helpers import ACCEPTANCE, AS_OF, context, findings, render, with_accepted
+from .report.helpers import (
+    ACCEPTANCE,
+    AS_OF,
+    IMG,
+    LEFT_OUT,
+    context,
+    findings,
+    render,
+    section_keys,
+    section_titles,
+    with_accepted,
+)
 
 NAMES = ["text", "json", "markdown", "html", "sarif", "turtle"]
 
@@ -70,12 +84,21 @@ def test_importing_the_reports_stays_cheap() -> None:
     assert out.stdout.strip() == "[]"
 
 
-def test_text_report_lists_every_finding_under_its_document() -> None:
-    text = render("text", findings("sv"))
-    for group in by_document(findings("sv"), "sv"):
+def text_rows(text: str) -> list[tuple[str, str]]:
+    """The (severity, rule) of each row of the text report's tables, top to bottom."""
+    return re.findall(r"^│ (\S+)\s*│ ([A-Z][A-Z0-9-]+)\s*│", text, re.MULTILINE)
+
+
+def test_text_report_lists_every_finding_under_its_section() -> None:
+    """A table per section, titled, in GROUPS order with the questions last."""
+    found = findings("sv")
+    text = render("text", found)
+    titles = section_titles(found)
+    assert [line.strip() for line in text.splitlines() if line.strip() in titles] == titles
+    for group in sections(found, "sv"):
         assert group.title in text
     assert text.count("DOC-DECISION") == sum(f.rule == "DOC-DECISION" for f in findings("sv"))
-    assert text.splitlines()[-1] == summary(findings("sv"), "sv", AS_OF)
+    assert " ".join(text.split()).endswith(" ".join(summary(findings("sv"), "sv", AS_OF).split()))
 
 
 def test_text_report_shows_who_accepted_a_finding_and_why() -> None:
@@ -93,7 +116,11 @@ def test_summary_counts_an_accepted_finding_apart_from_the_open_ones() -> None:
     before = summary(found, "en", AS_OF)
     after = summary(with_accepted(found), "en", AS_OF)
     assert f"{warnings} warnings" in before and "accepted" not in before
-    assert f"{warnings - 1} warnings" in after and after.endswith("1 accepted) as of 2026-11-25.")
+    assert f"{warnings - 1} warnings" in after and "1 accepted) as of 2026-11-25." in after
+    open_first = [f for f in with_accepted(found) if not f.accepted][:3]
+    assert after.endswith(
+        " First: " + ", ".join(f"{f.rule} ({f.focus_label})" for f in open_first) + "."
+    )
     everything = [replace(f, accepted=dict(ACCEPTANCE)) for f in found]
     assert (
         summary(everything, "sv", AS_OF)
@@ -104,14 +131,16 @@ def test_summary_counts_an_accepted_finding_apart_from_the_open_ones() -> None:
 def test_json_report_keeps_its_shape_and_carries_the_acceptance() -> None:
     data = json.loads(render("json", with_accepted(findings("sv"))))
     assert data["as_of"] == "2026-11-25"
+    assert data["left_out"] == []
     first = data["findings"][0]
     assert {"rule", "severity", "focus", "document", "message", "accepted", "file"} <= set(first)
+    assert {"kind", "group", "items"} <= set(first)
     accepted = [f for f in data["findings"] if f["accepted"]]
     assert [f["accepted"] for f in accepted] == [ACCEPTANCE]
 
 
-def test_groups_put_accepted_findings_last_in_their_document() -> None:
-    groups = by_document(with_accepted(findings("sv")), "sv")
+def test_sections_put_accepted_findings_last_in_their_section() -> None:
+    groups = sections(with_accepted(findings("sv")), "sv")
     [group] = [g for g in groups if any(f.accepted for f in g.findings)]
     assert group.findings[-1].accepted == ACCEPTANCE
     assert all(f.accepted is None for f in group.findings[:-1])
@@ -162,3 +191,136 @@ def test_docs_describe_every_format_and_every_context_field() -> None:
         assert any(h.startswith(f"## `{name}` — ") for h in headings), name
     for field in fields(ReportContext):
         assert f"`{field.name}`" in doc, field.name
+
+
+def test_vetlanda_has_what_the_order_tests_need() -> None:
+    """The tests below are not vacuous: several groups, questions, grouped findings."""
+    found = findings("sv")
+    keys = section_keys(found)
+    assert len(keys) >= 4 and keys[-1] == "questions"
+    assert any(f.kind == "question" for f in found) and any(f.kind == "defect" for f in found)
+    assert any(len(f.items) > 1 for f in found)
+    assert {f.kind for f in found} <= {"defect", "question"}
+    assert {f.group for f in found} <= set(GROUPS)
+    assert all(f.severity == "info" for f in found if f.kind == "question")
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_findings_come_in_reading_order(lang: str) -> None:
+    """Groups in GROUPS order, then severity, document, rule; every question after every defect."""
+    found = list(findings(lang))
+    assert found == sorted(found, key=reading_order)
+    kinds = [f.kind for f in found]
+    assert kinds == sorted(kinds, key=lambda k: k == "question")  # questions last
+    defects = [GROUPS.index(f.group) for f in found if f.kind == "defect"]
+    assert defects == sorted(defects)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_sections_are_in_groups_order_with_questions_last_whatever_the_input_order(
+    lang: str,
+) -> None:
+    found = findings(lang)
+    for given in (list(found), list(reversed(found))):
+        groups = sections(given, lang)
+        assert [g.key for g in groups] == section_keys(found)
+        assert [g.title for g in groups] == section_titles(found, lang)
+        assert all(f.kind == "question" for f in groups[-1].findings)
+        for g in groups[:-1]:
+            assert all(f.kind == "defect" and f.group == g.key for f in g.findings)
+        assert sorted(map(id, (f for g in groups for f in g.findings))) == sorted(map(id, given))
+    kept = sections(found, lang)  # the order within a section is the given (reading) order
+    assert [f for g in kept for f in g.findings] == list(found)
+
+
+def test_text_report_rows_follow_reading_order_and_mark_questions() -> None:
+    found = findings("sv")
+    text = render("text", found)
+    expected = [
+        ("fråga" if f.kind == "question" else WORDS["sv"][f.severity], f.rule) for f in found
+    ]
+    assert text_rows(text) == expected
+    assert ("fråga", "DOC-DECISION") in expected  # Vetlanda's unrecorded decision is asked
+
+
+def test_json_findings_follow_reading_order_with_kind_group_and_items() -> None:
+    found = findings("sv")
+    data = json.loads(render("json", found))
+    assert [(f["rule"], f["focus"]) for f in data["findings"]] == [(f.rule, f.focus) for f in found]
+    assert [f["kind"] for f in data["findings"]] == [f.kind for f in found]
+    assert [f["group"] for f in data["findings"]] == [f.group for f in found]
+    for got, f in zip(data["findings"], found, strict=True):
+        assert got["items"] == [
+            {
+                "focus": i.focus,
+                "label": i.label,
+                "message": i.message,
+                "file": i.file,
+                "location": i.location,
+            }
+            for i in f.items
+        ]
+    assert all(f["severity"] == "info" for f in data["findings"] if f["kind"] == "question")
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_summary_counts_questions_apart_and_names_the_three_first(lang: str) -> None:
+    found = findings(lang)
+    w = WORDS[lang]
+    defects = [f for f in found if f.kind == "defect"]
+    questions = sum(f.kind == "question" for f in found)
+    parts = []
+    for severity, one, many in (
+        ("error", "error", "errors"),
+        ("warning", "warning", "warnings"),
+        ("info", "info", "infos"),
+    ):
+        n = sum(f.severity == severity for f in defects)
+        if n:
+            parts.append(f"{n} {w[one if n == 1 else many]}")
+    parts.append(f"{questions} {w['question' if questions == 1 else 'questions']}")
+    first = ", ".join(f"{f.rule} ({f.focus_label})" for f in found[:3])
+    counts = ", ".join(parts)
+    line = summary(found, lang, AS_OF)
+    if lang == "sv":
+        assert line == f"{len(found)} fynd ({counts}) per 2026-11-25. Först: {first}."
+    else:
+        assert line == f"{len(found)} findings ({counts}) as of 2026-11-25. First: {first}."
+    only_questions = [f for f in found if f.kind == "question"]
+    assert summary(only_questions, "sv", AS_OF).startswith(
+        f"{questions} fynd ({questions} frågor) per 2026-11-25. Först: "
+    )
+
+
+def test_left_out_documents_are_named_in_text_markdown_html_and_json() -> None:
+    from html import escape as html_escape
+
+    from samklang.report.markdown import escape as md_escape
+
+    found = findings("sv")
+    ctx = context(left_out=LEFT_OUT)
+    line = left_out_line(LEFT_OUT, "sv", AS_OF)
+    assert line is not None
+    assert line.startswith("Dokument som inte fanns per 2026-11-25 och därför inte granskas: ")
+    assert '"Medborgarlöfte 2027" (beslutat 2027-01-15)' in line
+    assert "(perioden börjar 2027-03-01; inget beslutsdatum är registrerat)" in line
+    text = render("text", found, ctx=ctx)
+    assert " ".join(line.split()) in " ".join(text.split())
+    markdown = render("markdown", found, ctx=ctx)
+    assert f"\n{md_escape(line)}\n" in markdown and IMG not in markdown
+    html = render("html", found, ctx=ctx)
+    assert f'<p class="left-out">{html_escape(line)}</p>' in html and IMG not in html
+    data = json.loads(render("json", found, ctx=ctx))
+    assert data["left_out"] == [
+        {"document": d.iri, "title": d.title, "since": d.since.isoformat(), "how": d.how}
+        for d in LEFT_OUT
+    ]
+    english = left_out_line(LEFT_OUT, "en", AS_OF)
+    assert english and english.startswith("Documents that did not exist on 2026-11-25")
+    english_text = render("text", findings("en"), lang="en", ctx=ctx)
+    assert " ".join(english.split()) in " ".join(english_text.split())
+    # Without documents left out, no such line.
+    assert left_out_line((), "sv", AS_OF) is None
+    for name in ("text", "markdown", "html"):
+        assert "inte fanns per" not in render(name, found)
+    assert 'class="left-out"' not in render("html", found)

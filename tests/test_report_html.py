@@ -9,8 +9,19 @@ from html.parser import HTMLParser
 import pytest
 
 from samklang.queries.rule import catalogue
+from samklang.report.words import item_lines
 
-from .report.helpers import IMG, STYLE, findings, hostile, render, with_accepted
+from .report.helpers import (
+    IMG,
+    STYLE,
+    findings,
+    grouped,
+    hostile,
+    render,
+    section_keys,
+    section_titles,
+    with_accepted,
+)
 
 
 class Page(HTMLParser):
@@ -53,7 +64,7 @@ class Page(HTMLParser):
 
 
 def summary_rows(text: str) -> dict[str, list[str]]:
-    """The summary table's body: document → [errors, warnings, info, accepted, total]."""
+    """The summary table's body: section → [errors, warnings, info, questions, accepted, total]."""
     table = text.split('<table class="summary">', 1)[1].split("</table>", 1)[0]
     return {row[0]: row[1:] for row in Page(table).rows[1:]}
 
@@ -78,22 +89,111 @@ def test_english_has_english_headings_and_no_swedish_ones() -> None:
         assert swedish not in text
 
 
-def test_summary_table_counts_each_documents_findings_by_severity() -> None:
-    found = findings("sv")
-    rows = summary_rows(render("html", found))
-    plan = [f for f in found if f.document_label == "Plan för brottsförebyggande arbete"]
-    expected = [str(sum(f.severity == s for f in plan)) for s in ("error", "warning", "info")]
-    assert rows["Plan för brottsförebyggande arbete"] == [*expected, "0", str(len(plan))]
-    general = [f for f in found if f.document is None]
-    assert rows["Kommunen i stort"][-1] == str(len(general))
-    errors = sum(f.severity == "error" for f in found)
-    assert rows["Totalt"] == [
-        str(errors),
-        str(sum(f.severity == "warning" for f in found)),
-        str(sum(f.severity == "info" for f in found)),
-        "0",
+def counts(found) -> list[str]:
+    """[errors, warnings, info, questions, accepted, total] of ``found``, worked out directly."""
+    open_defects = [f for f in found if f.kind == "defect" and not f.accepted]
+    return [
+        *(str(sum(f.severity == s for f in open_defects)) for s in ("error", "warning", "info")),
+        str(sum(f.kind == "question" and not f.accepted for f in found)),
+        str(sum(bool(f.accepted) for f in found)),
         str(len(found)),
     ]
+
+
+def test_summary_table_counts_each_sections_findings_by_severity_and_questions() -> None:
+    found = findings("sv")
+    text = render("html", found)
+    header = Page(text.split('<table class="summary">', 1)[1].split("</table>", 1)[0]).rows[0]
+    assert header == ["Avsnitt", "Fel", "Varningar", "Info", "Frågor", "Accepterade", "Totalt"]
+    rows = summary_rows(text)
+    assert list(rows) == [*section_titles(found), "Totalt"]  # GROUPS order, questions last
+    for key, title in zip(section_keys(found)[:-1], section_titles(found)[:-1], strict=True):
+        assert rows[title] == counts([f for f in found if f.kind == "defect" and f.group == key])
+    questions = [f for f in found if f.kind == "question"]
+    assert rows["Frågor att besvara"] == [
+        "0",
+        "0",
+        "0",
+        str(len(questions)),
+        "0",
+        str(len(questions)),
+    ]
+    assert rows["Totalt"] == counts(found)
+    tiles = re.findall(r'<li class="tile (\w+)[^"]*"><span class="number">(\d+)</span>', text)
+    assert dict(tiles)["question"] == str(len(questions))
+
+
+def test_a_section_per_rule_group_in_order_questions_last() -> None:
+    found = findings("sv")
+    text = render("html", found)
+    headings = re.findall(
+        r'<section class="document" id="section-(\d+)">\n<h3><span>([^<]*)</span>', text
+    )
+    assert [h for _, h in headings] == section_titles(found)
+    assert [int(n) for n, _ in headings] == list(range(1, len(headings) + 1))
+    links = re.findall(r'<a href="#section-(\d+)">([^<]*)</a>', text)
+    assert links == headings  # each summary row links to its section
+    assert "Fynden, avsnitt för avsnitt" in text and "dokument för dokument" not in text
+    english = render("html", findings("en"), lang="en")
+    assert "The findings, section by section" in english
+    assert [
+        h
+        for _, h in re.findall(
+            r'<section class="document" id="section-(\d+)">\n<h3><span>([^<]*)</span>', english
+        )
+    ] == section_titles(findings("en"), "en")
+
+
+def test_findings_appear_in_reading_order_and_questions_have_their_badge() -> None:
+    found = findings("sv")
+    text = render("html", found)
+    heads = re.findall(
+        r'<article class="finding (\w+)">\n<p class="finding-head"><span class="badge (\w+)">'
+        r'([^<]*)</span> <code class="rule">([^<]+)</code>',
+        text,
+    )
+    expected = [
+        ("question", "question", "Fråga", f.rule)
+        if f.kind == "question"
+        else (
+            f.severity,
+            f.severity,
+            {"error": "Fel", "warning": "Varning", "info": "Info"}[f.severity],
+            f.rule,
+        )
+        for f in found
+    ]
+    assert heads == expected
+    assert any(h[0] == "question" for h in heads)
+    footer = text.split("<footer>", 1)[1]
+    assert "<dt>Fråga</dt>" in footer and "Räknas inte som fel." in footer
+
+
+@pytest.mark.parametrize(("rule", "places"), [("CHAIN-BASIS", True), ("COV-DOMAIN", False)])
+def test_a_grouped_finding_lists_its_items_with_their_places(rule: str, places: bool) -> None:
+    found = findings("sv")
+    f = grouped(found, rule)
+    text = render("html", found)
+    [article] = [
+        a.split("</article>")[0]
+        for a in text.split("<article")[1:]
+        if f'<code class="rule">{rule}</code>' in a and escape(f.message) in a
+    ]
+    listed = "".join(f"<li>{escape(line)}</li>" for line in item_lines(f, "sv"))
+    assert (
+        f'<tr><th scope="row">Gäller</th><td><ul class="items">{listed}</ul></td></tr>' in article
+    )
+    assert article.count("<li>") == len(f.items)
+    for item in f.items:
+        assert escape(item.label) in article
+        if places:
+            assert item.file and item.location
+            line = item.location.split()[-1]
+            assert f"<li>{escape(item.label)} ({item.file}, rad {line})</li>" in article
+        else:
+            assert f"<li>{escape(item.label)}</li>" in article
+    english = render("html", findings("en"), lang="en")
+    assert '<th scope="row">Concerns</th><td><ul class="items">' in english
 
 
 def test_every_finding_is_explained_with_basis_fix_and_facts() -> None:
@@ -123,8 +223,9 @@ def test_an_accepted_finding_is_shown_as_accepted_with_who_and_why() -> None:
     assert "förskjutna mandatperioden" in article
     rows = summary_rows(text)
     warnings = sum(f.severity == "warning" for f in found)
-    assert rows["Totalt"][1] == str(warnings - 1) and rows["Totalt"][3] == "1"
-    assert rows["Totalt"][4] == str(len(found))
+    assert rows["Totalt"][1] == str(warnings - 1) and rows["Totalt"][4] == "1"
+    assert rows["Totalt"][5] == str(len(found))
+    assert rows["Totalt"] == counts(found)
 
 
 def test_nothing_is_fetched_only_basis_links_point_outside() -> None:
@@ -163,6 +264,11 @@ def test_every_label_is_escaped(tmp_path, lang: str) -> None:
     assert not [a for t, a in Page(text).tags if "javascript:" in str(a.get("href"))]
     page = Page(text)
     assert page.texts["h1"] == [STYLE]  # shown as text, as written
+    document = "Document" if lang == "en" else "Dokument"
+    for payload in (IMG, STYLE):  # where a label now appears: the facts' Document row, the items
+        assert f'<tr><th scope="row">{document}</th><td>{escape(payload)}</td></tr>' in text
+        assert f"<li>{escape(payload)} (documents.yaml, " in text
+    assert [row[1] for row in page.rows if row[:1] == [document]].count(IMG) >= 1
     assert not [t for t, _ in page.tags if t in ("script", "img")]
 
 

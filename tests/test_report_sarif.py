@@ -17,6 +17,7 @@ from .report.helpers import (
     SCHEMA,
     context,
     findings,
+    grouped,
     render,
     vetlanda,
     with_accepted,
@@ -79,45 +80,96 @@ def test_the_driver_describes_every_rule_of_the_catalogue() -> None:
         assert descriptor["name"].isalnum() and descriptor["name"][0].isupper()
 
 
+def places(f) -> list[tuple[str, str, str | None, str | None]]:
+    """(focus, label, file, location) of each item, or of the finding itself."""
+    return [(i.focus, i.label, i.file, i.location) for i in f.items] or [
+        (f.focus, f.focus_label, f.file, f.location)
+    ]
+
+
 def test_results_name_their_rule_level_message_and_focus() -> None:
+    """In reading order; a question is a note; one logical location per item (or the focus)."""
     found = findings("sv")
     run = valid(render("sarif", found))["runs"][0]
     rules = run["tool"]["driver"]["rules"]
     levels = {"error": "error", "warning": "warning", "info": "note"}
+    assert [(r["ruleId"], r["properties"]["focus"]) for r in run["results"]] == [
+        (f.rule, f.focus) for f in found
+    ]
     for f, result in zip(found, run["results"], strict=True):
         assert result["ruleId"] == f.rule == rules[result["ruleIndex"]]["id"]
-        assert result["level"] == levels[f.severity]
+        assert result["level"] == ("note" if f.kind == "question" else levels[f.severity])
         assert result["message"]["text"] == f.message
-        [logical] = result["locations"][0]["logicalLocations"]
-        assert logical == {"name": f.focus_label, "fullyQualifiedName": f.focus, "kind": "resource"}
+        assert result["properties"]["kind"] == f.kind
+        assert result["properties"]["group"] == f.group
+        assert len(result["locations"]) == len(places(f))
+        for (focus, label, _, _), location in zip(places(f), result["locations"], strict=True):
+            [logical] = location["logicalLocations"]
+            assert logical == {"name": label, "fullyQualifiedName": focus, "kind": "resource"}
         assert "suppressions" not in result
     fingerprints = [r["partialFingerprints"]["samklangFinding/v1"] for r in run["results"]]
     assert len(set(fingerprints)) == len(fingerprints)
 
 
+def test_questions_are_notes_however_the_rule_is_levelled() -> None:
+    found = findings("en")
+    run = valid(render("sarif", found, lang="en"))["runs"][0]
+    questions = [r for r in run["results"] if r["properties"]["kind"] == "question"]
+    assert len(questions) == sum(f.kind == "question" for f in found) > 0
+    assert {r["level"] for r in questions} == {"note"}
+    # DOC-DECISION is an error rule; asked as a question, its result is still a note.
+    levels = {d["id"]: d["defaultConfiguration"]["level"] for d in run["tool"]["driver"]["rules"]}
+    asked = {r["ruleId"] for r in questions}
+    assert any(levels[rule] != "note" for rule in asked)
+    raised = replace(next(f for f in found if f.kind == "question"), severity="error")
+    [result] = valid(render("sarif", [raised], lang="en"))["runs"][0]["results"]
+    assert result["level"] == "note"
+
+
+@pytest.mark.parametrize("rule", ["CHAIN-BASIS", "COV-DOMAIN"])
+def test_a_grouped_finding_is_one_result_with_a_location_per_item(rule: str) -> None:
+    found = findings("sv")
+    f = grouped(found, rule)
+    run = valid(render("sarif", found))["runs"][0]
+    [result] = [
+        r for r in run["results"] if r["ruleId"] == rule and r["message"]["text"] == f.message
+    ]
+    assert len(result["locations"]) == len(f.items) > 1
+    for item, location in zip(f.items, result["locations"], strict=True):
+        assert location["logicalLocations"][0]["fullyQualifiedName"] == item.focus
+        if item.file is None:
+            assert "physicalLocation" not in location
+        else:
+            physical = location["physicalLocation"]
+            assert physical["artifactLocation"] == {"uri": item.file, "uriBaseId": "DATASET"}
+            line = physical["region"]["startLine"]
+            assert item.location in (f"row {line}", f"line {line}")
+
+
 def test_locations_point_at_the_line_in_the_dataset_file() -> None:
-    """Each region's line in the file names the focus (or the document it falls back to)."""
+    """Each region's line in the file names its item or focus (or the document it falls back to)."""
     found = findings("sv")
     run = valid(render("sarif", found))["runs"][0]
     assert run["originalUriBaseIds"]["DATASET"]["uri"] == VETLANDA.resolve().as_uri() + "/"
     checked = set()
     for f, result in zip(found, run["results"], strict=True):
-        if f.file is None:
-            assert "physicalLocation" not in result["locations"][0]
-            continue
-        physical = result["locations"][0]["physicalLocation"]
-        assert physical["artifactLocation"] == {"uri": f.file, "uriBaseId": "DATASET"}
-        line = physical["region"]["startLine"]
-        assert f.location in (f"line {line}", f"row {line}")
-        text = (VETLANDA / f.file).read_text(encoding="utf-8").splitlines()[line - 1]
-        ids = {iri.rsplit("/", 1)[-1] for iri in (f.focus, f.document) if iri}
-        assert any(i in text for i in ids), (f.rule, f.file, line, text)
-        checked.add(f.file)
+        for (focus, _, file, place), location in zip(places(f), result["locations"], strict=True):
+            if file is None:
+                assert "physicalLocation" not in location
+                continue
+            physical = location["physicalLocation"]
+            assert physical["artifactLocation"] == {"uri": file, "uriBaseId": "DATASET"}
+            line = physical["region"]["startLine"]
+            assert place in (f"line {line}", f"row {line}")
+            text = (VETLANDA / file).read_text(encoding="utf-8").splitlines()[line - 1]
+            ids = {iri.rsplit("/", 1)[-1] for iri in (focus, f.document) if iri}
+            assert any(i in text for i in ids), (f.rule, file, line, text)
+            checked.add(file)
     assert {"documents.yaml", "activities.csv"} <= checked  # a YAML line and a CSV row
 
 
 def test_a_spreadsheet_row_has_no_line_region() -> None:
-    f = next(f for f in findings("sv") if f.file == "activities.csv")
+    f = next(f for f in findings("sv") if f.file == "activities.csv" and not f.items)
     moved = replace(f, file="activities.xlsx", location="sheet Aktiviteter, row 7")
     [result] = valid(render("sarif", [moved]))["runs"][0]["results"]
     physical = result["locations"][0]["physicalLocation"]

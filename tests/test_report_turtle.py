@@ -117,6 +117,38 @@ def test_an_accepted_finding_stays_a_result_and_leaves_conformance_to_the_open_o
     assert conforms(parse(render("turtle", everything)))
 
 
+def test_questions_are_info_results_and_do_not_break_conformance() -> None:
+    found = findings("sv")
+    questions = [f for f in found if f.kind == "question"]
+    assert questions
+    graph = parse(render("turtle", found))
+    for f in questions:
+        [row] = graph.query(
+            "PREFIX sh: <http://www.w3.org/ns/shacl#> "
+            "SELECT ?severity WHERE { ?r sh:focusNode ?focus ; sh:sourceShape ?rule ; "
+            "sh:resultMessage ?message ; sh:resultSeverity ?severity }",
+            initBindings={
+                "focus": URIRef(f.focus),
+                "rule": URIRef(f"https://w3id.org/samklang/rule/{f.rule}"),
+                "message": Literal(f.message, lang="sv"),
+            },
+        )
+        assert row.severity == SH.Info
+    only = parse(render("turtle", questions))  # questions never count, as for --fail-on
+    assert conforms(only) and len(list(only.objects(None, SH.result))) == len(questions)
+    defect = next(f for f in found if f.kind == "defect")
+    assert not conforms(parse(render("turtle", [*questions, defect])))
+
+
+def test_results_come_in_reading_order() -> None:
+    """The results are numbered in the findings' order, so the text reads as the check does."""
+    found = findings("sv")
+    text = render("turtle", found)
+    positions = [text.index(Literal(f.message, lang="sv").n3()) for f in found]
+    assert len(set(f.message for f in found)) == len(found)
+    assert positions == sorted(positions)
+
+
 def test_no_findings_conforms() -> None:
     graph = parse(render("turtle", []))
     assert conforms(graph)

@@ -11,11 +11,11 @@ Every format is a ``Writer`` with one signature, found by name in ``FORMATS``::
     **No findings: the planning hangs together by the rules.**
 
 ``text``
-    a table per document for the terminal (``samklang.report.text``);
+    a table per section for the terminal (``samklang.report.text``);
 ``json``
-    ``{"as_of", "findings": [...]}`` for programs (``samklang.report.json``);
+    ``{"as_of", "left_out": [...], "findings": [...]}`` for programs (``samklang.report.json``);
 ``markdown``
-    a summary table and a list per document, for wikis (``samklang.report.markdown``);
+    a summary table and a list per section, for wikis (``samklang.report.markdown``);
 ``html``
     one self-contained page to attach to a decision memo (``samklang.report.html``);
 ``sarif``

@@ -32,7 +32,8 @@ class ReportContext:
             repository the plan files are kept in, so that code-review tools find the files;
             ``None`` for the dataset folder itself.
         left_out: the documents the check left out because they did not yet exist on the
-            reference date (``samklang.queries.history``); every format names them.
+            reference date (``samklang.queries.history``); the text, Markdown, HTML and JSON
+            reports name them.
     """
 
     name: str | None = None

@@ -3,10 +3,12 @@
 One ``sh:ValidationResult`` per finding, with the focus node, the severity (``sh:Violation``,
 ``sh:Warning``, ``sh:Info``), the message tagged with its language, and the rule's IRI
 (``https://w3id.org/samklang/rule/PER-EXPIRED``) as both ``sh:sourceConstraintComponent`` and
-``sh:sourceShape``; ``sh:value`` where the rule found a single value. ``sh:conforms`` is false
-when any finding is open. An accepted finding stays a result, with an ``rdfs:comment`` saying
-who accepted it and why and a ``dcterms:relation`` to an ``sk:Acceptance`` node (the same
-description the dataset holds).
+``sh:sourceShape``; ``sh:value`` where the rule found a single value. A question is an
+``sh:Info`` result; a finding that groups several items has the document as its focus node.
+``sh:conforms`` is false when any open defect is found (``Finding.counts``): a question or an
+accepted finding does not make the data non-conforming. An accepted finding stays a result, with
+an ``rdfs:comment`` saying who accepted it and why and a ``dcterms:relation`` to an
+``sk:Acceptance`` node (the same description the dataset holds).
 """
 
 from __future__ import annotations
@@ -75,7 +77,7 @@ def graph(findings: Sequence[Finding], *, lang: str, as_of: date, context: Repor
     # the findings' order), fit for a diff or a file kept under version control.
     report = BNode("report")
     g.add((report, RDF.type, SH.ValidationReport))
-    g.add((report, SH.conforms, Literal(not any(f.accepted is None for f in findings))))
+    g.add((report, SH.conforms, Literal(not any(f.counts for f in findings))))
     g.add((report, DCTERMS.title, Literal(title(context.name, lang, as_of), lang=lang)))
     g.add((report, DCTERMS.date, Literal(as_of.isoformat(), datatype=XSD.date)))
     described: set[str] = set()

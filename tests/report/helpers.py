@@ -1,4 +1,5 @@
-"""Shared by the report tests: Vetlanda's findings, a renderer, accepted and hostile findings."""
+"""Shared by the report tests: Vetlanda's findings, a renderer, accepted and hostile findings,
+the sections a report should show, and documents left out as not yet existing."""
 
 from __future__ import annotations
 
@@ -11,7 +12,10 @@ from pathlib import Path
 
 from samklang.graph.dataset import Dataset, load_dataset
 from samklang.queries.check import Finding, check
+from samklang.queries.history import LeftOut
+from samklang.queries.rule import GROUPS
 from samklang.report import FORMATS, ReportContext
+from samklang.report.words import WORDS
 
 from ..conftest import VETLANDA
 
@@ -93,3 +97,38 @@ def hostile(tmp_path: Path, lang: str = "sv") -> tuple[list[Finding], ReportCont
     """Findings and context of the hostile copy."""
     dataset = load_dataset(hostile_copy(tmp_path))
     return check(dataset, as_of=AS_OF, lang=lang), ReportContext.from_dataset(dataset)
+
+
+def section_keys(found: tuple[Finding, ...] | list[Finding]) -> list[str]:
+    """The sections a report of ``found`` has, worked out from the findings alone: each rule
+    group with a defect, in ``GROUPS`` order, then ``questions`` if any finding is a question."""
+    keys = [g for g in GROUPS if any(f.kind == "defect" and f.group == g for f in found)]
+    return keys + (["questions"] if any(f.kind == "question" for f in found) else [])
+
+
+def section_titles(found: tuple[Finding, ...] | list[Finding], lang: str = "sv") -> list[str]:
+    """The headings of ``section_keys(found)`` in ``lang``."""
+    return [WORDS[lang][f"section_{key}"] for key in section_keys(found)]
+
+
+def grouped(found: tuple[Finding, ...] | list[Finding], rule: str) -> Finding:
+    """The first finding of ``rule`` that groups several items."""
+    return next(f for f in found if f.rule == rule and len(f.items) > 1)
+
+
+LEFT_OUT = (
+    LeftOut(
+        iri="https://w3id.org/samklang/data/0685/medborgarlofte-2027",
+        title="Medborgarlöfte 2027",
+        since=date(2027, 1, 15),
+        how="decided",
+    ),
+    LeftOut(
+        iri="https://w3id.org/samklang/data/0685/hostile",
+        title=f"{IMG} {PIPE}",
+        since=date(2027, 3, 1),
+        how="period",
+    ),
+)
+"""Two documents that did not exist on ``AS_OF``: one decided later, one (with a hostile title)
+whose period starts later and whose decision is not recorded."""
