@@ -1,4 +1,6 @@
-"""Golden tests: every shipped example gives exactly its recorded findings, on both engines.
+"""Golden tests: every shipped example gives exactly its recorded findings, on both engines,
+in reading order, each with its kind, its items and its Swedish message (so that a change of
+wording shows in review).
 
 ``fiktivby`` (fictional) is built so that every rule of the catalogue fires at least once;
 ``fiktivby-rattad`` is the same municipality with every defect corrected, so none fires.
@@ -37,9 +39,12 @@ def findings_of(name: str, engine: str) -> list[dict]:
         {
             "rule": f.rule,
             "severity": f.severity,
+            "kind": f.kind,
             "focus": local(f.focus),
             "document": local(f.document),
+            "items": [local(i.focus) for i in f.items],
             "accepted": f.accepted is not None,
+            "message": f.message,
         }
         for f in check(dataset, as_of=AS_OF, store=store)
     ]

@@ -260,34 +260,39 @@ def _asks(rule: Rule, row: Row, marks: Marks) -> bool:
 PART_OF_QUERY = """
 SELECT ?part ?whole WHERE {
   VALUES ?part { %s }
-  ?part dcterms:isPartOf+ ?whole .
+  ?part dcterms:isPartOf ?whole .
 }
 """
-"""What each focus of a family rule is part of; the VALUES list is made of IRIs the store
-returned, serialised as RDF terms, never of text from a user."""
+"""What each focus of a family rule is directly part of; the VALUES list is made of IRIs the
+store returned, serialised as RDF terms, never of text from a user. (The closure is taken here:
+Virtuoso refuses a property path ``isPartOf+`` that starts from a VALUES list.)"""
 
 
 def _family_heads(store: Store, rows: list[Row]) -> dict[str, str]:
     """For a rule whose findings come in families (a plan part of its programme, promises under
-    their agreement), each focus → the head of its family among the foci that fired."""
+    their agreement), each focus → the head of its family: the topmost focus that fired and that
+    it is part of, directly or through other foci that fired."""
     from samklang.graph.sparql_text import term_text
 
     foci = sorted({row["focus"].value for row in rows if isinstance(row["focus"], ox.NamedNode)})
     if len(foci) < 2:
         return {}
-    wholes: dict[str, set[str]] = {}
+    fired = set(foci)
+    parents: dict[str, set[str]] = {}
     for start in range(0, len(foci), 400):
         batch = " ".join(term_text(ox.NamedNode(iri)) for iri in foci[start : start + 400])
         for row in store.select(PART_OF_QUERY % batch):
-            wholes.setdefault(row["part"].value, set()).add(row["whole"].value)
-    fired = set(foci)
+            if row["whole"].value in fired:
+                parents.setdefault(row["part"].value, set()).add(row["whole"].value)
     heads = {}
     for focus in foci:
-        above = wholes.get(focus, set()) & fired
-        # The head is the one above that is itself part of nothing else that fired.
-        top = [w for w in above if not (wholes.get(w, set()) & fired)]
-        if top:
-            heads[focus] = min(top)
+        seen, frontier = set(), {focus}
+        while frontier:  # walk up through the foci that fired
+            frontier = {p for f in frontier for p in parents.get(f, ())} - seen
+            seen |= frontier
+        tops = [f for f in seen if not parents.get(f)]
+        if tops:
+            heads[focus] = min(tops)
     return heads
 
 
