@@ -507,7 +507,13 @@ SECTIONS: dict[str, Section] = {
                     targets=ORG_TARGETS,
                     many=True,
                 ),
-                Field("kind", "vocab", "`social` or `situationell`.", vocabulary="kind"),
+                Field(
+                    "kind",
+                    "vocab",
+                    "`social`, `situationell`, or `samordning` (coordination and method work: "
+                    "cooperation meetings, EST).",
+                    vocabulary="kind",
+                ),
                 Field(
                     "goal",
                     "ref",
