@@ -550,7 +550,8 @@ def _finding(
     asks: bool = False,
 ) -> Finding:
     values = _values(rule, row, labels, lang)
-    message = _fill((rule.question if asks else rule.message)[lang], values)
+    template = (rule.question if asks else rule.message)[lang]
+    message = _fill(template, values)
     focus, document = row["focus"], row.get("document")
     return Finding(
         rule=rule.id,
@@ -566,7 +567,11 @@ def _finding(
         basis=rule.basis[lang],
         url=rule.url,
         fix=rule.fix[lang],
-        facts={name: text for name, text in values.items() if name not in ("focus", "document")},
+        facts={
+            name: text
+            for name, text in values.items()
+            if name not in ("focus", "document") and template != f"{{{name}}}"
+        },
         accepted=accepted,
     )
 

@@ -34,7 +34,7 @@ class Settings:
         mandate_first_year: first year of a kommunstyrelse mandate period (``?mandateYear``);
             2019 gives 2019–2022, 2023–2026. Set 2020 for programmes offset by one year.
         promise_cadence_years: how many years a medborgarlöfte is expected to run
-            (``?promiseYears``); 2 in Vetlanda, 1 in some municipalities.
+            (``?promiseYears``) where its series states no cadence; 2 in Vetlanda.
         severity: rule ID → severity, for rules whose default severity the user changes.
     """
 
