@@ -460,6 +460,10 @@ class _Builder:
             ("decision", SK.decision),
             ("decision.by", SK.decidedBy),
             ("decision.date", DCTERMS.date),
+            ("follow_up.cadence", SK.followUpCadence),
+            ("follow_up.document_type", SK.followUpDocumentType),
+            ("follow_up.measures", SK.followUpMeasures),
+            ("follow_up.by", SK.followUpBy),
         ):
             if name in record.empty:
                 self.add(s, SK.emptyField, predicate)
@@ -467,6 +471,8 @@ class _Builder:
             self.add(s, SK.purpose, _text(v["purpose"]))
         if "goal_area_count" in v:
             self.add(s, SK.goalAreaCount, _integer(v["goal_area_count"]))
+        if "cites_own_goals" in v:
+            self.add(s, SK.citesOwnGoals, _boolean(v["cites_own_goals"]))
         for phase in v.get("process_phases", []):
             self.add(s, SK.processPhase, phase)
         for domain in v.get("considers_domains", []):
@@ -478,6 +484,10 @@ class _Builder:
             self.add(s, SK.followUpCadence, ox.Literal(follow_up["cadence"], datatype=XSD.duration))
         if "document_type" in follow_up:
             self.add(s, SK.followUpDocumentType, follow_up["document_type"])
+        if "measures" in follow_up:
+            self.add(s, SK.followUpMeasures, _text(follow_up["measures"]))
+        for o in self.refs(record, "follow_up.by", follow_up.get("by")):
+            self.add(s, SK.followUpBy, o)
         if "report_year" in v:
             self.add(s, SK.reportYear, _integer(v["report_year"]))
         reported: set[str] = set()

@@ -324,6 +324,12 @@ SECTIONS: dict[str, Section] = {
                     "owning_group", "ref", "The group that carries the work.", targets=("groups",)
                 ),
                 Field("purpose", "text", "Stated purpose."),
+                Field(
+                    "cites_own_goals",
+                    "bool",
+                    'Whether the document speaks of its own goals ("målen i planen"), '
+                    "`true`/`false`.",
+                ),
                 Field("goal_area_count", "int", "Number of goal areas the document says it has."),
                 Field(
                     "process_phases",
@@ -352,6 +358,18 @@ SECTIONS: dict[str, Section] = {
                             "Kind of report.",
                             vocabulary="document-type",
                             example="trygghetsbokslut",
+                        ),
+                        Field(
+                            "measures",
+                            "text",
+                            "What is measured: indicators, statistics, surveys.",
+                            example="Anmälda brott i offentlig miljö per 100 000 invånare (Brå)",
+                        ),
+                        Field(
+                            "by",
+                            "ref",
+                            "The group or organisation that follows up.",
+                            targets=ORG_TARGETS,
                         ),
                     ),
                 ),
