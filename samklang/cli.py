@@ -11,15 +11,17 @@ import click
 
 import samklang.commands
 from samklang import __version__
+from samklang.commands.options import Group
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="samklang")
 @click.option("--traceback", is_flag=True, help="Show the Python traceback of an error.")
 def cli(traceback: bool) -> None:
     """Check whether a municipality's crime-prevention planning hangs together.
 
     Exit status: 0 nothing at or above --fail-on, 1 findings, 2 bad input or usage.
+    Messages are in Swedish; --lang en on any command (or SAMKLANG_LANG=en) for English.
     """
 
 

@@ -90,10 +90,10 @@ def test_rules_and_skip_take_comma_separated_ids(runner) -> None:
     assert found == {"PER-EXPIRED", "COV-DOMAIN"}  # Vetlanda has periods: PER-MISSING is quiet
     less = runner.invoke(cli, [*base, "--rules", "PER-EXPIRED,COV-DOMAIN", "--skip", "COV-DOMAIN"])
     assert {f["rule"] for f in json.loads(less.stdout)["findings"]} == {"PER-EXPIRED"}
-    unknown = runner.invoke(cli, [*base, "--rules", "PER-EXPIRED,NO-SUCH-RULE"])
+    unknown = runner.invoke(cli, [*base, "--rules", "PER-EXPIRED,NO-SUCH-RULE", "--lang", "en"])
     assert unknown.exit_code == 2 and "'NO-SUCH-RULE' is not a rule" in unknown.stderr
     unknown = runner.invoke(cli, ["check", str(VETLANDA), "--rules", "NO-SUCH-RULE"])
-    assert unknown.exit_code == 2 and "'NO-SUCH-RULE' is not a rule" in unknown.stderr
+    assert unknown.exit_code == 2 and "'NO-SUCH-RULE' är ingen regel" in unknown.stderr
 
 
 def test_setting_changes_a_rule_parameter(runner) -> None:
@@ -104,15 +104,19 @@ def test_setting_changes_a_rule_parameter(runner) -> None:
     offset = runner.invoke(cli, [*args, "--setting", "mandate_first_year=2019"])
     assert default == [] and len(json.loads(offset.stdout)["findings"]) == 1
     unknown = runner.invoke(cli, [*args, "--setting", "mandate=2020"])
-    assert unknown.exit_code == 2 and "'mandate' is not a setting" in unknown.stderr
-    bad = runner.invoke(cli, [*args, "--setting", "law_2023_196_applies=2023-02-30"])
+    assert unknown.exit_code == 2 and "'mandate' är ingen inställning" in unknown.stderr
+    bad = runner.invoke(
+        cli, [*args, "--setting", "law_2023_196_applies=2023-02-30", "--lang", "en"]
+    )
     assert bad.exit_code == 2 and "not a real date" in bad.stderr
 
 
 def test_output_to_a_missing_folder_is_a_usage_error(runner, tmp_path: Path) -> None:
     target = tmp_path / "missing" / "report.json"
-    result = runner.invoke(cli, ["check", str(VETLANDA), "-o", str(target)])
+    result = runner.invoke(cli, ["check", str(VETLANDA), "-o", str(target), "--lang", "en"])
     assert result.exit_code == 2 and "does not exist" in result.stderr
+    swedish = runner.invoke(cli, ["check", str(VETLANDA), "-o", str(target)])
+    assert swedish.exit_code == 2 and f"mappen {target.parent} finns inte" in swedish.stderr
 
 
 def test_fail_on_thresholds(runner) -> None:
@@ -190,11 +194,13 @@ def test_init_template_has_header_and_drop_down_lists(runner, tmp_path: Path) ->
 
 def test_init_refuses_a_folder_in_use(runner, tmp_path: Path) -> None:
     (tmp_path / "keep.txt").write_text("x")
-    result = runner.invoke(cli, ["init", str(tmp_path), "--kommun", "K", "--kod", "9999"])
+    result = runner.invoke(
+        cli, ["init", str(tmp_path), "--kommun", "K", "--kod", "9999", "--lang", "en"]
+    )
     assert result.exit_code == 2 and "not empty" in result.stderr
     assert [p.name for p in tmp_path.iterdir()] == ["keep.txt"]
     bad = runner.invoke(cli, ["init", str(tmp_path / "n"), "--kommun", "K", "--kod", "99"])
-    assert bad.exit_code == 2 and "four digits" in bad.stderr
+    assert bad.exit_code == 2 and "'99' är ingen kommunkod; förväntade fyra siffror" in bad.stderr
 
 
 def test_check_offers_every_report_format() -> None:
@@ -290,9 +296,11 @@ def test_accept_then_check_shows_it_accepted(runner, vetlanda_copy: Path) -> Non
             "2026-11-25",
         ],
     )
-    assert again.exit_code == 2 and "already accepted" in again.stderr
+    assert again.exit_code == 2 and "är redan accepterat" in again.stderr
     nothing = runner.invoke(
-        cli, ["accept", str(vetlanda_copy), "PER-TILING", "plan", "--by", "X", "--reason", "Y"]
+        cli,
+        ["accept", str(vetlanda_copy), "PER-TILING", "plan", "--by", "X", "--reason", "Y",
+         "--lang", "en"],
     )
     assert nothing.exit_code == 2 and "reports nothing" in nothing.stderr
 
@@ -337,7 +345,8 @@ def test_dataset_settings_file_and_run_override(runner, vetlanda_copy: Path) -> 
     assert [f for f in json.loads(run.stdout)["findings"] if f["rule"] == "PER-MANDATE"]
     (vetlanda_copy / "settings.yaml").write_text("settings:\n  mandate: 2020\n")
     bad = runner.invoke(cli, ["check", str(vetlanda_copy)])
-    assert bad.exit_code == 2 and "settings.yaml, line 2" in bad.stderr
+    assert bad.exit_code == 2
+    assert "settings.yaml, rad 2: 'mandate' är ingen inställning" in bad.stderr
 
 
 def test_check_with_reasoning_gives_the_same_findings(runner) -> None:
@@ -349,13 +358,15 @@ def test_check_with_reasoning_gives_the_same_findings(runner) -> None:
 
 
 def test_as_of_is_not_a_setting(runner) -> None:
-    result = runner.invoke(cli, ["check", str(VETLANDA), "--setting", "as_of=2020-01-01"])
+    result = runner.invoke(
+        cli, ["check", str(VETLANDA), "--setting", "as_of=2020-01-01", "--lang", "en"]
+    )
     assert result.exit_code == 2 and "'as_of' is not a setting" in result.stderr
 
 
 def test_accept_refuses_a_focus_the_dataset_does_not_name(runner, vetlanda_copy: Path) -> None:
     args = ["accept", str(vetlanda_copy), "REF-UNRESOLVED", "ingen sådan", "--by", "X"]
-    result = runner.invoke(cli, [*args, "--reason", "Y"])
+    result = runner.invoke(cli, [*args, "--reason", "Y", "--lang", "en"])
     assert result.exit_code == 2
     assert "'ingen sådan' is not an id of the dataset" in result.stderr
 
@@ -387,7 +398,7 @@ def test_accept_a_domain_in_one_document_and_a_law(runner, tmp_path: Path) -> No
     again = runner.invoke(
         cli, ["accept", str(folder), "COV-DOMAIN", "individen", "--document", "plan", *common]
     )
-    assert again.exit_code == 2 and "in 'plan' is already accepted" in again.stderr
+    assert again.exit_code == 2 and "i 'plan' är redan accepterat" in again.stderr
 
 
 def test_an_acceptance_of_a_shared_term_stays_with_its_municipality(
@@ -448,7 +459,7 @@ def test_accept_leaves_the_dataset_as_it_was_when_the_result_would_not_load(
         ["accept", str(vetlanda_copy), "CHAIN-IDLE-GOAL", "mal-brott-offentlig-miljo", "--by",
          "X", "--reason", "Y", "--date", "2026-11-25"],
     )
-    assert result.exit_code == 2 and "a made-up problem" in result.stderr
+    assert result.exit_code == 2 and "accepted.yaml, rad 4: a made-up problem" in result.stderr
     assert not (vetlanda_copy / "accepted.yaml").exists()
 
 
@@ -461,3 +472,90 @@ def test_query_with_reasoning_sees_inferred_classes(runner) -> None:
     assert plain.exit_code == 0 and reasoned.exit_code == 0, reasoned.output
     assert plain.stdout.split()[-1] == "0"
     assert reasoned.stdout.split()[-1] == "1"  # the campaigns against supplying alcohol
+
+
+def test_every_command_takes_lang() -> None:
+    """Every command prints messages (at least its errors), so every command takes --lang."""
+    for name, command in cli.commands.items():
+        [lang] = [p for p in command.params if p.name == "lang"] or [None]
+        assert lang is not None and lang.envvar == "SAMKLANG_LANG", name
+
+
+def test_accept_and_init_say_what_they_did_in_both_languages(runner, vetlanda_copy: Path) -> None:
+    target = vetlanda_copy.parent / "ny"
+    swedish = runner.invoke(cli, ["init", str(target), "--kommun", "Exempelby kommun", "--kod",
+                                  "9999"])
+    assert swedish.exit_code == 0, swedish.output
+    assert swedish.stderr == (
+        f"samklang: ett dataset för Exempelby kommun (9999) finns nu i {target}; fyll i "
+        f"dokumenten och aktiviteterna och kör 'samklang check {target}'.\n"
+    )
+    assert str(target / "municipality.yaml") in swedish.stdout  # stdout: the paths, for scripts
+    english = runner.invoke(
+        cli, ["init", str(target.with_name("new")), "--kommun", "K", "--kod", "9998", "--lang",
+              "en"],
+    )
+    assert english.stderr.startswith("samklang: a dataset for K (9998) is now in ")
+    args = ["accept", str(vetlanda_copy), "CHAIN-IDLE-GOAL", "mal-brott-offentlig-miljo",
+            "--by", "Samordnaren", "--reason", "Följs upp.", "--date", "2026-11-25"]
+    accepted = runner.invoke(cli, args)
+    assert accepted.exit_code == 0, accepted.output
+    assert accepted.stdout == f"{vetlanda_copy / 'accepted.yaml'}\n"
+    assert accepted.stderr.startswith(
+        "samklang: fyndet från CHAIN-IDLE-GOAL om 'mal-brott-offentlig-miljo' är accepterat av "
+        "Samordnaren (2026-11-25) och sparat i "
+    )
+    again = runner.invoke(cli, [*args, "--lang", "en"])
+    assert again.stderr.strip() == (
+        "samklang: the finding of CHAIN-IDLE-GOAL about 'mal-brott-offentlig-miljo' is already "
+        "accepted."
+    )
+
+
+def test_serve_says_where_it_listens_in_both_languages(
+    runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import samklang.server
+
+    monkeypatch.setattr(samklang.server, "serve", lambda *args, **kwargs: None)
+    swedish = runner.invoke(cli, ["serve", str(VETLANDA), "--port", "8123"])
+    assert swedish.exit_code == 0, swedish.output
+    assert swedish.stderr.startswith(
+        "samklang: SPARQL-ändpunkten finns på http://127.0.0.1:8123/sparql"
+    )
+    english = runner.invoke(cli, ["serve", str(VETLANDA), "--port", "8123", "--lang", "en"])
+    assert english.stderr.startswith("samklang: SPARQL endpoint at http://127.0.0.1:8123/sparql")
+
+
+@pytest.mark.parametrize(
+    ("args", "swedish", "english"),
+    [
+        (["chek"], "Fel: Kommandot 'chek' finns inte. Menade du 'check'?",
+         "Error: No such command 'chek'. Did you mean 'check'?"),
+        (["check", "--as-of", "2026-13-01"],
+         "Fel: Ogiltigt värde för '--as-of': '2026-13-01' är inget verkligt datum (månaden måste "
+         "vara 1–12); förväntade ÅÅÅÅ-MM-DD",
+         "Error: Invalid value for '--as-of': '2026-13-01' is not a real date (month must be in "
+         "1..12); expected YYYY-MM-DD"),
+        (["init", "x", "--kommun", "K"], "Fel: Flaggan '--kod' saknas.",
+         "Error: Missing option '--kod'."),
+        (["check", str(VETLANDA), "--format", "pdf"],
+         "Fel: Ogiltigt värde för '--format': 'pdf' är inget av 'text', 'json'",
+         "Error: Invalid value for '--format': 'pdf' is not one of 'text', 'json'"),
+        (["check", str(VETLANDA), "--setting", "x"],
+         "Fel: Ogiltigt värde för --setting: 'x' har inte formen NAMN=VÄRDE",
+         "Error: Invalid value for --setting: 'x' is not NAME=VALUE"),
+    ],
+)
+def test_usage_errors_from_click_in_both_languages(
+    runner, monkeypatch: pytest.MonkeyPatch, args: list[str], swedish: str, english: str
+) -> None:
+    monkeypatch.delenv("SAMKLANG_LANG", raising=False)
+    sv = runner.invoke(cli, args)
+    assert sv.exit_code == 2 and swedish in sv.stderr, sv.stderr
+    assert sv.stderr.startswith("Användning: ") and "för hjälp." in sv.stderr
+    en = runner.invoke(cli, [*args, "--lang", "en"])
+    assert en.exit_code == 2 and english in en.stderr, en.stderr
+    assert en.stderr.startswith("Usage: ")
+    monkeypatch.setenv("SAMKLANG_LANG", "en")
+    assert runner.invoke(cli, args).stderr == en.stderr

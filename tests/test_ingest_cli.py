@@ -52,14 +52,15 @@ def test_ingest_default_folder_is_beside_the_document(runner, tmp_path: Path) ->
 def test_ingest_refuses_a_folder_that_is_not_empty(runner, tmp_path: Path) -> None:
     (tmp_path / "u").mkdir()
     (tmp_path / "u" / "keep.txt").write_text("mine", encoding="utf-8")
-    result = runner.invoke(cli, ["ingest", str(SEED), "-o", str(tmp_path / "u")])
+    result = runner.invoke(cli, ["ingest", str(SEED), "-o", str(tmp_path / "u"), "--lang", "en"])
     assert result.exit_code == 2
     assert "it exists and is not an empty folder" in result.stderr
     assert sorted(p.name for p in (tmp_path / "u").iterdir()) == ["keep.txt"]
 
 
 def test_ingest_bad_code_is_a_usage_error(runner, tmp_path: Path) -> None:
-    result = runner.invoke(cli, ["ingest", str(SEED), "-o", str(tmp_path / "u"), "--kod", "685"])
+    args = ["ingest", str(SEED), "-o", str(tmp_path / "u"), "--kod", "685", "--lang", "en"]
+    result = runner.invoke(cli, args)
     assert result.exit_code == 2
     assert "'685' is not four digits" in result.output
     assert not (tmp_path / "u").exists()
@@ -67,7 +68,7 @@ def test_ingest_bad_code_is_a_usage_error(runner, tmp_path: Path) -> None:
 
 def test_ingest_bad_input_leaves_no_folder(runner, tmp_path: Path) -> None:
     scanned = write_pdf([[]], tmp_path / "skannad.pdf", image_only=True)
-    result = runner.invoke(cli, ["ingest", str(scanned), "-o", str(tmp_path / "u")])
+    result = runner.invoke(cli, ["ingest", str(scanned), "-o", str(tmp_path / "u"), "--lang", "en"])
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
     assert result.stderr.startswith(f"samklang: {scanned}: has no text layer")
@@ -126,7 +127,7 @@ def test_check_a_document_directly_in_every_format(runner, tmp_path: Path) -> No
 
 def test_check_a_scanned_pdf_is_one_sentence(runner, tmp_path: Path) -> None:
     scanned = write_pdf([[]], tmp_path / "skannad.pdf", image_only=True)
-    result = runner.invoke(cli, ["check", str(scanned)])
+    result = runner.invoke(cli, ["check", str(scanned), "--lang", "en"])
     assert result.exit_code == 2
     assert result.stderr == (
         f"samklang: {scanned}: has no text layer (1 page of images, as from a scanner); run text "

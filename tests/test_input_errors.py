@@ -1,7 +1,11 @@
-"""Bad input gets one sentence naming the file, the place and what was expected; exit 2."""
+"""Bad input gets one sentence naming the file, the place and what was expected; exit 2.
+
+In Swedish by default, in English with ``--lang en`` (the English sentences are what the
+library raises; ``samklang.messages`` holds the Swedish)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -180,18 +184,73 @@ def assert_one_clear_sentence(result, words: list[str]) -> None:
         assert word in message, f"{word!r} not in {message!r}"
 
 
+SWEDISH = {
+    "malformed-yaml": [
+        "documents.yaml, rad 4: är inte giltig YAML: förväntade ',' eller ']' men fann",
+        "en lista inom [ ] avslutas inte",
+    ],
+    "unknown-field": [
+        "documents.yaml, rad 6: 'periode' är inget fält i documents (menade du 'period'?); "
+        "förväntade något av id, "
+    ],
+    "impossible-date": [
+        "documents.yaml, rad 5: '2020-13-01' är inget verkligt datum (månaden måste vara 1–12); "
+        "förväntade ÅÅÅÅ-MM-DD."
+    ],
+    "unknown-reference": [
+        "documents.yaml, rad 6: 'part_of: plann' pekar inte på något som datasetet definierar "
+        "(menade du 'plan'?); förväntade id:t för något av datasetets dokument"
+    ],
+}
+"""The Swedish sentence of four cases: file, line and what was expected, in one sentence."""
+
+
+@pytest.mark.parametrize("case", sorted(SWEDISH))
+def test_bad_input_is_said_in_swedish_by_default(
+    case: str, vetlanda_copy: Path, runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SAMKLANG_LANG", raising=False)
+    name, content, _ = CASES[case]
+    write(vetlanda_copy, name, content)
+    result = runner.invoke(cli, ["check", str(vetlanda_copy)])
+    assert_one_clear_sentence(result, SWEDISH[case])
+    assert "line" not in result.stderr and "expected" not in result.stderr
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_every_case_has_a_swedish_sentence(
+    case: str, vetlanda_copy: Path, runner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Swedish by default, English with --lang en or SAMKLANG_LANG=en; the same file and line."""
+    monkeypatch.delenv("SAMKLANG_LANG", raising=False)
+    name, content, _ = CASES[case]
+    write(vetlanda_copy, name, content)
+    swedish = runner.invoke(cli, ["check", str(vetlanda_copy)])
+    english = runner.invoke(cli, ["check", str(vetlanda_copy), "--lang", "en"])
+    monkeypatch.setenv("SAMKLANG_LANG", "en")
+    from_environment = runner.invoke(cli, ["check", str(vetlanda_copy)])
+    assert from_environment.stderr == english.stderr
+    assert_one_clear_sentence(swedish, [])
+    sv, en = swedish.stderr.strip(), english.stderr.strip()
+    assert sv != en
+    assert sv.split(",")[0].split(":")[1] == en.split(",")[0].split(":")[1]  # the same file
+    for line in re.findall(r"line (\d+)", en.split(": ")[1]):
+        assert f"rad {line}" in sv
+    assert not re.search(r"\b(line|expected|is not|did you mean)\b", sv), sv
+
+
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_bad_input_is_one_sentence_and_exit_2(case: str, vetlanda_copy: Path, runner) -> None:
     name, content, words = CASES[case]
     write(vetlanda_copy, name, content)
-    result = runner.invoke(cli, ["check", str(vetlanda_copy)])
+    result = runner.invoke(cli, ["check", "--lang", "en", str(vetlanda_copy)])
     assert_one_clear_sentence(result, words)
 
 
 def test_wrong_encoding_names_file_and_line(vetlanda_copy: Path, runner) -> None:
     text = "id,title,year,document\na1,Läxhjälp för åk 9,2021,plan\n"
     write(vetlanda_copy, "activities.csv", "a\u00e5".encode() + b"\n" + text.encode("cp1252"))
-    result = runner.invoke(cli, ["check", str(vetlanda_copy)])
+    result = runner.invoke(cli, ["check", "--lang", "en", str(vetlanda_copy)])
     assert_one_clear_sentence(
         result, ["activities.csv, line 1", "mixes UTF-8 (line 1) and Windows-1252 (line 3)"]
     )
@@ -205,13 +264,13 @@ def test_utf8_with_bom_is_fine(vetlanda_copy: Path) -> None:
 
 def test_huge_file_is_refused(vetlanda_copy: Path, runner) -> None:
     write(vetlanda_copy, "goals.yaml", b"# " + b"x" * 21_000_000 + b"\n")
-    result = runner.invoke(cli, ["check", str(vetlanda_copy)])
+    result = runner.invoke(cli, ["check", "--lang", "en", str(vetlanda_copy)])
     assert_one_clear_sentence(result, ["goals.yaml", "up to 20 MB"])
 
 
 def test_broken_xlsx(vetlanda_copy: Path, runner) -> None:
     write(vetlanda_copy, "activities.xlsx", b"PK\x03\x04 this is not a workbook")
-    result = runner.invoke(cli, ["check", str(vetlanda_copy)])
+    result = runner.invoke(cli, ["check", "--lang", "en", str(vetlanda_copy)])
     assert_one_clear_sentence(result, ["activities.xlsx", "not a readable XLSX"])
 
 
@@ -225,7 +284,7 @@ def test_xlsx_cell_error_names_sheet_and_row(vetlanda_copy: Path, runner) -> Non
     sheet.append(["a1", "Läxhjälp", 2021, "plan", "skolan"])
     sheet.append(["a2", "Fritidsgård", 2021, "plan", "fritiden-och-kyrkan"])
     book.save(vetlanda_copy / "activities-extra.xlsx")
-    result = runner.invoke(cli, ["check", str(vetlanda_copy)])
+    result = runner.invoke(cli, ["check", "--lang", "en", str(vetlanda_copy)])
     assert_one_clear_sentence(
         result,
         [
@@ -236,12 +295,14 @@ def test_xlsx_cell_error_names_sheet_and_row(vetlanda_copy: Path, runner) -> Non
 
 
 def test_not_a_folder(tmp_path: Path, runner) -> None:
-    result = runner.invoke(cli, ["check", str(tmp_path)])
+    result = runner.invoke(cli, ["check", "--lang", "en", str(tmp_path)])
     assert_one_clear_sentence(result, [str(tmp_path), "holds no YAML files"])
 
 
 def test_bad_as_of_is_a_usage_error(runner) -> None:
-    result = runner.invoke(cli, ["check", "examples/vetlanda", "--as-of", "2020-02-30"])
+    result = runner.invoke(
+        cli, ["check", "--lang", "en", "examples/vetlanda", "--as-of", "2020-02-30"]
+    )
     assert result.exit_code == 2
     assert "not a real date" in result.stderr
 
@@ -272,7 +333,7 @@ def test_two_follow_up_entries_for_one_activity(vetlanda_copy: Path, runner) -> 
       - {activity: ml2020-trafikkontroller, status: ej-genomford}
 """
     (vetlanda_copy / "reports.yaml").write_text(report, encoding="utf-8")
-    result = runner.invoke(cli, ["check", str(vetlanda_copy)])
+    result = runner.invoke(cli, ["check", "--lang", "en", str(vetlanda_copy)])
     assert_one_clear_sentence(result, ["reports.yaml", "two entries for the activity"])
 
 

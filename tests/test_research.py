@@ -256,7 +256,7 @@ def test_cli_query_named_file_and_inline(runner: CliRunner, tmp_path: Path) -> N
 def test_cli_query_bad_usage_is_one_sentence(
     runner: CliRunner, args: list[str], message: str
 ) -> None:
-    result = runner.invoke(cli, args)
+    result = runner.invoke(cli, [*args, "--lang", "en"])
     assert result.exit_code == 2, result.output
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
@@ -274,7 +274,7 @@ def test_cli_load_then_query_the_store(runner: CliRunner, tmp_path: Path) -> Non
     junk = tmp_path / "junk"
     junk.mkdir()
     (junk / "a.txt").write_text("x", encoding="utf-8")
-    result = runner.invoke(cli, ["load", str(EXEMPELBY), "--store", str(junk)])
+    result = runner.invoke(cli, ["load", str(EXEMPELBY), "--store", str(junk), "--lang", "en"])
     assert result.exit_code == 2 and "no samklang store" in result.stderr
 
 

@@ -92,7 +92,7 @@ def test_an_unclosed_quote_is_an_error_naming_its_line(vetlanda_copy: Path, runn
         "a3;Trafikkontroller;2021;plan;lpo-hoglandet\n"
     )
     (vetlanda_copy / "activities.csv").write_bytes(content.encode("cp1252"))
-    result = runner.invoke(cli, ["check", str(vetlanda_copy)])
+    result = runner.invoke(cli, ["check", str(vetlanda_copy), "--lang", "en"])
     assert_one_clear_sentence(result, ["activities.csv", "Windows-1252", "line 3", "never closed"])
 
 
@@ -103,7 +103,7 @@ def test_a_quote_closed_rows_later_is_an_error_naming_its_line(vetlanda_copy: Pa
         "a3;Trafikkontroller;2021;plan;lpo-hoglandet\n"
     )
     (vetlanda_copy / "activities.csv").write_text(content, encoding="utf-8")
-    result = runner.invoke(cli, ["check", str(vetlanda_copy)])
+    result = runner.invoke(cli, ["check", str(vetlanda_copy), "--lang", "en"])
     assert_one_clear_sentence(result, ["activities.csv, line 2", "closes only on line 3"])
 
 
@@ -116,7 +116,7 @@ def test_a_cell_over_two_lines_is_read_and_later_rows_name_their_line(
         "a2,Fritidsgård,20211,plan,\n"
     )
     (vetlanda_copy / "activities.csv").write_text(content, encoding="utf-8")
-    result = runner.invoke(cli, ["check", str(vetlanda_copy)])
+    result = runner.invoke(cli, ["check", str(vetlanda_copy), "--lang", "en"])
     assert_one_clear_sentence(
         result, ["activities.csv, row 3 (line 4), column 'year'", "'20211' is not a year"]
     )
@@ -126,7 +126,7 @@ def test_a_misspelt_column_is_still_refused(vetlanda_copy: Path, runner) -> None
     (vetlanda_copy / "activities.csv").write_text(
         "id,title,year,document,responsibel\n", encoding="utf-8"
     )
-    result = runner.invoke(cli, ["check", str(vetlanda_copy)])
+    result = runner.invoke(cli, ["check", str(vetlanda_copy), "--lang", "en"])
     assert_one_clear_sentence(
         result, ["activities.csv, row 1", "'responsibel' is not known", "'responsible'"]
     )
@@ -162,7 +162,7 @@ def test_an_ambiguous_organisation_name_is_an_error(vetlanda_copy: Path, runner)
     (vetlanda_copy / "activities.csv").write_text(
         "id,title,year,document,responsible\na1,Läxhjälp,2021,plan,HRF\n", encoding="utf-8"
     )
-    result = runner.invoke(cli, ["check", str(vetlanda_copy)])
+    result = runner.invoke(cli, ["check", str(vetlanda_copy), "--lang", "en"])
     assert_one_clear_sentence(
         result,
         ["activities.csv, row 2, column 'responsible'", "'HRF' names more than one", "hrf-2"],
@@ -189,7 +189,7 @@ def _sheet(path: Path, rows: list[list[object]], merge: str | None = None) -> No
 def test_merged_header_cells_are_an_error_that_says_so(vetlanda_copy: Path, runner) -> None:
     path = vetlanda_copy / "activities-2025.xlsx"
     _sheet(path, [["id", "title", "year", "document", "Ansvarig", ""]], merge="E1:F1")
-    result = runner.invoke(cli, ["check", str(vetlanda_copy)])
+    result = runner.invoke(cli, ["check", str(vetlanda_copy), "--lang", "en"])
     assert_one_clear_sentence(
         result, ["activities-2025.xlsx, sheet Aktiviteter, row 1", "E1:F1 merged"]
     )
@@ -200,7 +200,7 @@ def test_merged_cells_in_the_rows_are_an_error(vetlanda_copy: Path, runner) -> N
     rows = [["id", "title", "year", "document"], ["a1", "Läxhjälp", 2021, "plan"]]
     rows.append(["a2", "Fritidsgård", None, "plan"])
     _sheet(path, rows, merge="C2:C3")
-    result = runner.invoke(cli, ["check", str(vetlanda_copy)])
+    result = runner.invoke(cli, ["check", str(vetlanda_copy), "--lang", "en"])
     assert_one_clear_sentence(result, ["sheet Aktiviteter, row 2", "C2:C3 merged"])
 
 
@@ -279,6 +279,7 @@ def test_template_command_refreshes_the_lists_and_keeps_the_rows(
 
 def test_template_refuses_what_is_not_a_workbook(vetlanda_copy: Path, runner) -> None:
     output = vetlanda_copy / "mall.csv"
-    result = runner.invoke(cli, ["template", str(vetlanda_copy), "-o", str(output)])
+    args = ["template", str(vetlanda_copy), "-o", str(output), "--lang", "en"]
+    result = runner.invoke(cli, args)
     assert result.exit_code == 2 and "not an .xlsx file" in result.stderr
     assert not output.exists()

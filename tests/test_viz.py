@@ -334,6 +334,8 @@ def test_cli_corpus_and_municipality(runner, tmp_path: Path) -> None:  # type: i
             "1234",
             "-o",
             str(out),
+            "--lang",
+            "en",
         ],
     )
     assert result.exit_code == 2

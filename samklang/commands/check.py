@@ -172,6 +172,7 @@ def check(
     default=None,
     help="Accept the finding in this document only (e.g. COV-DOMAIN for one plan).",
 )
+@language_option
 @reports_errors
 def accept(
     path: Path,
@@ -181,6 +182,7 @@ def accept(
     by: str,
     on: date | None,
     document: str | None,
+    lang: str,
 ) -> None:
     """Accept the finding of RULE about FOCUS in the dataset at PATH.
 
@@ -189,11 +191,14 @@ def accept(
     show the finding as accepted, with who and why, and it no longer counts for --fail-on.
     """
     from samklang.graph.acceptance import accept_finding
+    from samklang.messages import text
 
-    target = accept_finding(
-        path, rule_id, focus, by, reason, on or date.today(), document=document
-    )
+    on = on or date.today()
+    target = accept_finding(path, rule_id, focus, by, reason, on, document=document)
     click.echo(str(target))
+    click.echo(
+        text("accepted", lang, rule=rule_id, focus=focus, by=by, date=on, path=target), err=True
+    )
 
 
 @click.command()

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
+from samklang import messages
 from samklang.errors import SamklangError, UsageError
 from samklang.files import write_atomically
 from samklang.status import ExitStatus
@@ -36,20 +37,79 @@ class DateType(click.ParamType):
 
 
 def reports_errors(command: F) -> F:
-    """Turn the library's errors into one sentence on stderr and exit status 2."""
+    """Turn the library's errors into one sentence on stderr, in the command's ``--lang``
+    (see :mod:`samklang.messages`), and exit status 2."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
         except SamklangError as err:
-            if click.get_current_context().find_root().params.get("traceback"):
+            context = click.get_current_context()
+            if context.find_root().params.get("traceback"):
                 raise
-            message = str(err)
-            click.echo(f"samklang: {message}{'' if message.endswith('.') else '.'}", err=True)
+            lang = context.params.get("lang") or messages.default_language()
+            click.echo(messages.text("error", lang, message=messages.describe(err, lang)), err=True)
             sys.exit(ExitStatus.BAD_INPUT)
 
     return wrapper  # type: ignore[return-value]
+
+
+class TranslatedUsageError(click.UsageError):
+    """A usage error of click's, said in the language of the command line."""
+
+    def __init__(self, original: click.ClickException, lang: str) -> None:
+        super().__init__(
+            messages.translate(original.format_message(), lang),
+            getattr(original, "ctx", None),
+        )
+        self.exit_code = original.exit_code
+        self.lang = lang
+
+    def show(self, file: Any = None) -> None:
+        file = file or click.get_text_stream("stderr")
+        if self.ctx is not None:
+            usage = self.ctx.get_usage()
+            if usage.startswith("Usage:"):
+                usage = messages.text("usage", self.lang) + usage[len("Usage:") :]
+            names = self.ctx.command.get_help_option_names(self.ctx)
+            hint = messages.text(
+                "try", self.lang, command=self.ctx.command_path, option=max(names, key=len)
+            )
+            click.echo(f"{usage}\n{hint}\n", file=file)
+        click.echo(messages.text("click-error", self.lang, message=self.message), file=file)
+
+
+class Group(click.Group):
+    """The ``samklang`` group: click's own usage errors (unknown option or command, missing
+    argument, bad value) are said in the ``--lang`` of the command line, or ``SAMKLANG_LANG``."""
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        lang = messages.language_of_arguments(args)
+        try:
+            context = super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as err:
+            raise _translated(err, lang) from err
+        context.meta["samklang.lang"] = lang
+        return context
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as err:
+            raise _translated(err, ctx.meta.get("samklang.lang", "sv")) from err
+
+
+def _translated(err: click.UsageError, lang: str) -> click.UsageError:
+    if lang == "en" or isinstance(err, TranslatedUsageError):
+        return err
+    return TranslatedUsageError(err, lang)
 
 
 def write_output(output: str | None, render: Callable[[io.StringIO], None]) -> None:
@@ -67,11 +127,13 @@ def write_output(output: str | None, render: Callable[[io.StringIO], None]) -> N
 
 language_option = click.option(
     "--lang",
-    type=click.Choice(["sv", "en"]),
+    type=click.Choice(messages.LANGUAGES),
     default="sv",
-    show_default=True,
-    help="Language of messages.",
+    envvar=messages.ENVIRONMENT,
+    show_default="sv, or SAMKLANG_LANG",
+    help="Language of messages: findings, errors and what the command prints.",
 )
+"""``--lang sv|en`` on every command (see :mod:`samklang.messages`)."""
 
 
 # Where a command reads its data: dataset PATHs, an on-disk store, or a SPARQL endpoint

@@ -163,7 +163,7 @@ def reason(
     import pyoxigraph as ox
 
     from samklang.graph.corpus import open_sources
-    from samklang.ontology.reasoning import SLOW_INDIVIDUALS, ReasonerUnavailableError, data_quads
+    from samklang.ontology.reasoning import SLOW_INDIVIDUALS, data_quads
     from samklang.ontology.reasoning import reason as run_reason
 
     store = open_sources(paths, store_dir, endpoint)
@@ -172,17 +172,14 @@ def reason(
     individuals = len({q.subject for q in quads if isinstance(q.subject, ox.NamedNode)})
     if individuals > SLOW_INDIVIDUALS:
         click.echo(words["large"].format(n=individuals), err=True)
-    try:
-        result = run_reason(
-            quads,
-            reasoner,
-            as_of=as_of,
-            explain=explain,
-            explaining=lambda: click.echo(words["explaining"], err=True),
-        )
-    except ReasonerUnavailableError as err:
-        click.echo(f"samklang: {err.messages[lang]}.", err=True)
-        sys.exit(ExitStatus.BAD_INPUT)
+    # ReasonerUnavailableError (no Java) is said by reports_errors, in --lang.
+    result = run_reason(
+        quads,
+        reasoner,
+        as_of=as_of,
+        explain=explain,
+        explaining=lambda: click.echo(words["explaining"], err=True),
+    )
     slow = result.seconds > SLOW_SECONDS
     note = (
         words["slow"].format(s=_seconds(result.seconds, lang), n=result.individuals)

@@ -65,6 +65,7 @@ def queries(lang: str) -> None:
     help="Add the class memberships an OWL reasoner infers before running the query; needs "
     "Java (docs/reasoning.md).",
 )
+@language_option
 @reports_errors
 def query(
     name: str | None,
@@ -76,6 +77,7 @@ def query(
     store_dir: Path | None,
     endpoint: str | None,
     use_reasoner: bool,
+    lang: str,
 ) -> None:
     """Run a research query (by NAME, from FILE.rq, or --sparql TEXT) over dataset PATHs, a
     --store or an --endpoint."""
@@ -135,8 +137,9 @@ def _progress(message: str) -> Any:
     type=click.Path(file_okay=False, path_type=Path),
     help="The on-disk store to build or update (a folder; created if missing).",
 )
+@language_option
 @reports_errors
-def load(paths: tuple[Path, ...], store_dir: Path) -> None:
+def load(paths: tuple[Path, ...], store_dir: Path, lang: str) -> None:
     """Load dataset folders, plan documents or RDF files into a persistent store, one named
     graph per municipality and source; loading one again replaces its graph only."""
     from samklang.graph.corpus import load_corpus
@@ -150,7 +153,7 @@ def load(paths: tuple[Path, ...], store_dir: Path) -> None:
     store = OxigraphStore(store_dir)
     entries = load_corpus(paths, store)
     for entry in entries:
-        click.echo(f"{entry.graph.value}\t{entry.triples} triples\t{entry.title}", err=True)
+        click.echo(_graph_line(entry, lang), err=True)
 
 
 @click.command()
@@ -166,6 +169,7 @@ def load(paths: tuple[Path, ...], store_dir: Path) -> None:
     help="RDF format; turtle merges all graphs, the others keep them.",
 )
 @output_option
+@language_option
 @reports_errors
 def export(
     paths: tuple[Path, ...],
@@ -173,6 +177,7 @@ def export(
     endpoint: str | None,
     output_format: str,
     output: str | None,
+    lang: str,
 ) -> None:
     """Export the graphs of dataset PATHs, a --store or an --endpoint as RDF."""
     import io
@@ -247,9 +252,10 @@ def serve(
 ) -> None:
     """Serve dataset PATHs or a --store as a read-only SPARQL 1.1 endpoint at /sparql, with a
     query page at /."""
+    from samklang.messages import text
     from samklang.server import serve as run_server
 
-    click.echo(f"samklang: SPARQL endpoint at http://{host}:{port}/sparql", err=True)
+    click.echo(text("serve", lang, host=host, port=port), err=True)
     run_server(
         paths,
         store_dir,
@@ -292,6 +298,7 @@ def serve(
     metavar="VAR",
     help="Environment variable that holds the password (asked for if unset and --user given).",
 )
+@language_option
 @reports_errors
 def push(
     paths: tuple[Path, ...],
@@ -301,17 +308,19 @@ def push(
     graph_store: str | None,
     user: str | None,
     password_env: str,
+    lang: str,
 ) -> None:
     """Write dataset PATHs (or a --store's graphs) to a SPARQL endpoint as named graphs,
     replacing graphs of the same name, with the ontology and the catalogue."""
     from samklang.graph.corpus import push as push_graphs
     from samklang.graph.store import SparqlStore
+    from samklang.messages import text
 
     password = None
     if user is not None:
         password = os.environ.get(password_env)
         if password is None:
-            password = click.prompt(f"Password for {user}", hide_input=True, err=True)
+            password = click.prompt(text("password", lang, user=user), hide_input=True, err=True)
     target = SparqlStore(
         endpoint,
         update_endpoint=update_endpoint,
@@ -320,7 +329,14 @@ def push(
         password=password,
     )
     for entry in push_graphs(paths, store_dir, target):
-        click.echo(f"{entry.graph.value}\t{entry.triples} triples\t{entry.title}", err=True)
+        click.echo(_graph_line(entry, lang), err=True)
+
+
+def _graph_line(entry: Any, lang: str) -> str:
+    """The line ``load`` and ``push`` print for each graph: its IRI, triples and title."""
+    from samklang.messages import text
+
+    return text("triples", lang, graph=entry.graph.value, n=entry.triples, title=entry.title)
 
 
 COMMANDS = [queries, query, load, export, serve, push]

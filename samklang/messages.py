@@ -1,0 +1,690 @@
+"""Every message the command line shows, in Swedish and English, in one place.
+
+The library raises its errors in English (:class:`~samklang.errors.InputError`,
+:class:`~samklang.errors.UsageError` and the sentences that end up in them); the command line
+says them in the user's language (``--lang sv|en``, Swedish by default) by looking each sentence
+up in :data:`CATALOGUE`, which pairs the English sentence, as the source raises it, with its
+Swedish form. ``{name}`` in an English form matches any text, which the Swedish form repeats;
+a value that is itself a sentence of the catalogue (a date error inside a setting error, a
+location, a "did you mean" hint) is translated too. The command line's own lines (``serve``'s
+start-up line, ``accept``'s and ``init``'s confirmations, click's framing) are in :data:`TEXTS`.
+
+A new error message goes in :data:`CATALOGUE` with its Swedish form: ``tests/test_messages.py``
+reads every ``raise …Error(…)`` of the package and fails for one the catalogue does not match.
+
+>>> translate("'2024-20270' is not a year; expected four digits such as 2021", "sv")
+"'2024-20270' är inget årtal; förväntade fyra siffror, till exempel 2021"
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+LANGUAGES = ("sv", "en")
+"""The languages of every message; the first is the default."""
+
+ENVIRONMENT = "SAMKLANG_LANG"
+"""Environment variable that sets the default of ``--lang`` (``sv`` or ``en``)."""
+
+
+def default_language() -> str:
+    """``SAMKLANG_LANG`` if it names a language, else Swedish."""
+    value = os.environ.get(ENVIRONMENT, "").strip().lower()
+    return value if value in LANGUAGES else LANGUAGES[0]
+
+
+def language_of_arguments(args: Sequence[str]) -> str:
+    """The ``--lang`` given among command-line ``args`` (for errors found before options are
+    parsed), else :func:`default_language`."""
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = arg[len("--lang=") :] if arg.startswith("--lang=") else None
+        if arg == "--lang" and i + 1 < len(args):
+            value = args[i + 1]
+        if value in LANGUAGES:
+            return value
+    return default_language()
+
+
+NOUNS: dict[str, str] = {
+    # vocabularies and choices (samklang/ontology/vocabulary.py, samklang/graph/schema.py)
+    "document-type": "dokumenttyp",
+    "document-part": "dokumentdel",
+    "domain": "område",
+    "factor": "faktor",
+    "group-type": "grupptyp",
+    "organisation-type": "organisationstyp",
+    "kind": "slag av aktivitet",
+    "phase": "fas",
+    "status": "status",
+    "lagesbild-part": "del av lägesbilden",
+    "cadence": "intervall",
+    # sections, as references name them
+    "documents": "dokument",
+    "goal areas": "målområden",
+    "goals": "mål",
+    "focus areas": "fokusområden",
+    "organisations": "organisationer",
+    "groups": "grupper",
+    "problems": "problem",
+    "series": "serier",
+    "activities": "aktiviteter",
+    "municipality": "kommun",
+    "sources": "källor",
+    "accepted": "accepterade fynd",
+    # click's value types
+    "integer": "heltal",
+    "float": "decimaltal",
+}
+"""Words that fill a ``{…}`` of a sentence, in Swedish; used only where an entry names them."""
+
+
+SHAPES: dict[str, str] = {
+    "hint": r"(?: \(.*?\))?",
+    "law": r"(?: or a law such as SFS 2003:778)?",
+    "where": r"(?: in '.*?')?",
+}
+"""What a ``{name}`` of these names matches, where it is not just any text: the optional pieces
+a sentence may carry, so that they are told apart from the text beside them."""
+
+
+@dataclass(frozen=True)
+class Message:
+    """One sentence in English (as raised, ``{name}`` for what varies) and in Swedish.
+
+    Attributes:
+        en: the English form; each ``{name}`` matches any text (the shortest that fits), or
+            what :data:`SHAPES` says for its name.
+        sv: the Swedish form, with the same names or some of them.
+        nouns: the names whose value is a word of :data:`NOUNS` (or several joined by "or").
+
+    A value in quotes (``'{key}'``) is the user's own text and is never translated; any other
+    value that is a sentence of the catalogue is.
+    """
+
+    en: str
+    sv: str
+    nouns: tuple[str, ...] = ()
+    pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    quoted: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        parts = re.split(r"\{(\w+)\}", self.en)
+        regex = "".join(
+            re.escape(part) if i % 2 == 0 else f"(?P<{part}>{SHAPES.get(part, '.*?')})"
+            for i, part in enumerate(parts)
+        )
+        object.__setattr__(self, "pattern", re.compile(regex, re.DOTALL))
+        names = set(parts[1::2])
+        quoted = {n for n in names if re.search(rf"'\{{{n}\}}|\{{{n}\}}'", self.en)}
+        object.__setattr__(self, "quoted", frozenset(quoted))
+        assert set(re.findall(r"\{(\w+)\}", self.sv)) <= names, self.en  # may leave some out
+
+    @property
+    def weight(self) -> int:
+        """How much fixed text the English form holds: the more, the more specific."""
+        return len(re.sub(r"\{\w+\}", "", self.en))
+
+
+def _m(en: str, sv: str, *nouns: str) -> Message:
+    return Message(en, sv, tuple(nouns))
+
+
+CATALOGUE: tuple[Message, ...] = (
+    # --- where in a file (InputError.location, and inside sentences) -------------------------
+    _m("line {n}", "rad {n}"),
+    _m("lines {a}–{b}", "raderna {a}–{b}"),
+    _m("row {n}", "rad {n}"),
+    _m("row {n} (line {line})", "rad {n} (rad {line} i filen)"),
+    _m("sheet {sheet}, row {n}", "bladet {sheet}, rad {n}"),
+    # --- pieces placed inside sentences -------------------------------------------------------
+    _m(" (did you mean {choices}?)", " (menade du {choices}?)"),
+    _m(" (activities belong in activities.csv or activities.xlsx)",
+       " (aktiviteter hör hemma i activities.csv eller activities.xlsx)"),
+    _m(" in '{document}'", " i '{document}'"),
+    _m("an id listed in docs", "ett id som dokumentationen listar"),
+    _m("names nothing the dataset defines", "pekar inte på något som datasetet definierar"),
+    _m("names a {section} item", "pekar på en post i {section}"),
+    _m(" or a law such as SFS 2003:778", " eller en lag, till exempel SFS 2003:778"),
+    _m(" (municipality {code})", " (kommun {code})"),
+    _m("syntax error", "syntaxfel"),
+    # Python's own words about impossible dates (datetime.date.fromisoformat)
+    _m("month must be in 1..12", "månaden måste vara 1–12"),
+    _m("day is out of range for month", "dagen finns inte i månaden"),
+    _m("year {year} is out of range", "år {year} ligger utanför det som går att ange"),
+    # PyYAML's most common complaints (the rarer ones stay in English)
+    _m("expected ',' or ']', but got {found}",
+       "förväntade ',' eller ']' men fann {found} (en lista inom [ ] avslutas inte)"),
+    _m("expected ',' or '}', but got {found}",
+       "förväntade ',' eller '}}' men fann {found} (en mappning inom {{ }} avslutas inte)"),
+    _m("mapping values are not allowed here",
+       "ett kolon som inleder ett värde är inte tillåtet här (sätt texten inom citattecken)"),
+    _m("found character {char} that cannot start any token",
+       "tecknet {char} kan inte inleda ett värde (YAML tillåter inte tabbar för indrag)"),
+    _m("found unexpected end of stream",
+       "filen tar slut oväntat (ett citattecken stängs inte)"),
+    _m("expected <block end>, but found {found}",
+       "förväntade slutet på ett block men fann {found} (kontrollera indragen)"),
+    _m("could not find expected ':'", "förväntade ':' men fann inget"),
+    _m("found undefined alias {name}", "aliaset {name} är inte definierat"),
+    # --- the dataset folder and its YAML files (samklang/graph/dataset.py, yamlfile.py) ------
+    _m("is not a dataset folder; expected a folder holding municipality.yaml, documents.yaml "
+       "and activities.csv",
+       "är ingen datasetmapp; förväntade en mapp med municipality.yaml, documents.yaml och "
+       "activities.csv"),
+    _m("holds no YAML files; expected at least one with a 'municipality:' section "
+       "(samklang init makes a start)",
+       "innehåller inga YAML-filer; förväntade minst en med avsnittet 'municipality:' "
+       "(samklang init skapar en början)"),
+    _m("a dataset describes exactly one municipality; expected one 'municipality:' section in "
+       "all its YAML files, found a second",
+       "ett dataset beskriver exakt en kommun; förväntade ett enda avsnitt 'municipality:' i "
+       "alla dess YAML-filer, men här finns ett andra"),
+    _m("a dataset describes exactly one municipality; expected one 'municipality:' section in "
+       "all its YAML files, found none",
+       "ett dataset beskriver exakt en kommun; förväntade ett avsnitt 'municipality:' i någon "
+       "av dess YAML-filer, men det finns inget"),
+    _m("'settings' is not a mapping; expected 'name: value' lines such as "
+       "'mandate_first_year: 2020'",
+       "'settings' är ingen mappning; förväntade rader 'namn: värde', till exempel "
+       "'mandate_first_year: 2020'"),
+    _m("the setting '{name}' has no plain value",
+       "inställningen '{name}' har inget enkelt värde"),
+    _m("'{key}' is not a section of a dataset{hint}; expected {expected}",
+       "'{key}' är inget avsnitt i ett dataset{hint}; förväntade {expected}"),
+    _m("'{key}' is not a list; expected items like '- id: …'",
+       "'{key}' är ingen lista; förväntade poster som '- id: …'"),
+    _m("is not valid Turtle: {problem}", "är inte giltig Turtle: {problem}"),
+    _m("cannot be read ({reason})", "kan inte läsas ({reason})"),
+    _m("is {size} MB; samklang reads files up to 20 MB",
+       "är {size} MB; samklang läser filer på högst 20 MB"),
+    _m("is not UTF-8 text (byte 0x{byte}); save it with UTF-8 encoding",
+       "är inte text i UTF-8 (byte 0x{byte}); spara filen med teckenkodningen UTF-8"),
+    _m("is not valid YAML: {problem}", "är inte giltig YAML: {problem}"),
+    _m("is empty; expected a mapping such as 'documents: [...]'",
+       "är tom; förväntade en mappning, till exempel 'documents: [...]'"),
+    _m("has no mapping at the top; expected keys such as 'documents:'",
+       "har ingen mappning överst; förväntade nycklar som 'documents:'"),
+    _m("uses a YAML alias; write the value out instead",
+       "använder ett YAML-alias; skriv ut värdet i stället"),
+    _m("has a key that is not plain text", "har en nyckel som inte är vanlig text"),
+    _m("repeats the key '{key}'", "upprepar nyckeln '{key}'"),
+    _m("the id '{id}' is already used by an item of '{section}' ({file}, {place})",
+       "id:t '{id}' används redan av en post i '{section}' ({file}, {place})"),
+    _m("'review: {name}' names no field of {section}; expected one of {fields}",
+       "'review: {name}' är inget fält i {section}; förväntade något av {fields}"),
+    _m("'source: {source}' names no item of 'sources'; expected the id of a source defined "
+       "under 'sources:'",
+       "'source: {source}' pekar inte på någon post i 'sources'; förväntade id:t för en källa "
+       "som anges under 'sources:'"),
+    _m("'file: {file}' is not a file in the dataset folder; expected a path relative to it",
+       "'file: {file}' är ingen fil i datasetmappen; förväntade en sökväg relativt mappen"),
+    _m("the report has two entries for the activity '{activity}'; expected one per activity",
+       "rapporten har två poster för aktiviteten '{activity}'; förväntade en per aktivitet"),
+    _m("'focus: {focus}' names nothing the dataset defines; expected the id of the resource the "
+       "finding concerns, a domain or a law such as SFS 2017:725",
+       "'focus: {focus}' pekar inte på något som datasetet definierar; förväntade id:t för det "
+       "som fyndet gäller, ett område eller en lag, till exempel SFS 2017:725"),
+    _m("the factor '{factor}' lies in another domain than the one in column 'domain'; expected "
+       "the factor's own domain, or no domain",
+       "faktorn '{factor}' hör till ett annat område än det i kolumnen 'domain'; förväntade "
+       "faktorns eget område, eller inget område"),
+    _m("'{name}: {value}' {what}{hint}; expected the id of one of its {kinds}{law}",
+       "'{name}: {value}' {what}{hint}; förväntade id:t för något av datasetets {kinds}{law}",
+       "kinds"),
+    # --- fields and values (samklang/graph/records.py, schema.py, ontology/vocabulary.py) ----
+    _m("'{name}' is empty; expected {doc}",
+       "'{name}' är tomt; ett värde behövs (docs/input-format.md beskriver fältet)"),
+    _m("'{text}' is not a count; expected a whole number such as 8",
+       "'{text}' är inget antal; förväntade ett heltal, till exempel 8"),
+    _m("'{text}' is not a known {kind}; expected one of {choices}",
+       "'{text}' är inget känt värde för {kind}; förväntade något av {choices}", "kind"),
+    _m("'{text}' is not a rule; expected an ID listed by 'samklang rules'",
+       "'{text}' är ingen regel; förväntade ett ID som 'samklang rules' listar"),
+    _m("'{text}' has no valid lines; expected source#39 or source#39-43",
+       "'{text}' anger inga giltiga rader; förväntade källa#39 eller källa#39-43"),
+    _m("an item of '{section}' is not a mapping; expected 'id: …' and more",
+       "en post i '{section}' är ingen mappning; förväntade 'id: …' med mera"),
+    _m("an item of '{section}' has no 'id'", "en post i '{section}' saknar 'id'"),
+    _m("'{key}' is not a field of {section}{hint}; expected one of {fields}",
+       "'{key}' är inget fält i {section}{hint}; förväntade något av {fields}"),
+    _m("'{name}' has no value; it is required", "'{name}' saknar värde; det krävs"),
+    _m("{section} item has no '{name}'; it is required",
+       "en post i {section} saknar '{name}', som krävs"),
+    _m("'{name}' is not a mapping; expected keys {keys}",
+       "'{name}' är ingen mappning; förväntade nycklarna {keys}"),
+    _m("'{name}' is not a list; expected '- {key}: …' items",
+       "'{name}' är ingen lista; förväntade poster '- {key}: …'"),
+    _m("an item of '{name}' is not a mapping", "en post i '{name}' är ingen mappning"),
+    _m("'{name}' is a list; expected a single value",
+       "'{name}' är en lista; förväntade ett enda värde"),
+    _m("'{name}' holds a list item that is not a plain value",
+       "'{name}' har en post i listan som inte är ett enkelt värde"),
+    _m("'{name}' is a mapping; expected {doc}",
+       "'{name}' är en mappning; förväntade ett enkelt värde (docs/input-format.md beskriver "
+       "fältet)"),
+    _m("column '{name}' is empty; it is required", "kolumnen '{name}' är tom; den krävs"),
+    _m("'{text}' is not a date; expected YYYY-MM-DD",
+       "'{text}' är inget datum; förväntade ÅÅÅÅ-MM-DD"),
+    _m("'{text}' is not a real date ({reason}); expected YYYY-MM-DD",
+       "'{text}' är inget verkligt datum ({reason}); förväntade ÅÅÅÅ-MM-DD"),
+    _m("'{text}' is not a year; expected four digits such as 2021",
+       "'{text}' är inget årtal; förväntade fyra siffror, till exempel 2021"),
+    _m("the years '{text}' end before they start", "åren '{text}' slutar innan de börjar"),
+    _m("'{text}' is not a period; expected 2020-2023, 2021 or 2020-07-01/2022-06-30",
+       "'{text}' är ingen period; förväntade 2020-2023, 2021 eller 2020-07-01/2022-06-30"),
+    _m("the period '{text}' ends before it starts", "perioden '{text}' slutar innan den börjar"),
+    _m("'{text}' is not a cadence; expected P1Y, P2Y, årligen, vartannat år or tertial",
+       "'{text}' är inget intervall; förväntade P1Y, P2Y, årligen, vartannat år eller tertial"),
+    _m("'{text}' is not true or false", "'{text}' är varken sant eller falskt (true eller false)"),
+    _m("'{text}' is not a valid id; expected letters a–z, digits, '-', '_' or '.' (at most 100, "
+       "starting with a letter or digit)",
+       "'{text}' är inget giltigt id; förväntade bokstäverna a–z, siffror, '-', '_' eller '.' "
+       "(högst 100 tecken, först en bokstav eller siffra)"),
+    _m("'{text}' is not a municipality code; expected four digits such as 0685",
+       "'{text}' är ingen kommunkod; förväntade fyra siffror, till exempel 0685"),
+    _m("'{text}' is not a web address; expected https://…",
+       "'{text}' är ingen webbadress; förväntade https://…"),
+    _m("'{text}' is ambiguous among {kind}s; write one of the ids {ids}",
+       "'{text}' kan betyda flera värden för {kind}; skriv ett av id:na {ids}", "kind"),
+    _m("'{text}' is not a known {kind}{hint}; expected {expected}",
+       "'{text}' är inget känt värde för {kind}{hint}; förväntade {expected}", "kind"),
+    # --- spreadsheets (samklang/graph/tables.py) ----------------------------------------------
+    _m("the column '{name}' is not known (did you mean '{close}'?); expected columns {columns}, "
+       "or another heading kept as a note",
+       "kolumnen '{name}' är okänd (menade du '{close}'?); förväntade kolumnerna {columns}, "
+       "eller en annan rubrik som sparas som anteckning"),
+    _m("has the column '{name}' twice; expected each once",
+       "har kolumnen '{name}' två gånger; förväntade varje kolumn en gång"),
+    _m("has no column '{name}'; expected a header row with {columns}",
+       "saknar kolumnen '{name}'; förväntade en rubrikrad med {columns}"),
+    _m("has a value in column {column}, which has no header; expected values only under the "
+       "named columns of the header row",
+       "har ett värde i kolumn {column}, som saknar rubrik; förväntade värden bara under "
+       "rubrikradens namngivna kolumner"),
+    _m("is empty; expected a header row and one row per activity",
+       "är tom; förväntade en rubrikrad och en rad per aktivitet"),
+    _m("'{text}' names more than one organisation ({names}); expected the id of one of them",
+       "'{text}' kan avse mer än en organisation ({names}); förväntade id:t för en av dem"),
+    _m("names '{char}' as its separator; expected ',', ';' or a tab",
+       "anger '{char}' som avgränsare; förväntade ',', ';' eller tabb"),
+    _m("opens a quote (\") that is never closed, so the rest of the file would be one cell; "
+       "expected a closing quote at the end of the cell on the same line",
+       "öppnar ett citattecken (\") som aldrig stängs, så resten av filen skulle bli en enda "
+       "cell; förväntade ett avslutande citattecken i slutet av cellen på samma rad"),
+    _m("has a quote inside a cell that is not quoted as CSV writes it ({cell}); expected a cell "
+       "in quotes with any quote inside it doubled (\"\")",
+       "har ett citattecken inne i en cell som inte står inom citattecken som CSV kräver "
+       "({cell}); förväntade cellen inom citattecken och varje citattecken i den dubblerat "
+       "(\"\")"),
+    _m("opens a quote (\") that closes only on line {end}, so {swallowed} would be read as part "
+       "of one cell; expected a closing quote at the end of the cell on line {start}",
+       "öppnar ett citattecken (\") som stängs först på rad {end}, så {swallowed} skulle läsas "
+       "som en del av en enda cell; förväntade ett avslutande citattecken i slutet av cellen på "
+       "rad {start}"),
+    _m("is larger than 20 MB; samklang reads files up to 20 MB",
+       "är större än 20 MB; samklang läser filer på högst 20 MB"),
+    _m("is not a readable XLSX workbook; save it from a spreadsheet program as .xlsx",
+       "är ingen läsbar XLSX-arbetsbok; spara den som .xlsx från ett kalkylprogram"),
+    _m("has the header cells {cells} merged; expected one column name in each cell of the "
+       "header row (unmerge them)",
+       "har rubrikcellerna {cells} sammanfogade; förväntade ett kolumnnamn i varje cell på "
+       "rubrikraden (dela upp dem)"),
+    _m("has the cells {cells} merged, so only the first holds a value; expected a value in each "
+       "cell (unmerge them and fill every cell)",
+       "har cellerna {cells} sammanfogade, så bara den första har ett värde; förväntade ett "
+       "värde i varje cell (dela upp dem och fyll i varje cell)"),
+    # --- RDF files and corpora (samklang/graph/corpus.py, store.py, export.py) ---------------
+    _m("is not valid RDF: {problem}", "är inte giltig RDF: {problem}"),
+    _m("cannot be read: {reason}", "kan inte läsas: {reason}"),
+    _m("names a graph with a blank node; expected IRIs",
+       "namnger en graf med en blank nod; förväntade IRI:er"),
+    _m("{first} and {second} both fill the graph {graph}{hint}; load one of them",
+       "både {first} och {second} fyller grafen {graph}{hint}; läs in en av dem"),
+    _m("give dataset paths, --store DIR or --endpoint URL ('samklang load PATH… --store DIR' "
+       "adds datasets to a store)",
+       "ange sökvägar till dataset, --store MAPP eller --endpoint URL ('samklang load SÖKVÄG… "
+       "--store MAPP' lägger dataset i ett lager)"),
+    _m("give dataset paths, --store DIR or --endpoint URL, not {given} together ('samklang load "
+       "PATH… --store DIR' adds datasets to a store)",
+       "ange sökvägar till dataset, --store MAPP eller --endpoint URL, inte {given} samtidigt "
+       "('samklang load SÖKVÄG… --store MAPP' lägger dataset i ett lager)"),
+    _m("give dataset paths or --store DIR to push, not both and not neither",
+       "ange antingen sökvägar till dataset eller --store MAPP att skicka, inte båda och inte "
+       "ingetdera"),
+    _m("give dataset paths or --store DIR to serve, not both and not neither",
+       "ange antingen sökvägar till dataset eller --store MAPP att publicera, inte båda och inte "
+       "ingetdera"),
+    _m("--timeout, --max-rows and --workers must be positive",
+       "--timeout, --max-rows och --workers måste vara större än noll"),
+    _m("'{fmt}' is not an export format; expected {formats}",
+       "'{fmt}' är inget exportformat; förväntade {formats}"),
+    _m("{path} is not a samklang store; build one with 'samklang load PATH… --store {store}'",
+       "{path} är inget samklang-lager; bygg ett med 'samklang load SÖKVÄG… --store {store}'"),
+    _m("cannot open the store {path}: {reason}", "lagret {path} kan inte öppnas: {reason}"),
+    _m("the query is not valid SPARQL: {problem}", "frågan är inte giltig SPARQL: {problem}"),
+    _m("only SELECT queries give rows; this is an ASK or CONSTRUCT query",
+       "bara SELECT-frågor ger rader; detta är en ASK- eller CONSTRUCT-fråga"),
+    _m("'{url}' is not an http or https URL of a SPARQL endpoint",
+       "'{url}' är ingen http- eller https-adress till en SPARQL-ändpunkt"),
+    _m("the endpoint {url} answered {code} {reason}",
+       "ändpunkten {url} svarade {code} {reason}"),
+    _m("the endpoint {url} answered {code} {reason}: {first}",
+       "ändpunkten {url} svarade {code} {reason}: {first}"),
+    _m("cannot reach the endpoint {url}: {reason}", "ändpunkten {url} går inte att nå: {reason}"),
+    _m("the endpoint {url} did not answer with SPARQL results JSON",
+       "ändpunkten {url} svarade inte med SPARQL-resultat i JSON"),
+    _m("only quads in named graphs can be written to an endpoint",
+       "bara kvadrupler i namngivna grafer kan skrivas till en ändpunkt"),
+    _m("quoted triples cannot be written to an endpoint",
+       "citerade tripler kan inte skrivas till en ändpunkt"),
+    _m("'{text}' is not a store; expected one of {kinds}, oxigraph:DIR or sparql:URL",
+       "'{text}' är inget lager; förväntade något av {kinds}, oxigraph:MAPP eller sparql:URL"),
+    _m("{path} holds files but no samklang store; give a new folder",
+       "{path} innehåller filer men inget samklang-lager; ange en ny mapp"),
+    # --- SPARQL text and research queries (sparql_text.py, queries/research.py) ---------------
+    _m("the query has an unterminated string at character {n}",
+       "frågan har en sträng som inte avslutas, vid tecken {n}"),
+    _m("the text is not a SPARQL query (no SELECT, CONSTRUCT, ASK or DESCRIBE)",
+       "texten är ingen SPARQL-fråga (inget SELECT, CONSTRUCT, ASK eller DESCRIBE)"),
+    _m("the query has no WHERE clause to bind values in",
+       "frågan har ingen WHERE-del att binda värden i"),
+    _m("cannot bind {term}: only IRIs and literals can be bound",
+       "{term} kan inte bindas: bara IRI:er och litteraler kan bindas"),
+    _m("cannot bind values in a query whose WHERE clause is only a sub-query",
+       "värden kan inte bindas i en fråga vars WHERE-del bara är en delfråga"),
+    _m("'{name}' is not a parameter of the query {query}; expected one of: {known}",
+       "'{name}' är ingen parameter i frågan {query}; förväntade någon av: {known}"),
+    _m("parameter {name}: '{text}' is not {expected}",
+       "parametern {name}: '{text}' är inte {expected}"),
+    _m("a date YYYY-MM-DD (or 'today')", "ett datum ÅÅÅÅ-MM-DD (eller 'idag')"),
+    _m("a year of four digits", "ett årtal med fyra siffror"),
+    _m("a whole number", "ett heltal"),
+    _m("a number", "ett tal"),
+    _m("a finite number", "ett ändligt tal"),
+    _m("true or false", "sant eller falskt (true eller false)"),
+    _m("a municipality code of four digits", "en kommunkod med fyra siffror"),
+    _m("a law such as 'SFS 2023:196'", "en lag, till exempel 'SFS 2023:196'"),
+    _m("parameter {name}: unknown type '{kind}'; expected one of {types}",
+       "parametern {name}: okänd typ '{kind}'; förväntade någon av {types}"),
+    _m("parameter {name}: '{text}' is not an IRI; expected <http://…> or a prefixed name "
+       "({prefixes})",
+       "parametern {name}: '{text}' är ingen IRI; förväntade <http://…> eller ett namn med "
+       "prefix ({prefixes})"),
+    _m("parameter {name}: '{text}' is not a valid IRI",
+       "parametern {name}: '{text}' är ingen giltig IRI"),
+    _m("cannot be read as UTF-8 text: {reason}", "kan inte läsas som text i UTF-8: {reason}"),
+    _m("'{name}' is neither a query of the library{hint} nor a .rq file; see 'samklang queries'",
+       "'{name}' är varken en fråga i biblioteket{hint} eller en .rq-fil; se 'samklang queries'"),
+    _m("the query {name} is {form}; 'samklang query' runs SELECT queries",
+       "frågan {name} är {form}; 'samklang query' kör SELECT-frågor"),
+    _m("'{fmt}' is not an output format; expected {formats}",
+       "'{fmt}' är inget utdataformat; förväntade {formats}"),
+    # a query file's header (samklang/queries/research.py: ValueError, shown without the name)
+    _m("the '# ---' header is not valid YAML: {problem}",
+       "huvudet '# ---' är inte giltig YAML: {problem}"),
+    _m("parameter {param} needs a type among {types}",
+       "parametern {param} behöver en typ bland {types}"),
+    _m("with --sparql, '{name}' must be a dataset path",
+       "med --sparql måste '{name}' vara en sökväg till ett dataset"),
+    _m("name a query (see 'samklang queries'), give a .rq file, or --sparql",
+       "ange en fråga (se 'samklang queries'), en .rq-fil eller --sparql"),
+    # --- checking, settings, reports (queries/check.py, settings.py, report/sarif.py) ---------
+    _m("'{rule}' is not a rule; see 'samklang rules'",
+       "'{rule}' är ingen regel; se 'samklang rules'"),
+    _m("'{lang}' is not a language; expected sv or en",
+       "'{lang}' är inget språk; förväntade sv eller en"),
+    _m("nothing to check: give a dataset or a store",
+       "inget att kontrollera: ange ett dataset eller ett lager"),
+    _m("'{rule}' in '{name}' is not a rule; see 'samklang rules'",
+       "'{rule}' i '{name}' är ingen regel; se 'samklang rules'"),
+    _m("'{text}' is not a severity; expected {severities}",
+       "'{text}' är ingen allvarlighetsgrad; förväntade {severities}"),
+    _m("'{name}' is not a setting; expected one of {names} or severity.RULE-ID",
+       "'{name}' är ingen inställning; förväntade någon av {names} eller severity.REGEL-ID"),
+    _m("'{text}' is not a whole number", "'{text}' är inget heltal"),
+    _m("setting {name}: {problem}", "inställningen {name}: {problem}"),
+    _m("the dataset folder {folder} is not inside {root}",
+       "datasetmappen {folder} ligger inte inom {root}"),
+    _m("'{text}' is not NAME=VALUE", "'{text}' har inte formen NAMN=VÄRDE"),
+    _m("cannot write {target}: the folder {folder} does not exist",
+       "{target} kan inte skrivas: mappen {folder} finns inte"),
+    # --- accept (samklang/graph/acceptance.py) ------------------------------------------------
+    _m("'{focus}' is not an id of the dataset {folder}, a domain or a law; expected the id of "
+       "the resource the finding concerns",
+       "'{focus}' är varken ett id i datasetet {folder}, ett område eller en lag; förväntade "
+       "id:t för det som fyndet gäller"),
+    _m("'{document}' is not an id of the dataset {folder}",
+       "'{document}' är inget id i datasetet {folder}"),
+    _m("{rule} reports nothing about '{focus}'{where} as of {on}; nothing to accept",
+       "{rule} rapporterar inget om '{focus}'{where} per {on}; det finns inget att acceptera"),
+    _m("the finding of {rule} about '{focus}'{where} is already accepted",
+       "fyndet från {rule} om '{focus}'{where} är redan accepterat"),
+    _m("an acceptance needs a reason and who accepts it",
+       "ett accepterande behöver ett skäl och vem som accepterar"),
+    _m("{target} holds more than an 'accepted:' list; add the acceptance there by hand",
+       "{target} innehåller mer än en lista 'accepted:'; lägg till accepterandet för hand"),
+    _m("{target} is not written in block style ('- rule: …' items); add the acceptance there by "
+       "hand",
+       "{target} är inte skriven i blockform (poster '- rule: …'); lägg till accepterandet för "
+       "hand"),
+    # --- init and template (samklang/graph/scaffold.py) ---------------------------------------
+    _m("{target} already exists and is not empty; choose a new folder",
+       "{target} finns redan och är inte tom; välj en ny mapp"),
+    _m("{path} is not a dataset folder", "{path} är ingen datasetmapp"),
+    _m("{path} is not an .xlsx file; the template is an Excel workbook",
+       "{path} är ingen .xlsx-fil; mallen är en Excel-arbetsbok"),
+    _m("{path} holds no YAML files, so it is not a dataset folder",
+       "{path} innehåller inga YAML-filer och är alltså ingen datasetmapp"),
+    # --- viz and stats (samklang/graph/visualise.py, network.py) ------------------------------
+    _m("'{view}' is not a view; expected one of {views}",
+       "'{view}' är ingen vy; förväntade någon av {views}"),
+    _m("the {view} view draws one municipality, and the store holds several; choose one by its "
+       "code",
+       "vyn {view} ritar en kommun, och lagret innehåller flera; välj en med dess kod "
+       "(--municipality)"),
+    _m("the store holds no municipality: load a dataset into it first",
+       "lagret innehåller ingen kommun: läs först in ett dataset i det"),
+    _m("'{code}' is not a municipality code in the store; expected one of {known}",
+       "'{code}' är ingen kommunkod i lagret; förväntade någon av {known}"),
+    # --- ingest (samklang/graph/ingest/*.py, commands/ingest.py) ------------------------------
+    _m("'{text}' is not four digits, e.g. 0685",
+       "'{text}' är inte fyra siffror, till exempel 0685"),
+    _m("the draft made from it does not load ({file}, {where}: {problem}); please report this "
+       "as a bug of samklang ingest",
+       "utkastet som gjordes av den går inte att läsa in ({file}, {where}: {problem}); "
+       "rapportera det som ett fel i samklang ingest"),
+    _m("cannot write the draft into {target}: it exists and is not an empty folder",
+       "utkastet kan inte skrivas till {target}: den finns och är ingen tom mapp"),
+    _m("names no planning document (no handlingsprogram, plan för brottsförebyggande arbete, "
+       "samverkansöverenskommelse, medborgarlöfte, lägesbild or åtgärdsplan); expected a plan "
+       "document",
+       "nämner inget planeringsdokument (inget handlingsprogram, ingen plan för "
+       "brottsförebyggande arbete, samverkansöverenskommelse, inget medborgarlöfte, ingen "
+       "lägesbild eller åtgärdsplan); förväntade ett plandokument"),
+    _m("is a report of samklang's findings (it names the rules {rules}…), not a plan document; "
+       "expected the plan itself (.txt, .md, .docx or .pdf)",
+       "är en rapport med samklangs fynd (den nämner reglerna {rules}…), inget plandokument; "
+       "förväntade själva planen (.txt, .md, .docx eller .pdf)"),
+    _m("is not a plan document: no document title (such as 'Plan för brottsförebyggande arbete' "
+       "or 'Medborgarlöfte') and no organisation (a municipality, a police area) were found in "
+       "it; expected a plan, agreement, promise or follow-up",
+       "är inget plandokument: varken en dokumenttitel (som 'Plan för brottsförebyggande "
+       "arbete' eller 'Medborgarlöfte') eller en organisation (en kommun, ett polisområde) finns "
+       "i det; förväntade en plan, en överenskommelse, ett medborgarlöfte eller en uppföljning"),
+    _m("{problem} (byte 0x{byte}); save it as UTF-8 text",
+       "{problem} (byte 0x{byte}); spara den som text i UTF-8"),
+    _m("is not UTF-8 text although it starts with a UTF-8 byte-order mark",
+       "är inte text i UTF-8 fast den börjar med en byte-ordningsmarkering för UTF-8"),
+    _m("is not text in UTF-8 or Windows-1252", "är varken text i UTF-8 eller i Windows-1252"),
+    _m("is not a plan document; expected a .txt, .md, .docx or .pdf file",
+       "är inget plandokument; förväntade en fil .txt, .md, .docx eller .pdf"),
+    _m("is {size} MB; samklang reads documents up to 20 MB",
+       "är {size} MB; samklang läser dokument på högst 20 MB"),
+    _m("mixes UTF-8 (line {a}) and Windows-1252 (line {b}); save it in one encoding, preferably "
+       "UTF-8",
+       "blandar UTF-8 (rad {a}) och Windows-1252 (rad {b}); spara den i en enda teckenkodning, "
+       "helst UTF-8"),
+    _m("holds a control character (U+{code}), so it is not plain text; expected UTF-8, UTF-16 "
+       "with a byte-order mark, or Windows-1252 text",
+       "innehåller ett styrtecken (U+{code}) och är alltså ingen vanlig text; förväntade text i "
+       "UTF-8, UTF-16 med byte-ordningsmarkering eller Windows-1252"),
+    _m("is not valid UTF-16 text; save it as UTF-8 text",
+       "är inte giltig text i UTF-16; spara den som text i UTF-8"),
+    _m("is not a readable Word document (.docx)", "är inget läsbart Word-dokument (.docx)"),
+    _m("is an encrypted PDF; save an unencrypted copy",
+       "är en krypterad PDF; spara en okrypterad kopia"),
+    _m("is not a readable PDF ({reason})", "är ingen läsbar PDF ({reason})"),
+    _m("has no text layer ({n} page{s} of images, as from a scanner); run text recognition (OCR) "
+       "on it first, or give the text as a .txt or .docx file",
+       "har inget textlager (sidorna är bilder, som från en skanner; antal sidor: {n}); kör "
+       "textigenkänning "
+       "(OCR) på den först, eller ge texten som en .txt- eller .docx-fil"),
+    # --- reason (samklang/ontology/reasoning.py) ----------------------------------------------
+    _m("'{name}' is not a reasoner; expected one of {names}",
+       "'{name}' är ingen reasoner; förväntade någon av {names}"),
+    _m("cannot start Java: {reason}", "Java kan inte startas: {reason}"),
+    _m("the reasoner {name} stopped with a Java error: {cause}",
+       "reasonern {name} avbröts av ett fel i Java: {cause}"),
+    # --- click's own messages (bad usage found while parsing the command line) ---------------
+    _m("Invalid value for {option}: {message}", "Ogiltigt värde för {option}: {message}"),
+    _m("Invalid value: {message}", "Ogiltigt värde: {message}"),
+    _m("Missing argument {option}.", "Argumentet {option} saknas."),
+    _m("Missing argument {option}. {more}", "Argumentet {option} saknas. {more}"),
+    _m("Missing option {option}.", "Flaggan {option} saknas."),
+    _m("Missing option {option}. {more}", "Flaggan {option} saknas. {more}"),
+    _m("Missing parameter {option}.", "Parametern {option} saknas."),
+    _m("Choose from:\n\t{choices}", "Välj bland:\n\t{choices}"),
+    _m("No such option {name}.", "Flaggan {name} finns inte."),
+    _m("No such option {name}. {option}", "Flaggan {name} finns inte. {option}"),
+    _m("No such command {name}.", "Kommandot {name} finns inte."),
+    _m("No such command {name}. {option}", "Kommandot {name} finns inte. {option}"),
+    _m("Did you mean {name}?", "Menade du {name}?"),
+    _m("(Did you mean one of: {names}?)", "(Menade du någon av: {names}?)"),
+    _m("Missing command.", "Ange ett kommando."),
+    _m("Option {name} requires an argument.", "Flaggan {name} kräver ett värde."),
+    _m("Option {name} does not take a value.", "Flaggan {name} tar inget värde."),
+    _m("Got unexpected extra argument ({args})", "Oväntat extra argument ({args})"),
+    _m("Got unexpected extra arguments ({args})", "Oväntade extra argument ({args})"),
+    _m("{value} is not {choice}.", "{value} är inte {choice}."),
+    _m("{value} is not one of {choices}.", "{value} är inget av {choices}."),
+    _m("{value} is not in the range {range}.", "{value} ligger utanför intervallet {range}."),
+    _m("{value} is not a valid {kind}.", "{value} är inget giltigt {kind}.", "kind"),
+    _m("File {name} does not exist.", "Filen {name} finns inte."),
+    _m("Directory {name} does not exist.", "Mappen {name} finns inte."),
+    _m("Path {name} does not exist.", "Sökvägen {name} finns inte."),
+    _m("File {name} is a directory.", "{name} är en mapp, ingen fil."),
+    _m("Path {name} is a directory.", "{name} är en mapp."),
+    _m("Directory {name} is a file.", "{name} är en fil, ingen mapp."),
+    _m("Path {name} is a file.", "{name} är en fil."),
+)
+"""Every sentence the library raises, with its Swedish form."""
+
+
+TEXTS: dict[str, dict[str, str]] = {
+    "sv": {
+        "error": "samklang: {message}",
+        "usage": "Användning:",
+        "try": "Skriv '{command} {option}' för hjälp.",
+        "click-error": "Fel: {message}",
+        "aborted": "Avbrutet.",
+        "serve": "samklang: SPARQL-ändpunkten finns på http://{host}:{port}/sparql "
+        "(frågesidan på http://{host}:{port}/); avsluta med Ctrl+C.",
+        "accepted": "samklang: fyndet från {rule} om '{focus}' är accepterat av {by} ({date}) "
+        "och sparat i {path}.",
+        "init": "samklang: ett dataset för {name} ({code}) finns nu i {folder}; fyll i "
+        "dokumenten och aktiviteterna och kör 'samklang check {folder}'.",
+        "template": "samklang: mallen med rullistor är skriven till {path}.",
+        "triples": "{graph}\t{n} tripler\t{title}",
+        "password": "Lösenord för {user}",
+    },
+    "en": {
+        "error": "samklang: {message}",
+        "usage": "Usage:",
+        "try": "Try '{command} {option}' for help.",
+        "click-error": "Error: {message}",
+        "aborted": "Aborted!",
+        "serve": "samklang: SPARQL endpoint at http://{host}:{port}/sparql "
+        "(query page at http://{host}:{port}/); stop with Ctrl+C.",
+        "accepted": "samklang: the finding of {rule} about '{focus}' is accepted by {by} "
+        "({date}) and recorded in {path}.",
+        "init": "samklang: a dataset for {name} ({code}) is now in {folder}; fill in the "
+        "documents and activities and run 'samklang check {folder}'.",
+        "template": "samklang: the template with drop-down lists is written to {path}.",
+        "triples": "{graph}\t{n} triples\t{title}",
+        "password": "Password for {user}",
+    },
+}
+"""The command line's own lines, by key (``text("serve", lang, host=…, port=…)``)."""
+
+
+def text(key: str, lang: str, **values: object) -> str:
+    """One line of :data:`TEXTS` in ``lang``, filled in."""
+    return TEXTS[lang][key].format(**values)
+
+
+@cache
+def _by_weight() -> tuple[Message, ...]:
+    return tuple(sorted(CATALOGUE, key=lambda m: -m.weight))
+
+
+def find(sentence: str) -> tuple[Message, dict[str, str]] | None:
+    """The catalogue entry whose English form matches all of ``sentence`` (the most specific
+    one), with the values of its ``{…}``; ``None`` if there is none."""
+    for message in _by_weight():
+        if match := message.pattern.fullmatch(sentence):
+            return message, match.groupdict()
+    return None
+
+
+def translate(sentence: str, lang: str, *, strict: bool = False) -> str:
+    """``sentence`` (as the library raises it, in English) in ``lang``.
+
+    Raises:
+        KeyError: ``strict`` and the catalogue has no entry for ``sentence``; otherwise such a
+            sentence is returned as it is, in English.
+    """
+    if lang == "en" or not sentence:
+        return sentence
+    found = find(sentence)
+    if found is None:
+        if strict:
+            raise KeyError(sentence)
+        return sentence
+    message, values = found
+    filled = {
+        name: value
+        if name in message.quoted
+        else _noun(value)
+        if name in message.nouns
+        else translate(value, lang)
+        for name, value in values.items()
+    }
+    return message.sv.format(**filled)
+
+
+def _noun(value: str) -> str:
+    return " eller ".join(NOUNS.get(word, word) for word in value.split(" or "))
+
+
+def describe(error: Exception, lang: str) -> str:
+    """The one sentence the command line prints for ``error``: file, place and what was
+    expected for an :class:`~samklang.errors.InputError`, in ``lang``, with a full stop."""
+    from samklang.errors import InputError
+
+    bilingual = getattr(error, "messages", None)
+    if isinstance(bilingual, dict) and lang in bilingual:
+        sentence = bilingual[lang]
+    elif isinstance(error, InputError):
+        where = str(error.path)
+        if error.location:
+            where += f", {translate(error.location, lang)}"
+        sentence = f"{where}: {translate(error.problem, lang)}"
+    else:
+        sentence = translate(str(error), lang)
+    return sentence if sentence.endswith(".") else f"{sentence}."
