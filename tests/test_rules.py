@@ -5,7 +5,8 @@ Each case is ``tests/rules/<RULE-ID>/<fires-…|holds-…>/``: the dataset files
 ``tests/rules/_base/`` (a case file replaces a base file of the same name) and ``expect.yaml``
 with the reference date, optional settings and exactly the findings of that rule it expects:
 each item's focus and document, and ``kind: question`` where the finding asks rather than
-reports a defect. A finding that groups several items of one document counts once per item.
+reports a defect, and ``severity`` where the case is about it. A finding that groups several
+items of one document counts once per item.
 """
 
 from __future__ import annotations
@@ -96,6 +97,11 @@ def test_case(case: Path, engine: str, tmp_path: Path, request: pytest.FixtureRe
         )
         or "  (none)"
     )
+    for f in expect["findings"] or []:
+        if "severity" in f:
+            assert any(
+                local(g.focus) == f["focus"] and g.severity == f["severity"] for g in findings
+            ), f"{rule_id} on {engine}: no {f['severity']} about {f['focus']}:\n{messages}"
     assert len({(f.rule, f.document or f.focus, f.kind) for f in findings}) == len(findings), (
         f"{rule_id} on {engine}: two findings of one cause (same document and kind):\n{messages}"
     )

@@ -387,6 +387,8 @@ class _Builder:
             self.add(s, SK.abbreviation, _text(v["abbreviation"]))
         for o in self.refs(record, "part_of"):
             self.add(s, ORG.subOrganizationOf, o)
+        for o in self.refs(record, "coordinates_work_of"):
+            self.add(s, SK.coordinatesWorkOf, o)
 
     def _groups(self, record: Record, s: ox.NamedNode) -> None:
         v = record.values
@@ -400,6 +402,8 @@ class _Builder:
             self.add(s, ORG.reportsTo, o)
         for o in self.refs(record, "part_of"):
             self.add(s, ORG.subOrganizationOf, o)
+        for o in self.refs(record, "coordinates_work_of"):
+            self.add(s, SK.coordinatesWorkOf, o)
 
     def _series(self, record: Record, s: ox.NamedNode) -> None:
         v = record.values
@@ -430,6 +434,7 @@ class _Builder:
             ("series", SK.inSeries),
             ("references", DCTERMS.references),
             ("legal_basis", SK.legalBasis),
+            ("conforms_to", DCTERMS.conformsTo),
             ("parties", SK.party),
             ("signed_by", SK.signedBy),
             ("owning_group", SK.owningGroup),
@@ -477,6 +482,8 @@ class _Builder:
             self.add(s, SK.processPhase, phase)
         for domain in v.get("considers_domains", []):
             self.add(s, SK.considersDomain, domain)
+        if "geographic_scope" in v:
+            self.add(s, SK.geographicScope, ox.Literal(v["geographic_scope"]))
         for part in v.get("lagesbild_parts", []):
             self.add(s, SK.lagesbildPart, part)
         follow_up = v.get("follow_up") or {}

@@ -14,6 +14,7 @@ from typing import Any
 from samklang.errors import InputError, at_line
 from samklang.graph.schema import (
     DOCUMENT_PARTS,
+    GEOGRAPHIC_SCOPES,
     GROUP_TYPES,
     MULTI_SEPARATOR,
     ORGANISATION_TYPES,
@@ -32,6 +33,7 @@ CHOICES = {
     "organisation-type": ORGANISATION_TYPES,
     "group-type": GROUP_TYPES,
     "document-part": DOCUMENT_PARTS,
+    "geographic-scope": GEOGRAPHIC_SCOPES,
 }
 
 

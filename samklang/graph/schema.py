@@ -92,6 +92,15 @@ ID = Field(
     example="plan-brott",
 )
 NOTE = Field("note", "text", "Free note, e.g. what the source does not say.")
+COORDINATES = Field(
+    "coordinates_work_of",
+    "ref",
+    "The municipality whose safety or crime-prevention work the documents say this body "
+    "coordinates (e.g. on the municipality's commission). It is then a candidate for the "
+    "samordningsfunktion of Lag (2023:196): LAW-2023-196-SAMORDNING asks whether it is.",
+    targets=("municipality",),
+    example="vetlanda-kommun",
+)
 REVIEW = Field(
     "review",
     "text",
@@ -106,6 +115,13 @@ REVIEWED_SECTIONS = (
     "activities",
 )
 """The sections whose records may carry ``review``."""
+
+GEOGRAPHIC_SCOPES = {
+    "hela-kommunen": "the municipality's whole geographic area",
+    "del-av-kommunen": "a part of the municipality",
+    "egen-verksamhet": "the municipality's own operations only",
+}
+"""What a lägesbild may cover (``geographic_scope``)."""
 
 DOCUMENT_PARTS = {
     "activities": "its activities",
@@ -175,6 +191,7 @@ SECTIONS: dict[str, Section] = {
                 ),
                 Field("abbreviation", "text", "Short name.", example="HRF"),
                 Field("part_of", "ref", "The organisation it belongs to.", targets=ORG_TARGETS),
+                COORDINATES,
                 NOTE,
                 SOURCE,
             ),
@@ -209,6 +226,7 @@ SECTIONS: dict[str, Section] = {
                 Field(
                     "part_of", "ref", "The organisation the group belongs to.", targets=ORG_TARGETS
                 ),
+                COORDINATES,
                 NOTE,
                 SOURCE,
             ),
@@ -275,6 +293,14 @@ SECTIONS: dict[str, Section] = {
                     "ref",
                     "The law that requires it (`SFS 2003:778`).",
                     targets=("documents", "law"),
+                    many=True,
+                ),
+                Field(
+                    "conforms_to",
+                    "ref",
+                    "A regulation whose form it follows, e.g. `MSBFS 2021:1` for an LSO "
+                    "programme adopted in the new form.",
+                    targets=("law",),
                     many=True,
                 ),
                 Field(
@@ -404,6 +430,15 @@ SECTIONS: dict[str, Section] = {
                 ),
                 Field("creator", "text", "Authors of a publication.", many=True),
                 Field("issued", "year", "Year of publication."),
+                Field(
+                    "geographic_scope",
+                    "choice",
+                    "For a lägesbild: what it covers — `hela-kommunen` (the municipality's whole "
+                    "geographic area, as 4 § Lag (2023:196) asks), `del-av-kommunen`, or "
+                    "`egen-verksamhet` (only the municipality's own operations).",
+                    vocabulary="geographic-scope",
+                    example="hela-kommunen",
+                ),
                 Field(
                     "lagesbild_parts",
                     "vocab",

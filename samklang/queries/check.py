@@ -324,12 +324,15 @@ def _findings(
             key = (rule.id, str(n))
         groups.setdefault(key, []).append((rule, row, asks))
     findings = [
-        _finding(rule, row, labels, lang, _severity(rule, settings, asks), record, asks)
+        _finding(rule, row, labels, lang, _severity(rule, settings, asks, row), record, asks)
         for rule, row, asks, record in accepted_rows
     ]
     for members in groups.values():
         rule, row, asks = members[0]
-        severity = _severity(rule, settings, asks)
+        severity = max(
+            (_severity(rule, settings, asks, member[1]) for member in members),
+            key=SEVERITIES.index,
+        )
         if len(members) == 1:
             findings.append(_finding(rule, row, labels, lang, severity, None, asks))
             continue
@@ -340,8 +343,14 @@ def _findings(
     return findings
 
 
-def _severity(rule: Rule, settings: Settings, asks: bool) -> str:
-    return "info" if asks else settings.severity.get(rule.id, rule.severity)
+def _severity(rule: Rule, settings: Settings, asks: bool, row: Row | None = None) -> str:
+    """A question's is info; else the municipality's setting, else the row's own (a rule
+    whose severity depends on the date returns ``?severity``), else the rule's."""
+    if asks:
+        return "info"
+    own = row.get("severity") if row is not None else None
+    default = own.value if isinstance(own, ox.Literal) and own.value in SEVERITIES else None
+    return settings.severity.get(rule.id, default or rule.severity)
 
 
 def _grouped(
@@ -529,7 +538,11 @@ def _accepted(
 
 def _values(rule: Rule, row: Row, labels: dict[str, str], lang: str) -> dict[str, str]:
     """The row's values as text, phrase codes turned into words."""
-    values = {name: _text(term, labels) for name, term in row.items() if name != "question"}
+    values = {
+        name: _text(term, labels)
+        for name, term in row.items()
+        if name not in ("question", "severity")
+    }
     codes = {
         name: text
         for name, text in values.items()

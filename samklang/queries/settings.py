@@ -6,7 +6,6 @@ Three layers, each overriding the one before: the defaults here, a dataset's own
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -24,10 +23,12 @@ class Settings:
 
     Attributes:
         as_of: the reference date (``?asOf``): what is in force, what has ended.
-        law_2023_196_applies: when Lag (2023:196) applies; in force 2023-07-01 (verified).
-        law_2023_196_grace_months: months after that before its rules fire (a transition
-            period; the date 2024-07-01 sometimes cited is unverified). ``?lawApplies`` is the
-            date plus this grace.
+        law_2023_196_applies: when Lag (2023:196) applies (``?lawApplies``); in force
+            2023-07-01 (SFS 2023:196; bra.se, 2023-07-01). Its rules do not run before it.
+        law_2023_196_transition: until when municipalities had to produce and decide their
+            åtgärdsplaner (``?lawTransition``): before it a missing lägesbild or åtgärdsplan is a
+            warning, from it an error. 2024-07-01 after a municipal page (vadstena.se), not
+            read in the SFS text: a setting, so that a municipality can correct it.
         lso_2020_882_in_force: when SFS 2020:882, the LSO amendment behind MSBFS 2021:1, came
             into force (2021-01-01, verified); LAW-MSBFS-2021-1 does not run before it.
         msbfs_2021_1_due: when LSO programmes had to follow MSBFS 2021:1 (``?msbfsDue``).
@@ -40,7 +41,7 @@ class Settings:
 
     as_of: date
     law_2023_196_applies: date = date(2023, 7, 1)
-    law_2023_196_grace_months: int = 0
+    law_2023_196_transition: date = date(2024, 7, 1)
     lso_2020_882_in_force: date = date(2021, 1, 1)
     msbfs_2021_1_due: date = date(2022, 1, 1)
     mandate_first_year: int = 2019
@@ -88,14 +89,6 @@ class Settings:
                 raise UsageError(f"setting {name}: {err}") from err
         return dataclasses.replace(self, severity=severity, **changes)  # type: ignore[arg-type]
 
-    @property
-    def law_applies(self) -> date:
-        """The date Lag (2023:196) applies, grace period included."""
-        start, grace = self.law_2023_196_applies, self.law_2023_196_grace_months
-        months = start.month - 1 + grace
-        year, month = start.year + months // 12, months % 12 + 1
-        return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
-
     def bindings(self) -> dict[str, ox.Literal]:
         """The parameters as SPARQL variable bindings."""
 
@@ -107,7 +100,8 @@ class Settings:
 
         return {
             "asOf": day(self.as_of),
-            "lawApplies": day(self.law_applies),
+            "lawApplies": day(self.law_2023_196_applies),
+            "lawTransition": day(self.law_2023_196_transition),
             "msbfsDue": day(self.msbfs_2021_1_due),
             "mandateYear": integer(self.mandate_first_year),
             "promiseYears": integer(self.promise_cadence_years),
