@@ -271,7 +271,8 @@ Virtuoso refuses a property path ``isPartOf+`` that starts from a VALUES list.)"
 def _family_heads(store: Store, rows: list[Row]) -> dict[str, str]:
     """For a rule whose findings come in families (a plan part of its programme, promises under
     their agreement), each focus → the head of its family: the topmost focus that fired and that
-    it is part of, directly or through other foci that fired."""
+    it is part of, directly or through other foci that fired. Families of one dataset whose
+    heads ended on the same day (``?end``) ended together and become one."""
     from samklang.graph.sparql_text import term_text
 
     foci = sorted({row["focus"].value for row in rows if isinstance(row["focus"], ox.NamedNode)})
@@ -291,9 +292,18 @@ def _family_heads(store: Store, rows: list[Row]) -> dict[str, str]:
             frontier = {p for f in frontier for p in parents.get(f, ())} - seen
             seen |= frontier
         tops = [f for f in seen if not parents.get(f)]
-        if tops:
-            heads[focus] = min(tops)
-    return heads
+        heads[focus] = min(tops) if tops else focus
+    # Families of one dataset that ended on the same day ended together: one cause.
+    ends = {row["focus"].value: row["end"].value for row in rows if "end" in row}
+    together: dict[tuple[str, str], str] = {}
+    for top in sorted(set(heads.values())):
+        key = (top.rsplit("/", 1)[0], ends.get(top, top))
+        together.setdefault(key, top)
+    merged = {
+        focus: together[(head.rsplit("/", 1)[0], ends.get(head, head))]
+        for focus, head in heads.items()
+    }
+    return {focus: head for focus, head in merged.items() if head != focus}
 
 
 def _findings(
@@ -320,6 +330,9 @@ def _findings(
             document = heads.get(focus, focus)
         if rule.grouped and document is not None:
             key: tuple[str, ...] = (rule.id, document, str(asks))
+        elif asks and rule.question_grouped:
+            # One question per rule and dataset: the cause is what the dataset does not record.
+            key = (rule.id, "question", focus.rsplit("/", 1)[0])
         else:
             key = (rule.id, str(n))
         groups.setdefault(key, []).append((rule, row, asks))
@@ -366,6 +379,7 @@ def _grouped(
     """One finding naming several rows of one rule about one document."""
     singles = [_finding(rule, row, labels, lang, severity, None, asks) for row in rows]
     first = rows[0]
+    across = not rule.grouped  # questions about several documents of one dataset
     if rule.family:
         head = heads.get(first["focus"].value, first["focus"].value)
         document: ox.NamedNode | None = ox.NamedNode(head)
@@ -386,6 +400,8 @@ def _grouped(
     shared["count"] = str(len(rows))
     shared["items"] = _join(texts, lang)
     message = _fill((rule.question_grouped if asks else rule.grouped)[lang], shared)
+    if across:  # no one document: the finding is about the first, and names them all
+        document = ox.NamedNode(singles[0].focus)
     focus_row = {"focus": document, "document": document}
     return Finding(
         rule=rule.id,
@@ -394,8 +410,8 @@ def _grouped(
         group=rule.group,
         focus=document.value,
         focus_label=_text(document, labels),
-        document=document.value,
-        document_label=_text(document, labels),
+        document=None if across else document.value,
+        document_label=None if across else _text(document, labels),
         message=message,
         title=rule.title[lang],
         basis=rule.basis[lang],
@@ -460,8 +476,28 @@ def _text(term: ox.NamedNode | ox.BlankNode | ox.Literal | None, labels: dict[st
             return f"{m[1].upper()} {m[2]}:{m[3]}"  # a law the vocabulary does not describe
         return local
     if ", " in term.value:  # a GROUP_CONCAT list: engines differ in order, so sort it
-        return ", ".join(sorted(term.value.split(", ")))
+        parts = sorted(term.value.split(", "))
+        if all(re.fullmatch(r"\d{4}", part) for part in parts):
+            return years_text(sorted({int(part) for part in parts}))
+        return ", ".join(parts)
     return term.value
+
+
+def years_text(years: list[int]) -> str:
+    """Years as a planner writes them, runs as periods with an en dash.
+
+    >>> years_text([2020, 2021, 2022, 2023])
+    '2020–2023'
+    >>> years_text([2020, 2022, 2023])
+    '2020, 2022–2023'
+    """
+    runs: list[list[int]] = []
+    for year in years:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
 ACCEPTANCES_QUERY = """

@@ -36,7 +36,9 @@ What a planner reads is shaped by more keys (``samklang.queries.check`` applies 
     written by the ``item`` template, default ``"{focus}"``), ``{count}`` counts them; other
     placeholders take a value all items share;
 ``question``, ``question_grouped``
-    the message when the finding is a question (the fact is not recorded: ask), not a defect.
+    the message when the finding is a question (the fact is not recorded: ask), not a defect;
+    ``question_grouped`` for several rows of one cause — of one document, or, for a rule
+    without ``grouped``, the same question about several documents of one dataset.
     A finding is a question when the query returns ``?question`` true (e.g. the fields are
     absent, not printed empty), when its document says the rule's ``part`` is not recorded
     (``not_recorded: [activities]``), or when its focus marks one of the rule's ``fields`` for
@@ -126,8 +128,10 @@ def parse_rule(text: str, name: str) -> Rule:
     if meta["group"] not in GROUPS:
         raise ValueError(f"{name}: group {meta['group']!r} not in {GROUPS}")
     asks = "question" in meta
-    if asks and ("grouped" in meta) != ("question_grouped" in meta):
+    if asks and "grouped" in meta and "question_grouped" not in meta:
         raise ValueError(f"{name}: a rule that groups and asks needs 'question_grouped'")
+    if "question_grouped" in meta and not asks:
+        raise ValueError(f"{name}: 'question_grouped' needs 'question'")
     if (meta.get("part") or meta.get("fields")) and not asks:
         raise ValueError(f"{name}: 'part' and 'fields' make questions; give 'question'")
     texts = ["title", "message", "basis", "fix"]
