@@ -6,7 +6,8 @@ an already loaded on-disk Oxigraph store (a new process, store opened read-only)
 time on the embedded engine; peak memory; and the same on rdflib's in-memory store as the
 baseline (load, pack and peak memory in a new process, each rule in this one), as ratios. rdflib
 runs at 3 municipalities by default: at 30 one rule alone takes a minute there. The findings
-must equal the injected defects (benchmarks/national_corpus.py) on every engine.
+must equal the injected defects (benchmarks/national_corpus.py) on every engine, in grouped terms:
+one finding per rule, document and kind, naming the same foci.
 
     python benchmarks/national.py [--sizes 3 30 290] [--baseline-max 3] [--work DIR]
 """
@@ -62,7 +63,8 @@ CHILD = textwrap.dedent("""
     findings = check(None, store=store, settings=Settings(as_of=date.fromisoformat(sys.argv[3])))
     done = time.perf_counter()
     print(json.dumps({"load": loaded - start, "pack": done - loaded, "total": done - start,
-                      "findings": [[f.rule, f.focus, f.document] for f in findings]}))
+                      "findings": [[f.rule, f.focus, f.document, list(f.foci), f.kind]
+                                   for f in findings]}))
 """)
 
 
@@ -73,11 +75,26 @@ def code_of(finding) -> str:
     return "?"
 
 
-def as_triples(findings) -> collections.Counter:
-    """Findings (or a child's [rule, focus, document] lists) as defects.json's triples."""
-    findings = [f if hasattr(f, "rule") else SimpleNamespace(rule=f[0], focus=f[1], document=f[2])
+def as_expected(findings) -> collections.Counter:
+    """Findings (or a child's [rule, focus, document, foci, kind] lists) in defects.json's grouped
+    terms: (rule, municipality code, document id or "", sorted focus ids, kind) — a finding that
+    groups several items lists their foci, any other its one focus."""
+    findings = [f if hasattr(f, "rule") else
+                SimpleNamespace(rule=f[0], focus=f[1], document=f[2], foci=f[3], kind=f[4])
                 for f in findings]
-    return collections.Counter((f.rule, code_of(f), f.focus.rsplit("/", 1)[-1]) for f in findings)
+
+    def local(iri: str | None) -> str:
+        return (iri or "").rsplit("/", 1)[-1]
+
+    return collections.Counter(
+        (f.rule, code_of(f), local(f.document), tuple(sorted(local(i) for i in f.foci)), f.kind)
+        for f in findings)
+
+
+def expected_of(rows: list[list]) -> collections.Counter:
+    """defects.json's findings as ``as_expected`` counts them."""
+    return collections.Counter((rule, code, document, tuple(foci), kind)
+                               for rule, code, document, foci, kind in rows)
 
 
 def timed(run):
@@ -100,7 +117,7 @@ def child(mode: str, path: Path) -> dict:
 
 def measure(size: int, work: Path, baseline: bool) -> dict:
     corpus = work / f"corpus-{size}"
-    expected = collections.Counter(tuple(f) for f in generate(corpus, size))
+    expected = expected_of(generate(corpus, size))
     folders = sorted(p for p in corpus.iterdir() if p.is_dir())
 
     def build() -> OxigraphStore:
@@ -122,15 +139,15 @@ def measure(size: int, work: Path, baseline: bool) -> dict:
     del on_disk
 
     pack_s, findings = timed(lambda: check(None, store=store, settings=SETTINGS))
-    assert as_triples(findings) == expected, (as_triples(findings) - expected,
-                                              expected - as_triples(findings))
+    got = as_expected(findings)
+    assert got == expected, (got - expected, expected - got)
     rules = {}
     for rule in catalogue().values():
         rules[rule.id] = timed(lambda r=rule: check(None, store=store, settings=SETTINGS,
                                                      rules=[r]))[0]
     cold = child("dump", dump)
     warm = child("store", disk)
-    assert as_triples(cold["findings"]) == as_triples(warm["findings"]) == expected
+    assert as_expected(cold["findings"]) == as_expected(warm["findings"]) == expected
     result = {"size": size, "quads": quads, "build_s": build_s, "pack_s": pack_s,
               "cold": cold, "warm": warm, "rules": rules, "findings": sum(expected.values())}
     if baseline:
@@ -143,9 +160,9 @@ def measure(size: int, work: Path, baseline: bool) -> dict:
 
         rdf_store = rdflib_store()
         rdf_findings = check(None, store=rdf_store, settings=SETTINGS)
-        assert as_triples(rdf_findings) == expected
+        assert as_expected(rdf_findings) == expected
         baseline_child = child("rdflib", dump)  # load, pack and peak memory in a new process
-        assert as_triples(baseline_child["findings"]) == expected
+        assert as_expected(baseline_child["findings"]) == expected
         result["rdflib"] = {"load_s": baseline_child["load"], "pack_s": baseline_child["pack"],
                             "peak_mb": baseline_child["peak_mb"], "rules": {
             rule.id: timed(lambda r=rule: check(None, store=rdf_store, settings=SETTINGS,

@@ -9,7 +9,9 @@ municipalities the corpus holds about a million triples.
     python benchmarks/national_corpus.py OUT_DIR [--municipalities 290]
 
 writes OUT_DIR/<code>/ dataset folders and OUT_DIR/defects.json: the findings the rule pack
-must report, as [rule, municipality code, focus id] triples.
+must report, in grouped terms (one finding per rule, document and kind, as `check` groups rows):
+[rule, municipality code, document id ("" for none), [focus ids: its items, or its one focus],
+kind ("defect" or "question")].
 """
 
 from __future__ import annotations
@@ -164,7 +166,11 @@ def _drop_entry(spec: dict[str, Any], activity_id: str) -> None:
                                    if e["activity"] != activity_id]
 
 
-Defect = Callable[[dict[str, Any]], list[tuple[str, str]]]
+Row = tuple[str, ...]
+"""One row a rule must report: (rule, document id or "" for none, focus id), and "question" as a
+fourth element when the finding is a question (the fact not recorded) rather than a defect."""
+QUESTION = "question"
+Defect = Callable[[dict[str, Any]], list[Row]]
 
 
 def _set(target: dict[str, Any], **changes: Any) -> None:
@@ -175,157 +181,164 @@ def _set(target: dict[str, Any], **changes: Any) -> None:
             target[key] = value
 
 
-def no_decision(s: dict[str, Any]) -> list[tuple[str, str]]:
+def no_decision(s: dict[str, Any]) -> list[Row]:
     _set(_document(s, "plan"), decision=None)
-    return [("DOC-DECISION", "plan")]
+    return [("DOC-DECISION", "plan", "plan", QUESTION)]  # absent: ask
 
 
-def no_reviewer(s: dict[str, Any]) -> list[tuple[str, str]]:
+def no_reviewer(s: dict[str, Any]) -> list[Row]:
     _set(_document(s, "plan"), reviewed_by=None)
-    return [("DOC-RESPONSIBLE", "plan")]
+    return [("DOC-RESPONSIBLE", "plan", "plan", QUESTION)]  # absent: ask
 
 
-def activity_without_goal(s: dict[str, Any]) -> list[tuple[str, str]]:
+def activity_without_goal(s: dict[str, Any]) -> list[Row]:
     _set(_activity(s, "a-2024-005"), goal="")
-    return [("CHAIN-GOAL", "a-2024-005")]
+    return [("CHAIN-GOAL", "plan", "a-2024-005")]
 
 
-def activity_without_responsible(s: dict[str, Any]) -> list[tuple[str, str]]:
+def activity_without_responsible(s: dict[str, Any]) -> list[Row]:
     _set(_activity(s, "a-2024-006"), responsible="")
-    return [("ORG-RESPONSIBLE", "a-2024-006")]
+    return [("ORG-RESPONSIBLE", "plan", "a-2024-006")]
 
 
-def activity_without_outcome(s: dict[str, Any]) -> list[tuple[str, str]]:
+def activity_without_outcome(s: dict[str, Any]) -> list[Row]:
     _set(_activity(s, "a-2024-007"), status="")
     _drop_entry(s, "a-2024-007")
-    return [("FUP-ACTIVITY", "a-2024-007")]
+    return [("FUP-ACTIVITY", "plan", "a-2024-007")]
 
 
-def activity_not_done(s: dict[str, Any]) -> list[tuple[str, str]]:
+def activity_not_done(s: dict[str, Any]) -> list[Row]:
     _set(_activity(s, "a-2024-008"), status="ej-genomford")
     _drop_entry(s, "a-2024-008")
-    return [("FUP-NOT-DONE", "a-2024-008")]
+    return [("FUP-NOT-DONE", "plan", "a-2024-008")]
 
 
-def missing_report(s: dict[str, Any]) -> list[tuple[str, str]]:
+def missing_report(s: dict[str, Any]) -> list[Row]:
     s["documents"] = [d for d in s["documents"] if d["id"] != "tb-2024"]
-    return [("FUP-REPORT", "plan")]
+    return [("FUP-REPORT", "plan", "plan")]
 
 
-def no_convener(s: dict[str, Any]) -> list[tuple[str, str]]:
+def no_convener(s: dict[str, Any]) -> list[Row]:
     _set(s["groups"][0], convener=None)
-    return [("ORG-GROUP", "temagrupp")]
+    return [("ORG-GROUP", "", "temagrupp")]
 
 
-def one_signature(s: dict[str, Any]) -> list[tuple[str, str]]:
+def one_signature(s: dict[str, Any]) -> list[Row]:
     _set(_document(s, "samverkan"), signed_by=["ks"])
-    return [("ORG-SIGNATORIES", "samverkan")]
+    return [("ORG-SIGNATORIES", "samverkan", "samverkan")]
 
 
-def no_coordination(s: dict[str, Any]) -> list[tuple[str, str]]:
+def no_coordination(s: dict[str, Any]) -> list[Row]:
     _set(s["municipality"], coordination_function=None)
-    return [("LAW-2023-196-SAMORDNING", "kommun")]
+    return [("LAW-2023-196-SAMORDNING", "", "kommun")]
 
 
-def promise_gap(s: dict[str, Any]) -> list[tuple[str, str]]:
+def promise_gap(s: dict[str, Any]) -> list[Row]:
     _set(_document(s, "ml-2"), period="2025-03-01/2026-12-31")
-    return [("PER-TILING", "ml-1"), ("PER-TILING", "ml-2")]
+    # Both promises of the agreement: one finding about the series, naming both.
+    return [("PER-TILING", "samverkan", "ml-1"), ("PER-TILING", "samverkan", "ml-2")]
 
 
-def programme_offset(s: dict[str, Any]) -> list[tuple[str, str]]:
+def programme_offset(s: dict[str, Any]) -> list[Row]:
     _set(_document(s, "handlingsprogram"), period="2024-2027")
-    return [("PER-ALIGNED", "handlingsprogram"), ("PER-ALIGNED", "handlingsprogram"),
-            ("PER-MANDATE", "handlingsprogram")]
+    # Out of step with the plan and the agreement: one finding about the programme, naming both.
+    return [("PER-ALIGNED", "handlingsprogram", "plan"),
+            ("PER-ALIGNED", "handlingsprogram", "samverkan"),
+            ("PER-MANDATE", "handlingsprogram", "handlingsprogram")]
 
 
-def lagesbild_two_parts(s: dict[str, Any]) -> list[tuple[str, str]]:
+def lagesbild_two_parts(s: dict[str, Any]) -> list[Row]:
     _set(_document(s, "lagesbild"), lagesbild_parts=["kartlaggning", "analys"])
-    return [("LAW-2023-196-LAGESBILD", "kommun")]
+    return [("LAW-2023-196-LAGESBILD", "", "kommun")]
 
 
-def undecided_action_plan(s: dict[str, Any]) -> list[tuple[str, str]]:
+def undecided_action_plan(s: dict[str, Any]) -> list[Row]:
     _set(_document(s, "atgardsplan"), decision=None)
-    return [("DOC-DECISION", "atgardsplan"), ("LAW-2023-196-ATGARDSPLAN", "kommun")]
+    return [("DOC-DECISION", "atgardsplan", "atgardsplan", QUESTION),
+            ("LAW-2023-196-ATGARDSPLAN", "", "kommun")]
 
 
-def unaddressed_problem(s: dict[str, Any]) -> list[tuple[str, str]]:
+def unaddressed_problem(s: dict[str, Any]) -> list[Row]:
     s["problems"].append({"id": "problem-extra", "title": "Ett problem utan åtgärd",
                           "identified_in": "lagesbild", "prioritised": True})
-    return [("CHAIN-UNADDRESSED", "problem-extra")]
+    return [("CHAIN-UNADDRESSED", "lagesbild", "problem-extra")]
 
 
-def stale_reference(s: dict[str, Any]) -> list[tuple[str, str]]:
+def stale_reference(s: dict[str, Any]) -> list[Row]:
     s["documents"].append({"id": "strategi", "title": "En äldre strategi", "type": "strategi",
                            "period": "2020-2024"})
     _document(s, "plan")["references"].append("strategi")
-    return [("REF-STALE", "strategi")]
+    return [("REF-STALE", "plan", "strategi")]
 
 
-def unresolved_law(s: dict[str, Any]) -> list[tuple[str, str]]:
+def unresolved_law(s: dict[str, Any]) -> list[Row]:
     _document(s, "plan")["references"].append("SFS 2017:725")
-    return [("REF-UNRESOLVED", "sfs-2017-725")]
+    return [("REF-UNRESOLVED", "plan", "sfs-2017-725")]
 
 
-def domain_gap(s: dict[str, Any]) -> list[tuple[str, str]]:
+def domain_gap(s: dict[str, Any]) -> list[Row]:
     gone = [a["id"] for a in s["activities"]
             if a["year"] == 2024 and a["factors"] in FACTORS["individen"]]
     s["activities"] = [a for a in s["activities"] if a["id"] not in gone]
     for activity_id in gone:
         _drop_entry(s, activity_id)
-    return [("COV-DOMAIN", "individen")]
+    return [("COV-DOMAIN", "plan", "individen")]
 
 
-def promise_outside(s: dict[str, Any]) -> list[tuple[str, str]]:
+def promise_outside(s: dict[str, Any]) -> list[Row]:
     _set(s["focus_areas"][3], within=None)
     # The agreement's area then has no activity through a promise any more.
-    return [("CHAIN-PROMISE", "lofte-2"), ("CHAIN-UNADDRESSED", "fokus-b")]
+    return [("CHAIN-PROMISE", "ml-2", "lofte-2"), ("CHAIN-UNADDRESSED", "samverkan", "fokus-b")]
 
 
-def promise_beyond_agreement(s: dict[str, Any]) -> list[tuple[str, str]]:
+def promise_beyond_agreement(s: dict[str, Any]) -> list[Row]:
     _set(_document(s, "ml-2"), period="2025-2027")
-    return [("PER-CONTAINED", "ml-2"), ("PER-TILING", "ml-2")]
+    return [("PER-CONTAINED", "ml-2", "ml-2"), ("PER-TILING", "samverkan", "ml-2")]
 
 
-def programme_steers_crime(s: dict[str, Any]) -> list[tuple[str, str]]:
+def programme_steers_crime(s: dict[str, Any]) -> list[Row]:
     s["goal_areas"].append({"id": "malomrade-hp", "title": "Brott", "document":
                             "handlingsprogram", "lso": False})
-    return [("LAW-MSBFS-2021-1", "handlingsprogram"), ("CHAIN-IDLE-GOAL", "malomrade-hp")]
+    return [("LAW-MSBFS-2021-1", "handlingsprogram", "handlingsprogram"),
+            ("CHAIN-IDLE-GOAL", "handlingsprogram", "malomrade-hp")]
 
 
-def promise_expired(s: dict[str, Any]) -> list[tuple[str, str]]:
+def promise_expired(s: dict[str, Any]) -> list[Row]:
     _set(_document(s, "ml-2"), period="2025")
-    return [("PER-EXPIRED", "ml-2"), ("PER-TILING", "ml-2")]
+    return [("PER-EXPIRED", "ml-2", "ml-2"), ("PER-TILING", "samverkan", "ml-2")]
 
 
-def only_risk(s: dict[str, Any]) -> list[tuple[str, str]]:
+def only_risk(s: dict[str, Any]) -> list[Row]:
     for activity in s["activities"]:
         for risk, protective in FACTORS.values():
             if activity["factors"] == protective:
                 activity["factors"] = risk
-    return [("COV-BALANCE", "plan"), ("COV-BALANCE", "atgardsplan")]
+    return [("COV-BALANCE", "plan", "plan"), ("COV-BALANCE", "atgardsplan", "atgardsplan")]
 
 
-def missing_period(s: dict[str, Any]) -> list[tuple[str, str]]:
+def missing_period(s: dict[str, Any]) -> list[Row]:
     s["documents"].append({"id": "ml-utkast", "title": "Medborgarlöfte (utkast)",
                            "type": "medborgarlofte", "signed_by": ["ks", "lpo"],
                            "handlaggare": "Kommunpolis", "reviewed_by": "Samordnare"})
-    return [("PER-MISSING", "ml-utkast")]
+    return [("PER-MISSING", "ml-utkast", "ml-utkast")]
 
 
-def idle_goal(s: dict[str, Any]) -> list[tuple[str, str]]:
+def idle_goal(s: dict[str, Any]) -> list[Row]:
     s["goals"].append({"id": "mal-extra", "title": "Ett mål utan aktivitet", "document": "plan",
                        "goal_area": "malomrade"})
-    return [("CHAIN-IDLE-GOAL", "mal-extra")]
+    return [("CHAIN-IDLE-GOAL", "plan", "mal-extra")]
 
 
-def outside_member(s: dict[str, Any]) -> list[tuple[str, str]]:
+def outside_member(s: dict[str, Any]) -> list[Row]:
     _set(_activity(s, "a-2025-009"), responsible="forening")
-    return [("ORG-MEMBER", "a-2025-009")]
+    return [("ORG-MEMBER", "plan", "a-2025-009")]
 
 
-def social_without_factor(s: dict[str, Any]) -> list[tuple[str, str]]:
-    _set(_activity(s, "a-2025-010"), factors="")
-    return [("CHAIN-BASIS", "a-2025-010")]
+def activity_without_basis(s: dict[str, Any]) -> list[Row]:
+    # CHAIN-BASIS asks for a problem, a promise or a factor (issue 11): a social activity with
+    # a problem but no factor is no longer a finding, so both are taken away.
+    _set(_activity(s, "a-2025-010"), factors="", problems="")
+    return [("CHAIN-BASIS", "plan", "a-2025-010")]
 
 
 DEFECTS: list[Defect] = [
@@ -334,13 +347,13 @@ DEFECTS: list[Defect] = [
     no_coordination, promise_gap, programme_offset, lagesbild_two_parts, undecided_action_plan,
     unaddressed_problem, stale_reference, unresolved_law, domain_gap, promise_outside,
     promise_beyond_agreement, programme_steers_crime, promise_expired, only_risk,
-    missing_period, idle_goal, outside_member, social_without_factor,
+    missing_period, idle_goal, outside_member, activity_without_basis,
 ]
-"""Each injects one defect and returns the (rule, focus id) findings it must cause."""
+"""Each injects one defect and returns the rows (``Row``) the rule pack must report."""
 
 
-def municipality(number: int) -> tuple[dict[str, Any], list[tuple[str, str]]]:
-    """Municipality ``number``: its spec, and the findings its injected defect must cause."""
+def municipality(number: int) -> tuple[dict[str, Any], list[Row]]:
+    """Municipality ``number``: its spec, and the rows its injected defect must cause."""
     spec = clean_municipality(number)
     if number % 3 != 0:
         return spec, []
@@ -363,13 +376,23 @@ def write_dataset(spec: dict[str, Any], folder: Path) -> None:
         writer.writerows(spec["activities"])
 
 
-def generate(out: Path, count: int) -> list[list[str]]:
+def grouped(code: str, rows: list[Row]) -> list[list[Any]]:
+    """Rows as the findings ``check`` makes of them: one per rule, document and kind, its foci
+    (the items it names, or its one focus) sorted — [rule, code, document, [foci], kind]."""
+    findings: dict[tuple[str, str, str], list[str]] = {}
+    for rule, document, focus, *kind in rows:
+        findings.setdefault((rule, document, kind[0] if kind else "defect"), []).append(focus)
+    return [[rule, code, document, sorted(foci), kind]
+            for (rule, document, kind), foci in findings.items()]
+
+
+def generate(out: Path, count: int) -> list[list[Any]]:
     """Write ``count`` municipalities under ``out``; return and write the expected findings."""
-    expected: list[list[str]] = []
+    expected: list[list[Any]] = []
     for number in range(count):
-        spec, findings = municipality(number)
+        spec, rows = municipality(number)
         write_dataset(spec, out / spec["code"])
-        expected.extend([rule, spec["code"], focus] for rule, focus in findings)
+        expected.extend(grouped(spec["code"], rows))
     expected.sort()
     (out / "defects.json").write_text(json.dumps({"as_of": AS_OF, "findings": expected},
                                                  indent=1), encoding="utf-8")

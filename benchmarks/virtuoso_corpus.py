@@ -2,7 +2,8 @@
 Protocol (as `samklang push` does), each rule and the whole pack through the SPARQL protocol.
 
 The baseline is the embedded Oxigraph store in memory, in the same run, as ratios. The findings
-must equal the injected defects (benchmarks/national_corpus.py) on both engines. Virtuoso
+must equal the injected defects (benchmarks/national_corpus.py) on both engines, in grouped terms
+(one finding per rule, document and kind, naming the same foci). Virtuoso
 (Debian `virtuoso-opensource`, installed by .ci/system-packages) runs on loopback with its
 database in a temporary folder, started and stopped by the script.
 
@@ -12,14 +13,13 @@ database in a temporary folder, started and stopped by the script.
 from __future__ import annotations
 
 import argparse
-import collections
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
-from national import SETTINGS, as_triples, timed  # noqa: E402
+from national import SETTINGS, as_expected, expected_of, timed  # noqa: E402
 from national_corpus import generate  # noqa: E402
 
 from samklang.graph.corpus import load_corpus, push  # noqa: E402
@@ -31,17 +31,17 @@ from tests.virtuoso import installed, running  # noqa: E402
 
 def measure(size: int, work: Path, server_folder: Path) -> dict:
     corpus = work / f"corpus-{size}"
-    expected = collections.Counter(tuple(f) for f in generate(corpus, size))
+    expected = expected_of(generate(corpus, size))
     folders = sorted(p for p in corpus.iterdir() if p.is_dir())
     embedded = OxigraphStore()
     load_corpus(folders, embedded)
     local_s, local = timed(lambda: check(None, store=embedded, settings=SETTINGS))
-    assert as_triples(local) == expected
+    assert as_expected(local) == expected
     with running(server_folder) as server:
         push_s, _ = timed(lambda: push(folders, None, server.store(graph_store=True)))
         remote_store = SparqlStore(server.sparql, timeout=600)
         pack_s, remote = timed(lambda: check(None, store=remote_store, settings=SETTINGS))
-        got = as_triples(remote)
+        got = as_expected(remote)
         assert got == expected, (got - expected, expected - got)
         rules = {
             rule.id: timed(lambda r=rule: check(None, store=remote_store, settings=SETTINGS,
