@@ -121,7 +121,7 @@ class Message:
         )
         object.__setattr__(self, "pattern", re.compile(regex, re.DOTALL))
         names = set(parts[1::2])
-        quoted = {n for n in names if re.search(rf"'\{{{n}\}}|\{{{n}\}}'", self.en)}
+        quoted = {n for n in names if f"'{{{n}}}'" in self.en}
         object.__setattr__(self, "quoted", frozenset(quoted))
         assert set(re.findall(r"\{(\w+)\}", self.sv)) <= names, self.en  # may leave some out
 

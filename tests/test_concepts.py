@@ -177,7 +177,11 @@ def focuses(finding: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def years(text: str) -> set[int]:
-    return {int(y) for y in re.findall(r"\d{4}", text)}
+    """The years a message names; a period "2017–2020" names each year in it."""
+    found: set[int] = set()
+    for first, last in re.findall(r"(\d{4})(?:–(\d{4}))?", text):
+        found |= set(range(int(first), int(last or first) + 1))
+    return found
 
 
 def page_data(html: str) -> dict[str, Any]:

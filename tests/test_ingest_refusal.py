@@ -18,7 +18,7 @@ def test_a_samklang_report_fed_back_is_refused(runner, tmp_path: Path) -> None:
     source = tmp_path / "rapport.md"
     source.write_text(report.stdout, encoding="utf-8")
     out = tmp_path / "utkast"
-    result = runner.invoke(cli, ["ingest", str(source), "-o", str(out)])
+    result = runner.invoke(cli, ["ingest", str(source), "-o", str(out), "--lang", "en"])
     assert_one_clear_sentence(result, ["rapport.md", "is a report of samklang's findings"])
     assert not out.exists()
 
@@ -29,12 +29,12 @@ def test_a_random_markdown_file_is_refused(runner, tmp_path: Path) -> None:
         "# Inköpslista\n\n- mjölk\n- bröd\n\nKom ihåg att ringa Eva om mötet.\n", encoding="utf-8"
     )
     out = tmp_path / "utkast"
-    result = runner.invoke(cli, ["ingest", str(source), "-o", str(out)])
+    result = runner.invoke(cli, ["ingest", str(source), "-o", str(out), "--lang", "en"])
     assert_one_clear_sentence(
         result, ["anteckningar.md", "no document title", "no organisation", "were found"]
     )
     assert not out.exists()
-    checked = runner.invoke(cli, ["check", str(source)])
+    checked = runner.invoke(cli, ["check", str(source), "--lang", "en"])
     assert_one_clear_sentence(checked, ["anteckningar.md", "is not a plan document"])
 
 

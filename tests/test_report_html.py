@@ -169,7 +169,7 @@ def test_findings_appear_in_reading_order_and_questions_have_their_badge() -> No
     assert "<dt>Fråga</dt>" in footer and "Räknas inte som fel." in footer
 
 
-@pytest.mark.parametrize(("rule", "places"), [("CHAIN-BASIS", True), ("COV-DOMAIN", False)])
+@pytest.mark.parametrize(("rule", "places"), [("FUP-ACTIVITY", True), ("CHAIN-UNADDRESSED", True)])
 def test_a_grouped_finding_lists_its_items_with_their_places(rule: str, places: bool) -> None:
     found = findings("sv")
     f = grouped(found, rule)

@@ -90,7 +90,7 @@ def test_items_follow_reading_order_and_questions_say_fraga() -> None:
     assert "\n- **Question** · " in english.split("\n## Questions to answer\n", 1)[1]
 
 
-@pytest.mark.parametrize(("rule", "places"), [("CHAIN-BASIS", True), ("COV-DOMAIN", False)])
+@pytest.mark.parametrize(("rule", "places"), [("FUP-ACTIVITY", True), ("CHAIN-UNADDRESSED", True)])
 def test_a_grouped_finding_lists_its_items_with_their_places(rule: str, places: bool) -> None:
     found = findings("sv")
     f = grouped(found, rule)
@@ -141,10 +141,11 @@ def test_labels_cannot_break_the_table_or_inject_markup(tmp_path, lang: str) -> 
     rows = table(text)
     assert len({len(row) for row in rows}) == 1  # every row has its cells
     document = "Document" if lang == "en" else "Dokument"
-    # Where a label now appears: the facts' Document part, the items, the messages.
-    for payload in (IMG, STYLE, PIPE):
+    # Where a label now appears: the facts' Document part, the items, the messages. (The
+    # agreement's findings all group it as an item: PER-EXPIRED and ORG-SIGNATORIES.)
+    for payload in (IMG, STYLE):
         assert f": {document}: {escape(payload)};" in text, payload
-    assert f"{escape(PIPE)} (documents.yaml, " in text  # an item of the PER-EXPIRED family
+    assert f"{escape(PIPE)} (documents.yaml, " in text  # an item of PER-EXPIRED
     assert r"Plan \| del 2 \*viktig\* \[länk\](javascript:alert(1))" in text
     for payload in (IMG, STYLE, PIPE):
         assert payload not in text
@@ -162,8 +163,9 @@ def test_a_wiki_renders_the_hostile_labels_as_text(tmp_path) -> None:
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     html = md.render(render("markdown", found, ctx=ctx))
     assert not re.search(r"<(img|script|/style)", html)
-    for payload in (PIPE, IMG, STYLE):  # the Document part of the facts, as written
+    for payload in (IMG, STYLE):  # the Document part of the facts, as written
         assert f"Dokument: {html_escape(payload, quote=False)};" in html, payload
+    assert f"{html_escape(PIPE, quote=False)} (documents.yaml, " in html  # an item
     assert "<em>viktig</em>" not in html and "<del>" not in html
     hrefs = re.findall(r'href="([^"]*)"', html)
     assert hrefs and all(h.startswith("https://") for h in hrefs)

@@ -126,7 +126,7 @@ def test_questions_are_notes_however_the_rule_is_levelled() -> None:
     assert result["level"] == "note"
 
 
-@pytest.mark.parametrize("rule", ["CHAIN-BASIS", "COV-DOMAIN"])
+@pytest.mark.parametrize("rule", ["FUP-ACTIVITY", "CHAIN-UNADDRESSED"])
 def test_a_grouped_finding_is_one_result_with_a_location_per_item(rule: str) -> None:
     found = findings("sv")
     f = grouped(found, rule)

@@ -320,14 +320,16 @@ def _findings(
     accepted_rows: list[tuple[Rule, Row, bool, dict[str, str]]] = []
     for n, (rule, row) in enumerate(rows):
         asks = _asks(rule, row, marks)
-        record = _accepted(acceptances, rule.id, row)
-        if record is not None:
-            accepted_rows.append((rule, row, asks, record))
-            continue
         focus = row["focus"].value
         document = row["document"].value if "document" in row else None
         if rule.family:
             document = heads.get(focus, focus)
+        record = _accepted(acceptances, rule.id, row)
+        # An accepted item leaves its group; accepting the group's own focus (the document,
+        # or a family's head) accepts the whole group, below.
+        if record is not None and not (rule.grouped and focus == document):
+            accepted_rows.append((rule, row, asks, record))
+            continue
         if rule.grouped and document is not None:
             key: tuple[str, ...] = (rule.id, document, str(asks))
         elif asks and rule.question_grouped:
