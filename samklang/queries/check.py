@@ -249,10 +249,8 @@ def _asks(rule: Rule, row: Row, marks: Marks) -> bool:
     flag = row.get("question")
     if isinstance(flag, ox.Literal) and flag.value in ("true", "1"):
         return True
-    document = row["document"].value if "document" in row else None
-    if rule.part and any(
-        rule.part in marks.not_recorded.get(iri, ()) for iri in (document, row["focus"].value)
-    ):
+    concerned = [row[name].value for name in ("document", "focus") if name in row]
+    if rule.part and any(rule.part in marks.not_recorded.get(iri, ()) for iri in concerned):
         return True
     return bool(set(rule.fields) & marks.review.get(row["focus"].value, set()))
 
@@ -287,7 +285,8 @@ def _family_heads(store: Store, rows: list[Row]) -> dict[str, str]:
                 parents.setdefault(row["part"].value, set()).add(row["whole"].value)
     heads = {}
     for focus in foci:
-        seen, frontier = set(), {focus}
+        seen: set[str] = set()
+        frontier = {focus}
         while frontier:  # walk up through the foci that fired
             frontier = {p for f in frontier for p in parents.get(f, ())} - seen
             seen |= frontier
@@ -383,11 +382,9 @@ def _grouped(
     first = rows[0]
     across = not rule.grouped  # questions about several documents of one dataset
     if rule.family:
-        head = heads.get(first["focus"].value, first["focus"].value)
-        document: ox.NamedNode | None = ox.NamedNode(head)
+        document = ox.NamedNode(heads.get(first["focus"].value, first["focus"].value))
     else:
-        document = first["document"]  # type: ignore[assignment]
-    assert document is not None
+        document = first.get("document") or first["focus"]  # type: ignore[assignment]
     values = [_values(rule, row, labels, lang) for row in rows]
     shared = {
         name: text for name, text in values[0].items() if all(v.get(name) == text for v in values)
@@ -402,9 +399,9 @@ def _grouped(
     shared["count"] = str(len(rows))
     shared["items"] = _join(texts, lang)
     message = _fill((rule.question_grouped if asks else rule.grouped)[lang], shared)
-    if across:  # no one document: the finding is about the first, and names them all
+    if across:  # no one document: the finding is about the first item, and names them all
         document = ox.NamedNode(singles[0].focus)
-    focus_row = {"focus": document, "document": document}
+    focus_row: Row = {"focus": document, "document": document}
     return Finding(
         rule=rule.id,
         severity=severity,

@@ -94,7 +94,8 @@ def without(quads: Iterable[ox.Quad], documents: Sequence[LeftOut]) -> list[ox.Q
     gone |= {
         q.subject.value
         for q in quads
-        if q.predicate in DEPENDENT
+        if isinstance(q.subject, ox.NamedNode)
+        and q.predicate in DEPENDENT
         and isinstance(q.object, ox.NamedNode)
         and q.object.value in gone
     }
