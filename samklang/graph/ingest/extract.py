@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from samklang.graph.ingest import patterns as pat
+from samklang.graph.ingest.decisions import read_decision_line
+from samklang.graph.ingest.followup import ACTIVE_FOLLOW_UP, implied_cadence
 from samklang.graph.ingest.layout import Layout, Span, clean, read_layout
 from samklang.graph.ingest.model import Entity, Evidence, Extraction, Fact
 from samklang.graph.ingest.periods import (
@@ -1288,13 +1290,20 @@ class _Reader:
         document sets its follow-up; later ones go into its note."""
         for span, sentence in self.sentences():
             verb = pat.FOLLOW_UP.search(sentence)
+            active = ACTIVE_FOLLOW_UP.search(sentence)
+            if verb is None or (active is not None and active.start() < verb.start()):
+                verb = active
             if verb is None:
                 continue
-            groups = self._groups_in(span.start, sentence[: verb.start()])
-            if groups:
+            # A group before a passive verb is what is followed up (its work), not the
+            # document; a group before an active verb is who follows the document up.
+            if verb is not active and self._groups_in(span.start, sentence[: verb.start()]):
                 continue
-            cadence = CADENCE.search(sentence, verb.end()) or CADENCE.search(
+            found = CADENCE.search(sentence, verb.end()) or CADENCE.search(
                 sentence[: verb.start()]
+            )
+            cadence: tuple[str, re.Match[str]] | None = (
+                (cadence_of(found), found) if found is not None else implied_cadence(sentence)
             )
             subject = self._sentence_subject(sentence, verb.start())
             if (
@@ -1320,10 +1329,11 @@ class _Reader:
                 )
                 continue
             if cadence is not None:
+                duration, where = cadence
                 subject.set(
                     "follow_up.cadence",
-                    cadence_of(cadence),
-                    self.ev(span.start + cadence.start(), span.start + cadence.end()),
+                    duration,
+                    self.ev(span.start + where.start(), span.start + where.end()),
                 )
             if report is not None:
                 subject.set(
@@ -1373,8 +1383,20 @@ class _Reader:
         (``DECISION_SENTENCE``) does."""
         seen: set[str] = set()
         for line in self.source.lines:
+            if self._in_notes(line.start):
+                continue
+            if (decided := read_decision_line(line.text)) is not None:
+                for name, where in (("decision.by", decided.body), ("decision.date", decided.date)):
+                    if where is None or name in seen:
+                        continue
+                    seen.add(name)
+                    evidence = self.ev(line.start + where[0], line.start + where[1])
+                    self._header_value(
+                        name, line.text[where[0] : where[1]], evidence, evidence
+                    )
+                continue
             m = pat.HEADER_LINE.match(line.text)
-            if m is None or self._in_notes(line.start):
+            if m is None:
                 continue
             name = next(
                 pat.HEADER_FIELDS[n][0] for n in range(len(pat.HEADER_FIELDS)) if m[f"f{n}"]

@@ -110,10 +110,12 @@ RELATIVE_PERIOD = re.compile(
 som löper 2024-2025`` gives the period to that document."""
 
 PERIOD_VERB = re.compile(
-    r"\b(?:gäller|löper|avser|omfattar|sträcker\s+sig|är\s+giltig)\s+"
+    r"\b(?:(?:gäller|löper|avser|omfattar|sträcker\s+sig|är\s+giltig)\s+"
     r"(?:(?:under|för|över)\s+)?(?:(?:hela\s+)?(?:perioden|åren|tiden|året)\s+)?"
+    r"|(?:för|under)\s+(?:hela\s+)?(?:perioden|åren)\s+)"
 )
-"""``gäller under perioden``, ``löper``, ``avser åren``: the period that follows belongs to the
+"""``gäller under perioden``, ``löper``, ``avser åren``, or with no verb ``för åren``, ``under
+perioden`` (``Planen för åren 2024–2027 …``): the period that follows belongs to the
 sentence's subject."""
 
 PERIOD_FIELD = re.compile(

@@ -1,6 +1,7 @@
 """Periods and cadences as Swedish plans write them, read into dates and ISO 8601 durations.
 
 Periods: ``2020-2023``, ``2020–2023``, ``2020 till och med 2023``, ``2020 t.o.m. 2023``,
+``fr.o.m. 2024 t.o.m. 2026``, ``2024 till 2026``, ``2024/2025``, ``2024–25``, ``2024/25``,
 ``2023-01-01 – 2024-12-31``, ``från 1 januari 2025 till 31 december 2026``,
 ``1 juli 2018 – 30 juni 2020``, ``juli 2018 – juni 2020``, and a lone year (``2024``) where a
 rule allows one. Cadences: ``vartannat år``, ``2-årsperioder``, ``årligen``, ``per tertial``…
@@ -50,10 +51,11 @@ PERIOD = re.compile(
     {_FROM}(?P<d1>{DATE}){_UNTIL}(?P<d2>{DATE})
     # juli 2018 – juni 2020
     | {_FROM}(?P<m1>{MONTH_YEAR}){_UNTIL}(?P<m2>{MONTH_YEAR})
-    # 2020-2023, 2020–2023, 2020 till och med 2023
-    | (?<![\d:/-])(?P<y1>{YEAR})
-      (?:{_DASH}|\s+(?:till\s+och\s+med|t\.\s?o\.\s?m\.)\s+)
-      (?P<y2>{YEAR})(?![\d:/-])
+    # 2020-2023, 2020–2023, 2020 till och med 2023, fr.o.m. 2024 t.o.m. 2026, 2024 till 2026,
+    # 2024/2025, 2024–25, 2024/25
+    | (?<![\d:/-]){_FROM}(?P<y1>{YEAR})
+      (?:{_DASH}|\s*/\s*|\s+(?:till\s+och\s+med|t\.\s?o\.\s?m\.|till)\s+)
+      (?P<y2>{YEAR}|\d\d)(?![\d:/-])
     """
 )
 """A period with a start and an end. Group names tell which form matched."""
@@ -117,7 +119,10 @@ def period_of(match: re.Match[str]) -> Period | None:
     elif match["m1"]:
         start, end = _month_bound(match["m1"], False), _month_bound(match["m2"], True)
     else:
-        start, end = date(int(match["y1"]), 1, 1), date(int(match["y2"]), 12, 31)
+        first, last = match["y1"], match["y2"]
+        if len(last) == 2:  # 2024–25: the end in the start's century
+            last = first[:2] + last
+        start, end = date(int(first), 1, 1), date(int(last), 12, 31)
     if start is None or end is None or end < start or end.year - start.year > 20:
         return None
     return Period(start, end)
