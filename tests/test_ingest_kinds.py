@@ -13,9 +13,12 @@ import pytest
 from samklang.graph.ingest import ingest
 from samklang.graph.ingest.decisions import read_decision_line
 from samklang.graph.ingest.followup import ACTIVE_FOLLOW_UP, implied_cadence
+from samklang.graph.ingest.named_groups import find_named_groups
 from samklang.graph.ingest.periods import PERIOD, period_of
 
-TITLE = "Plan för brottsförebyggande arbete i Ekholm\n\nEkholm kommun och Lokalpolisområde Ekholm.\n\n"
+TITLE = (
+    "Plan för brottsförebyggande arbete i Ekholm\n\nEkholm kommun och Lokalpolisområde Ekholm.\n\n"
+)
 
 
 def own_of(tmp_path: Path, body: str, title: str = TITLE):  # type: ignore[no-untyped-def]
@@ -63,13 +66,19 @@ def test_not_decision_lines(line: str) -> None:
 @pytest.mark.parametrize(
     ("line", "by", "day"),
     [
-        ("Fastställd av kommunfullmäktige 2022-05-16, § 47", "Kommunfullmäktige", date(2022, 5, 16)),
+        (
+            "Fastställd av kommunfullmäktige 2022-05-16, § 47",
+            "Kommunfullmäktige",
+            date(2022, 5, 16),
+        ),
         ("Antagen av kommunstyrelsen.", "Kommunstyrelsen", None),
         ("Beslutad: 2025-09-01", None, date(2025, 9, 1)),
         ("Beslutad i KF den 12 juni 2024 § 88", "Kommunfullmäktige", date(2024, 6, 12)),
     ],
 )
-def test_decision_lines_in_a_plan(tmp_path: Path, line: str, by: str | None, day: date | None) -> None:
+def test_decision_lines_in_a_plan(
+    tmp_path: Path, line: str, by: str | None, day: date | None
+) -> None:
     own = own_of(tmp_path, line + "\n\nPlanen beskriver arbetet.\n").own
     assert (own.get("decision.by").get("name") if by else own.get("decision.by")) == by
     assert own.get("decision.date") == day
@@ -171,3 +180,83 @@ def test_a_month_with_a_year_is_no_cadence() -> None:
 def test_follow_up_of_the_plan(tmp_path: Path, sentence: str, cadence: str) -> None:
     own = own_of(tmp_path, sentence + "\n").own
     assert own.get("follow_up.cadence") == cadence
+
+
+# --- groups defined by name and abbreviation in running text ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "abbreviation"),
+    [
+        (
+            "Forumet för samverkan mot brott (FSB) träffas varje månad.",
+            "Forumet för samverkan mot brott",
+            "FSB",
+        ),
+        ("Nätverket Tryggare Ekholm (NTE) består av …", "Nätverket Tryggare Ekholm", "NTE"),
+        (
+            "Lokala samverkansgruppen för ungdomsfrågor (LSU) leds av …",
+            "Lokala samverkansgruppen för ungdomsfrågor",
+            "LSU",
+        ),
+        (
+            "Rådet för ordning och trygghet i centrum (ROT) bildades 2021.",
+            "Rådet för ordning och trygghet i centrum",
+            "ROT",
+        ),
+        ("Samverkansforum (SF) ses fyra gånger per år.", "Samverkansforum", "SF"),
+    ],
+)
+def test_named_groups(text: str, name: str, abbreviation: str) -> None:
+    found = find_named_groups(text)
+    assert [(g.name, g.abbreviation) for g in found] == [(name, abbreviation)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Myndigheten för samhällsskydd och beredskap (MSB) ger stöd.",
+        "Brottsförebyggande rådet (Brå) har tagit fram en mall.",
+        "Kommunstyrelsen (KS) beslutar.",
+        "Rådet för trygghet (XY) är ett exempel.",  # the abbreviation is not the name's
+    ],
+)
+def test_not_named_groups(text: str) -> None:
+    assert find_named_groups(text) == []
+
+
+GROUP_TEXT = (
+    "Arbetet leds av Forumet för samverkan mot brott (FSB), som är kommunens styrgrupp. "
+    "I FSB ingår Ekholm kommun, Lokalpolisområde Ekholm och Räddningstjänsten Ekholm. "
+    "Forumet sammankallas av kommunen. FSB rapporterar till Kommunstyrelsen.\n\n"
+    "Nätverket Tryggare Ekholm (NTE) består av representanter från kommunen och polisen. "
+    "Polisen är sammankallande i NTE.\n"
+)
+
+
+def test_named_group_members_convener_and_reporting(tmp_path: Path) -> None:
+    groups = {g.get("name"): g for g in own_of(tmp_path, GROUP_TEXT).of("groups")}
+    assert set(groups) == {"Forumet för samverkan mot brott", "Nätverket Tryggare Ekholm"}
+    fsb, nte = groups["Forumet för samverkan mot brott"], groups["Nätverket Tryggare Ekholm"]
+    assert fsb.get("type") == "styrgrupp" and nte.get("type") == "arbetsgrupp"
+    assert [m.get("name") for m in fsb.values("members")] == [
+        "Ekholm kommun",
+        "Lokalpolisområde Ekholm",
+        "Räddningstjänsten Ekholm",
+    ]
+    assert fsb.get("convener").get("name") == "Ekholm kommun"
+    assert fsb.get("reports_to").get("name") == "Kommunstyrelsen"
+    assert [m.get("name") for m in nte.values("members")] == [
+        "Ekholm kommun",
+        "Lokalpolisområde Ekholm",
+    ]
+    assert nte.get("convener").get("name") == "Lokalpolisområde Ekholm"
+
+
+def test_named_group_draft_loads(tmp_path: Path) -> None:
+    from samklang.graph.ingest import load_document
+
+    path = tmp_path / "plan.txt"
+    path.write_text(TITLE + GROUP_TEXT, encoding="utf-8")
+    dataset = load_document(path)
+    assert dataset is not None

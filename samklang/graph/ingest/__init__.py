@@ -108,7 +108,7 @@ def _assign_ids(draft: Draft) -> None:
         section = entity.section
         if section in ("organisations", "groups"):
             name = entity.get("name")
-            abbreviation = entity.get("abbreviation")
+            abbreviation = entity.get("abbreviation") or entity.get("short")
             if entity.get("type") == "lokalpolisomrade":
                 base = "lpo-" + slug(name.split(" ", 1)[-1])
             else:

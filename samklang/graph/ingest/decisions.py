@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from samklang.graph.ingest.periods import DATE
 
-
 DECISION_LINE = re.compile(
     r"""(?ix)
     ^[\s*#|>•-]*

@@ -50,7 +50,7 @@ HEADERS = {
     "goals.yaml": "Målområden, mål och prioriterade områden",
 }
 
-INTERNAL = {"word", "mentioned", "surname"}
+INTERNAL = {"word", "mentioned", "surname", "short"}
 """Facts the reader keeps for itself, not fields of the input format."""
 
 SHORT_IDS = {

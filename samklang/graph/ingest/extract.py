@@ -20,6 +20,7 @@ from samklang.graph.ingest.decisions import read_decision_line
 from samklang.graph.ingest.followup import ACTIVE_FOLLOW_UP, implied_cadence
 from samklang.graph.ingest.layout import Layout, Span, clean, read_layout
 from samklang.graph.ingest.model import Entity, Evidence, Extraction, Fact
+from samklang.graph.ingest.named_groups import NamedGroup, find_named_groups, mentions_of
 from samklang.graph.ingest.periods import (
     CADENCE,
     PERIOD,
@@ -276,6 +277,7 @@ class _Reader:
         only by their kind (``styrgruppen``). A group the text says is the styrgrupp
         (``STEERING``) becomes one."""
         self.steering_words: set[int] = set()
+        self._read_named_groups()
         for span, sentence in self.sentences():
             for m in pat.GROUP.finditer(sentence):
                 if m["plural"]:
@@ -297,6 +299,43 @@ class _Reader:
                 if m["plural"] or span.start + m.start("word") in self.steering_words:
                     continue
                 self._group_entity(span.start, m, register=True)
+
+    def _read_named_groups(self) -> None:
+        """Groups defined by name and abbreviation in running text (``named_groups.py``):
+        ``Rådet för trygghet och brottsprevention (RTB)``."""
+        self.named_groups: list[NamedGroup] = []
+        self.named_group_entities: list[Entity] = []
+        for span, sentence in self.sentences():
+            for group in find_named_groups(sentence):
+                if pat.GROUP.search(group.name) or any(
+                    g.abbreviation == group.abbreviation for g in self.named_groups
+                ):
+                    continue
+                entity, made = self.entity("groups", group.name.lower())
+                if not made:
+                    continue
+                evidence = self.ev(span.start + group.start, span.start + group.end)
+                after = group.abbreviation_start + len(group.abbreviation) + 1
+                steering = pat.STEERING.match(sentence, after)
+                entity.set("name", group.name, evidence)
+                entity.set("short", group.abbreviation, None)
+                if steering:
+                    entity.set(
+                        "type",
+                        "styrgrupp",
+                        self.ev(span.start + group.start, span.start + steering.end()),
+                    )
+                    word = sentence.lower().rindex("styrgrupp", 0, steering.end())
+                    self.steering_words.add(span.start + word)
+                else:
+                    entity.set("type", "arbetsgrupp", evidence)
+                    entity.review.append(
+                        "texten säger inte om gruppen är styrgrupp eller arbetsgrupp; satt till "
+                        "arbetsgrupp"
+                    )
+                entity.notes.append(f"Förkortas {group.abbreviation} i texten.")
+                self.named_groups.append(group)
+                self.named_group_entities.append(entity)
 
     def _group_entity(self, offset: int, m: re.Match[str], register: bool) -> Entity | None:
         word = m["word"].lower()
@@ -353,12 +392,17 @@ class _Reader:
 
     def _groups_in(self, offset: int, text: str) -> list[tuple[Entity, Span]]:
         found = []
+        if getattr(self, "named_groups", None):
+            names = [e.get("name") for e in self.named_group_entities]
+            for start, end, n in mentions_of(text, self.named_groups, names):
+                found.append((self.named_group_entities[n], Span(offset + start, offset + end)))
         for m in pat.GROUP.finditer(text):
             if m["plural"]:
                 continue
             entity = self._group_entity(offset, m, register=False)
             if entity is not None:
                 found.append((entity, Span(offset + m.start(), offset + m.end())))
+        found.sort(key=lambda item: item[1].start)
         return found
 
     def _read_group_relations(self) -> None:
@@ -1299,9 +1343,7 @@ class _Reader:
             # document; a group before an active verb is who follows the document up.
             if verb is not active and self._groups_in(span.start, sentence[: verb.start()]):
                 continue
-            found = CADENCE.search(sentence, verb.end()) or CADENCE.search(
-                sentence[: verb.start()]
-            )
+            found = CADENCE.search(sentence, verb.end()) or CADENCE.search(sentence[: verb.start()])
             cadence: tuple[str, re.Match[str]] | None = (
                 (cadence_of(found), found) if found is not None else implied_cadence(sentence)
             )
@@ -1391,9 +1433,7 @@ class _Reader:
                         continue
                     seen.add(name)
                     evidence = self.ev(line.start + where[0], line.start + where[1])
-                    self._header_value(
-                        name, line.text[where[0] : where[1]], evidence, evidence
-                    )
+                    self._header_value(name, line.text[where[0] : where[1]], evidence, evidence)
                 continue
             m = pat.HEADER_LINE.match(line.text)
             if m is None:
