@@ -427,8 +427,13 @@ def _grouped(
 
 
 def _join(texts: list[str], lang: str) -> str:
-    """``a, b och c`` (or ``a, b and c``)."""
-    return ", ".join(texts[:-1]) + AND[lang] + texts[-1] if len(texts) > 1 else texts[0]
+    """``a, b och c`` (or ``a, b and c``); items that hold commas or "och" themselves, outside
+    the titles they quote, are separated by semicolons, so that the list still reads as one."""
+    if len(texts) == 1:
+        return texts[0]
+    bare = [re.sub(r'"[^"]*"', "", t) for t in texts]  # a title's own words do not count
+    separator = "; " if any(", " in t or AND[lang] in t for t in bare) else ", "
+    return separator.join(texts[:-1]) + AND[lang] + texts[-1]
 
 
 LABELS_QUERY = """

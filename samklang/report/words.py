@@ -45,6 +45,7 @@ WORDS: dict[str, dict[str, str]] = {
         "none": "Inga fynd: planeringen hänger ihop enligt reglerna.",
         "general": "Kommunen i stort",
         "summary": "{n} fynd ({counts}) per {as_of}.",
+        "summary_one": "1 fynd ({counts}) per {as_of}.",
         "first": "Först: {first}.",
         "question": "fråga",
         "questions": "frågor",
@@ -126,6 +127,7 @@ WORDS: dict[str, dict[str, str]] = {
         "none": "No findings: the planning hangs together by the rules.",
         "general": "The municipality as a whole",
         "summary": "{n} findings ({counts}) as of {as_of}.",
+        "summary_one": "1 finding ({counts}) as of {as_of}.",
         "first": "First: {first}.",
         "question": "question",
         "questions": "questions",
@@ -315,7 +317,8 @@ def summary(findings: Sequence[Finding], lang: str, as_of: date) -> str:
         parts.append(f"{tally.questions} {w[key]}")
     if tally.accepted:
         parts.append(f"{tally.accepted} {accepted_word(lang, count=tally.accepted)}")
-    line = w["summary"].format(n=len(findings), counts=", ".join(parts), as_of=as_of.isoformat())
+    template = w["summary_one"] if len(findings) == 1 else w["summary"]
+    line = template.format(n=len(findings), counts=", ".join(parts), as_of=as_of.isoformat())
     first = [f for f in findings if not f.accepted][:3]
     if first:
         named = ", ".join(f"{f.rule} ({f.focus_label})" for f in first)
