@@ -432,8 +432,9 @@ def _join(texts: list[str], lang: str) -> str:
     if len(texts) == 1:
         return texts[0]
     bare = [re.sub(r'"[^"]*"', "", t) for t in texts]  # a title's own words do not count
-    separator = "; " if any(", " in t or AND[lang] in t for t in bare) else ", "
-    return separator.join(texts[:-1]) + AND[lang] + texts[-1]
+    if any(", " in t or AND[lang] in t for t in bare):
+        return "; ".join(texts)
+    return ", ".join(texts[:-1]) + AND[lang] + texts[-1]
 
 
 LABELS_QUERY = """
