@@ -177,11 +177,30 @@ def test_every_fact_says_where_it_comes_from(store):
     assert line == {"v": "line=38,39"}  # RFC 5147: line 39 of the seed
 
 
-def test_example_seed_copy_matches_the_shared_seed():
-    shared = VETLANDA.parents[1].parent / "shared" / "seed"  # ../shared beside the project
-    [original] = shared.glob("*.txt")
-    copy = VETLANDA / "kallor" / original.name
-    assert copy.read_bytes() == original.read_bytes()
+SEED_SHA256 = "77c6dc64094219a731da4dd619a493c411ec8a06fb12591df2bca82a0f2abd95"
+"""The seed plan as the project received it; the example's copy in kallor/ is the source every
+``seed#N`` line reference points into, so it must not change (a user's clone has no other)."""
+
+
+def test_the_seed_copy_is_the_plan_as_received_and_every_cited_line_exists():
+    import hashlib
+    import re
+
+    copy = VETLANDA / "kallor" / "plan-brottsforebyggande-arbete-vetlanda-2020-2023.txt"
+    assert hashlib.sha256(copy.read_bytes()).hexdigest() == SEED_SHA256
+    lines = copy.read_text(encoding="utf-8").splitlines()
+    assert [line.strip() for line in lines[6:10]] == [
+        "Handläggare:", "Granskad av:", "Beslutad av:", "Datum för beslut:"
+    ]  # seed lines 7–10: the header printed and left empty
+    cited = {
+        int(n)
+        for path in VETLANDA.glob("*.*")
+        if path.suffix in (".yaml", ".csv")
+        for m in re.finditer(r"seed#(\d+)(?:-(\d+))?", path.read_text(encoding="utf-8"))
+        for n in m.groups() if n
+    }
+    assert cited and max(cited) <= len(lines)
+    assert all(lines[n - 1].strip() for n in cited), "a cited line is empty"
 
 
 def test_quads_are_in_the_municipality_graph():
