@@ -3,7 +3,10 @@
 Every municipality is SYNTHETIC ("Syntetisk kommun 0042", code 7042 — not a real code): a
 coherent 2023–2026 planning (programme, plan, agreement, two promises, lägesbild, åtgärdsplan,
 yearly trygghetsbokslut, goals, problems and activities in all five domains) that no rule
-objects to, into which one known defect is injected in every third municipality. At 290
+objects to, into which one known defect is injected in every third municipality. The plan names
+the five areas it works from (`considers_domains`, so COV-DOMAIN checks it), the åtgärdsplan has
+activities of its own aimed at factors of both sides (COV-BALANCE counts a plan's own), and the
+temagrupp reports to a styrgrupp that reports to the kommunstyrelse (ORG-POLITICAL). At 290
 municipalities the corpus holds about a million triples.
 
     python benchmarks/national_corpus.py OUT_DIR [--municipalities 290]
@@ -31,6 +34,7 @@ YEARS = (2023, 2024, 2025, 2026)
 GOALS = 7
 PROBLEMS = 40
 ACTIVITIES_PER_YEAR = 60
+ACTION_PLAN_ACTIVITIES_PER_YEAR = 4
 
 FACTORS = {  # domain → (risk factor, protective factor)
     "familjen": ("familj-bristande-foraldratillsyn", "familj-delaktiga-foraldrar"),
@@ -67,7 +71,10 @@ def clean_municipality(number: int) -> dict[str, Any]:
         "groups": [
             {"id": "temagrupp", "name": "Temagrupp brott", "type": "temagrupp",
              "members": [kommun, "lpo", "rtj"], "convener": kommun, "reports_to": "styrgrupp"},
-            {"id": "styrgrupp", "name": "Styrgrupp", "type": "styrgrupp", "part_of": kommun},
+            # The styrgrupp answers to the kommunstyrelse (ORG-POLITICAL: the temagrupp's
+            # reporting line reaches a nämnd, whether or not a document's decision is recorded).
+            {"id": "styrgrupp", "name": "Styrgrupp", "type": "styrgrupp", "part_of": kommun,
+             "reports_to": "ks"},
             {"id": "samordning", "name": "Samordningsfunktion", "type": "arbetsgrupp",
              "members": [kommun]},
         ],
@@ -80,7 +87,7 @@ def clean_municipality(number: int) -> dict[str, Any]:
         {"id": "plan", "title": "Plan för brottsförebyggande arbete",
          "type": "brottsforebyggande-plan", "period": "2023-2026", "owning_group": "temagrupp",
          "decision": {"by": "ks", "date": "2023-02-06"}, "references": ["lagesbild"],
-         **responsible},
+         "considers_domains": DOMAINS, **responsible},
         {"id": "samverkan", "title": "Samverkansöverenskommelse",
          "type": "samverkansoverenskommelse", "period": "2023-2026",
          "signed_by": ["ks", "lpo"], **responsible},
@@ -98,7 +105,8 @@ def clean_municipality(number: int) -> dict[str, Any]:
         *({"id": f"tb-{y}", "title": f"Trygghetsbokslut {y}", "type": "trygghetsbokslut",
            "reports_on": "plan", "report_year": y, "entries": []} for y in YEARS[:3]),
         {"id": "tb-ap-2025", "title": "Uppföljning av åtgärdsplanen 2025",
-         "type": "trygghetsbokslut", "reports_on": "atgardsplan", "report_year": 2025},
+         "type": "trygghetsbokslut", "reports_on": "atgardsplan", "report_year": 2025,
+         "entries": []},
     ]
     spec["goal_areas"] = [{"id": "malomrade", "title": "Brott", "document": "plan",
                            "owning_group": "temagrupp"}]
@@ -132,6 +140,18 @@ def clean_municipality(number: int) -> dict[str, Any]:
                 "status": "pagaende" if year == YEARS[-1] else "genomford",
             }
             activities.append(activity)
+    # The åtgärdsplan's own activities, aimed at risk and protective factors in turn (COV-BALANCE
+    # counts a plan's own activities, from three up).
+    for year in YEARS[2:]:
+        for n in range(ACTION_PLAN_ACTIVITIES_PER_YEAR):
+            domain = DOMAINS[(n + year) % 5]
+            activities.append({
+                "id": f"ap-{year}-{n:02d}", "title": f"Åtgärd {n} år {year}", "year": year,
+                "document": "atgardsplan", "responsible": COMMITTEES[n % len(COMMITTEES)],
+                "kind": "social", "goal": f"mal-{n % GOALS}",
+                "problems": f"problem-{(n + 2 * year) % PROBLEMS}",
+                "factors": FACTORS[domain][n % 2],
+                "status": "pagaende" if year == YEARS[-1] else "genomford"})
     for promise, years, focus in (("ml-1", (2023, 2024), "lofte-1"),
                                   ("ml-2", (2025, 2026), "lofte-2")):
         for year in years:
@@ -143,10 +163,10 @@ def clean_municipality(number: int) -> dict[str, Any]:
     spec["activities"] = activities
     for document in spec["documents"]:
         if document["id"].startswith("tb-") and "entries" in document:
-            year = document["report_year"]
+            year, on = document["report_year"], document["reports_on"]
             document["entries"] = [
                 {"activity": a["id"], "status": "genomford"}
-                for a in activities if a["year"] == year and a["document"] == "plan"
+                for a in activities if a["year"] == year and a["document"] == on
             ]
     return spec
 
@@ -277,6 +297,8 @@ def unresolved_law(s: dict[str, Any]) -> list[Row]:
 
 
 def domain_gap(s: dict[str, Any]) -> list[Row]:
+    # The plan names its areas and has activities of its own aimed at factors, so COV-DOMAIN
+    # reports the area no activity of the municipality reaches in 2024 (one finding).
     gone = [a["id"] for a in s["activities"]
             if a["year"] == 2024 and a["factors"] in FACTORS["individen"]]
     s["activities"] = [a for a in s["activities"] if a["id"] not in gone]
@@ -305,7 +327,10 @@ def programme_steers_crime(s: dict[str, Any]) -> list[Row]:
 
 def promise_expired(s: dict[str, Any]) -> list[Row]:
     _set(_document(s, "ml-2"), period="2025")
-    return [("PER-EXPIRED", "ml-2", "ml-2"), ("PER-TILING", "samverkan", "ml-2")]
+    # One finding about the series: the promise runs 12 months of the expected 24, and no
+    # promise covers 2026, a year of the agreement (focus: the agreement).
+    return [("PER-EXPIRED", "ml-2", "ml-2"), ("PER-TILING", "samverkan", "ml-2"),
+            ("PER-TILING", "samverkan", "samverkan")]
 
 
 def only_risk(s: dict[str, Any]) -> list[Row]:
@@ -313,6 +338,7 @@ def only_risk(s: dict[str, Any]) -> list[Row]:
         for risk, protective in FACTORS.values():
             if activity["factors"] == protective:
                 activity["factors"] = risk
+    # Both activity plans have three or more activities of their own aimed at factors.
     return [("COV-BALANCE", "plan", "plan"), ("COV-BALANCE", "atgardsplan", "atgardsplan")]
 
 
