@@ -10,7 +10,7 @@ import statistics
 import time
 from datetime import date
 
-from samklang.graph.dataset import load_dataset
+from samklang.graph.source_kind import load_dataset
 from samklang.graph.store import open_store
 from samklang.queries.check import check
 from samklang.queries.rule import catalogue

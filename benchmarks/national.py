@@ -33,7 +33,7 @@ import pyoxigraph as ox
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from national_corpus import AS_OF, generate  # noqa: E402
 
-from samklang.graph.dataset import load_dataset  # noqa: E402
+from samklang.graph.source_kind import load_dataset  # noqa: E402
 from samklang.graph.store import OxigraphStore, RdflibStore  # noqa: E402
 from samklang.queries.check import check  # noqa: E402
 from samklang.queries.rule import catalogue  # noqa: E402

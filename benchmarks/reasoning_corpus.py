@@ -29,7 +29,7 @@ import pyoxigraph as ox
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from national_corpus import AS_OF, generate  # noqa: E402
 
-from samklang.graph.dataset import load_dataset  # noqa: E402
+from samklang.graph.source_kind import load_dataset  # noqa: E402
 from samklang.graph.store import open_store  # noqa: E402
 from samklang.ontology import reasoning  # noqa: E402
 from samklang.ontology.reasoning import reason  # noqa: E402

@@ -24,9 +24,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from samklang.graph.dataset import load_dataset
+from samklang.graph.source_kind import load_dataset
 from samklang.graph.store import open_store
-from samklang.graph.visualise import build_view, render_html
+from samklang.viz.visualise import build_view, render_html
 from tests.viz.cdp import Browser
 
 ROOT = Path(__file__).resolve().parent.parent

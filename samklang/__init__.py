@@ -17,14 +17,14 @@ __version__ = "0.1.0"
 __all__ = ["__version__", "check", "load_dataset"]
 
 if TYPE_CHECKING:
-    from samklang.graph.dataset import load_dataset
+    from samklang.graph.source_kind import load_dataset
     from samklang.queries.check import check
 
 
 def __getattr__(name: str) -> Any:
     """Import the public functions on first use, so ``import samklang`` stays cheap."""
     if name == "load_dataset":
-        from samklang.graph.dataset import load_dataset
+        from samklang.graph.source_kind import load_dataset
 
         return load_dataset
     if name == "check":

@@ -454,7 +454,7 @@ CATALOGUE: tuple[Message, ...] = (
     _m("'{text}' is not NAME=VALUE", "'{text}' har inte formen NAMN=VÄRDE"),
     _m("cannot write {target}: the folder {folder} does not exist",
        "{target} kan inte skrivas: mappen {folder} finns inte"),
-    # --- accept (samklang/graph/acceptance.py) ------------------------------------------------
+    # --- accept (samklang/queries/acceptance.py) ------------------------------------------------
     _m("'{focus}' is not an id of the dataset {folder}, a domain or a law; expected the id of "
        "the resource the finding concerns",
        "'{focus}' är varken ett id i datasetet {folder}, ett område eller en lag; förväntade "
@@ -481,7 +481,7 @@ CATALOGUE: tuple[Message, ...] = (
        "{path} är ingen .xlsx-fil; mallen är en Excel-arbetsbok"),
     _m("{path} holds no YAML files, so it is not a dataset folder",
        "{path} innehåller inga YAML-filer och är alltså ingen datasetmapp"),
-    # --- viz and stats (samklang/graph/visualise.py, network.py) ------------------------------
+    # --- viz and stats (samklang/viz/visualise.py, network.py) ------------------------------
     _m("'{view}' is not a view; expected one of {views}",
        "'{view}' är ingen vy; förväntade någon av {views}"),
     _m("the {view} view draws one municipality, and the store holds several; choose one by its "

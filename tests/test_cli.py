@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from samklang.cli import cli
-from samklang.graph.dataset import load_dataset
+from samklang.graph.source_kind import load_dataset
 from samklang.queries.rule import catalogue
 
 from .conftest import EXAMPLES, VETLANDA
@@ -446,7 +446,7 @@ def test_acceptances_of_similar_ids_do_not_collide(runner, vetlanda_copy: Path) 
 def test_accept_leaves_the_dataset_as_it_was_when_the_result_would_not_load(
     runner, vetlanda_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import samklang.graph.acceptance as acceptance
+    import samklang.queries.acceptance as acceptance
     from samklang.errors import InputError
 
     calls = []

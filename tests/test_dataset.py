@@ -6,8 +6,8 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from samklang.graph.dataset import load_dataset
 from samklang.graph.scaffold import write_activity_template
+from samklang.graph.source_kind import load_dataset
 from samklang.ontology import SK, SKDOM, SKFAC
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from samklang.graph.dataset import load_dataset
+from samklang.graph.source_kind import load_dataset
 from samklang.graph.store import open_store
 from samklang.queries.check import check
 from samklang.queries.rule import catalogue

@@ -11,8 +11,8 @@ import pyoxigraph as ox
 import pytest
 import yaml
 
-from samklang.graph.dataset import load_dataset
 from samklang.graph.ingest import ingest, load_document, provenance_quads
+from samklang.graph.source_kind import load_dataset
 from samklang.graph.store import open_store
 from samklang.queries.check import check
 

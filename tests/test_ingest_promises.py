@@ -11,8 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from samklang.graph.dataset import load_dataset
 from samklang.graph.ingest import ingest
+from samklang.graph.source_kind import load_dataset
 from samklang.queries.check import check
 
 from .ingest.builders import HERE

@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from samklang.errors import InputError
-from samklang.graph.dataset import load_dataset
 from samklang.graph.ingest import ingest
 from samklang.graph.ingest.text import read_document
+from samklang.graph.source_kind import load_dataset
 
 from .conftest import VETLANDA
 from .ingest.builders import HERE

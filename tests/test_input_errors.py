@@ -12,7 +12,7 @@ import pytest
 
 from samklang.cli import cli
 from samklang.errors import InputError
-from samklang.graph.dataset import load_dataset
+from samklang.graph.source_kind import load_dataset
 
 DOC = """documents:
   - id: plan

@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from samklang.errors import InputError
-from samklang.graph.dataset import load_dataset
 from samklang.graph.schema import SECTIONS
+from samklang.graph.source_kind import load_dataset
 
 from .conftest import VETLANDA
 

@@ -20,7 +20,7 @@ from click.testing import CliRunner
 from samklang.cli import cli
 from samklang.commands import reason as reason_command
 from samklang.commands.reason import as_text
-from samklang.graph.dataset import load_dataset
+from samklang.graph.source_kind import load_dataset
 from samklang.graph.store import open_store
 from samklang.ontology import reasoning
 from samklang.ontology.namespace import DATA, GRAPH, PREFIXES, RDF, SK

@@ -7,7 +7,7 @@ from datetime import date
 import pyoxigraph as ox
 import pytest
 
-from samklang.graph.dataset import load_dataset
+from samklang.graph.source_kind import load_dataset
 from samklang.graph.store import ontology_quads
 from samklang.ontology import reasoning
 from samklang.ontology.namespace import DCTERMS, OWL, RDF, RDFS, SK, SKDOM, XSD

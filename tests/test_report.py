@@ -148,7 +148,7 @@ def test_sections_put_accepted_findings_last_in_their_section() -> None:
 
 def test_an_acceptance_written_in_the_dataset_shows_in_every_format(vetlanda_copy) -> None:
     """End to end: a planner's ``accepted:`` entry, read by check, marked in each report."""
-    from samklang.graph.dataset import load_dataset
+    from samklang.graph.source_kind import load_dataset
     from samklang.queries.check import check
 
     (vetlanda_copy / "accepted.yaml").write_text(

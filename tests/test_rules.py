@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from samklang.graph.dataset import load_dataset
+from samklang.graph.source_kind import load_dataset
 from samklang.graph.store import ONTOLOGY_GRAPH, SparqlStore, Store, ontology_quads, open_store
 from samklang.queries.check import check, select_rules
 from samklang.queries.rule import Rule, catalogue

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from samklang.cli import cli
-from samklang.graph.network import compute_stats, planning_graph
+from samklang.network.planning_graph import compute_stats, planning_graph
 
 from .conftest import EXAMPLES
 from .test_viz import AS_OF, DATA, EXEMPELSTAD, store_of

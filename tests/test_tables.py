@@ -12,8 +12,8 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 
 from samklang.cli import cli
-from samklang.graph.dataset import load_dataset
 from samklang.graph.scaffold import vocabulary_labels
+from samklang.graph.source_kind import load_dataset
 from samklang.graph.tables import table_format
 from samklang.ontology import SK
 from samklang.ontology.namespace import DCTERMS

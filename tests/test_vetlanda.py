@@ -9,7 +9,7 @@ import pyoxigraph as ox
 import pytest
 
 from samklang.cli import cli
-from samklang.graph.dataset import load_dataset
+from samklang.graph.source_kind import load_dataset
 from samklang.graph.store import open_store
 from samklang.queries.check import check
 

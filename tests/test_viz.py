@@ -19,10 +19,10 @@ import pytest
 
 from samklang.cli import cli
 from samklang.errors import UsageError
-from samklang.graph.dataset import load_dataset
+from samklang.graph.source_kind import load_dataset
 from samklang.graph.store import Store, open_store
-from samklang.graph.views.model import View
-from samklang.graph.visualise import build_view, render_html, script_json
+from samklang.viz.views.model import View
+from samklang.viz.visualise import build_view, render_html, script_json
 
 from .conftest import EXAMPLES
 

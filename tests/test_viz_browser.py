@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from samklang.graph.store import Store
-from samklang.graph.views.model import View
-from samklang.graph.visualise import build_view, render_html
+from samklang.viz.views.model import View
+from samklang.viz.visualise import build_view, render_html
 
 from .conftest import EXAMPLES, ROOT
 from .test_viz import AS_OF, DATA, EXEMPELSTAD, store_of, xss_dataset

@@ -93,7 +93,7 @@ def check(
 ) -> None:
     """Check one dataset (a folder, or a plan document), several (PATH…), a store or an
     endpoint against the coherence rules."""
-    from samklang.graph.dataset import load_dataset
+    from samklang.graph.source_kind import load_dataset
     from samklang.graph.store import Store
     from samklang.queries import history
     from samklang.queries.check import check as run_check
@@ -190,8 +190,8 @@ def accept(
     concerns. The acceptance is written to accepted.yaml in the dataset; later runs of check
     show the finding as accepted, with who and why, and it no longer counts for --fail-on.
     """
-    from samklang.graph.acceptance import accept_finding
     from samklang.messages import text
+    from samklang.queries.acceptance import accept_finding
 
     on = on or date.today()
     target = accept_finding(path, rule_id, focus, by, reason, on, document=document)

@@ -72,7 +72,7 @@ def viz(
     """Draw the planning in PATH (a dataset folder; several make a corpus) as one
     self-contained HTML page that opens offline in any browser."""
     from samklang.graph.corpus import open_sources
-    from samklang.graph.visualise import build_view, render_html
+    from samklang.viz.visualise import build_view, render_html
 
     store = open_sources(paths, store_dir, endpoint)
     built = build_view(store, view, lang=lang, as_of=as_of, municipality=municipality)
@@ -113,7 +113,7 @@ def stats(
     """Network analytics of the planning in PATH: organisations' degree and betweenness,
     loose documents and activities, and red-thread completeness per activity."""
     from samklang.graph.corpus import open_sources
-    from samklang.graph.network import compute_stats, write_stats_json, write_stats_text
+    from samklang.network.planning_graph import compute_stats, write_stats_json, write_stats_text
 
     store = open_sources(paths, store_dir, endpoint)
     result = compute_stats(store, as_of=as_of, municipality=municipality, lang=lang)

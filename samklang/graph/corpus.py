@@ -95,7 +95,7 @@ def _read_source(path: Path) -> _Source:
     """
     fmt = RDF_FORMATS.get(path.suffix.lower()) if path.is_file() else None
     if fmt is None:
-        from samklang.graph.dataset import load_dataset
+        from samklang.graph.source_kind import load_dataset
 
         dataset = load_dataset(path)
         municipality = next(

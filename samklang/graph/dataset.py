@@ -46,10 +46,6 @@ from samklang.ontology.namespace import (
 
 Term = ox.NamedNode | ox.Literal
 
-DOCUMENT_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
-"""Plan documents that ``load_dataset`` ingests on the fly (see ``samklang.graph.ingest``)."""
-
-
 @dataclass
 class Dataset:
     """One municipality's planning as RDF.
@@ -102,8 +98,10 @@ def vocabulary_focus(text: str) -> ox.NamedNode | None:
         return None
 
 
-def load_dataset(path: str | Path) -> Dataset:
+def load_dataset_folder(path: str | Path) -> Dataset:
     """Read and validate a dataset folder, and build its RDF.
+
+    :func:`samklang.graph.source_kind.load_dataset` also takes a plan document; use that.
 
     Args:
         path: the dataset folder.
@@ -115,10 +113,6 @@ def load_dataset(path: str | Path) -> Dataset:
         InputError: a file is malformed, a value does not fit, or a reference is unknown.
     """
     folder = Path(path)
-    if folder.is_file() and folder.suffix.lower() in DOCUMENT_SUFFIXES:
-        from samklang.graph.ingest import load_document  # a plan document: ingest on the fly
-
-        return load_document(folder)
     if not folder.is_dir():
         raise InputError(
             folder,

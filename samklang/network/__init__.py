@@ -1,1 +1,1 @@
-"""Network analytics of the planning: the planning graph built from a store, and ``samklang stats``."""
+"""Network analytics: the planning graph built from a store, and ``samklang stats``."""

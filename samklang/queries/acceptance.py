@@ -12,7 +12,8 @@ from pathlib import Path
 
 from samklang.errors import UsageError
 from samklang.files import write_atomically
-from samklang.graph.dataset import Dataset, load_dataset, vocabulary_focus
+from samklang.graph.dataset import Dataset, vocabulary_focus
+from samklang.graph.source_kind import load_dataset
 from samklang.ontology.namespace import DATA
 
 FILE = "accepted.yaml"

@@ -15,7 +15,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from samklang.errors import UsageError
-from samklang.graph.dataset import Dataset, load_dataset
+from samklang.graph.dataset import Dataset
+from samklang.graph.source_kind import load_dataset
 from samklang.graph.store import Store, open_store
 from samklang.ontology.namespace import LAW
 from samklang.queries import history

@@ -56,7 +56,7 @@ class ReportContext:
     ) -> ReportContext:
         """The context of a check of ``dataset``, with ``rules`` run (default: all).
 
-        >>> from samklang.graph.dataset import load_dataset
+        >>> from samklang.graph.source_kind import load_dataset
         >>> dataset = load_dataset("examples/vetlanda")  # doctest: +SKIP
         >>> context = ReportContext.from_dataset(dataset)  # doctest: +SKIP
         >>> context.name, context.code  # doctest: +SKIP

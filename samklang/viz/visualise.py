@@ -10,9 +10,9 @@ text as HTML entities, data as JSON in which ``<``, ``>`` and ``&`` are ``\\u`` 
 
 pyvis is not used to write the page: every ``cdn_resources`` mode of pyvis 0.3.2 still links a
 CDN, it leaves headings unescaped, and its ``add_edge`` grows quadratically. The views are built
-as plain node and edge lists and laid out with networkx (:mod:`samklang.graph.views.layout`).
+as plain node and edge lists and laid out with networkx (:mod:`samklang.viz.views.layout`).
 
->>> from samklang.graph.dataset import load_dataset
+>>> from samklang.graph.source_kind import load_dataset
 >>> from samklang.graph.store import open_store
 >>> store = open_store("memory")
 >>> store.add(load_dataset("examples/vetlanda").quads)
@@ -33,15 +33,15 @@ from typing import Any
 
 from samklang.errors import UsageError
 from samklang.graph.store import Store
-from samklang.graph.views.model import Matrix, View
-from samklang.graph.views.style import (
+from samklang.queries.check import Finding
+from samklang.viz.views.model import Matrix, View
+from samklang.viz.views.style import (
     EDGE_STYLES,
     GAP_STATUSES,
     STATUS_COLOURS,
     STYLES,
     WORDS,
 )
-from samklang.queries.check import Finding
 
 VIEWS = ("coverage", "documents", "chain", "organisations", "national")
 """The views :func:`build_view` makes."""
@@ -79,7 +79,7 @@ def build_view(
         UsageError: an unknown view or language, a code the store does not hold, or a view
             that needs one municipality asked of a store with several.
     """
-    from samklang.graph.network import choose_municipality, planning_graph
+    from samklang.network.planning_graph import choose_municipality, planning_graph
 
     if view not in VIEWS:
         raise UsageError(f"'{view}' is not a view; expected one of {', '.join(VIEWS)}")
@@ -88,7 +88,7 @@ def build_view(
     as_of = as_of or date.today()
     chosen = choose_municipality(store, municipality)
     if view == "national" or (view == "coverage" and chosen is None):
-        from samklang.graph.views.national import national_view
+        from samklang.viz.views.national import national_view
 
         return national_view(store, lang, as_of)
     if chosen is None:
@@ -98,11 +98,11 @@ def build_view(
         )
     graph = planning_graph(store, chosen, lang)
     if view == "coverage":
-        from samklang.graph.views.coverage import coverage_view
+        from samklang.viz.views.coverage import coverage_view
 
         return coverage_view(graph, chosen, lang, as_of)
     if view == "documents":
-        from samklang.graph.views.documents import documents_view
+        from samklang.viz.views.documents import documents_view
 
         if findings is None:
             from samklang.queries.check import check
@@ -111,10 +111,10 @@ def build_view(
             findings = check(store=store, lang=lang, settings=Settings(as_of=as_of))
         return documents_view(graph, chosen, lang, as_of, findings)
     if view == "chain":
-        from samklang.graph.views.chain import chain_view
+        from samklang.viz.views.chain import chain_view
 
         return chain_view(graph, chosen, lang, as_of)
-    from samklang.graph.views.organisations import organisations_view
+    from samklang.viz.views.organisations import organisations_view
 
     return organisations_view(graph, chosen, lang, as_of)
 
@@ -254,8 +254,8 @@ def render_html(view: View) -> str:
     words = WORDS[view.lang]
     vis_js = _inline_script(_asset(f"{VIS_NETWORK}/vis-network.min.js"))
     vis_css = _inline_style(_asset(f"{VIS_NETWORK}/vis-network.min.css"))
-    page_js = _inline_script(_asset("graph/views/assets/page.js"))
-    page_css = _inline_style(_asset("graph/views/assets/page.css"))
+    page_js = _inline_script(_asset("viz/views/assets/page.js"))
+    page_css = _inline_style(_asset("viz/views/assets/page.css"))
     data = view.data()
     data["styles"] = STYLES
     data["edgeStyles"] = EDGE_STYLES

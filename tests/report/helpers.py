@@ -10,7 +10,8 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from samklang.graph.dataset import Dataset, load_dataset
+from samklang.graph.dataset import Dataset
+from samklang.graph.source_kind import load_dataset
 from samklang.queries.check import Finding, check
 from samklang.queries.history import LeftOut
 from samklang.queries.rule import GROUPS

@@ -177,8 +177,8 @@ def _file_of(entity: Entity) -> str:
 def load_document(path: str | Path, code: str | None = None):  # type: ignore[no-untyped-def]
     """Ingest a plan document and load the draft as a dataset, as ``samklang check FILE`` does.
 
-    The draft goes to a temporary folder, is read by ``load_dataset`` like any dataset folder,
-    and the folder is removed. The quads also carry the provenance of every fact
+    The draft goes to a temporary folder, is read by ``load_dataset_folder`` like any dataset
+    folder, and the folder is removed. The quads also carry the provenance of every fact
     (:func:`provenance_quads`). When the text states no municipality code and none is given,
     the placeholder ``0000`` is used and a warning is logged (``samklang.graph.ingest``).
 
@@ -192,7 +192,7 @@ def load_document(path: str | Path, code: str | None = None):  # type: ignore[no
     Raises:
         InputError: the document cannot be read, or its draft does not load.
     """
-    from samklang.graph.dataset import load_dataset
+    from samklang.graph.dataset import load_dataset_folder
 
     draft = ingest(path, code=code)
     if draft.code_is_placeholder:
@@ -205,7 +205,7 @@ def load_document(path: str | Path, code: str | None = None):  # type: ignore[no
     with tempfile.TemporaryDirectory(prefix="samklang-ingest-") as folder:
         draft.write_into(Path(folder))
         try:
-            dataset = load_dataset(folder)
+            dataset = load_dataset_folder(folder)
         except InputError as err:
             raise InputError(
                 draft.source.path,

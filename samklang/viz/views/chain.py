@@ -11,7 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from samklang.graph import concepts
-from samklang.graph.network import (
+from samklang.network.planning_graph import (
     Municipality,
     Thread,
     label_of,
@@ -19,8 +19,8 @@ from samklang.graph.network import (
     sources_of,
     targets,
 )
-from samklang.graph.views import layout
-from samklang.graph.views.common import (
+from samklang.viz.views import layout
+from samklang.viz.views.common import (
     activities_of,
     ancestors,
     base_node,
@@ -30,8 +30,8 @@ from samklang.graph.views.common import (
     vocabulary_label,
     year_filter,
 )
-from samklang.graph.views.model import Cell, Edge, Filter, Matrix, Node, View
-from samklang.graph.views.style import WORDS, years_text
+from samklang.viz.views.model import Cell, Edge, Filter, Matrix, Node, View
+from samklang.viz.views.style import WORDS, years_text
 
 if TYPE_CHECKING:
     import networkx as nx

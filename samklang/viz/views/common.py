@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from samklang.graph.network import Municipality, label_of, targets
-from samklang.graph.views.model import Filter, Node
-from samklang.graph.views.style import KIND_WORDS, WORDS, years_text
+from samklang.network.planning_graph import Municipality, label_of, targets
+from samklang.viz.views.model import Filter, Node
+from samklang.viz.views.style import KIND_WORDS, WORDS, years_text
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -12,9 +12,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from samklang.graph import concepts
-from samklang.graph.network import Municipality, label_of, sources_of, targets
-from samklang.graph.views import layout
-from samklang.graph.views.common import (
+from samklang.network.planning_graph import Municipality, label_of, sources_of, targets
+from samklang.viz.views import layout
+from samklang.viz.views.common import (
     activities_of,
     ancestors,
     base_node,
@@ -27,8 +27,8 @@ from samklang.graph.views.common import (
     vocabulary_label,
     year_filter,
 )
-from samklang.graph.views.model import Cell, Edge, Filter, Matrix, Node, View
-from samklang.graph.views.style import WORDS, coverage_status, years_text
+from samklang.viz.views.model import Cell, Edge, Filter, Matrix, Node, View
+from samklang.viz.views.style import WORDS, coverage_status, years_text
 
 if TYPE_CHECKING:
     import networkx as nx

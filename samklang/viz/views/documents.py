@@ -7,9 +7,11 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from samklang.graph.network import Municipality, targets
-from samklang.graph.views import layout
-from samklang.graph.views.common import (
+from samklang.network.planning_graph import Municipality, targets
+from samklang.queries.check import Finding
+from samklang.queries.rule import SEVERITIES
+from samklang.viz.views import layout
+from samklang.viz.views.common import (
     base_node,
     hover,
     kind_word,
@@ -18,10 +20,8 @@ from samklang.graph.views.common import (
     vocabulary_label,
     year_filter,
 )
-from samklang.graph.views.model import Cell, Edge, Filter, Matrix, Node, View
-from samklang.graph.views.style import WORDS
-from samklang.queries.check import Finding
-from samklang.queries.rule import SEVERITIES
+from samklang.viz.views.model import Cell, Edge, Filter, Matrix, Node, View
+from samklang.viz.views.style import WORDS
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from samklang.graph.views.model import Edge, Node
+from samklang.viz.views.model import Edge, Node
 
 COLUMN_WIDTH = 330.0
 ROW_HEIGHT = 78.0

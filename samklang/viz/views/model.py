@@ -1,6 +1,6 @@
 """What a view is: nodes, edges, a legend, filters and coverage tables, ready to be drawn.
 
-A view is plain data. :mod:`samklang.graph.visualise` turns it into one self-contained HTML
+A view is plain data. :mod:`samklang.viz.visualise` turns it into one self-contained HTML
 page; tests read it to know what the page must draw.
 """
 
@@ -17,7 +17,7 @@ class Node:
     Attributes:
         id: its IRI (or a synthetic id for a placeholder such as "no goal").
         label: the text under it.
-        style: the key of its look in :data:`samklang.graph.views.style.STYLES`.
+        style: the key of its look in :data:`samklang.viz.views.style.STYLES`.
         kind: what it is, in words ("Aktivitet (social)").
         status: its state, which sets its colour: ``covered``, ``partial``, ``none``,
             ``neutral``, ``broken``, ``error``, ``warning``, ``info`` or ``ok``.
@@ -62,7 +62,7 @@ class Edge:
     Attributes:
         source: id of the node it starts at.
         target: id of the node it ends at.
-        style: the key of its look in :data:`samklang.graph.views.style.EDGE_STYLES`.
+        style: the key of its look in :data:`samklang.viz.views.style.EDGE_STYLES`.
         label: what the relation is, in words (shown on hover).
         width: relative width (1 is normal), e.g. a count of activities.
     """

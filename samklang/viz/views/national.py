@@ -18,12 +18,12 @@ from typing import Any
 import pyoxigraph as ox
 
 from samklang.graph.concepts import due_years
-from samklang.graph.network import Municipality, municipalities
 from samklang.graph.store import ONTOLOGY_GRAPH, Store
-from samklang.graph.views import layout
-from samklang.graph.views.common import hover, kind_word
-from samklang.graph.views.model import Cell, Edge, Filter, Matrix, Node, View
-from samklang.graph.views.style import WORDS, coverage_status, years_text
+from samklang.network.planning_graph import Municipality, municipalities
+from samklang.viz.views import layout
+from samklang.viz.views.common import hover, kind_word
+from samklang.viz.views.model import Cell, Edge, Filter, Matrix, Node, View
+from samklang.viz.views.style import WORDS, coverage_status, years_text
 
 COUNTIES = {
     "01": "Stockholms län",

@@ -10,10 +10,15 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from samklang.graph.network import Municipality, organisation_centrality, sources_of, targets
-from samklang.graph.views import layout
-from samklang.graph.views.common import base_node, hover, kind_word, subtitle
-from samklang.graph.views.model import Cell, Edge, Matrix, Node, View
+from samklang.network.planning_graph import (
+    Municipality,
+    organisation_centrality,
+    sources_of,
+    targets,
+)
+from samklang.viz.views import layout
+from samklang.viz.views.common import base_node, hover, kind_word, subtitle
+from samklang.viz.views.model import Cell, Edge, Matrix, Node, View
 
 if TYPE_CHECKING:
     import networkx as nx
