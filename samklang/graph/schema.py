@@ -402,8 +402,10 @@ SECTIONS: dict[str, Section] = {
                 Field(
                     "reports_on",
                     "ref",
-                    "For a follow-up report: the document it follows up.",
+                    "For a follow-up report: the documents it follows up (a programme and its "
+                    "plan, for one).",
                     targets=("documents",),
+                    many=True,
                 ),
                 Field("report_year", "year", "For a follow-up report: the year it covers."),
                 Field(
