@@ -22,16 +22,29 @@ import pyoxigraph as ox
 from samklang.ontology.namespace import SK
 
 EXISTENCE_QUERY = """
-SELECT ?document ?title ?decided ?signed ?start WHERE {
-  ?document a sk:Document ;
-            sk:municipality ?municipality .
-  OPTIONAL { ?document dcterms:title ?title }
-  OPTIONAL { ?document sk:decision/dcterms:date ?decided }
-  OPTIONAL { ?document sk:signedOn ?signed }
-  OPTIONAL { ?document sk:periodStart ?start }
+SELECT ?document ?decided ?signed ?start WHERE {
+  { SELECT ?document WHERE { ?document a sk:Document ; sk:municipality ?municipality } }
+  OPTIONAL {
+    SELECT ?document ?decided WHERE {
+      ?document sk:decision ?decision .
+      ?decision dcterms:date ?decided .
+    }
+  }
+  OPTIONAL { SELECT ?document ?signed WHERE { ?document sk:signedOn ?signed } }
+  OPTIONAL { SELECT ?document ?start WHERE { ?document sk:periodStart ?start } }
 }
 """
-"""Every document with the dates that say when it came to exist."""
+"""Every dataset document with the dates that say when it came to exist. Each OPTIONAL is one
+whole predicate, hash-joined (docs/decisions/0004-rule-query-shape.md)."""
+
+TITLES_QUERY = """
+SELECT ?document ?title WHERE {
+  VALUES ?document { %s }
+  ?document dcterms:title ?title .
+}
+"""
+"""The titles of the left-out documents; the VALUES list is made of IRIs the store returned,
+serialised as RDF terms, never of text from a user."""
 
 DEPENDENT = (SK.statedIn, SK.plannedIn, SK.identifiedIn)
 """Links that make a resource part of the document it points to (a goal stated in it, an
@@ -58,22 +71,30 @@ class LeftOut:
 
 def left_out(store, as_of: date) -> list[LeftOut]:  # noqa: ANN001 - any Store
     """The documents in ``store`` that came to exist after ``as_of``, by title."""
-    found: dict[str, LeftOut] = {}
+    from samklang.graph.sparql_text import term_text
+
+    found: dict[str, tuple[date, str]] = {}
     for row in store.select(EXISTENCE_QUERY):
         iri = row["document"].value
         known = [
-            (_day(row[name]), how)
+            (day, how)
             for name, how in (("decided", "decided"), ("signed", "signed"))
-            if name in row and _day(row[name]) is not None
+            if (day := _day(row.get(name))) is not None
         ]
         since, how = min(known) if known else (_day(row.get("start")), "period")
         if since is None or since <= as_of:
             continue
-        title = row["title"].value if "title" in row else iri.rsplit("/", 1)[-1]
-        previous = found.get(iri)
-        if previous is None or (since, how) < (previous.since, previous.how):
-            found[iri] = LeftOut(iri, title, since, how)
-    return sorted(found.values(), key=lambda d: (d.title, d.iri))
+        if iri not in found or (since, how) < found[iri]:
+            found[iri] = (since, how)
+    if not found:
+        return []
+    values = " ".join(term_text(ox.NamedNode(iri)) for iri in sorted(found))
+    rows = store.select(TITLES_QUERY % values)
+    titles = {row["document"].value: row["title"].value for row in rows}
+    return sorted(
+        (LeftOut(iri, titles.get(iri, iri.rsplit("/", 1)[-1]), *found[iri]) for iri in found),
+        key=lambda d: (d.title, d.iri),
+    )
 
 
 def left_out_of(quads: Iterable[ox.Quad], as_of: date) -> list[LeftOut]:
