@@ -18,10 +18,11 @@ reads every ``raise …Error(…)`` of the package and fails for one the catalog
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 LANGUAGES = ("sv", "en")
@@ -110,20 +111,22 @@ class Message:
     en: str
     sv: str
     nouns: tuple[str, ...] = ()
-    pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
-    quoted: frozenset[str] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
+    @functools.cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """The English form as a regular expression, each ``{name}`` a named group (compiled
+        when first needed: a command that raises nothing compiles none)."""
         parts = re.split(r"\{(\w+)\}", self.en)
         regex = "".join(
             re.escape(part) if i % 2 == 0 else f"(?P<{part}>{SHAPES.get(part, '.*?')})"
             for i, part in enumerate(parts)
         )
-        object.__setattr__(self, "pattern", re.compile(regex, re.DOTALL))
-        names = set(parts[1::2])
-        quoted = {n for n in names if f"'{{{n}}}'" in self.en}
-        object.__setattr__(self, "quoted", frozenset(quoted))
-        assert set(re.findall(r"\{(\w+)\}", self.sv)) <= names, self.en  # may leave some out
+        return re.compile(regex, re.DOTALL)
+
+    @functools.cached_property
+    def quoted(self) -> frozenset[str]:
+        """The names written in quotes (``'{key}'``): the user's own text, never translated."""
+        names = set(re.findall(r"\{(\w+)\}", self.en))
+        return frozenset(n for n in names if f"'{{{n}}}'" in self.en)
 
     @property
     def weight(self) -> int:
@@ -545,7 +548,7 @@ CATALOGUE: tuple[Message, ...] = (
        "har inget textlager (sidorna är bilder, som från en skanner; antal sidor: {n}); kör "
        "textigenkänning "
        "(OCR) på den först, eller ge texten som en .txt- eller .docx-fil"),
-    # --- reason (samklang/ontology/reasoning.py) ----------------------------------------------
+    # --- reason (samklang/reasoning/) ----------------------------------------------
     _m("'{name}' is not a reasoner; expected one of {names}",
        "'{name}' är ingen reasoner; förväntade någon av {names}"),
     _m("cannot start Java: {reason}", "Java kan inte startas: {reason}"),
