@@ -32,9 +32,9 @@ from national_corpus import AS_OF, generate  # noqa: E402
 from samklang.graph.source_kind import load_dataset  # noqa: E402
 from samklang.graph.store import open_store  # noqa: E402
 from samklang.ontology import reasoning  # noqa: E402
-from samklang.ontology.reasoning import reason  # noqa: E402
 from samklang.queries.check import check  # noqa: E402
 from samklang.queries.settings import Settings  # noqa: E402
+from samklang.reasoning.reason import reason
 
 VETLANDA = Path(__file__).resolve().parent.parent / "examples" / "vetlanda"
 

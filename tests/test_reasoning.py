@@ -1,4 +1,4 @@
-"""OWL reasoning (samklang reason, samklang.ontology.reasoning): inferred classes, a consistent
+"""OWL reasoning (samklang reason, samklang.reasoning): inferred classes, a consistent
 model, contradictions explained, and nothing else needing Java.
 
 These tests run the reasoner, so they need Java (``.ci/system-packages`` installs it).
@@ -22,20 +22,19 @@ from samklang.commands import reason as reason_command
 from samklang.commands.reason import as_text
 from samklang.graph.source_kind import load_dataset
 from samklang.graph.store import open_store
-from samklang.ontology import reasoning
 from samklang.ontology.namespace import DATA, GRAPH, PREFIXES, RDF, SK
-from samklang.ontology.reasoning import (
+from samklang.queries.check import check
+from samklang.queries.rule import parse_rule
+from samklang.queries.settings import Settings
+from samklang.reasoning import model as reasoning_model
+from samklang.reasoning import runner as reasoning_runner
+from samklang.reasoning.model import (
     INFERRED_GRAPH,
     InconsistentModelError,
     ReasonerUnavailableError,
     Reasoning,
-    add_inferences,
-    infer,
-    reason,
 )
-from samklang.queries.check import check
-from samklang.queries.rule import parse_rule
-from samklang.queries.settings import Settings
+from samklang.reasoning.reason import add_inferences, infer, reason
 
 from .conftest import VETLANDA
 
@@ -191,7 +190,7 @@ def test_a_corpus_is_reasoned_part_by_part_with_the_same_answer(
 ) -> None:
     """Two municipalities in one model, realised part by part (they share no individual of
     their own; small batches force two parts): each gets the memberships it has alone."""
-    monkeypatch.setattr(reasoning, "BATCH", 100)
+    monkeypatch.setattr(reasoning_runner, "BATCH", 100)
     folder, inferred = inferred_run
     both = [*load_dataset(folder).quads, *load_dataset(VETLANDA).quads]
     for as_of, alone in (
@@ -209,7 +208,7 @@ def test_a_contradiction_across_parts_is_found(
     """Each municipality alone is consistent; together they make a CTC concept both a factor
     (an activity targets it) and a domain (a plan considers it): the whole model's
     consistency is checked before the parts are realised one by one."""
-    monkeypatch.setattr(reasoning, "BATCH", 100)
+    monkeypatch.setattr(reasoning_runner, "BATCH", 100)
     family = ox.NamedNode("https://w3id.org/samklang/vocab/ctc/family")
     one = dataset_folder(tmp_path / "one", FIXTURES / "inconsistent" / "documents.yaml")
     first = [
@@ -281,7 +280,7 @@ def test_text_report_in_swedish_and_english(
     runner: CliRunner, vetlanda: Reasoning, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Pretend the example is a large corpus, to see the notes on slowness.
-    monkeypatch.setattr(reasoning, "SLOW_INDIVIDUALS", 100)
+    monkeypatch.setattr(reasoning_model, "SLOW_INDIVIDUALS", 100)
     monkeypatch.setattr(reason_command, "SLOW_SECONDS", 0.0)
     sv = runner.invoke(cli, ["reason", str(VETLANDA), "--as-of", "2021-06-01"])
     assert sv.exit_code == 0, sv.output

@@ -9,20 +9,12 @@ import pytest
 
 from samklang.graph.source_kind import load_dataset
 from samklang.graph.store import ontology_quads
-from samklang.ontology import reasoning
 from samklang.ontology.namespace import DCTERMS, OWL, RDF, RDFS, SK, SKDOM, XSD
-from samklang.ontology.reasoning import (
-    ReasonerError,
-    ReasonerUnavailableError,
-    Triple,
-    _disjoint_pairs,
-    _java_failure,
-    _parts,
-    _triple,
-    _View,
-    curie,
-    day_number,
-)
+from samklang.reasoning import runner as reasoning_runner
+from samklang.reasoning.explainer import _disjoint_pairs
+from samklang.reasoning.model import ReasonerError, ReasonerUnavailableError, Triple, curie
+from samklang.reasoning.owl_view import _triple, _View, day_number
+from samklang.reasoning.runner import _java_failure, _parts
 
 from .conftest import VETLANDA
 
@@ -134,7 +126,7 @@ def test_parts_share_no_individual_of_their_own(
 ) -> None:
     """Two municipalities fall into two parts; vocabulary concepts named as values do not join
     them, but a concept the data states something about does."""
-    monkeypatch.setattr(reasoning, "BATCH", 1)
+    monkeypatch.setattr(reasoning_runner, "BATCH", 1)
     other = [
         (ox.NamedNode(s.value.replace("/0685/", "/0686/")) if "/0685/" in s.value else s, p, o)
         if isinstance(s, ox.NamedNode)

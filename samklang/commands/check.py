@@ -117,7 +117,7 @@ def check(
         store: Store | None = None
         if use_reasoner:
             from samklang.graph.store import OxigraphStore
-            from samklang.ontology.reasoning import reasoned_store
+            from samklang.reasoning.reason import reasoned_store
 
             plain = OxigraphStore()
             plain.add(dataset.quads)
@@ -134,7 +134,7 @@ def check(
 
         store = open_sources(paths, store_dir, endpoint)
         if use_reasoner:
-            from samklang.ontology.reasoning import reasoned_store
+            from samklang.reasoning.reason import reasoned_store
 
             store = reasoned_store(store, as_of)  # type: ignore[arg-type]
         settings = Settings(as_of=as_of).replace(pairs)

@@ -25,7 +25,7 @@ from samklang.commands.options import (
 from samklang.status import ExitStatus
 
 if TYPE_CHECKING:
-    from samklang.ontology.reasoning import Clash, Reasoning, Triple
+    from samklang.reasoning.model import Clash, Reasoning, Triple
 
 WORDS: dict[str, dict[str, str]] = {
     "sv": {
@@ -163,8 +163,9 @@ def reason(
     import pyoxigraph as ox
 
     from samklang.graph.corpus import open_sources
-    from samklang.ontology.reasoning import SLOW_INDIVIDUALS, data_quads
-    from samklang.ontology.reasoning import reason as run_reason
+    from samklang.reasoning.model import SLOW_INDIVIDUALS
+    from samklang.reasoning.reason import data_quads
+    from samklang.reasoning.reason import reason as run_reason
 
     store = open_sources(paths, store_dir, endpoint)
     quads = data_quads(store)  # type: ignore[arg-type]
@@ -213,7 +214,7 @@ def _seconds(value: float, lang: str) -> str:
 def _name(result: Reasoning, iri: str, lang: str) -> str:
     """``label (sk:Plan)`` for a class, ``label (0685/plan)`` for a resource of the data."""
     from samklang.ontology.namespace import DATA
-    from samklang.ontology.reasoning import curie
+    from samklang.reasoning.model import curie
 
     label = result.label(iri, lang)
     short = iri[len(DATA.iri) :] if iri.startswith(DATA.iri) else curie(iri)

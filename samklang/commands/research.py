@@ -103,7 +103,7 @@ def query(
         values[key.strip()] = value
     store = open_sources(paths, store_dir, endpoint)
     if use_reasoner:
-        from samklang.ontology.reasoning import reasoned_store
+        from samklang.reasoning.reason import reasoned_store
 
         store = reasoned_store(store)  # type: ignore[arg-type]
     with _progress(f"{chosen.name} …"):
