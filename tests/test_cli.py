@@ -349,6 +349,7 @@ def test_dataset_settings_file_and_run_override(runner, vetlanda_copy: Path) -> 
     assert "settings.yaml, rad 2: 'mandate' är ingen inställning" in bad.stderr
 
 
+@pytest.mark.java
 def test_check_with_reasoning_gives_the_same_findings(runner) -> None:
     args = ["check", str(VETLANDA), "--as-of", "2026-11-25", "--format", "json"]
     plain = json.loads(runner.invoke(cli, args).stdout)["findings"]
@@ -467,6 +468,7 @@ def test_accept_leaves_the_dataset_as_it_was_when_the_result_would_not_load(
     assert not (vetlanda_copy / "accepted.yaml").exists()
 
 
+@pytest.mark.java
 def test_query_with_reasoning_sees_inferred_classes(runner) -> None:
     sparql = "SELECT (COUNT(?a) AS ?n) WHERE { ?a a sk:SocialActivity }"
     plain = runner.invoke(cli, ["query", "--sparql", sparql, str(VETLANDA), "--format", "csv"])

@@ -258,6 +258,7 @@ def test_viz_embeds_the_same_verdicts(dataset: Path, tmp_path: Path) -> None:
     assert no_factor == {"social-doman"}
 
 
+@pytest.mark.java
 def test_reason_gives_each_activity_the_same_verdict(inferred) -> None:
     def kind(activity: str) -> str:
         social = (activity, "SocialActivity") in inferred
@@ -320,6 +321,7 @@ def test_research_queries_give_each_activity_the_same_verdict(dataset: Path) -> 
     }
 
 
+@pytest.mark.java
 def test_every_command_gives_domains_goals_and_problems_the_same_years(
     dataset: Path, findings, inferred, tmp_path: Path
 ) -> None:

@@ -38,6 +38,8 @@ from samklang.reasoning.reason import add_inferences, infer, reason
 
 from .conftest import VETLANDA
 
+pytestmark = pytest.mark.java
+
 FIXTURES = Path(__file__).parent / "reasoning"
 BASE = Path(__file__).parent / "rules" / "_base"
 SAME = FIXTURES / "same-answer"

@@ -32,7 +32,11 @@ from .virtuoso import Virtuoso, installed, running
 RULES = Path(__file__).parent / "rules"
 BASE = RULES / "_base"
 CASES = sorted(p.parent for p in RULES.glob("*/*/expect.yaml") if p.parent.parent != BASE)
-ENGINES = ["memory", "rdflib", "virtuoso"]
+ENGINES = [
+    "memory",
+    pytest.param("rdflib", marks=pytest.mark.slow),  # a quarter of the suite's time
+    pytest.param("virtuoso", marks=pytest.mark.virtuoso),
+]
 
 
 def local(iri: str | None) -> str | None:

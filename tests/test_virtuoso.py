@@ -24,6 +24,8 @@ from samklang.queries.settings import Settings
 from .conftest import EXAMPLES, ROOT
 from .virtuoso import Virtuoso, installed, running
 
+pytestmark = pytest.mark.virtuoso
+
 AS_OF = date(2024, 6, 1)
 
 

@@ -24,6 +24,8 @@ from .conftest import EXAMPLES, ROOT
 from .test_viz import AS_OF, DATA, EXEMPELSTAD, store_of, xss_dataset
 from .viz.cdp import Browser, chromium_path
 
+pytestmark = pytest.mark.browser
+
 ARTIFACTS = ROOT / "artifacts"
 
 
