@@ -403,20 +403,11 @@ def _grouped(
     if across:  # no one document: the finding is about the first item, and names them all
         document = ox.NamedNode(singles[0].focus)
     focus_row: Row = {"focus": document, "document": document}
-    return Finding(
-        rule=rule.id,
-        severity=severity,
-        kind="question" if asks else "defect",
-        group=rule.group,
-        focus=document.value,
-        focus_label=_text(document, labels),
-        document=None if across else document.value,
-        document_label=None if across else _text(document, labels),
+    own: Row = {"focus": document} if across else focus_row
+    base = _finding(rule, own, labels, lang, severity, None, asks)
+    return replace(
+        base,
         message=message,
-        title=rule.title[lang],
-        basis=rule.basis[lang],
-        url=rule.url,
-        fix=rule.fix[lang],
         facts={
             name: text
             for name, text in shared.items()
