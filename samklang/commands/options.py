@@ -67,7 +67,9 @@ class TranslatedUsageError(click.UsageError):
         self.lang = lang
 
     def show(self, file: Any = None) -> None:
-        file = file or click.get_text_stream("stderr")
+        # click.echo(err=True) finds stderr as click does (get_text_stream is deprecated in
+        # click 8.3 and later).
+        err = file is None
         if self.ctx is not None:
             usage = self.ctx.get_usage()
             if usage.startswith("Usage:"):
@@ -76,8 +78,9 @@ class TranslatedUsageError(click.UsageError):
             hint = messages.text(
                 "try", self.lang, command=self.ctx.command_path, option=max(names, key=len)
             )
-            click.echo(f"{usage}\n{hint}\n", file=file)
-        click.echo(messages.text("click-error", self.lang, message=self.message), file=file)
+            click.echo(f"{usage}\n{hint}\n", file=file, err=err)
+        error = messages.text("click-error", self.lang, message=self.message)
+        click.echo(error, file=file, err=err)
 
 
 class Group(click.Group):
