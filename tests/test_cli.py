@@ -565,3 +565,24 @@ def test_usage_errors_from_click_in_both_languages(
     assert en.stderr.startswith("Usage: ")
     monkeypatch.setenv("SAMKLANG_LANG", "en")
     assert runner.invoke(cli, args).stderr == en.stderr
+
+
+def test_an_accepted_finding_of_a_grouping_rule_stays_accepted_alone(
+    runner, tmp_path: Path
+) -> None:
+    """Review of issue 11: a rule that groups (PER-EXPIRED) and fires once on a document kept
+    the acceptance out of the finding, which then stayed open and failed the run."""
+    folder = tmp_path / "fiktivby"
+    shutil.copytree(EXAMPLES / "fiktivby", folder)
+    accepted = runner.invoke(
+        cli,
+        ["accept", str(folder), "PER-EXPIRED", "atgardsplan-2023-2024", "--by", "X",
+         "--reason", "Förlängd genom beslut (fiktivt).", "--date", "2026-11-25"],
+    )
+    assert accepted.exit_code == 0, accepted.output
+    args = ["check", str(folder), "--as-of", "2026-11-25", "--rules", "PER-EXPIRED"]
+    found = json.loads(runner.invoke(cli, [*args, "--format", "json"]).stdout)["findings"]
+    assert [(f["focus"].rsplit("/", 1)[-1], f["accepted"] is not None) for f in found] == [
+        ("atgardsplan-2023-2024", True)
+    ]
+    assert runner.invoke(cli, args).exit_code == 0

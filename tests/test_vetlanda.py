@@ -277,3 +277,33 @@ def test_questions_never_change_the_exit_status(runner):
     findings = json.loads(result.stdout)["findings"]
     assert findings and {f["kind"] for f in findings} == {"question"}
     assert result.exit_code == 0, result.output
+
+
+def test_history_takes_the_earliest_date_and_keeps_an_acceptance_to_its_document():
+    """Review of issue 11: a document signed early and again later existed from the first
+    signing; an acceptance limited to a left-out document goes with it instead of applying
+    everywhere."""
+    import pyoxigraph as ox
+
+    from samklang.ontology.namespace import DCTERMS, RDF, SK, XSD
+    from samklang.queries import history
+
+    doc = ox.NamedNode("https://w3id.org/samklang/data/9999/avtal")
+    town = ox.NamedNode("https://w3id.org/samklang/data/9999/exempelby-kommun")
+    accepted = ox.NamedNode("https://w3id.org/samklang/data/9999/accepted-1")
+
+    def day(text: str) -> ox.Literal:
+        return ox.Literal(text, datatype=XSD.date)
+
+    quads = [
+        ox.Quad(doc, RDF.type, SK.Document),
+        ox.Quad(doc, SK.municipality, town),
+        ox.Quad(doc, DCTERMS.title, ox.Literal("Avtal")),
+        ox.Quad(doc, SK.signedOn, day("2020-02-01")),
+        ox.Quad(doc, SK.signedOn, day("2023-05-01")),
+    ]
+    assert history.left_out_of(quads, date(2021, 1, 1)) == []
+    assert [d.title for d in history.left_out_of(quads, date(2019, 1, 1))] == ["Avtal"]
+    with_acceptance = [*quads, ox.Quad(accepted, SK.acceptedDocument, doc)]
+    gone = history.left_out_of(with_acceptance, date(2019, 1, 1))
+    assert not [q for q in history.without(with_acceptance, gone) if q.subject == accepted]

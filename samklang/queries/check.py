@@ -349,7 +349,9 @@ def _findings(
             key=SEVERITIES.index,
         )
         if len(members) == 1:
-            findings.append(_finding(rule, row, labels, lang, severity, None, asks))
+            # A group of one keeps an acceptance of its document (the group's own focus).
+            record = _accepted(acceptances, rule.id, row) if rule.grouped else None
+            findings.append(_finding(rule, row, labels, lang, severity, record, asks))
             continue
         rows_of_cause = [member[1] for member in members]
         findings.append(

@@ -46,9 +46,13 @@ SELECT ?document ?title WHERE {
 """The titles of the left-out documents; the VALUES list is made of IRIs the store returned,
 serialised as RDF terms, never of text from a user."""
 
-DEPENDENT = (SK.statedIn, SK.plannedIn, SK.identifiedIn)
+DEPENDENT = (
+    SK.statedIn, SK.plannedIn, SK.identifiedIn, SK.acceptedDocument, SK.acceptedFocus
+)
 """Links that make a resource part of the document it points to (a goal stated in it, an
-activity planned in it, a problem identified in it): it is left out with the document."""
+activity planned in it, a problem identified in it, an acceptance of a finding in it or about
+it): it is left out with the document. (An acceptance limited to a left-out document must not
+lose its limit and apply everywhere.)"""
 
 
 @dataclass(frozen=True)
@@ -73,18 +77,20 @@ def left_out(store, as_of: date) -> list[LeftOut]:  # noqa: ANN001 - any Store
     """The documents in ``store`` that came to exist after ``as_of``, by title."""
     from samklang.graph.sparql_text import term_text
 
-    found: dict[str, tuple[date, str]] = {}
+    known: dict[str, list[tuple[date, str]]] = {}  # decided or signed, per document
+    starts: dict[str, date] = {}
     for row in store.select(EXISTENCE_QUERY):
         iri = row["document"].value
-        known = [
-            (day, how)
-            for name, how in (("decided", "decided"), ("signed", "signed"))
-            if (day := _day(row.get(name))) is not None
-        ]
-        since, how = min(known) if known else (_day(row.get("start")), "period")
-        if since is None or since <= as_of:
-            continue
-        if iri not in found or (since, how) < found[iri]:
+        dates = known.setdefault(iri, [])
+        for name in ("decided", "signed"):
+            if (day := _day(row.get(name))) is not None:
+                dates.append((day, name))
+        if (start := _day(row.get("start"))) is not None:
+            starts[iri] = min(start, starts.get(iri, start))
+    found: dict[str, tuple[date, str]] = {}
+    for iri, dates in known.items():  # the earliest date of all counts
+        since, how = min(dates) if dates else (starts.get(iri), "period")
+        if since is not None and since > as_of:
             found[iri] = (since, how)
     if not found:
         return []
