@@ -119,8 +119,8 @@ def check(
             from samklang.graph.store import OxigraphStore
             from samklang.reasoning.reason import reasoned_store
 
-            plain = OxigraphStore()
-            plain.add(dataset.quads)
+            plain = OxigraphStore()  # as it stood on the reference date (queries/history.py)
+            plain.add(history.without(dataset.quads, history.left_out_of(dataset.quads, as_of)))
             store = reasoned_store(plain, as_of)
         findings = run_check(dataset, lang=lang, rules=rules_to_run, settings=settings, store=store)
         context = ReportContext.from_dataset(

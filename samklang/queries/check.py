@@ -183,9 +183,9 @@ def check(
             (rule, row)
             for rule, row in rows
             if not any(
-                history.concerns(row[name].value, gone)
-                for name in ("focus", "document")
-                if name in row
+                history.concerns(term.value, gone)
+                for term in row.values()
+                if isinstance(term, ox.NamedNode)
             )
         ]
     labels = _labels(store, [term for _, row in rows for term in row.values()], lang)
@@ -659,10 +659,3 @@ def _located(finding: Finding, dataset: Dataset) -> Finding:
         for i, place in ((i, where(i.focus)) for i in finding.items)
     )
     return replace(finding, file=file, location=location, items=items)
-
-
-def worst(findings: Iterable[Finding]) -> str | None:
-    """The highest severity among the defects in ``findings``, or ``None`` if there are none
-    (questions never count)."""
-    found = {f.severity for f in findings if f.kind == "defect"}
-    return next((s for s in reversed(SEVERITIES) if s in found), None)

@@ -67,10 +67,6 @@ GROUPS = ("law", "validity", "thread", "followup", "coverage", "references")
 """Rule groups in the order a planner reads: legal obligations; decision and validity; the red
 thread; follow-up; coverage and balance; references. Questions come after all of them."""
 
-KINDS = ("defect", "question")
-"""A defect the documents show (or a law requires what nothing records); a question about what
-is simply not recorded."""
-
 LANGUAGES = ("sv", "en")
 
 
