@@ -26,6 +26,7 @@ from pathlib import Path
 from samklang.errors import InputError
 from samklang.graph.records import Record, record_from_row
 from samklang.graph.schema import MULTI_SEPARATOR, ORG_TARGETS, SECTIONS, parse_id
+from samklang.graph.textfile import decode_text
 from samklang.graph.yamlfile import MAX_BYTES
 
 SHEET = "Aktiviteter"
@@ -234,8 +235,6 @@ def table_format(path: Path) -> TableFormat:
 
 
 def _decoded(path: Path) -> tuple[str, TableFormat]:
-    from samklang.graph.ingest.text import decode_text
-
     try:
         data = path.read_bytes()
     except OSError as err:

@@ -6,9 +6,8 @@ Unicode characters of the text as read here: line ends are one ``\\n`` each, a b
 is dropped, and nothing else is changed, so for a UTF-8 ``.txt`` file with ``\\n`` line ends the
 offsets are those of the file itself.
 
-Plain text is read as UTF-8 (with or without a byte-order mark), UTF-16 with a byte-order mark,
-or Windows-1252 (which includes every printable character of Latin-1). A file that is none of
-these, mixes UTF-8 with Windows-1252, or holds binary data is refused with one sentence.
+Plain text is decoded by ``graph/textfile.py``: UTF-8 (with or without a byte-order mark),
+UTF-16 with a byte-order mark, or Windows-1252; anything else is refused with one sentence.
 """
 
 from __future__ import annotations
@@ -19,21 +18,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from samklang.errors import InputError, at_line
+from samklang.errors import InputError
+from samklang.graph.textfile import decode_text, normalise_line_ends
 
 MAX_BYTES = 20_000_000
 """Largest document read (20 MB); a plan is at most a few megabytes even as a PDF."""
 
 TEXT_SUFFIXES = (".txt", ".md")
 SUFFIXES = (".txt", ".md", ".docx", ".pdf")
-
-# Bytes that Windows-1252 leaves undefined; Latin-1 reads them as C1 control characters,
-# which no real plan contains, so a file holding them is not Windows-1252 or Latin-1 text.
-_CP1252_UNDEFINED = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
-# Control characters other than tab, line feed, carriage return and form feed: binary data.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-# UTF-8 read as Windows-1252: "Ã¤" for "ä", "Ã¶" for "ö", "Ã¥" for "å" and their capitals.
-_UTF8_AS_CP1252 = re.compile(r"Ã[¤¶¥„–…©¼]")
 
 SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 """Footnote numbers are written as superscript digits (``¹``), as in the seed."""
@@ -132,72 +124,6 @@ def read_document(path: str | Path) -> SourceText:
         text, headings = _docx_text(path)
         return SourceText(path, text, "docx", None, digest, headings)
     return SourceText(path, _pdf_text(path), "pdf", None, digest)
-
-
-def _normalise(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def decode_text(path: Path, data: bytes) -> tuple[str, str]:
-    """Decode plain text: UTF-8 (BOM allowed), UTF-16 with a BOM, else Windows-1252.
-
-    Returns:
-        The text with ``\\n`` line ends, and the encoding used.
-
-    Raises:
-        InputError: naming the line of the first byte that fits none of them.
-    """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return _checked(path, _normalise(data.decode("utf-16")), "utf-16")
-        except UnicodeDecodeError as err:
-            raise InputError(path, None, "is not valid UTF-16 text; save it as UTF-8 text") from err
-    bom = data.startswith(b"\xef\xbb\xbf")
-    encoding = "utf-8-sig" if bom else "utf-8"
-    try:
-        return _checked(path, _normalise(data[3 if bom else 0 :].decode("utf-8")), encoding)
-    except UnicodeDecodeError as err:
-        utf8_error = err
-    if bom:  # a byte-order mark promises UTF-8: do not guess another encoding
-        raise _undecodable(
-            path,
-            data,
-            utf8_error.start + 3,
-            "is not UTF-8 text although it starts with a UTF-8 byte-order mark",
-        )
-    if m := _CP1252_UNDEFINED.search(data):
-        raise _undecodable(path, data, m.start(), "is not text in UTF-8 or Windows-1252")
-    text = _normalise(data.decode("cp1252"))
-    if m2 := _UTF8_AS_CP1252.search(text):
-        line = text[: m2.start()].count("\n") + 1
-        other = data[: utf8_error.start].count(b"\n") + 1
-        raise InputError(
-            path,
-            at_line(line),
-            f"mixes UTF-8 (line {line}) and Windows-1252 (line {other}); "
-            "save it in one encoding, preferably UTF-8",
-        )
-    return _checked(path, text, "cp1252")
-
-
-def _undecodable(path: Path, data: bytes, at: int, problem: str) -> InputError:
-    line = data[:at].count(b"\n") + 1
-    return InputError(
-        path, at_line(line), f"{problem} (byte 0x{data[at]:02x}); save it as UTF-8 text"
-    )
-
-
-def _checked(path: Path, text: str, encoding: str) -> tuple[str, str]:
-    """Refuse text holding control characters: binary data, or UTF-16 without a BOM."""
-    if m := _CONTROL.search(text):
-        line = text[: m.start()].count("\n") + 1
-        raise InputError(
-            path,
-            at_line(line),
-            f"holds a control character (U+{ord(m[0]):04X}), so it is not plain text; "
-            "expected UTF-8, UTF-16 with a byte-order mark, or Windows-1252 text",
-        )
-    return text.removeprefix("\ufeff"), encoding
 
 
 # --- DOCX -----------------------------------------------------------------------------------
@@ -313,7 +239,7 @@ def _pdf_text(path: Path) -> str:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as err:
         raise InputError(path, None, f"is not a readable PDF ({err})") from err
-    text = "\n".join(_normalise(p).rstrip("\n") for p in pages)
+    text = "\n".join(normalise_line_ends(p).rstrip("\n") for p in pages)
     if not re.search(r"\w{2}", text):
         raise InputError(
             path,
