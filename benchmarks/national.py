@@ -34,7 +34,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from national_corpus import AS_OF, generate  # noqa: E402
 
 from samklang.graph.source_kind import load_dataset  # noqa: E402
-from samklang.graph.store import OxigraphStore, RdflibStore  # noqa: E402
+from samklang.graph.store.oxigraph import OxigraphStore  # noqa: E402
+from samklang.graph.store.rdflib import RdflibStore  # noqa: E402
 from samklang.queries.check import check  # noqa: E402
 from samklang.queries.rule import catalogue  # noqa: E402
 from samklang.queries.settings import Settings  # noqa: E402
@@ -46,7 +47,7 @@ CHILD = textwrap.dedent("""
     start = time.perf_counter()
     from datetime import date
     import pyoxigraph as ox
-    from samklang.graph.store import OxigraphStore
+    from samklang.graph.store.oxigraph import OxigraphStore
     from samklang.queries.check import check
     from samklang.queries.settings import Settings
     mode, path = sys.argv[1], sys.argv[2]
@@ -54,7 +55,7 @@ CHILD = textwrap.dedent("""
         store = OxigraphStore()
         store.store.bulk_load(path=path, format=ox.RdfFormat.N_QUADS)
     elif mode == "rdflib":
-        from samklang.graph.store import RdflibStore
+        from samklang.graph.store.rdflib import RdflibStore
         store = RdflibStore()
         store.add(ox.parse(path=path, format=ox.RdfFormat.N_QUADS))
     else:

@@ -37,7 +37,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 from national_corpus import AS_OF, generate  # noqa: E402
 
 from samklang.graph.corpus import load_corpus  # noqa: E402
-from samklang.graph.store import OxigraphStore  # noqa: E402
+from samklang.graph.store.oxigraph import OxigraphStore  # noqa: E402
 from samklang.queries.rule import _HEADER  # noqa: E402
 from samklang.queries.settings import Settings  # noqa: E402
 

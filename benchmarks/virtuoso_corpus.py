@@ -23,7 +23,8 @@ from national import SETTINGS, as_expected, expected_of, timed  # noqa: E402
 from national_corpus import generate  # noqa: E402
 
 from samklang.graph.corpus import load_corpus, push  # noqa: E402
-from samklang.graph.store import OxigraphStore, SparqlStore  # noqa: E402
+from samklang.graph.store.endpoint import SparqlStore  # noqa: E402
+from samklang.graph.store.oxigraph import OxigraphStore  # noqa: E402
 from samklang.queries.check import check  # noqa: E402
 from samklang.queries.rule import catalogue  # noqa: E402
 from tests.virtuoso import installed, running  # noqa: E402

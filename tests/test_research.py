@@ -18,7 +18,8 @@ from samklang.cli import cli
 from samklang.errors import UsageError
 from samklang.graph.corpus import load_corpus, open_sources
 from samklang.graph.sparql_text import inspect
-from samklang.graph.store import OxigraphStore, RdflibStore
+from samklang.graph.store.oxigraph import OxigraphStore
+from samklang.graph.store.rdflib import RdflibStore
 from samklang.ontology.namespace import LAW, XSD
 from samklang.queries.research import (
     TYPES,

@@ -22,7 +22,8 @@ import pytest
 import yaml
 
 from samklang.graph.source_kind import load_dataset
-from samklang.graph.store import ONTOLOGY_GRAPH, SparqlStore, Store, ontology_quads, open_store
+from samklang.graph.store import ONTOLOGY_GRAPH, Store, ontology_quads, open_store
+from samklang.graph.store.endpoint import SparqlStore
 from samklang.queries.check import check, select_rules
 from samklang.queries.rule import Rule, catalogue
 from samklang.queries.settings import Settings

@@ -24,7 +24,8 @@ import pytest
 from SPARQLWrapper import JSON, POST, SPARQLWrapper
 
 from samklang.graph.corpus import load_corpus
-from samklang.graph.store import OxigraphStore, SparqlStore
+from samklang.graph.store.endpoint import SparqlStore
+from samklang.graph.store.oxigraph import OxigraphStore
 from samklang.queries.research import library, run
 
 from .conftest import ROOT

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from samklang.graph.corpus import load_corpus, push
-from samklang.graph.store import OxigraphStore, SparqlStore
+from samklang.graph.store.endpoint import SparqlStore
+from samklang.graph.store.oxigraph import OxigraphStore
 from samklang.queries.check import check
 from samklang.queries.research import find_query, run
 from samklang.queries.rule import catalogue

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from samklang.graph.store import SparqlStore
+from samklang.graph.store.endpoint import SparqlStore
 
 PACKAGED_INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
 

@@ -116,7 +116,7 @@ def check(
         settings = Settings(as_of=as_of).replace(dataset.settings).replace(pairs)
         store: Store | None = None
         if use_reasoner:
-            from samklang.graph.store import OxigraphStore
+            from samklang.graph.store.oxigraph import OxigraphStore
             from samklang.reasoning.reason import reasoned_store
 
             plain = OxigraphStore()  # as it stood on the reference date (queries/history.py)

@@ -143,10 +143,10 @@ def load(paths: tuple[Path, ...], store_dir: Path, lang: str) -> None:
     """Load dataset folders, plan documents or RDF files into a persistent store, one named
     graph per municipality and source; loading one again replaces its graph only."""
     from samklang.graph.corpus import load_corpus
-    from samklang.graph.store import OxigraphStore
+    from samklang.graph.store.oxigraph import OxigraphStore
 
     if store_dir.exists() and any(store_dir.iterdir()):
-        from samklang.graph.store import is_store_folder
+        from samklang.graph.store.oxigraph import is_store_folder
 
         if not is_store_folder(store_dir):
             raise UsageError(f"{store_dir} holds files but no samklang store; give a new folder")
@@ -313,7 +313,7 @@ def push(
     """Write dataset PATHs (or a --store's graphs) to a SPARQL endpoint as named graphs,
     replacing graphs of the same name, with the ontology and the catalogue."""
     from samklang.graph.corpus import push as push_graphs
-    from samklang.graph.store import SparqlStore
+    from samklang.graph.store.endpoint import SparqlStore
     from samklang.messages import text
 
     password = None

@@ -25,13 +25,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from samklang.errors import InputError, UsageError
-from samklang.graph.store import (
-    ONTOLOGY_GRAPH,
-    GraphStore,
-    OxigraphStore,
-    SparqlStore,
-    Store,
-)
+from samklang.graph.store import ONTOLOGY_GRAPH, GraphStore, Store
+from samklang.graph.store.endpoint import SparqlStore
+from samklang.graph.store.oxigraph import OxigraphStore
 from samklang.ontology.namespace import DCTERMS, GRAPH, RDF, SK, XSD, Namespace
 
 log = logging.getLogger(__name__)

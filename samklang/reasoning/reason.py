@@ -163,7 +163,7 @@ def reasoned_store(store: GraphStore, as_of: date | None = None) -> GraphStore:
     Raises:
         The errors of :func:`infer`.
     """
-    from samklang.graph.store import OxigraphStore
+    from samklang.graph.store.oxigraph import OxigraphStore
 
     reasoned = OxigraphStore()
     reasoned.add(data_quads(store))

@@ -36,7 +36,7 @@ def serve(
     import uvicorn
 
     from samklang.graph.corpus import load_corpus
-    from samklang.graph.store import OxigraphStore
+    from samklang.graph.store.oxigraph import OxigraphStore
     from samklang.server.app import ServerSettings, create_app
 
     if bool(paths) == bool(store_dir):

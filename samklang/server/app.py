@@ -144,7 +144,7 @@ class Endpoint:
     """The application's state: settings, the worker pool, the store's graph names."""
 
     def __init__(self, settings: ServerSettings) -> None:
-        from samklang.graph.store import OxigraphStore
+        from samklang.graph.store.oxigraph import OxigraphStore
 
         self.settings = settings
         store = OxigraphStore(settings.store_path, read_only=True)
