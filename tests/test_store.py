@@ -11,9 +11,10 @@ import pytest
 
 from samklang.errors import UsageError
 from samklang.graph.corpus import CATALOGUE_GRAPH, catalogue_entries, load_corpus, open_sources
+from samklang.graph.sparql_json import term_from_json
 from samklang.graph.sparql_text import bind_values, inspect, projection, term_text
 from samklang.graph.store import ONTOLOGY_GRAPH, open_store
-from samklang.graph.store.endpoint import SparqlStore, term_from_json
+from samklang.graph.store.endpoint import SparqlStore
 from samklang.graph.store.oxigraph import OxigraphStore
 from samklang.graph.store.rdflib import RdflibStore
 from samklang.ontology.namespace import GRAPH, XSD

@@ -55,6 +55,7 @@ import pyoxigraph as ox
 import yaml
 
 from samklang.errors import InputError, UsageError
+from samklang.graph.sparql_json import results_json
 from samklang.graph.store import Row, Store, Term
 from samklang.ontology.namespace import DATA, GRAPH, LAW, PREFIXES, XSD
 from samklang.queries.rule import LANGUAGES
@@ -353,19 +354,6 @@ def term_value(term: Term | None, prefixed: bool = False) -> str:
     return term.value
 
 
-def _json_term(term: Term) -> dict[str, str]:
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    out = {"type": "literal", "value": term.value}
-    if term.language:
-        out["xml:lang"] = term.language
-    elif term.datatype != XSD.string:
-        out["datatype"] = term.datatype.value
-    return out
-
-
 def write_result(result: Result, stream: TextIO, fmt: str = "table") -> None:
     """Write ``result`` as a terminal ``table``, ``csv``, ``tsv``, ``json`` or ``markdown``.
 
@@ -377,14 +365,7 @@ def write_result(result: Result, stream: TextIO, fmt: str = "table") -> None:
     """
     cols = result.columns
     if fmt == "json":
-        doc = {
-            "head": {"vars": cols},
-            "results": {
-                "bindings": [
-                    {c: _json_term(row[c]) for c in cols if c in row} for row in result.rows
-                ]
-            },
-        }
+        doc = results_json(cols, result.rows)
         stream.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     elif fmt in ("csv", "tsv"):
         writer = csv.writer(stream, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")

@@ -19,6 +19,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
+from samklang.graph.sparql_json import results_json
+
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
@@ -122,11 +124,7 @@ def _serialize_rows(variables: list[ox.Variable], rows: list[list[Any]], media_t
     """SPARQL 1.1 results in JSON, XML, CSV or TSV."""
     names = [v.value for v in variables]
     if media_type == "application/sparql-results+json":
-        bindings = [
-            {n: _json_term(t) for n, t in zip(names, row, strict=True) if t is not None}
-            for row in rows
-        ]
-        doc = {"head": {"vars": names}, "results": {"bindings": bindings}}
+        doc = results_json(names, (dict(zip(names, row, strict=True)) for row in rows))
         return json.dumps(doc, ensure_ascii=False).encode()
     if media_type == "application/sparql-results+xml":
         out = [
@@ -153,28 +151,6 @@ def _serialize_rows(variables: list[ox.Variable], rows: list[list[Any]], media_t
     lines = ["\t".join(f"?{n}" for n in names)]
     lines += ["\t".join("" if t is None else str(t) for t in row) for row in rows]
     return ("\n".join(lines) + "\n").encode()
-
-
-def _json_term(term: Any) -> dict[str, Any]:
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Triple):
-        return {
-            "type": "triple",
-            "value": {
-                "subject": _json_term(term.subject),
-                "predicate": _json_term(term.predicate),
-                "object": _json_term(term.object),
-            },
-        }
-    out: dict[str, Any] = {"type": "literal", "value": term.value}
-    if term.language:
-        out["xml:lang"] = term.language
-    elif term.datatype.value != _XSD_STRING:
-        out["datatype"] = term.datatype.value
-    return out
 
 
 def _xml_term(term: Any) -> str:

@@ -5,7 +5,6 @@ Update or the Graph Store Protocol."""
 from __future__ import annotations
 
 import json
-import re
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -15,41 +14,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from samklang.errors import UsageError
+from samklang.graph.sparql_json import RESULTS_JSON, rows_from_json, term_from_json
 from samklang.graph.store import Row, Term, in_graph, with_prefixes
-from samklang.ontology.namespace import XSD
-
-RESULTS_JSON = "application/sparql-results+json"
-"""The media type of SPARQL 1.1 Query Results JSON."""
-
-_BOOLEAN = XSD.boolean.value
-_DURATION = XSD.duration.value
-
-
-def term_from_json(binding: Mapping[str, str]) -> Term:
-    """A term from one value of SPARQL 1.1 Query Results JSON.
-
-    Accepts Virtuoso's ``typed-literal``, its booleans written ``1``/``0`` and its year-month
-    durations written as a number of months.
-    """
-    kind, value = binding["type"], binding["value"]
-    if kind == "uri":
-        return ox.NamedNode(value)
-    if kind == "bnode":  # Virtuoso labels them "nodeID://b1001": keep what a label may hold
-        return ox.BlankNode(re.sub(r"[^A-Za-z0-9_]", "_", value.removeprefix("nodeID://")))
-    if "xml:lang" in binding:
-        return ox.Literal(value, language=binding["xml:lang"])
-    datatype = binding.get("datatype")
-    if datatype == _BOOLEAN and value in ("1", "0"):
-        value = "true" if value == "1" else "false"
-    elif datatype == _DURATION and re.fullmatch(r"-?\d+", value):
-        # Virtuoso 7 keeps a year-month duration as its number of months ("P2Y" → "24").
-        months = int(value)
-        years, rest = divmod(abs(months), 12)
-        value = ("-" if months < 0 else "") + "P" + (f"{years}Y" if years else "")
-        value += f"{rest}M" if rest or not years else ""
-    if datatype:
-        return ox.Literal(value, datatype=ox.NamedNode(datatype))
-    return ox.Literal(value)
 
 
 class SparqlStore:
@@ -155,10 +121,7 @@ class SparqlStore:
         result = self.query_json(with_prefixes(bind_values(query, values)))
         if "results" not in result:
             raise UsageError("only SELECT queries give rows; this is an ASK or CONSTRUCT query")
-        return [
-            {name: term_from_json(value) for name, value in row.items()}
-            for row in result["results"]["bindings"]
-        ]
+        return rows_from_json(result)
 
     def update(self, request: str) -> None:
         """Send a SPARQL Update request."""
