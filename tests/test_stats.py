@@ -11,10 +11,40 @@ from pathlib import Path
 import pytest
 
 from samklang.cli import cli
-from samklang.network.planning_graph import compute_stats, planning_graph
+from samklang.network.analytics import compute_stats
+from samklang.network.build import planning_graph
 
 from .conftest import EXAMPLES
 from .test_viz import AS_OF, DATA, EXEMPELSTAD, store_of
+
+BRACKETED = ["Region [region Syd]", "Grupp [/]", "Rapport [/] om [region Syd]", "Möte [bold]x[/]"]
+"""Names that rich would read as markup: a style, a closing tag with nothing to close."""
+
+
+def bracketed_dataset(folder: Path) -> Path:
+    """Exempelstad with an organisation, a group, a document and an activity whose names hold
+    square brackets (:data:`BRACKETED`)."""
+    shutil.copytree(EXEMPELSTAD, folder)
+    (folder / "extra.yaml").write_text(
+        "organisations:\n"
+        "  - id: region-syd\n    name: Region [region Syd]\n    type: myndighet\n"
+        "groups:\n"
+        "  - id: grupp-x\n    name: Grupp [/]\n    type: temagrupp\n"
+        "    members: [region-syd]\n"
+        "documents:\n"
+        "  - id: rapport-x\n    title: Rapport [/] om [region Syd]\n    type: publikation\n",
+        encoding="utf-8",
+    )
+    with (folder / "activities.csv").open("a", encoding="utf-8") as activities:
+        activities.write("a-mote,Möte [bold]x[/],2024,plan-brott,region-syd,social,,,,,,,\n")
+    return folder
+
+
+def unboxed(text: str) -> str:
+    """A rich table's text with its borders gone and its wrapped lines joined by spaces."""
+    for border in "│┃┏┓┗┛┡┩└┘┌┐├┤┼━─╇╈╋┳┻┬┴":
+        text = text.replace(border, " ")
+    return " ".join(text.split())
 
 
 def test_red_thread_per_activity() -> None:
@@ -113,3 +143,22 @@ def test_cli_needs_a_source(runner) -> None:  # type: ignore[no-untyped-def]
     result = runner.invoke(cli, ["stats"])
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_cli_text_prints_names_with_brackets_as_written(  # type: ignore[no-untyped-def]
+    runner, tmp_path: Path, lang: str
+) -> None:
+    dataset = bracketed_dataset(tmp_path / "brackets")
+    result = runner.invoke(cli, ["stats", str(dataset), "--as-of", "2025-06-01", "--lang", lang])
+    assert result.exit_code == 0, result.output
+    assert result.exception is None
+    text = unboxed(result.stdout)
+    for name in BRACKETED:
+        assert name in text
+    result = runner.invoke(
+        cli, ["stats", str(dataset), "--as-of", "2025-06-01", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert {"Region [region Syd]", "Grupp [/]"} <= {c["label"] for c in data["organisations"]}

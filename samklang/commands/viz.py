@@ -113,7 +113,8 @@ def stats(
     """Network analytics of the planning in PATH: organisations' degree and betweenness,
     loose documents and activities, and red-thread completeness per activity."""
     from samklang.graph.corpus import open_sources
-    from samklang.network.planning_graph import compute_stats, write_stats_json, write_stats_text
+    from samklang.network.analytics import compute_stats
+    from samklang.report.stats import write_stats_json, write_stats_text
 
     store = open_sources(paths, store_dir, endpoint)
     result = compute_stats(store, as_of=as_of, municipality=municipality, lang=lang)

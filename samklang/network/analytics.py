@@ -1,0 +1,288 @@
+"""The analytics of ``samklang stats``: what a researcher asks of the planning graph.
+
+:func:`compute_stats` measures the graph :func:`~samklang.network.build.planning_graph` reads:
+
+- **organisations**: degree and betweenness in the network of organisations, groups, documents
+  and activities (who holds the work together, who brokers between parties);
+- **components**: documents and activities that hang loose from the rest of the planning;
+- **red thread**: per activity, which links of problem → factor → goal → activity → follow-up
+  are there, and how complete the thread is.
+
+Works on any :class:`~samklang.graph.store.Store`; nothing here prints
+(:mod:`samklang.report.stats` writes the result).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from samklang.graph import concepts
+from samklang.network.build import choose_municipality, planning_graph, sources_of, targets
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from samklang.graph.store import Store
+
+ACTOR_RELATIONS = frozenset(
+    {
+        "member",
+        "convener",
+        "reports_to",
+        "sub_organisation_of",
+        "party",
+        "signed_by",
+        "responsible",
+        "decided_by",
+        "owning_group",
+    }
+)
+"""The relations of the organisation network that ``stats`` measures."""
+
+VOCABULARY_KINDS = frozenset({"domain", "factor"})
+"""Shared concepts: every municipality's planning meets in them, so components ignore them."""
+
+
+@dataclass
+class Centrality:
+    """An organisation's place in the organisation network.
+
+    Attributes:
+        iri: the organisation or group.
+        label: its name.
+        kind: ``municipality``, ``organisation`` or ``group``.
+        municipality: the code of the municipality whose planning it is in.
+        degree: how many organisations, groups, documents and activities it is linked to.
+        betweenness: normalised betweenness centrality (0–1): how much it lies on the shortest
+            paths between others.
+        activities: how many activities it is responsible for.
+    """
+
+    iri: str
+    label: str
+    kind: str
+    municipality: str
+    degree: int
+    betweenness: float
+    activities: int
+
+
+@dataclass
+class Loose:
+    """A document or activity in a component apart from its municipality's main one.
+
+    Attributes:
+        iri: the resource.
+        label: its name.
+        kind: ``document`` or ``activity``.
+        municipality: the municipality's code.
+        component_size: how many nodes its component holds.
+    """
+
+    iri: str
+    label: str
+    kind: str
+    municipality: str
+    component_size: int
+
+
+@dataclass
+class Thread:
+    """The red thread of one activity: problem → factor → goal → activity → follow-up.
+
+    Attributes:
+        iri: the activity.
+        label: its title.
+        municipality: the municipality's code.
+        years: the years it is planned for.
+        kind: ``social``, ``situationell``, or empty for neither (as declared).
+        problem: it addresses an identified problem.
+        factor: it targets a risk or protective factor (a domain is not a factor).
+        goal: it contributes to a goal, goal area or focus area.
+        follow_up: an outcome (done, partly done, not done, cancelled) is reported for it, in
+            its status column or a follow-up entry; ``None`` while none is due and none is
+            reported (its last year is the reference year or later).
+        linked: one of its problems has a cause among its factors (the thread runs through).
+        completeness: the share of the links due that are there, 0–1.
+        missing: the links due that are not there (a factor is due of social activities
+            only).
+    """
+
+    iri: str
+    label: str
+    municipality: str
+    years: list[int]
+    kind: str
+    problem: bool
+    factor: bool
+    goal: bool
+    follow_up: bool | None
+    linked: bool
+    completeness: float
+    missing: list[str]
+
+
+@dataclass
+class Stats:
+    """What ``samklang stats`` reports.
+
+    Attributes:
+        as_of: the reference date (follow-up is due once an activity's last year is before
+            its year).
+        nodes: nodes in the planning graph (documents, objectives, activities, organisations …).
+        edges: relations between them.
+        organisations: centrality of organisations and groups, most central first.
+        components: connected components of each municipality's planning (vocabulary left out).
+        loose: documents and activities outside their municipality's main component.
+        threads: the red thread of each activity.
+        thread_completeness: mean completeness over all activities (``None`` without any).
+    """
+
+    as_of: str
+    nodes: int
+    edges: int
+    organisations: list[Centrality] = field(default_factory=list)
+    components: dict[str, int] = field(default_factory=dict)
+    loose: list[Loose] = field(default_factory=list)
+    threads: list[Thread] = field(default_factory=list)
+    thread_completeness: float | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The statistics as a JSON-ready mapping."""
+        return asdict(self)
+
+
+def organisation_centrality(graph: nx.MultiDiGraph) -> list[Centrality]:
+    """Degree and betweenness of every organisation and group in the organisation network.
+
+    The network links organisations, groups, documents and activities by membership,
+    convenership, reporting lines, parties, signatories, decisions, owning groups and
+    responsibility; it is taken as undirected.
+    """
+    import networkx as nx
+
+    actors = nx.Graph()
+    for s, o, relation in graph.edges(keys=True):
+        if relation in ACTOR_RELATIONS:
+            actors.add_edge(s, o)
+    betweenness = nx.betweenness_centrality(actors, normalized=True) if actors else {}
+    result = []
+    for iri, attrs in graph.nodes(data=True):
+        if attrs["kind"] not in ("municipality", "organisation", "group"):
+            continue
+        result.append(
+            Centrality(
+                iri=iri,
+                label=attrs["label"],
+                kind=attrs["kind"],
+                municipality=attrs["graph"],
+                degree=actors.degree(iri) if iri in actors else 0,
+                betweenness=round(betweenness.get(iri, 0.0), 4),
+                activities=len(sources_of(graph, iri, "responsible")),
+            )
+        )
+    result.sort(key=lambda c: (-c.betweenness, -c.degree, c.municipality, c.label))
+    return result
+
+
+def components(graph: nx.MultiDiGraph) -> tuple[dict[str, int], list[Loose]]:
+    """Connected components per municipality, and the documents and activities hanging loose.
+
+    Vocabulary concepts (domains, factors) and laws are left out: they are shared by every
+    plan, so linking through them would hide that two parts of a plan are otherwise unrelated.
+    """
+    import networkx as nx
+
+    count: dict[str, int] = {}
+    loose: list[Loose] = []
+    by_municipality: dict[str, list[str]] = defaultdict(list)
+    for iri, attrs in graph.nodes(data=True):
+        if attrs["kind"] not in VOCABULARY_KINDS and attrs["graph"]:
+            by_municipality[attrs["graph"]].append(iri)
+    for code, members in sorted(by_municipality.items()):
+        parts = sorted(
+            nx.connected_components(graph.subgraph(members).to_undirected(as_view=True)),
+            key=lambda c: (-len(c), min(c)),
+        )
+        count[code] = len(parts)
+        for part in parts[1:]:
+            for iri in sorted(part):
+                kind = graph.nodes[iri]["kind"]
+                if kind in ("document", "activity"):
+                    loose.append(Loose(iri, graph.nodes[iri]["label"], kind, code, len(part)))
+    return count, loose
+
+
+def red_threads(graph: nx.MultiDiGraph, as_of: date) -> list[Thread]:
+    """The red thread of every activity, by municipality and title (the words as defined in
+    :mod:`samklang.graph.concepts`)."""
+    threads = []
+    for iri, attrs in graph.nodes(data=True):
+        if attrs["kind"] != "activity":
+            continue
+        problems = targets(graph, iri, "addresses")
+        factors = set(targets(graph, iri, "targets_factor"))
+        reported = concepts.followed_up(graph, iri)
+        follow_up = reported if reported or concepts.follow_up_due(graph, iri, as_of) else None
+        links: dict[str, bool] = {"problem": bool(problems)}
+        if concepts.factor_due(graph, iri) or factors:
+            links["factor"] = bool(factors)
+        links["goal"] = bool(targets(graph, iri, "contributes_to"))
+        if follow_up is not None:
+            links["follow_up"] = follow_up
+        threads.append(
+            Thread(
+                iri=iri,
+                label=attrs["label"],
+                municipality=attrs["graph"],
+                years=attrs.get("years", []),
+                kind=concepts.kind(graph, iri),
+                problem=bool(problems),
+                factor=bool(factors),
+                goal=links["goal"],
+                follow_up=follow_up,
+                linked=any(factors.intersection(targets(graph, p, "cause")) for p in problems),
+                completeness=round(sum(links.values()) / len(links), 4),
+                missing=[name for name, present in links.items() if not present],
+            )
+        )
+    threads.sort(key=lambda t: (t.municipality, t.completeness, t.label))
+    return threads
+
+
+def compute_stats(
+    store: Store, *, as_of: date | None = None, municipality: str | None = None, lang: str = "sv"
+) -> Stats:
+    """Network analytics of the planning in ``store``.
+
+    Args:
+        store: any store holding one or more municipalities.
+        as_of: the reference date: follow-up is due once an activity's last year is before
+            its year (default: today).
+        municipality: measure only this municipality (an SCB code; default: all).
+        lang: preferred language of vocabulary labels.
+
+    Raises:
+        UsageError: ``municipality`` names no municipality in the store, or it holds none.
+    """
+    chosen = choose_municipality(store, municipality)
+    graph = planning_graph(store, chosen, lang)
+    as_of = as_of or date.today()
+    count, loose = components(graph)
+    threads = red_threads(graph, as_of)
+    return Stats(
+        as_of=as_of.isoformat(),
+        nodes=graph.number_of_nodes(),
+        edges=graph.number_of_edges(),
+        organisations=organisation_centrality(graph),
+        components=count,
+        loose=loose,
+        threads=threads,
+        thread_completeness=(
+            round(sum(t.completeness for t in threads) / len(threads), 4) if threads else None
+        ),
+    )
+
