@@ -19,7 +19,6 @@ from click.testing import CliRunner
 
 from samklang.cli import cli
 from samklang.commands import reason as reason_command
-from samklang.commands.reason import as_text
 from samklang.graph.source_kind import load_dataset
 from samklang.graph.store import open_store
 from samklang.ontology.namespace import DATA, GRAPH, PREFIXES, RDF, SK
@@ -35,6 +34,7 @@ from samklang.reasoning.model import (
     Reasoning,
 )
 from samklang.reasoning.reason import add_inferences, infer, reason
+from samklang.report.reasoning import as_text
 
 from .conftest import VETLANDA
 
