@@ -10,12 +10,11 @@ import click
 
 from samklang.commands.options import (
     DateType,
-    endpoint_option,
     language_option,
     output_option,
+    parse_assignments,
     reports_errors,
-    sources_argument,
-    store_option,
+    sources_options,
     write_output,
 )
 from samklang.status import ExitStatus
@@ -25,9 +24,7 @@ REPORT_FORMATS = ["text", "json", "markdown", "html", "sarif", "turtle"]
 
 
 @click.command()
-@sources_argument
-@store_option
-@endpoint_option
+@sources_options()
 @click.option(
     "--as-of",
     type=DateType(),
@@ -103,12 +100,7 @@ def check(
     from samklang.report import FORMATS, ReportContext
 
     as_of = as_of or date.today()
-    pairs = {}
-    for assignment in assignments:
-        name, equals, value = assignment.partition("=")
-        if not equals:
-            raise click.BadParameter(f"'{assignment}' is not NAME=VALUE", param_hint="--setting")
-        pairs[name.strip()] = value.strip()
+    pairs = parse_assignments(assignments, "--setting", strip_values=True)
     rules_to_run = select_rules(_ids(only), _ids(skip))
     terminal = output in (None, "-") and sys.stdout.isatty() and output_format == "text"
     if len(paths) == 1 and not store_dir and not endpoint:

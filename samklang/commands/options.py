@@ -1,11 +1,12 @@
-"""Options and helpers shared by the commands: dates, languages, error reporting, output."""
+"""Options and helpers shared by the commands: dates, languages, where the data is, ``NAME=VALUE``
+options, error reporting, output."""
 
 from __future__ import annotations
 
 import functools
 import io
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -141,22 +142,57 @@ language_option = click.option(
 
 # Where a command reads its data: dataset PATHs, an on-disk store, or a SPARQL endpoint
 # (exactly one; samklang.graph.corpus.open_sources decides).
-sources_argument = click.argument(
+_sources_argument = click.argument(
     "paths", nargs=-1, type=click.Path(exists=True, path_type=Path), metavar="[PATH]..."
 )
-store_option = click.option(
+_store_option = click.option(
     "--store",
     "store_dir",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
     help="Read this on-disk store (built by 'samklang load') instead of PATHs.",
 )
-endpoint_option = click.option(
+_endpoint_option = click.option(
     "--endpoint",
     default=None,
     metavar="URL",
     help="Read this SPARQL 1.1 endpoint (e.g. http://127.0.0.1:8890/sparql) instead of PATHs.",
 )
+
+
+def sources_options(*, endpoint: bool = True) -> Callable[[F], F]:
+    """``[PATH]...``, ``--store DIR`` and ``--endpoint URL``: where a command reads its data.
+
+    The command takes them as ``paths``, ``store_dir`` and ``endpoint``. With ``endpoint=False``
+    (``serve``, ``push``, which has an ``--endpoint`` of its own to write to) only the first
+    two. Where the decorator stands among the others is where the options are listed in
+    ``--help``, and ``PATH`` follows any argument declared above it.
+    """
+
+    def decorate(command: F) -> F:
+        if endpoint:
+            command = _endpoint_option(command)
+        return _sources_argument(_store_option(command))
+
+    return decorate
+
+
+def parse_assignments(
+    values: Iterable[str], option: str, *, strip_values: bool = False
+) -> dict[str, str]:
+    """``NAME=VALUE`` option values (``--setting``, ``--param``) as a mapping, names stripped.
+
+    Raises:
+        click.BadParameter: a value without ``=``, or with no name before it.
+    """
+    pairs: dict[str, str] = {}
+    for assignment in values:
+        name, equals, value = assignment.partition("=")
+        if not equals or not name.strip():
+            raise click.BadParameter(f"'{assignment}' is not NAME=VALUE", param_hint=option)
+        pairs[name.strip()] = value.strip() if strip_values else value
+    return pairs
+
 
 output_option = click.option(
     "-o",

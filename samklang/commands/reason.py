@@ -14,12 +14,10 @@ import click
 
 from samklang.commands.options import (
     DateType,
-    endpoint_option,
     language_option,
     output_option,
     reports_errors,
-    sources_argument,
-    store_option,
+    sources_options,
     write_output,
 )
 from samklang.status import ExitStatus
@@ -29,9 +27,7 @@ SLOW_SECONDS = 30.0
 
 
 @click.command()
-@sources_argument
-@store_option
-@endpoint_option
+@sources_options()
 @click.option(
     "--reasoner",
     type=click.Choice(["hermit", "pellet"]),

@@ -11,12 +11,11 @@ from typing import Any
 import click
 
 from samklang.commands.options import (
-    endpoint_option,
     language_option,
     output_option,
+    parse_assignments,
     reports_errors,
-    sources_argument,
-    store_option,
+    sources_options,
     write_output,
 )
 from samklang.errors import UsageError
@@ -38,7 +37,6 @@ def queries(lang: str) -> None:
 
 @click.command()
 @click.argument("name", required=False, metavar="NAME|FILE.rq")
-@sources_argument
 @click.option("--sparql", default=None, metavar="TEXT", help="Run this SPARQL text instead.")
 @click.option(
     "--param",
@@ -56,8 +54,8 @@ def queries(lang: str) -> None:
     help="Output format (json is SPARQL 1.1 Query Results JSON).",
 )
 @output_option
-@store_option
-@endpoint_option
+# PATH follows NAME; --store and --endpoint are listed after -o, as they always were.
+@sources_options()
 @click.option(
     "--reason",
     "use_reasoner",
@@ -95,12 +93,7 @@ def query(
         raise UsageError("name a query (see 'samklang queries'), give a .rq file, or --sparql")
     else:
         chosen = find_query(name)
-    values = {}
-    for assignment in params:
-        key, equals, value = assignment.partition("=")
-        if not equals or not key.strip():
-            raise click.BadParameter(f"'{assignment}' is not NAME=VALUE", param_hint="--param")
-        values[key.strip()] = value
+    values = parse_assignments(params, "--param")
     store = open_sources(paths, store_dir, endpoint)
     if use_reasoner:
         from samklang.reasoning.reason import reasoned_store
@@ -157,9 +150,7 @@ def load(paths: tuple[Path, ...], store_dir: Path, lang: str) -> None:
 
 
 @click.command()
-@sources_argument
-@store_option
-@endpoint_option
+@sources_options()
 @click.option(
     "--format",
     "output_format",
@@ -196,8 +187,7 @@ def export(
 
 
 @click.command()
-@sources_argument
-@store_option
+@sources_options(endpoint=False)
 @click.option(
     "--host",
     default="127.0.0.1",
@@ -270,8 +260,7 @@ def serve(
 
 
 @click.command()
-@sources_argument
-@store_option
+@sources_options(endpoint=False)
 @click.option(
     "--endpoint",
     required=True,

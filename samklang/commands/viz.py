@@ -9,12 +9,10 @@ import click
 
 from samklang.commands.options import (
     DateType,
-    endpoint_option,
     language_option,
     output_option,
     reports_errors,
-    sources_argument,
-    store_option,
+    sources_options,
     write_output,
 )
 
@@ -36,9 +34,7 @@ as_of_option = click.option(
 
 
 @click.command()
-@sources_argument
-@store_option
-@endpoint_option
+@sources_options()
 @click.option(
     "--view",
     type=click.Choice(VIEW_NAMES),
@@ -84,9 +80,7 @@ def viz(
 
 
 @click.command()
-@sources_argument
-@store_option
-@endpoint_option
+@sources_options()
 @municipality_option
 @as_of_option
 @language_option
