@@ -17,6 +17,7 @@ from samklang.graph.source_kind import load_dataset
 from samklang.queries.rule import catalogue
 
 from .conftest import EXAMPLES, VETLANDA
+from .test_stats import BRACKETED, bracketed_dataset, unboxed
 
 
 def commands() -> list[str]:
@@ -586,3 +587,42 @@ def test_an_accepted_finding_of_a_grouping_rule_stays_accepted_alone(
         ("atgardsplan-2023-2024", True)
     ]
     assert runner.invoke(cli, args).exit_code == 0
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_check_prints_names_with_brackets_as_written(runner, tmp_path: Path, lang: str) -> None:
+    """Names go into rich's tables escaped: ``[region Syd]`` is not a style to drop, ``[/]``
+    not a closing tag to fail on."""
+    dataset = bracketed_dataset(tmp_path / "brackets")
+    result = runner.invoke(
+        cli, ["check", str(dataset), "--as-of", "2025-06-01", "--fail-on", "never", "--lang", lang]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.exception is None
+    text = unboxed(result.stdout)
+    for name in ("Region [region Syd]", "Grupp [/]", "Möte [bold]x[/]"):
+        assert name in text
+
+
+def test_query_prints_its_table_through_rich(runner, tmp_path: Path) -> None:
+    dataset = bracketed_dataset(tmp_path / "brackets")
+    sparql = (
+        "SELECT ?thing ?name WHERE { ?thing rdfs:label|dcterms:title ?name "
+        'FILTER (CONTAINS(?name, "[")) } ORDER BY ?name'
+    )
+    result = runner.invoke(cli, ["query", "--sparql", sparql, str(dataset)])
+    assert result.exit_code == 0, result.output
+    assert result.exception is None
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("┏") and lines[1].split() == ["┃", "thing", "┃", "name", "┃"]
+    assert lines[-1] == "(4 rows)"
+    text = unboxed(result.stdout)
+    assert "data:9990/region-syd Region [region Syd]" in text
+    for name in BRACKETED:
+        assert name in text
+    # The other formats are as they were: plain values, no table.
+    csv = runner.invoke(cli, ["query", "--sparql", sparql, str(dataset), "--format", "csv"])
+    assert csv.stdout.splitlines()[:2] == [
+        "thing,name",
+        "https://w3id.org/samklang/data/9990/grupp-x,Grupp [/]",
+    ]

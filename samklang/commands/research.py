@@ -101,7 +101,13 @@ def query(
         store = reasoned_store(store)  # type: ignore[arg-type]
     with _progress(f"{chosen.name} …"):
         result = run(chosen, store, values)
-    write_output(output, lambda stream: write_result(result, stream, output_format))
+    if output_format == "table":
+        from samklang.report.query import write_table
+
+        terminal = output in (None, "-") and sys.stdout.isatty()
+        write_output(output, lambda stream: write_table(result, stream, terminal))
+    else:
+        write_output(output, lambda stream: write_result(result, stream, output_format))
 
 
 def _progress(message: str) -> Any:
@@ -111,8 +117,9 @@ def _progress(message: str) -> Any:
     if not sys.stderr.isatty():
         return contextlib.nullcontext()
     from rich.console import Console
+    from rich.markup import escape
 
-    return Console(stderr=True).status(message)
+    return Console(stderr=True).status(escape(message))  # the name of a file, maybe
 
 
 @click.command()
