@@ -5,8 +5,9 @@
 >>> dataset = load_document("plan.txt")               # doctest: +SKIP
 
 ``ingest`` reads the text (``text.py``), finds the facts with readable rules (``patterns.py``,
-``extract.py``) and returns a :class:`Draft` that writes a dataset folder in the input format
-(``draft.py``), every value commented with the line and characters it came from.
+one module per kind of fact, run in order by ``extract.py``) and returns a :class:`Draft` that
+writes a dataset folder in the input format (``draft.py``), every value commented with the line
+and characters it came from.
 ``load_document`` is what ``samklang check FILE`` uses: it writes the draft to a temporary folder,
 loads it like any dataset, and adds the provenance of every fact as ``prov``/``oa`` quads.
 """
@@ -29,8 +30,9 @@ from samklang.graph.ingest.draft import (
     evidence_of,
     slug,
 )
-from samklang.graph.ingest.extract import UNKNOWN_MUNICIPALITY, extract
+from samklang.graph.ingest.extract import extract
 from samklang.graph.ingest.model import Entity, Extraction, Fact
+from samklang.graph.ingest.organisations import UNKNOWN_MUNICIPALITY
 from samklang.graph.ingest.text import SUFFIXES, read_document
 
 __all__ = ["Draft", "SUFFIXES", "ingest", "load_document", "provenance_quads"]

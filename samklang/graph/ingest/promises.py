@@ -8,9 +8,7 @@ has no list of its own, the lists are about the promises together (``Det här g�
 all the promises) and no activity is linked — the draft marks ``goal`` for review instead.
 
 Who does an activity is read from the lead line (``Polisen lovar att:``) or from the item's
-subject: ``Polisen ökar närvaron …`` (the document's police area), ``Kommunen och polisen
-informerar …`` (both), ``Socialtjänsten erbjuder …`` (a municipal service: the municipality,
-with a note).
+subject (``actors.py``).
 """
 
 from __future__ import annotations
@@ -20,11 +18,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from samklang.graph.ingest import patterns as pat
+from samklang.graph.ingest.activities import activity_at
+from samklang.graph.ingest.goals import objective
 from samklang.graph.ingest.layout import Span, clean
 from samklang.graph.ingest.model import Entity
 
 if TYPE_CHECKING:
-    from samklang.graph.ingest.extract import _Reader
+    from samklang.graph.ingest.reader import Reader
 
 NUMBERED = re.compile(r"^\s*(?P<number>\d{1,2}(?:\.\d{1,2})*)\.?\s+(?=[A-ZÅÄÖ])")
 """A numbered heading: ``3 Prioriterade områden``, ``3.1 Trygghet i centrum``."""
@@ -40,13 +40,13 @@ class _Block:
     items: list[tuple[int, Span | None]]  # item line, lead actor
 
 
-def read_numbered_focus_areas(reader: _Reader) -> None:
+def read_numbered_focus_areas(reader: Reader) -> None:
     """Numbered headings under a numbered heading of prioritised areas: ``3 Prioriterade
     områden`` → ``3.1 Trygghet i centrum``, ``3.2 …`` are focus areas."""
     layout = reader.layout
     parent: tuple[str, bool] | None = None  # (number, is a heading of focus areas)
     for number, kind in layout.kinds.items():
-        if kind != "heading" or reader._in_notes(layout.line(number).start):
+        if kind != "heading" or reader.in_notes(layout.line(number).start):
             continue
         line = layout.line(number)
         m = NUMBERED.match(line.text)
@@ -58,25 +58,25 @@ def read_numbered_focus_areas(reader: _Reader) -> None:
             continue
         if parent and parent[1] and m["number"].split(".")[0] == parent[0]:
             start = line.start + line.text.index(text)
-            reader._objective("focus_areas", text, start)
+            objective(reader, "focus_areas", text, start)
 
 
-def read_promise_activities(reader: _Reader) -> None:
+def read_promise_activities(reader: Reader) -> None:
     """Activities in the list under each promise, linked to it (see the module's text)."""
     blocks = _blocks(reader)
     if not blocks or any(not block.items for block in blocks):
         return
     for block in blocks:
         for number, lead in block.items:
-            start, body = reader._item_text(number)
+            start, body = reader.item_text(number)
             body = re.sub(r"^att\s+", "", body)
-            activity = reader.activity_at(start, body, lead)
+            activity = activity_at(reader, start, body, lead)
             if activity is not None:
                 activity.add("goal", block.focus, None)
                 activity.settle("goal")
 
 
-def _blocks(reader: _Reader) -> list[_Block]:
+def _blocks(reader: Reader) -> list[_Block]:
     layout = reader.layout
     anchors: dict[int, Entity] = {}
     for focus in reader.entities:
@@ -129,49 +129,3 @@ def _ends_block(text: str, level: int) -> bool:
     if level and numbered:
         return numbered["number"].count(".") + 1 <= level
     return True
-
-
-SERVICE = re.compile(
-    r"(?i)^(?:kommunens\s+)?(?:socialtjänst(?:en)?|socialförvaltning(?:en)?|"
-    r"elevhälsa(?:n)?|skol(?:an|orna)|fritidsgård(?:en|arna)?|fältassistent(?:en|erna)|"
-    r"fältgrupp(?:en)?|räddningsvärn(?:et)?|[\wåäö-]*förvaltning(?:en)?|"
-    r"kultur-\s+och\s+fritid(?:sförvaltningen)?|gatu-\s+och\s+parkavdelning(?:en)?|"
-    r"[\wåäö-]*enhet(?:en)?|bibliotek(?:et)?)\b"
-)
-"""A municipal service named as the subject of an activity: the municipality does it."""
-
-
-def subject_actors(reader: _Reader, start: int, text: str) -> list[tuple[Entity, Span, str]]:
-    """The organisations an activity's text begins by naming as its subject, each with its
-    span and a note when the name was a municipal service (``Socialtjänsten erbjuder …``)."""
-    found: list[tuple[Entity, Span, str]] = []
-    position = 0
-    while position < len(text) and len(found) < 4:
-        rest = text[position:]
-        at = start + position
-        who, length, note = _actor_at(reader, at, rest)
-        if who is None:
-            break
-        found.append((who, Span(at, at + length), note))
-        joiner = re.match(r"\s*(?:,|och|samt|&)\s*", rest[length:])
-        if not joiner:
-            break
-        position += length + joiner.end()
-    return found
-
-
-def _actor_at(reader: _Reader, offset: int, text: str) -> tuple[Entity | None, int, str]:
-    named = reader._organisations_in(offset, text, register=False)
-    if named and named[0][1].start == offset:
-        return named[0][0], named[0][1].end - offset, ""
-    groups = reader._groups_in(offset, text)
-    if groups and groups[0][1].start == offset:
-        return groups[0][0], groups[0][1].end - offset, ""
-    for kind, pattern in pat.GENERIC_ACTORS:
-        if m := re.match(pattern, text):
-            candidates = reader.organisations_of(kind)
-            return (candidates[0] if len(candidates) == 1 else None), m.end(), ""
-    if m := SERVICE.match(text):
-        note = f"”{m[0]}” är en del av kommunen; satt till kommunen"
-        return reader.municipality, m.end(), note
-    return None, 0, ""

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from samklang.errors import InputError
 
 if TYPE_CHECKING:
-    from samklang.graph.ingest.extract import _Reader
+    from samklang.graph.ingest.reader import Reader
 
 RULE_ID = re.compile(r"\b(?:DOC|PER|CHAIN|COV|ORG|FUP|LAW|REF)-[A-Z0-9]+(?:-[A-Z0-9]+)*\b")
 """A samklang rule ID, as its reports print them."""
@@ -23,7 +23,7 @@ REPORT_RULES = 3
 """A text naming this many different rule IDs is a samklang report, not a plan."""
 
 
-def refuse_if_report(reader: _Reader) -> None:
+def refuse_if_report(reader: Reader) -> None:
     """Refuse a samklang report fed back as a document.
 
     Raises:
@@ -39,7 +39,7 @@ def refuse_if_report(reader: _Reader) -> None:
         )
 
 
-def refuse_if_not_a_plan(reader: _Reader, titled: bool) -> None:
+def refuse_if_not_a_plan(reader: Reader, titled: bool) -> None:
     """Refuse a text with no document title and no organisation.
 
     Args:

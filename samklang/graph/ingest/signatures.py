@@ -19,10 +19,12 @@ import re
 from typing import TYPE_CHECKING
 
 from samklang.graph.ingest import patterns as pat
+from samklang.graph.ingest.actors import resolve_actor
+from samklang.graph.ingest.organisations import organisations_in
 from samklang.graph.ingest.periods import DATE, read_date
 
 if TYPE_CHECKING:
-    from samklang.graph.ingest.extract import _Reader
+    from samklang.graph.ingest.reader import Reader
 
 NOT_PLACES = (
     r"(?:Beslutad|Beslutat|Fastställd|Antagen|Antaget|Reviderad|Uppdaterad|Giltig|Gäller|"
@@ -44,14 +46,14 @@ MAX_BLOCK_LINES = 30
 """A signature block is short; a signing line further from the end is something else."""
 
 
-def read_signatures(reader: _Reader) -> None:
+def read_signatures(reader: Reader) -> None:
     """``signed_by`` and ``signed_on`` of the document, from its signature lines."""
     own = reader.own
     lines = reader.source.lines
     for line in lines:
         if signature := pat.SIGNATURE.match(line.text):
             at = line.start + signature.start("who")
-            who, _ = reader.resolve_actor(at, signature["who"])
+            who, _ = resolve_actor(reader, at, signature["who"])
             if who is not None:
                 own.add("signed_by", who, reader.ev(at, line.start + signature.end("who")))
     start = None
@@ -66,7 +68,7 @@ def read_signatures(reader: _Reader) -> None:
     for line in lines[start.number :]:
         if not line.text.strip() or len(line.text) > 100:
             continue
-        found = reader._organisations_in(line.start, line.text, register=False)
+        found = organisations_in(reader, line.start, line.text, register=False)
         chosen = [e for e in found if e[0].get("type") != "namnd"] or found
         if chosen:
             who, span = chosen[-1]

@@ -1,0 +1,474 @@
+"""Documents: the plan itself (its title, type and period) and every other document it names,
+with its period; which document contains which (``PART_OF``); series of documents renewed at a
+cadence (``RENEWAL``, ``SINCE``).
+
+Other modules ask here which document a sentence is about (``sentence_subject``,
+``document_at``): a mention names a document found so far (``DOCUMENT_MENTION`` in
+``patterns.py``), or the plan refers to itself (``own_reference``: ``denna plan``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from samklang.errors import InputError
+from samklang.graph.ingest import patterns as pat
+from samklang.graph.ingest.layout import Span, clean
+from samklang.graph.ingest.model import Entity, Evidence, Fact
+from samklang.graph.ingest.periods import (
+    CADENCE,
+    PERIOD,
+    SINGLE_YEAR,
+    Period,
+    cadence_of,
+    period_of,
+    year_period,
+)
+from samklang.graph.ingest.recognise import refuse_if_not_a_plan
+
+if TYPE_CHECKING:
+    from samklang.graph.ingest.reader import Reader
+
+TYPE_WORDS = {
+    "handlingsprogram": "Handlingsprogram",
+    "brottsforebyggande-plan": "Plan för brottsförebyggande arbete",
+    "samverkansoverenskommelse": "Samverkansöverenskommelse",
+    "medborgarlofte": "Medborgarlöfte",
+    "lagesbild": "Lägesbild",
+    "atgardsplan": "Åtgärdsplan",
+    "trygghetsbokslut": "Trygghetsbokslut",
+}
+"""A title for a document the text names only generically."""
+
+DEFINITE_ENDINGS = ("en", "et", "n", "t", "met")
+
+
+def _mentions(reader: Reader) -> Iterator[tuple[Span, str, re.Match[str]]]:
+    for span, sentence in reader.sentences():
+        for m in pat.DOCUMENT_MENTION.finditer(sentence):
+            yield span, sentence, m
+
+
+def type_of(m: re.Match[str]) -> str:
+    """The document type a ``DOCUMENT_MENTION`` match names (``brottsforebyggande-plan``)."""
+    return next(k for k, v in m.groupdict().items() if v).replace("_", "-")
+
+
+def read_documents(reader: Reader) -> None:
+    """The document's own title, type and period; every other document it names with its
+    period (in running text, and in tables such as the seed's ``Dokument / Löper under
+    perioden``); part-of relations; series of documents renewed at a cadence."""
+    _read_title(reader)
+    _read_own_period(reader)
+    undated = _read_document_mentions(reader)
+    _read_document_tables(reader)
+    _undated_documents(reader, undated)
+    _read_cadences(reader)
+    _read_part_of(reader)
+
+
+def _read_title(reader: Reader) -> None:
+    for line in reader.source.lines[:40]:
+        kind = reader.layout.kinds[line.number]
+        if kind in ("row", "blank", "toc", "item") or len(line.text) > 160:
+            continue
+        body = clean(line.text)
+        if body.endswith(".") or "<!--" in line.text:
+            continue
+        m = pat.DOCUMENT_MENTION.search(line.text)
+        if m is None and line.text.isupper():  # TRYGGHETSPLAN FÖR …: same offsets lowered
+            m = pat.DOCUMENT_MENTION.search(line.text.lower())
+        if m is None or type_of(m) == "trygghetsbokslut" and m.start() > 0:
+            continue
+        own_type = type_of(m)
+        start = line.start + line.text.index(body)
+        title = body
+        period = PERIOD.search(body)
+        if period and (found := period_of(period)) is not None:
+            title = (body[: period.start()] + body[period.end() :]).strip(" ,–-")
+            reader.own_period = (
+                found,
+                reader.ev(start + period.start(), start + period.end()),
+            )
+        else:
+            reader.own_period = None
+        reader.own, _ = reader.entity("documents", "own")
+        reader.own.set("title", title, reader.ev(start, start + len(body)))
+        reader.own.set("type", own_type, reader.ev(line.start + m.start(), line.start + m.end()))
+        reader.title_line = line.number
+        return
+    refuse_if_not_a_plan(reader, titled=False)
+    counts = Counter(type_of(m) for _, _, m in _mentions(reader))
+    if not counts:
+        raise InputError(
+            reader.source.path,
+            None,
+            "names no planning document (no handlingsprogram, plan för brottsförebyggande "
+            "arbete, samverkansöverenskommelse, medborgarlöfte, lägesbild or åtgärdsplan); "
+            "expected a plan document",
+        )
+    own_type = counts.most_common(1)[0][0]
+    reader.own, _ = reader.entity("documents", "own")
+    headings = [
+        line
+        for line in reader.source.lines[:40]
+        if reader.layout.kinds[line.number] == "heading" and len(line.text) < 120
+    ]
+    first = headings[0] if headings else None
+    if first is not None:
+        start = first.start + first.text.index(clean(first.text))
+        reader.own.set("title", clean(first.text), reader.ev(start, start + len(clean(first.text))))
+    else:
+        reader.own.set("title", TYPE_WORDS[own_type], None)
+    reader.own.set("type", own_type, None)
+    reader.own.review.append(
+        f"titeln säger inte vilket slags dokument det är; typen {own_type} är vald för att "
+        "texten oftast nämner den, och titeln är "
+        + ("dokumentets första rubrik" if first is not None else "typens namn")
+    )
+    reader.own_period = None
+    reader.title_line = first.number if first is not None else 1
+
+
+def own_reference(reader: Reader) -> re.Pattern[str]:
+    """How the plan refers to itself (``denna plan``, ``detta dokument``, ``planen``)."""
+    return pat.own_reference(reader.own.get("type"))
+
+
+def _is_own(reader: Reader, sentence: str, start: int) -> bool:
+    """Whether the mention at ``start`` is the document referring to itself."""
+    return own_reference(reader).match(sentence, start) is not None
+
+
+def _read_own_period(reader: Reader) -> None:
+    """The document's own period: in its title, a header field (``PERIOD_FIELD``), or a
+    sentence about it (``PERIOD_VERB``)."""
+    candidates: list[tuple[Period, Evidence]] = []
+    if reader.own_period:
+        candidates.append(reader.own_period)
+    for line in reader.source.lines[:60]:
+        if m := pat.PERIOD_FIELD.match(line.text):
+            if (p := PERIOD.search(line.text, m.end())) and (found := period_of(p)):
+                candidates.append((found, reader.ev(line.start + p.start(), line.start + p.end())))
+    for span, sentence in reader.sentences():
+        for verb in pat.PERIOD_VERB.finditer(sentence):
+            p = PERIOD.match(sentence, verb.end())
+            found = period_of(p) if p is not None else None
+            if found is None:  # "Medborgarlöftet gäller under 2025."
+                p = re.compile(r"(?:år\s+)?(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)").match(
+                    sentence, verb.end()
+                )
+                found = year_period(p["year"]) if p is not None else None
+            if p is None or found is None:
+                continue
+            subject = sentence_subject(reader, sentence, verb.start())
+            if subject is not reader.own:
+                continue
+            candidates.append((found, reader.ev(span.start + p.start(), span.start + p.end())))
+    if not candidates:
+        if reader.own.get("period") is None:
+            reader.own.review.append("dokumentets period står inte i texten")
+            reader.own.doubt("period")
+        return
+    # Exact dates win over whole years when they agree on the years.
+    best = max(
+        candidates,
+        key=lambda c: (c[0].as_yaml().count("/"), -candidates.index(c)),
+    )
+    reader.own.set("period", best[0], best[1])
+    for other, evidence in candidates:
+        if other.years != best[0].years:
+            reader.own.review.append(
+                f"texten anger också perioden {other.as_yaml()} ({evidence.comment()}); "
+                f"utkastet använder {best[0].as_yaml()}"
+            )
+
+
+def sentence_subject(reader: Reader, sentence: str, before: int) -> Entity | None:
+    """The document a sentence is about: the first one it names before ``before``."""
+    for m in pat.DOCUMENT_MENTION.finditer(sentence[:before]):
+        return _document_for(reader, m, sentence)
+    if own_reference(reader).search(sentence[:before]):
+        return reader.own
+    return None
+
+
+def _document_for(reader: Reader, m: re.Match[str], sentence: str) -> Entity | None:
+    """The document a mention stands for, among those found so far."""
+    doc_type = type_of(m)
+    if doc_type == reader.own.get("type") and _is_own(reader, sentence, m.start()):
+        return reader.own
+    same = [
+        e
+        for e in reader.entities
+        if e.section in ("documents", "series") and e.get("type") == doc_type
+    ]
+    if doc_type == reader.own.get("type"):
+        same = [e for e in same if e is not reader.own] + [reader.own]
+    return same[0] if same else None
+
+
+def document_at(reader: Reader, offset: int, text: str) -> Entity | None:
+    """The document ``text`` begins by naming (``detta handlingsprogram``, ``planen``)."""
+    head = re.sub(r"^" + pat.DOCUMENT_DETERMINER, "", text[:120])
+    m = pat.DOCUMENT_MENTION.match(head)
+    if m is not None:
+        return _document_for(reader, m, head)
+    if own_reference(reader).match(text) or re.match(r"(?i)(?:planen|dokumentet)\b", text):
+        return reader.own
+    return None
+
+
+def _read_document_mentions(reader: Reader) -> list[tuple[str, str, Evidence]]:
+    """Documents named in running text, with a period right after the name
+    (``PERIOD_FILLER``), or as a definite name (``samverkansöverenskommelsen``)."""
+    undated: list[tuple[str, str, Evidence]] = []
+    for span, sentence, m in _mentions(reader):
+        doc_type = type_of(m)
+        start = span.start + m.start()
+        after = sentence[m.end() :]
+        period_match = None
+        for p in PERIOD.finditer(after):
+            if pat.PERIOD_FILLER.match(after[: p.start()] + " "):
+                period_match = p
+            break
+        if relative := pat.RELATIVE_PERIOD.match(after):
+            period_match = PERIOD.match(after, relative.end()) or period_match
+        lone_year = None
+        if period_match is None:
+            for y in SINGLE_YEAR.finditer(after):
+                if pat.PERIOD_FILLER.match(after[: y.start()] + " ") and not re.match(
+                    r"\s*[-–—:]\s*\d", after[y.end() :]
+                ):
+                    lone_year = y
+                break
+        own = doc_type == reader.own.get("type") and (
+            _is_own(reader, sentence, m.start())
+            or reader.source.line_of(start) == reader.title_line
+        )
+        if period_match is not None or lone_year is not None:
+            found = (
+                period_of(period_match)
+                if period_match is not None
+                else year_period(lone_year.group(0))  # type: ignore[union-attr]
+            )
+            if found is None:
+                continue
+            match = period_match or lone_year
+            assert match is not None
+            title = _mention_title(m.group(0), after[: match.start()])
+            evidence = reader.ev(start, span.start + m.end() + match.end())
+            _dated_document(reader, doc_type, found, title, evidence, own)
+        elif doc_type != "trygghetsbokslut" and not own:
+            if doc_type == reader.own.get("type"):
+                continue
+            preceding = sentence[: m.start()]
+            definite = m.group(0).lower().endswith(DEFINITE_ENDINGS) and not m.group(
+                0
+            ).lower().endswith(("löften", "planer", "bilder"))
+            capitalised = (
+                m.group(0)[0].isupper() and m.start() > 0 and not re.search(r"[.:]\s*$", preceding)
+            )
+            if pat.GENERIC_BEFORE.search(preceding) or not (definite or capitalised):
+                continue
+            title = _mention_title(m.group(0), "")
+            undated.append((doc_type, title, reader.ev(start, span.start + m.end())))
+    return undated
+
+
+def _undated_documents(reader: Reader, undated: list[tuple[str, str, Evidence]]) -> None:
+    """A document named only without a period, when no dated one of its type is named: a
+    document whose period is unknown (a medborgarlöfte named so in another document stands
+    for the series of promises)."""
+    for doc_type, title, evidence in undated:
+        if doc_type == "medborgarlofte":
+            _series(reader, doc_type, "Medborgarlöfte", evidence)
+            continue
+        if any(
+            e.section in ("documents", "series") and e.get("type") == doc_type
+            for e in reader.entities
+        ):
+            continue
+        entity, made = reader.entity("documents", f"{doc_type}|-")
+        if made:
+            entity.set("title", title, evidence)
+            entity.set("type", doc_type, evidence)
+            entity.review.append("perioden står inte i texten")
+
+
+def _mention_title(name: str, filler: str) -> str:
+    filler = re.sub(r"\s+(?:för\s+)?(?:perioden|åren|tiden)\s*$", "", filler).rstrip(" ,")
+    title = re.sub(r"\s+", " ", (name + filler).strip())
+    title = re.sub(r"(?i)^(handlingsprogram)(?:met|mets)\b", r"\1", title)
+    title = re.sub(r"(?i)^(samverkansöverenskommelse)(?:n|ns)\b", r"\1", title)
+    title = re.sub(r"(?i)^(medborgarlöfte)(?:t|ts)\b", r"\1", title)
+    title = re.sub(r"(?i)^(lägesbild|åtgärdsplan)(?:en)\b", r"\1", title)
+    return title[0].upper() + title[1:]
+
+
+def _dated_document(
+    reader: Reader, doc_type: str, period: Period, title: str, evidence: Evidence, own: bool
+) -> Entity:
+    if doc_type == reader.own.get("type"):
+        own_period = reader.own.get("period")
+        if own or own_period is None or own_period.years == period.years:
+            if own_period is None:
+                reader.own.set("period", period, evidence)
+            else:
+                reader.own.add("mentioned", period, evidence)
+            return reader.own
+    for e in reader.entities:
+        if e.section == "documents" and e.get("type") == doc_type and e is not reader.own:
+            known = e.get("period")
+            if known is not None and known.years == period.years:
+                if known.as_yaml().count("/") < period.as_yaml().count("/"):
+                    e.facts["period"] = [Fact(period, evidence)]
+                else:
+                    e.add("mentioned", period, evidence)
+                if len(title) > len(e.get("title")):
+                    e.facts["title"] = [Fact(title, evidence)]
+                return e
+    entity, _ = reader.entity("documents", f"{doc_type}|{period.key()}")
+    entity.set("title", title, evidence)
+    entity.set("type", doc_type, evidence)
+    entity.set("period", period, evidence)
+    return entity
+
+
+def _read_document_tables(reader: Reader) -> None:
+    """Rows naming a document in one cell and its period or cadence in another."""
+    for _number, row in sorted(reader.layout.rows.items()):
+        if len(row.cells) < 2 or reader.in_notes(row.line.start):
+            continue
+        first = reader.text[row.cells[0].start : row.cells[0].end]
+        m = pat.DOCUMENT_MENTION.match(first)
+        if m is None:
+            continue
+        doc_type = type_of(m)
+        for cell in row.cells[1:]:
+            value = reader.text[cell.start : cell.end]
+            evidence = reader.ev(row.cells[0].start, cell.end)
+            if (p := PERIOD.fullmatch(value.strip())) and (found := period_of(p)):
+                title = first.strip()
+                own = doc_type == reader.own.get("type")
+                _dated_document(reader, doc_type, found, title, evidence, own)
+                break
+            if c := CADENCE.search(value):
+                series = _series(reader, doc_type, first.strip(), evidence)
+                series.set(
+                    "cadence",
+                    cadence_of(c),
+                    reader.ev(cell.start + c.start(), cell.start + c.end()),
+                )
+                break
+
+
+def _series(reader: Reader, doc_type: str, title: str, evidence: Evidence) -> Entity:
+    entity, made = reader.entity("series", doc_type)
+    if made:
+        entity.set(
+            "title",
+            TYPE_WORDS[doc_type] if doc_type != "brottsforebyggande-plan" else title,
+            evidence,
+        )
+        entity.set("type", doc_type, evidence)
+    return entity
+
+
+def _read_part_of(reader: Reader) -> None:
+    """``X är en del av Y``, ``X ingår i Y``, ``X är en förlängning av Y`` (``PART_OF``)."""
+    for span, sentence in reader.sentences():
+        for link in pat.PART_OF.finditer(sentence):
+            child = _child_before(reader, sentence, link.start())
+            parent = document_at(reader, span.start + link.end(), sentence[link.end() :])
+            if child is None or parent is None or child is parent:
+                continue
+            evidence = reader.ev(span.start, span.end)
+            if child.get("type") == "medborgarlofte" and child is not reader.own:
+                series = _series(reader, "medborgarlofte", "Medborgarlöfte", evidence)
+                series.set("part_of", parent, evidence)
+                for e in reader.entities:
+                    if e.section == "documents" and e.get("type") == "medborgarlofte":
+                        e.set("part_of", parent, evidence)
+                continue
+            child.set("part_of", parent, evidence)
+            if child is reader.own and child.get("type") == "medborgarlofte":
+                for e in reader.entities:
+                    if e.section == "series" and e.get("type") == "medborgarlofte":
+                        e.set("part_of", parent, evidence)
+
+
+def _child_before(reader: Reader, sentence: str, end: int) -> Entity | None:
+    head = sentence[:end]
+    mentions = list(pat.DOCUMENT_MENTION.finditer(head))
+    if mentions and not head[mentions[-1].end() :].strip():
+        m = mentions[-1]
+        if type_of(m) == "medborgarlofte" and reader.own.get("type") != "medborgarlofte":
+            return (
+                _series(reader, "medborgarlofte", "Medborgarlöfte", reader.ev(0, 0))
+                if any(e.section == "series" for e in reader.entities)
+                else _document_for(reader, m, sentence)
+                or _series(reader, "medborgarlofte", "Medborgarlöfte", reader.ev(0, 0))
+            )
+        return _document_for(reader, m, sentence)
+    own = list(own_reference(reader).finditer(head))
+    if own and not head[own[-1].end() :].strip():
+        return reader.own
+    return None
+
+
+def _read_cadences(reader: Reader) -> None:
+    """How often a kind of document is renewed (``RENEWAL`` + a cadence) and since when
+    (``SINCE``): a series for medborgarlöften, a note for other documents."""
+    for span, sentence in reader.sentences():
+        mentions = list(pat.DOCUMENT_MENTION.finditer(sentence))
+        own_ref = own_reference(reader).search(sentence)
+        for verb in pat.RENEWAL.finditer(sentence):
+            c = CADENCE.search(sentence, verb.end())
+            if c is None or c.start() - verb.end() > 30:
+                continue
+            subject = mentions[0] if mentions else None
+            doc_type = type_of(subject) if subject else None
+            if doc_type is None and (
+                own_ref is not None
+                or (  # "Löftena förnyas varje år" in a medborgarlöfte
+                    reader.own.get("type") == "medborgarlofte"
+                    and re.match(r"\W*(?:[Ll]öftet|[Ll]öftena|[Vv]åra\s+löften)\b", sentence)
+                )
+            ):
+                doc_type = reader.own.get("type")
+            if doc_type is None:
+                continue
+            evidence = reader.ev(span.start + verb.start(), span.start + c.end())
+            if doc_type == "medborgarlofte":
+                series = _series(reader, doc_type, "Medborgarlöfte", evidence)
+                series.set("cadence", cadence_of(c), evidence)
+            elif subject is None or _document_for(reader, subject, sentence) is reader.own:
+                reader.own.notes.append(
+                    f"{sentence[verb.start() : c.end()].strip().capitalize()} "
+                    f"(rad {evidence.lines})."
+                )
+        for m in pat.SINCE.finditer(sentence):
+            first = mentions[0] if mentions else None
+            if first is not None and type_of(first) == "medborgarlofte":
+                series = _series(reader, "medborgarlofte", "Medborgarlöfte", reader.ev(0, 0))
+                series.set(
+                    "since",
+                    int(m["year"]),
+                    reader.ev(span.start + m.start(), span.start + m.end()),
+                )
+    for series in reader.entities:
+        if series.section == "series" and "cadence" not in series.facts:
+            series.review.append("hur ofta en ny kommer står inte i texten")
+
+
+def link_series(reader: Reader) -> None:
+    """Each document belongs to the series of its type, once the whole text is read."""
+    series = [e for e in reader.entities if e.section == "series"]
+    for doc in [e for e in reader.entities if e.section == "documents"]:
+        same = [s for s in series if s.get("type") == doc.get("type")]
+        if same:
+            doc.set("series", same[0], None)

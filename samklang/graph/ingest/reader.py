@@ -1,0 +1,129 @@
+"""What one reading of a document shares: its text and layout, the entities found so far, and
+the helpers every kind of fact is read with.
+
+The modules that read one kind of fact each (``organisations.py``, ``groups.py``,
+``documents.py``…) are functions of a :class:`Reader`; ``extract.py`` runs them in order, so
+that later ones find what earlier ones read. Besides the entities, a reader remembers a few
+findings later rules need: the municipality and the document itself (``own``), the line of
+the document's title, the groups defined by name, the last goal area named.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from samklang.graph.ingest import patterns as pat
+from samklang.graph.ingest.layout import Layout, Span, clean, read_layout
+from samklang.graph.ingest.model import Entity, Evidence
+from samklang.graph.ingest.named_groups import NamedGroup
+from samklang.graph.ingest.periods import Period
+from samklang.graph.ingest.text import SourceText
+
+
+class Reader:
+    """One reading of a document.
+
+    Attributes:
+        source: the document's text.
+        layout: its headings, items, rows and sentences.
+        text: the text itself.
+        entities: every entity found, in the order found.
+        by_key: the same, by section and key.
+        review: points for the reviewer about the document as a whole.
+        body: the sentences before the footnotes.
+        municipality: the plan's own municipality (``organisations.py``).
+        own: the document itself (``documents.py``).
+        own_period: the period its title states, with its evidence, if it states one.
+        title_line: the number of the line holding its title.
+        steering_words: offsets of the word ``styrgrupp`` where a sentence says a group is one.
+        named_groups: the groups defined by name and abbreviation (``named_groups.py``).
+        named_group_entities: their entities, in the same order.
+        last_goal_area: the goal area named last (``goals.py``).
+    """
+
+    municipality: Entity
+    own: Entity
+    own_period: tuple[Period, Evidence] | None
+    title_line: int
+    last_goal_area: Entity | None
+
+    def __init__(self, source: SourceText) -> None:
+        self.source = source
+        self.layout: Layout = read_layout(source)
+        self.text = source.text
+        self.entities: list[Entity] = []
+        self.by_key: dict[tuple[str, str], Entity] = {}
+        self.review: list[str] = []
+        self.body = [s for s in self.layout.sentences if not self.in_notes(s.start)]
+        self.steering_words: set[int] = set()
+        self.named_groups: list[NamedGroup] = []
+        self.named_group_entities: list[Entity] = []
+
+    def ev(self, start: int, end: int) -> Evidence:
+        """Evidence for ``text[start:end]`` (trimmed of spaces)."""
+        chunk = self.text[start:end]
+        start += len(chunk) - len(chunk.lstrip())
+        end -= len(chunk) - len(chunk.rstrip())
+        return Evidence(
+            start,
+            end,
+            self.source.line_of(start),
+            self.source.line_of(max(start, end - 1)),
+            self.text[start:end],
+        )
+
+    def entity(self, section: str, key: str) -> tuple[Entity, bool]:
+        """The entity of ``section`` with ``key``, made if new (and whether it was)."""
+        found = self.by_key.get((section, key))
+        if found is not None:
+            return found, False
+        made = Entity(section, key)
+        self.entities.append(made)
+        self.by_key[(section, key)] = made
+        return made, True
+
+    def drop(self, entity: Entity) -> None:
+        """Forget an entity (it turned out to be another one)."""
+        self.entities.remove(entity)
+        self.by_key.pop((entity.section, entity.key), None)
+
+    def sentence_text(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+    def in_notes(self, offset: int) -> bool:
+        """Whether ``offset`` is in the footnotes that end the text."""
+        return self.source.line_of(offset) >= self.layout.notes_start
+
+    def sentences(self) -> Iterator[tuple[Span, str]]:
+        """Body sentences (not footnotes, not table-of-contents lines) and their text."""
+        for span in self.body:
+            if self.layout.kinds.get(self.source.line_of(span.start)) == "toc":
+                continue
+            yield span, self.sentence_text(span)
+
+    def items_under(self, headings: re.Pattern[str]) -> Iterator[tuple[int, str]]:
+        """Lines that are list items (or table rows) under a heading matching ``headings``,
+        also when a lead line (``Polisen lovar att``) stands between."""
+        for number, kind in self.layout.kinds.items():
+            if kind not in ("item", "row") or self.in_notes(self.layout.line(number).start):
+                continue
+            heading = self.layout.section.get(number, 0)
+            while heading:
+                text = clean(self.layout.line(heading).text).lower().rstrip(":")
+                if headings.match(text):
+                    yield number, kind
+                    break
+                if not pat.ACTOR_LEAD.match(self.layout.line(heading).text):
+                    break
+                heading = self.layout.section.get(heading, 0)
+
+    def item_text(self, number: int) -> tuple[int, str]:
+        """Where the text of list item ``number`` starts, and the text without its bullet."""
+        line = self.layout.line(number)
+        m = re.match(r"^\s*(?:[-•*–▪◦]|\d{1,2}[.)]|[a-z][.)])\s+", line.text)
+        start = m.end() if m else len(line.text) - len(line.text.lstrip())
+        body = line.text[start:].rstrip()
+        body = re.sub(r"[\s,.;]+$", "", body)
+        body = re.sub(r"^\*\*|\*\*$", "", body)
+        return line.start + start, body

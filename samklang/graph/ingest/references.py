@@ -1,0 +1,170 @@
+"""References: the laws, strategies and works a plan builds on or cites.
+
+A law is named by its SFS number (``LAW``) or by its name (``LAW_NAMES``); it is the legal
+basis of a document whose type it governs (``LEGAL_BASIS``) or that the text says follows it
+(``ACCORDING_TO``), and otherwise a reference of the plan. Strategies are named with their
+year (``STRATEGY``); works cited stand in the footnotes that end the text or under a heading
+such as ``Referenser`` (``WORK_FULL``, ``WORK_SHORT``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from samklang.graph.ingest import patterns as pat
+from samklang.graph.ingest.documents import sentence_subject, type_of
+from samklang.graph.ingest.layout import Span
+from samklang.graph.ingest.model import Entity, Evidence
+
+if TYPE_CHECKING:
+    from samklang.graph.ingest.reader import Reader
+
+
+def read_laws(reader: Reader) -> None:
+    """Laws by SFS number (``LAW``) or by name (``LAW_NAMES``); a law becomes the legal
+    basis of a document whose type it governs (``LEGAL_BASIS``) when the same paragraph
+    names both, and otherwise a reference of the document itself."""
+    laws: dict[str, Evidence] = {}
+    based_by_text: set[str] = set()
+    paragraphs: dict[str, list[Span]] = {}
+    for span, sentence in reader.sentences():
+        found: list[tuple[str, int, int]] = []
+        for m in pat.LAW.finditer(sentence):
+            number = m["number"] or m["msbfs"]
+            name = (
+                ("MSBFS " + number.split()[-1].replace("MSBFS", "").strip())
+                if m["msbfs"]
+                else f"SFS {number}"
+            )
+            found.append((name, m.start(), m.end()))
+        for number, pattern in pat.LAW_NAMES:
+            for m in re.finditer(pattern, sentence):
+                found.append((f"SFS {number}", m.start(), m.end()))
+        for name, a, b in found:
+            name = re.sub(r"\s+", " ", name)
+            evidence = reader.ev(span.start + a, span.start + b)
+            laws.setdefault(name, evidence)
+            paragraphs.setdefault(name, []).append(_paragraph(reader, span))
+            according = pat.ACCORDING_TO.search(sentence[:a] + " ")
+            if according is not None and according.end() >= a - 1:
+                subject = sentence_subject(reader, sentence, according.start())
+                if subject is not None and subject.section == "documents":
+                    subject.add("legal_basis", ("law", name), evidence)
+                    based_by_text.add(name)
+    for name, evidence in laws.items():
+        based = name in based_by_text
+        for doc in [e for e in reader.entities if e.section == "documents"]:
+            governs = pat.LEGAL_BASIS.get(doc.get("type"))
+            if governs is None or f"SFS {governs}" != name:
+                continue
+            if any(_paragraph_names(reader, p, doc) for p in paragraphs[name]):
+                doc.add("legal_basis", ("law", name), evidence)
+                based = True
+        if not based:
+            reader.own.add("references", ("law", name), evidence)
+
+
+def _paragraph(reader: Reader, span: Span) -> Span:
+    """The paragraph (run of non-blank lines) holding ``span``."""
+    first = last = reader.source.line_of(span.start)
+    while first > 1 and reader.layout.kinds.get(first - 1) not in ("blank", "heading"):
+        first -= 1
+    while last < len(reader.layout.kinds) and reader.layout.kinds.get(last + 1) not in (
+        "blank",
+        "heading",
+    ):
+        last += 1
+    return Span(reader.layout.line(first).start, reader.layout.line(last).end)
+
+
+def _paragraph_names(reader: Reader, paragraph: Span, doc: Entity) -> bool:
+    chunk = reader.text[paragraph.start : paragraph.end]
+    return any(type_of(m) == doc.get("type") for m in pat.DOCUMENT_MENTION.finditer(chunk))
+
+
+def read_strategies(reader: Reader) -> None:
+    """Named strategies and their year (``STRATEGY``)."""
+    for span, sentence in reader.sentences():
+        for m in pat.STRATEGY.finditer(sentence):
+            title = (m["title"] or m["title2"]).strip()
+            title = title[0].upper() + title[1:]
+            group = "title" if m["title"] else "title2"
+            evidence = reader.ev(span.start + m.start(group), span.start + m.end(group))
+            entity, made = reader.entity("documents", f"strategi|{title.lower()}")
+            if made:
+                entity.set("title", title, evidence)
+                entity.set("type", "strategi", None)
+                if m["year2"]:
+                    entity.set("issued", int(m["year2"]), evidence)
+                else:
+                    entity.notes.append(
+                        f"Årtalet {m['year']} står i namnet; om det är utgivningsår eller "
+                        "slutår framgår inte av texten."
+                    )
+                reader.own.add("references", entity, evidence)
+
+
+def read_works_cited(reader: Reader) -> None:
+    """Works in the footnotes that end the text, or under a heading such as
+    ``Referenser`` (``WORK_FULL``, ``WORK_SHORT``)."""
+    for line in reader.source.lines:
+        in_notes = line.number >= reader.layout.notes_start
+        under = pat.REFERENCE_HEADINGS.match(reader.layout.heading_text(line.number))
+        if not (in_notes or under) or not line.text.strip():
+            continue
+        if reader.layout.kinds[line.number] == "heading":
+            continue
+        body = re.sub(r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^\d+\]:|[-•*]|\d+[.)])\s*", "", line.text)
+        offset = line.start + len(line.text) - len(body)
+        for start, work in _works(body):
+            _work(reader, offset + start, work)
+
+
+def _works(body: str) -> list[tuple[int, str]]:
+    """The works of one footnote: parts between semicolons, each a full reference or a
+    comma-separated run of ``Author Year``."""
+    works = []
+    text = body.rstrip()
+    position = 0
+    for part in re.split(r"\s*;\s*", text):
+        at = text.index(part, position)
+        position = at + len(part)
+        if pat.WORK_FULL.match(part.replace("*", "")):
+            works.append((at, part))
+            continue
+        inner = 0
+        for piece in re.split(r"\s*,\s*", part):
+            where = part.index(piece, inner)
+            inner = where + len(piece)
+            if pat.WORK_SHORT.match(piece.replace("*", "")):
+                works.append((at + where, piece))
+    return works
+
+
+def _work(reader: Reader, offset: int, text: str) -> None:
+    plain = text.replace("*", "").strip()
+    evidence = reader.ev(offset, offset + len(text))
+    m = pat.WORK_FULL.match(plain) or pat.WORK_SHORT.match(plain)
+    if m is None:
+        return
+    authors = [a for a in pat.AUTHOR_SPLIT.split(m["authors"].strip()) if a]
+    year = int(m["year"])
+    first = authors[0] if authors else m["authors"]
+    person = pat.PERSON.match(first)
+    surname = person["surname"] if person else first
+    entity, made = reader.entity("documents", f"work|{surname.lower()}|{year}")
+    if not made:
+        return
+    title = m.groupdict().get("title")
+    entity.set("title", title.strip().rstrip(".") if title else f"{first} {year}", evidence)
+    entity.set("type", "publikation", None)
+    for author in authors:
+        entity.add("creator", author, evidence)
+    entity.set("issued", year, evidence)
+    if title:
+        entity.set("citation", plain.rstrip("."), evidence)
+    else:
+        entity.notes.append("Texten anger inte verkets titel.")
+    entity.set("surname", surname, None)
+    reader.own.add("references", entity, evidence)
