@@ -6,7 +6,9 @@ a store holding several municipalities); :func:`render_html` turns it into a pag
 offline in any browser: vis-network (vendored from the npm registry, see
 ``samklang/vendor/vis-network/README.md``) and the page's own script and styles are inline,
 a Content-Security-Policy forbids every fetch, and every label, title and heading is escaped —
-text as HTML entities, data as JSON in which ``<``, ``>`` and ``&`` are ``\\u`` escapes.
+text as HTML entities, data as JSON in which ``<``, ``>`` and ``&`` are ``\\u`` escapes. The
+page is the Jinja2 template ``samklang/viz/templates/page.html.j2`` (its legend swatches and
+coverage tables are macros of ``parts.html.j2``), written with :mod:`samklang.templating`.
 
 pyvis is not used to write the page: every ``cdn_resources`` mode of pyvis 0.3.2 still links a
 CDN, it leaves headings unescaped, and its ``add_edge`` grows quadratically. The views are built
@@ -23,18 +25,18 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import html
-import json
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from importlib.resources import files
-from typing import Any
 
 from samklang.errors import UsageError
 from samklang.graph.store import Store
 from samklang.queries.check import Finding
-from samklang.viz.views.model import Matrix, View
+from samklang.templating import environment
+from samklang.templating import script_json as script_json  # where the page's tests find it
+from samklang.viz.views.model import View
 from samklang.viz.views.style import (
     EDGE_STYLES,
     GAP_STATUSES,
@@ -47,6 +49,9 @@ VIEWS = ("coverage", "documents", "chain", "organisations", "national")
 """The views :func:`build_view` makes."""
 
 VIS_NETWORK = "vendor/vis-network"
+
+TEMPLATE = "page.html.j2"
+"""The page, in ``samklang/viz/templates/``."""
 
 
 def build_view(
@@ -122,25 +127,6 @@ def build_view(
 # --- the page ---------------------------------------------------------------------------------
 
 
-def script_json(data: Any, *, compact: bool = False) -> str:
-    """JSON safe inside ``<script>``: ``<``, ``>``, ``&`` and line separators as ``\\u`` escapes,
-    so no text can close the element or open a comment.
-
-    >>> script_json({"label": "</script>"})
-    '{"label": "\\\\u003c/script\\\\u003e"}'
-    """
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":") if compact else None)
-    for raw, escaped in (
-        ("<", "\\u003c"),
-        (">", "\\u003e"),
-        ("&", "\\u0026"),
-        ("\u2028", "\\u2028"),
-        ("\u2029", "\\u2029"),
-    ):
-        text = text.replace(raw, escaped)
-    return text
-
-
 def _asset(path: str) -> str:
     return files("samklang").joinpath(path).read_text(encoding="utf-8")
 
@@ -167,86 +153,35 @@ def vis_network_version() -> str:
     return _asset(f"{VIS_NETWORK}/VERSION").strip()
 
 
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+@dataclass(frozen=True)
+class Swatch:
+    """A legend entry's small picture (the macro ``swatch`` of ``parts.html.j2``).
+
+    Attributes:
+        kind: ``edge`` (a line) or ``node`` (a shape: a node style, or a status as a dot).
+        colour: the line's or the shape's colour.
+        shape: the node's shape, a vis-network name (``dot``, ``box``, ``star`` …).
+        width: the line's width.
+        dashed: a dashed line, or a dashed border (a gap status).
+    """
+
+    kind: str
+    colour: str
+    shape: str = "dot"
+    width: float = 1
+    dashed: bool = False
 
 
-SHAPE_SVG = {
-    "dot": '<circle cx="10" cy="10" r="7"/>',
-    "ellipse": '<ellipse cx="10" cy="10" rx="8" ry="5"/>',
-    "square": '<rect x="3" y="3" width="14" height="14"/>',
-    "box": '<rect x="1" y="4" width="18" height="12" rx="3"/>',
-    "database": '<rect x="3" y="2" width="14" height="16" rx="5"/>',
-    "diamond": '<polygon points="10,1 19,10 10,19 1,10"/>',
-    "triangle": '<polygon points="10,2 19,18 1,18"/>',
-    "triangleDown": '<polygon points="1,2 19,2 10,18"/>',
-    "star": (
-        '<polygon points="10,1 12.4,7.2 19,7.2 13.6,11.2 15.6,18 10,14 4.4,18 6.4,11.2 1,7.2 '
-        '7.6,7.2"/>'
-    ),
-    "hexagon": '<polygon points="5,2 15,2 19.5,10 15,18 5,18 0.5,10"/>',
-}
-
-
-def _swatch(key: str) -> str:
-    """A small SVG of a legend entry: a status colour, a node style or an edge style."""
+def swatch(key: str) -> Swatch:
+    """The picture of a legend entry: a status colour, a node style or an edge style."""
     if key in STATUS_COLOURS:
-        dashed = ' stroke-dasharray="3 2"' if key in GAP_STATUSES else ""
-        shape = SHAPE_SVG["dot"]
-        fill, stroke = STATUS_COLOURS[key], "#333"
-        body = f'<g fill="{fill}" stroke="{stroke}" stroke-width="1.5"{dashed}>{shape}</g>'
-    elif key.startswith("edge:"):
+        return Swatch("node", STATUS_COLOURS[key], dashed=key in GAP_STATUSES)
+    if key.startswith("edge:"):
         style = EDGE_STYLES[key[5:]]
-        dash = ' stroke-dasharray="4 3"' if style.get("dashes") else ""
         width = style.get("width", 1) + 1
-        body = (
-            f'<line x1="1" y1="10" x2="19" y2="10" stroke="{style["color"]}" '
-            f'stroke-width="{width}"{dash}/>'
-        )
-    else:
-        style = STYLES[key]
-        fill = style.get("color", "#FFFFFF")
-        body = (
-            f'<g fill="{fill}" stroke="#333" stroke-width="1.5">'
-            f"{SHAPE_SVG.get(style['shape'], SHAPE_SVG['dot'])}</g>"
-        )
-    return (
-        '<svg class="swatch" width="20" height="20" viewBox="0 0 20 20" aria-hidden="true">'
-        f"{body}</svg>"
-    )
-
-
-def matrix_html(matrix: Matrix, lang: str) -> str:
-    """A coverage table as accessible HTML: caption, column and row headers, gaps in words."""
-    words = WORDS[lang]
-    head = "".join(f'<th scope="col">{_e(c)}</th>' for c in matrix.columns)
-    rows = []
-    for heading, cells in matrix.rows:
-        tds = []
-        for cell in cells:
-            if cell.text:
-                tds.append(f'<td class="{_e(cell.state)}">{_e(cell.text)}</td>')
-            elif cell.state == "na":
-                tds.append(f'<td class="na"><span aria-label="{_e(words["na"])}">–</span></td>')
-            elif cell.state == "none":
-                tds.append(
-                    f'<td class="gap">0 <span class="mark">{_e(words["gap_mark"])}</span></td>'
-                )
-            else:
-                tds.append(f'<td class="covered">{_e(cell.count)}</td>')
-        rows.append(f'<tr><th scope="row">{_e(heading)}</th>{"".join(tds)}</tr>')
-    foot = ""
-    if matrix.totals:
-        total_cells = "".join(f"<td>{_e(t)}</td>" for t in matrix.totals)
-        foot = (
-            f'<tfoot><tr><th scope="row">{_e(matrix.totals_label)}</th>{total_cells}</tr></tfoot>'
-        )
-    note = f'<p class="note">{_e(matrix.note)}</p>' if matrix.note else ""
-    return (
-        f'<table class="matrix"><caption>{_e(matrix.caption)}</caption>'
-        f'<thead><tr><th scope="col">{_e(matrix.corner)}</th>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody>{foot}</table>{note}"
-    )
+        return Swatch("edge", style["color"], width=width, dashed=bool(style.get("dashes")))
+    style = STYLES[key]
+    return Swatch("node", style.get("color", "#FFFFFF"), shape=style["shape"])
 
 
 def render_html(view: View) -> str:
@@ -262,80 +197,23 @@ def render_html(view: View) -> str:
     data["statusColours"] = STATUS_COLOURS
     data["gapStatuses"] = sorted(GAP_STATUSES)
     data["words"] = words
-    drill = "".join(
-        f'<script type="application/json" class="drilldown" data-key="{_e(key)}">'
-        f"{script_json(sub.data(), compact=True)}</script>"
-        for key, sub in sorted(view.drilldown.items())
-    )
     policy = (
         "default-src 'none'; "
         f"script-src {_hash(vis_js)} {_hash(page_js)}; "
         "style-src 'unsafe-inline'; img-src data:; font-src 'none'; connect-src 'none'; "
         "base-uri 'none'; form-action 'none'"
     )
-    filters = "".join(
-        f'<label class="filter">{_e(f.label)} '
-        f'<select name="{_e(f.name)}" data-filter="{_e(f.name)}">'
-        + "".join(f'<option value="{_e(v)}">{_e(t)}</option>' for v, t in f.options)
-        + "</select></label>"
-        for f in view.filters
+    page = environment("samklang.viz").get_template(TEMPLATE)
+    return page.render(
+        view=view,
+        words=words,
+        policy=policy,
+        vis_version=vis_network_version(),
+        vis_css=vis_css,
+        page_css=page_css,
+        vis_js=vis_js,
+        page_js=page_js,
+        data=data,
+        drilldown=[(key, sub.data()) for key, sub in sorted(view.drilldown.items())],
+        legend=[(swatch(key), text) for key, text in view.legend],
     )
-    if view.name == "chain":
-        filters += (
-            '<label class="filter check"><input type="checkbox" data-filter="broken"> '
-            f"{_e(words['broken_only'])}</label>"
-        )
-    legend = "".join(f"<li>{_swatch(key)}<span>{_e(text)}</span></li>" for key, text in view.legend)
-    tables = "".join(matrix_html(m, view.lang) for m in view.matrices)
-    notes = "".join(f'<p class="note">{_e(n)}</p>' for n in view.notes)
-    drill_hint = (
-        f'<p class="hint" id="drill-hint">{_e(words["drill_hint"])}</p>'
-        f'<button type="button" id="back" hidden>{_e(words["back"])}</button>'
-        if view.drilldown
-        else ""
-    )
-    return f"""<!DOCTYPE html>
-<html lang="{_e(view.lang)}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="{_e(policy)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="samklang (vis-network {_e(vis_network_version())})">
-<title>{_e(view.title)} – {_e(view.subtitle)}</title>
-<style>{vis_css}</style>
-<style>{page_css}</style>
-</head>
-<body>
-<header>
-<h1>{_e(view.title)}</h1>
-<p class="subtitle">{_e(view.subtitle)}</p>
-<p class="intro">{_e(view.intro)}</p>
-</header>
-<main>
-<section class="graph-panel" aria-label="{_e(words["graph"])}">
-<form class="controls" role="search">
-{filters}
-<label class="filter search">{_e(words["search"])} <input type="search" data-filter="search"
- placeholder="{_e(words["search_placeholder"])}"></label>
-<span class="matches" id="matches" aria-live="polite"></span>
-</form>
-{drill_hint}
-<div class="legend"><h2>{_e(words["legend"])}</h2><ul>{legend}</ul></div>
-<div id="graph" role="img" aria-label="{_e(view.title)}"></div>
-<p class="counts" id="counts" aria-live="polite"></p>
-</section>
-<aside class="side">
-<section id="details" aria-live="polite"><h2>{_e(words["details"])}</h2>
-<p class="hint">{_e(words["details_hint"])}</p></section>
-<section class="tables" id="tables"><h2>{_e(words["tables"])}</h2>{tables}{notes}</section>
-</aside>
-</main>
-<footer>{_e(words["generated"])} · vis-network {_e(vis_network_version())}
- (Apache-2.0 / MIT)</footer>
-<script type="application/json" id="samklang-data">{script_json(data, compact=True)}</script>
-{drill}
-<script>{vis_js}</script>
-<script>{page_js}</script>
-</body>
-</html>
-"""
