@@ -192,6 +192,44 @@ CATALOGUE: tuple[Message, ...] = (
        "all its YAML files, found none",
        "ett dataset beskriver exakt en kommun; förväntade ett avsnitt 'municipality:' i någon "
        "av dess YAML-filer, men det finns inget"),
+    # shared datasets (samklang/graph/dataset.py)
+    _m("is a shared dataset (owner: {owner}); check the municipality datasets that list its "
+       "folder under 'shared:'",
+       "är ett delat dataset (owner: {owner}); kontrollera de kommuners dataset som anger "
+       "mappen under 'shared:'"),
+    _m("is a shared dataset (owner: {owner}); expected 'municipality:' or 'owner:', not both",
+       "är ett delat dataset (owner: {owner}); förväntade 'municipality:' eller 'owner:', "
+       "inte båda"),
+    _m("'shared: {name}' is not a folder; expected the path of a shared dataset (a folder with "
+       "an 'owner:' section) relative to this dataset",
+       "'shared: {name}' är ingen mapp; förväntade sökvägen till ett delat dataset (en mapp med "
+       "avsnittet 'owner:') räknat från detta dataset"),
+    _m("is in a shared dataset; expected only YAML files there (activities and Turtle belong to "
+       "the municipality datasets that use it)",
+       "ligger i ett delat dataset; där förväntades bara YAML-filer (aktiviteter och Turtle hör "
+       "till de kommuners dataset som använder det)"),
+    _m("is not a shared dataset; expected exactly one 'owner:' section and no 'municipality:' "
+       "in its YAML files",
+       "är inget delat dataset; förväntade exakt ett avsnitt 'owner:' och inget "
+       "'municipality:' i dess YAML-filer"),
+    _m("'{section}' cannot be stated in a shared dataset; expected {sections}",
+       "'{section}' kan inte anges i ett delat dataset; förväntade {sections}"),
+    _m("'shared: {name}' names the owner '{owner}' twice",
+       "'shared: {name}' anger ägaren '{owner}' en andra gång"),
+    _m("'{name}: {value}' names no shared dataset '{owner}'; expected the owner id of a folder "
+       "listed under 'shared:' in municipality.yaml (a shared dataset refers only to its own "
+       "records)",
+       "'{name}: {value}' pekar inte på något delat dataset '{owner}'; förväntade id:t för "
+       "ägaren av en mapp som anges under 'shared:' i municipality.yaml (ett delat dataset "
+       "hänvisar bara till sina egna poster)"),
+    _m("'{name}: {value}' names no shared dataset '{owner}'; expected the owner id of a folder "
+       "listed under 'shared:' in municipality.yaml",
+       "'{name}: {value}' pekar inte på något delat dataset '{owner}'; förväntade id:t för "
+       "ägaren av en mapp som anges under 'shared:' i municipality.yaml"),
+    _m("'municipalities' belongs in a shared dataset (under 'owner:'); a municipality's own "
+       "documents are its own",
+       "'municipalities' hör hemma i ett delat dataset (under 'owner:'); en kommuns egna "
+       "dokument är dess egna"),
     _m("'settings' is not a mapping; expected 'name: value' lines such as "
        "'mandate_first_year: 2020'",
        "'settings' är ingen mappning; förväntade rader 'namn: värde', till exempel "
@@ -462,6 +500,10 @@ CATALOGUE: tuple[Message, ...] = (
        "the resource the finding concerns",
        "'{focus}' är varken ett id i datasetet {folder}, ett område eller en lag; förväntade "
        "id:t för det som fyndet gäller"),
+    _m("'{focus}' is stated by the shared dataset '{owner}'; a finding about it is accepted "
+       "there, in its 'accepted:' section, for every municipality that uses it",
+       "'{focus}' anges av det delade datasetet '{owner}'; ett fynd om det accepteras där, i "
+       "dess avsnitt 'accepted:', för alla kommuner som använder det"),
     _m("'{document}' is not an id of the dataset {folder}",
        "'{document}' är inget id i datasetet {folder}"),
     _m("{rule} reports nothing about '{focus}'{where} as of {on}; nothing to accept",

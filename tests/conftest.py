@@ -11,6 +11,17 @@ from click.testing import CliRunner
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 VETLANDA = EXAMPLES / "vetlanda"
+HRF = EXAMPLES / "hoglandets-raddningstjanstforbund"
+"""The shared dataset whose handlingsprogram Vetlanda's refers to (``shared:``)."""
+
+
+def copy_vetlanda(target: Path) -> Path:
+    """Copy the Vetlanda example to ``target``, with the shared dataset it uses beside it."""
+    shutil.copytree(VETLANDA, target)
+    beside = target.parent / HRF.name
+    if not beside.exists():
+        shutil.copytree(HRF, beside)
+    return target
 
 
 @pytest.fixture
@@ -22,6 +33,4 @@ def runner() -> CliRunner:
 @pytest.fixture
 def vetlanda_copy(tmp_path: Path) -> Path:
     """A writable copy of the Vetlanda example."""
-    target = tmp_path / "vetlanda"
-    shutil.copytree(VETLANDA, target)
-    return target
+    return copy_vetlanda(tmp_path / "vetlanda")

@@ -235,12 +235,13 @@ def test_check_several_datasets_at_once(runner) -> None:
             "json",
         ],
     )
-    codes = {
-        f["focus"].split("/data/")[1][:4]
+    namespaces = {
+        f["focus"].split("/data/")[1].rsplit("/", 1)[0]
         for f in json.loads(result.stdout)["findings"]
         if "/data/" in f["focus"]
     }
-    assert codes == {"0685", "9901"}
+    # Vetlanda's programme is the shared one of Höglandets Räddningstjänstförbund.
+    assert namespaces == {"0685", "9901", "shared/hrf"}
 
 
 def test_accept_then_check_shows_it_accepted(runner, vetlanda_copy: Path) -> None:
@@ -250,7 +251,7 @@ def test_accept_then_check_shows_it_accepted(runner, vetlanda_copy: Path) -> Non
         "--as-of",
         "2026-11-25",
         "--rules",
-        "CHAIN-IDLE-GOAL",
+        "CHAIN-OWN-GOALS",
         "--fail-on",
         "warning",
         "--format",
@@ -263,8 +264,8 @@ def test_accept_then_check_shows_it_accepted(runner, vetlanda_copy: Path) -> Non
         [
             "accept",
             str(vetlanda_copy),
-            "CHAIN-IDLE-GOAL",
-            "mal-brott-offentlig-miljo",
+            "CHAIN-OWN-GOALS",
+            "plan",
             "--by",
             "Samordnaren",
             "--reason",
@@ -287,8 +288,8 @@ def test_accept_then_check_shows_it_accepted(runner, vetlanda_copy: Path) -> Non
         [
             "accept",
             str(vetlanda_copy),
-            "CHAIN-IDLE-GOAL",
-            "mal-brott-offentlig-miljo",
+            "CHAIN-OWN-GOALS",
+            "plan",
             "--by",
             "X",
             "--reason",
@@ -462,7 +463,7 @@ def test_accept_leaves_the_dataset_as_it_was_when_the_result_would_not_load(
     monkeypatch.setattr(acceptance, "load_dataset", load_once)
     result = runner.invoke(
         cli,
-        ["accept", str(vetlanda_copy), "CHAIN-IDLE-GOAL", "mal-brott-offentlig-miljo", "--by",
+        ["accept", str(vetlanda_copy), "CHAIN-OWN-GOALS", "plan", "--by",
          "X", "--reason", "Y", "--date", "2026-11-25"],
     )
     assert result.exit_code == 2 and "accepted.yaml, rad 4: a made-up problem" in result.stderr
@@ -503,18 +504,18 @@ def test_accept_and_init_say_what_they_did_in_both_languages(runner, vetlanda_co
               "en"],
     )
     assert english.stderr.startswith("samklang: a dataset for K (9998) is now in ")
-    args = ["accept", str(vetlanda_copy), "CHAIN-IDLE-GOAL", "mal-brott-offentlig-miljo",
+    args = ["accept", str(vetlanda_copy), "CHAIN-OWN-GOALS", "plan",
             "--by", "Samordnaren", "--reason", "Följs upp.", "--date", "2026-11-25"]
     accepted = runner.invoke(cli, args)
     assert accepted.exit_code == 0, accepted.output
     assert accepted.stdout == f"{vetlanda_copy / 'accepted.yaml'}\n"
     assert accepted.stderr.startswith(
-        "samklang: fyndet från CHAIN-IDLE-GOAL om 'mal-brott-offentlig-miljo' är accepterat av "
+        "samklang: fyndet från CHAIN-OWN-GOALS om 'plan' är accepterat av "
         "Samordnaren (2026-11-25) och sparat i "
     )
     again = runner.invoke(cli, [*args, "--lang", "en"])
     assert again.stderr.strip() == (
-        "samklang: the finding of CHAIN-IDLE-GOAL about 'mal-brott-offentlig-miljo' is already "
+        "samklang: the finding of CHAIN-OWN-GOALS about 'plan' is already "
         "accepted."
     )
 

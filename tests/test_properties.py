@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from samklang.errors import InputError
 from samklang.graph.schema import SECTIONS
 from samklang.graph.source_kind import load_dataset
 
-from .conftest import VETLANDA
+from .conftest import copy_vetlanda
 
 FIELD_NAMES = sorted({f.name for s in SECTIONS.values() for f in s.fields} | set(SECTIONS))
 TOKENS = [
@@ -64,7 +63,7 @@ def load_with(files: dict[str, bytes]) -> None:
     """Load a copy of the Vetlanda example with ``files`` replaced; only InputError may escape."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "d"
-        shutil.copytree(VETLANDA, folder)
+        copy_vetlanda(folder)
         for name, content in files.items():
             (folder / name).write_bytes(content)
         try:

@@ -127,23 +127,25 @@ def test_parts_share_no_individual_of_their_own(
     """Two municipalities fall into two parts; vocabulary concepts named as values do not join
     them, but a concept the data states something about does."""
     monkeypatch.setattr(reasoning_runner, "BATCH", 1)
-    other = [
-        (ox.NamedNode(s.value.replace("/0685/", "/0686/")) if "/0685/" in s.value else s, p, o)
-        if isinstance(s, ox.NamedNode)
-        else (s, p, o)
-        for s, p, o in view.data
-    ]
-    other = [
-        (s, p, ox.NamedNode(o.value.replace("/0685/", "/0686/")))
-        if isinstance(o, ox.NamedNode) and "/0685/" in o.value
-        else (s, p, o)
-        for s, p, o in other
-    ]
+    # A second municipality with its own shared programme (a shared one would join them).
+    def moved(term):
+        if not isinstance(term, ox.NamedNode):
+            return term
+        return ox.NamedNode(
+            term.value.replace("/0685/", "/0686/").replace("/shared/hrf/", "/shared/annat/")
+        )
+
+    other = [(moved(s), p, moved(o)) for s, p, o in view.data]
     both = _View([], [], date(2021, 6, 1))
     both.schema, both.data = view.schema, view.data + other
 
     def codes(parts: list[list[Triple]]) -> list[set[str]]:
-        return [{t[0].value.split("/")[5] for t in p if "/data/" in t[0].value} for p in parts]
+        # (A shared programme's resources go with the municipality that uses it.)
+        return [
+            {t[0].value.split("/")[5] for t in p if "/data/" in t[0].value}
+            - {"shared"}
+            for p in parts
+        ]
 
     apart = codes(_parts(both.schema, both.data))
     assert all(len(c) <= 1 for c in apart)

@@ -154,7 +154,7 @@ def test_an_acceptance_written_in_the_dataset_shows_in_every_format(vetlanda_cop
     (vetlanda_copy / "accepted.yaml").write_text(
         "accepted:\n"
         "  - rule: PER-EXPIRED\n"
-        "    focus: handlingsprogram\n"
+        "    focus: samverkansoverenskommelse\n"
         "    by: Kommunstyrelsens förvaltning\n"
         "    date: 2026-11-20\n"
         "    reason: Ett nytt handlingsprogram beslutas i december.\n",
@@ -163,7 +163,7 @@ def test_an_acceptance_written_in_the_dataset_shows_in_every_format(vetlanda_cop
     dataset = load_dataset(vetlanda_copy)
     found = check(dataset, as_of=AS_OF, lang="sv")
     [accepted] = [f for f in found if f.accepted]
-    assert accepted.rule == "PER-EXPIRED" and accepted.focus.endswith("/handlingsprogram")
+    assert accepted.rule == "PER-EXPIRED" and accepted.focus.endswith("/samverkansoverenskommelse")
     ctx = ReportContext.from_dataset(dataset)
     why = "Ett nytt handlingsprogram beslutas i december."
     for name in NAMES:
@@ -240,7 +240,7 @@ def test_text_report_rows_follow_reading_order_and_mark_questions() -> None:
         ("fråga" if f.kind == "question" else WORDS["sv"][f.severity], f.rule) for f in found
     ]
     assert text_rows(text) == expected
-    assert ("fråga", "DOC-DECISION") in expected  # Vetlanda's unrecorded decision is asked
+    assert ("fråga", "ORG-SIGNATORIES") in expected  # Vetlanda's unrecorded decision is asked
 
 
 def test_json_findings_follow_reading_order_with_kind_group_and_items() -> None:

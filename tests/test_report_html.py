@@ -169,7 +169,7 @@ def test_findings_appear_in_reading_order_and_questions_have_their_badge() -> No
     assert "<dt>Fråga</dt>" in footer and "Räknas inte som fel." in footer
 
 
-@pytest.mark.parametrize(("rule", "places"), [("FUP-ACTIVITY", True), ("CHAIN-UNADDRESSED", True)])
+@pytest.mark.parametrize(("rule", "places"), [("PER-EXPIRED", True), ("ORG-SIGNATORIES", True)])
 def test_a_grouped_finding_lists_its_items_with_their_places(rule: str, places: bool) -> None:
     found = findings("sv")
     f = grouped(found, rule)
@@ -267,7 +267,8 @@ def test_every_label_is_escaped(tmp_path, lang: str) -> None:
     document = "Document" if lang == "en" else "Dokument"
     for payload in (IMG, STYLE):  # where a label now appears: the facts' Document row, the items
         assert f'<tr><th scope="row">{document}</th><td>{escape(payload)}</td></tr>' in text
-        assert f"<li>{escape(payload)} (documents.yaml, " in text
+    assert f"<li>{escape(IMG)} (documents.yaml, " in text
+    assert f"<li>{escape(STYLE)} (" in text  # the shared programme, in its own folder's file
     assert [row[1] for row in page.rows if row[:1] == [document]].count(IMG) >= 1
     assert not [t for t, _ in page.tags if t in ("script", "img")]
 

@@ -82,7 +82,7 @@ def test_items_follow_reading_order_and_questions_say_fraga() -> None:
     assert items == [
         ("Fråga" if f.kind == "question" else severity[f.severity], f.rule) for f in found
     ]
-    assert ("Fråga", "DOC-DECISION") in items
+    assert ("Fråga", "ORG-SIGNATORIES") in items
     questions = text.split("\n## Frågor att besvara\n", 1)[1]
     assert questions.count("\n- **Fråga** · ") == sum(f.kind == "question" for f in found)
     assert "- **Fråga**" not in text.split("\n## Frågor att besvara\n", 1)[0]
@@ -90,7 +90,7 @@ def test_items_follow_reading_order_and_questions_say_fraga() -> None:
     assert "\n- **Question** · " in english.split("\n## Questions to answer\n", 1)[1]
 
 
-@pytest.mark.parametrize(("rule", "places"), [("FUP-ACTIVITY", True), ("CHAIN-UNADDRESSED", True)])
+@pytest.mark.parametrize(("rule", "places"), [("PER-EXPIRED", True), ("ORG-SIGNATORIES", True)])
 def test_a_grouped_finding_lists_its_items_with_their_places(rule: str, places: bool) -> None:
     found = findings("sv")
     f = grouped(found, rule)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import functools
 import json
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from jsonschema import Draft4Validator
 
 from samklang.queries.rule import catalogue
 
-from .conftest import VETLANDA
+from .conftest import VETLANDA, copy_vetlanda
 from .report.helpers import (
     ACCEPTANCE,
     SCHEMA,
@@ -126,7 +127,15 @@ def test_questions_are_notes_however_the_rule_is_levelled() -> None:
     assert result["level"] == "note"
 
 
-@pytest.mark.parametrize("rule", ["FUP-ACTIVITY", "CHAIN-UNADDRESSED"])
+def artifact(file: str) -> dict[str, str]:
+    """A file of the dataset is relative to its folder; one outside it (the shared dataset's
+    programme) is a whole ``file:`` URI."""
+    if Path(file).is_absolute():
+        return {"uri": Path(file).as_uri()}
+    return {"uri": file, "uriBaseId": "DATASET"}
+
+
+@pytest.mark.parametrize("rule", ["PER-EXPIRED", "ORG-SIGNATORIES"])
 def test_a_grouped_finding_is_one_result_with_a_location_per_item(rule: str) -> None:
     found = findings("sv")
     f = grouped(found, rule)
@@ -141,7 +150,7 @@ def test_a_grouped_finding_is_one_result_with_a_location_per_item(rule: str) -> 
             assert "physicalLocation" not in location
         else:
             physical = location["physicalLocation"]
-            assert physical["artifactLocation"] == {"uri": item.file, "uriBaseId": "DATASET"}
+            assert physical["artifactLocation"] == artifact(item.file)
             line = physical["region"]["startLine"]
             assert item.location in (f"row {line}", f"line {line}")
 
@@ -158,7 +167,7 @@ def test_locations_point_at_the_line_in_the_dataset_file() -> None:
                 assert "physicalLocation" not in location
                 continue
             physical = location["physicalLocation"]
-            assert physical["artifactLocation"] == {"uri": file, "uriBaseId": "DATASET"}
+            assert physical["artifactLocation"] == artifact(file)
             line = physical["region"]["startLine"]
             assert place in (f"line {line}", f"row {line}")
             text = (VETLANDA / file).read_text(encoding="utf-8").splitlines()[line - 1]
@@ -204,13 +213,12 @@ def test_rules_not_run_are_disabled_for_the_invocation() -> None:
 
 def test_locations_can_be_relative_to_the_repository_the_plans_are_kept_in(tmp_path) -> None:
     """Code-review tools find files by their path in the repository, not in the dataset."""
-    import shutil
 
     from samklang.errors import UsageError
     from samklang.report import ReportContext
 
     repository = tmp_path / "repo"
-    shutil.copytree(VETLANDA, repository / "planer" / "vetlanda")
+    copy_vetlanda(repository / "planer" / "vetlanda")
     base = ReportContext.from_dataset(vetlanda())
     ctx = replace(base, path=repository / "planer" / "vetlanda", source_root=repository)
     run = valid(render("sarif", findings("sv"), ctx=ctx))["runs"][0]
@@ -227,7 +235,13 @@ def test_locations_can_be_relative_to_the_repository_the_plans_are_kept_in(tmp_p
     ]
     uris = {p["artifactLocation"]["uri"] for p in located}
     assert "planer/vetlanda/documents.yaml" in uris
-    assert all(p["artifactLocation"]["uriBaseId"] == "SRCROOT" for p in located)
+    # Files of the dataset are relative to the source root; the shared programme's file (outside
+    # the dataset folder) is a whole file: URI.
+    assert all(
+        p["artifactLocation"].get("uriBaseId") == "SRCROOT"
+        or p["artifactLocation"]["uri"].startswith("file://")
+        for p in located
+    )
     with pytest.raises(UsageError, match="not inside"):
         render("sarif", findings("sv"), ctx=replace(ctx, source_root=tmp_path / "elsewhere"))
 

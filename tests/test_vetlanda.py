@@ -216,14 +216,13 @@ def concerns(finding, local_id: str) -> bool:
     return any(iri.rsplit("/", 1)[-1].split("#")[0] == local_id for iri in iris)
 
 
-def test_an_unrecorded_decision_is_a_question_and_an_empty_one_a_defect():
-    """Issue 11: the programme's decision is not recorded (ask); the plan prints the fields
+def test_a_decision_known_by_its_body_is_recorded_and_an_empty_one_a_defect():
+    """The public record: Nässjö's kommunfullmäktige adopted the shared programme in the winter
+    of 2019/20 (date not known), so nothing is asked about it; the plan prints the fields
     Beslutad av and Datum för beslut and leaves them empty (a defect, seed lines 9–10)."""
     found = check(VETLANDA, as_of=date(2026, 11, 25))
     kinds = {f.focus.rsplit("/", 1)[-1]: f for f in found if f.rule == "DOC-DECISION"}
-    assert kinds["handlingsprogram"].kind == "question"
-    assert kinds["handlingsprogram"].severity == "info"
-    assert kinds["handlingsprogram"].message.endswith("Finns det ett?")
+    assert set(kinds) == {"plan"}
     assert kinds["plan"].kind == "defect" and kinds["plan"].severity == "error"
 
 
@@ -232,9 +231,39 @@ def test_every_finding_has_a_kind_and_one_cause_gives_one_finding():
     assert {f.kind for f in found} == {"defect", "question"}
     causes = [(f.rule, f.document or f.focus, f.kind) for f in found]
     assert len(causes) == len(set(causes))
-    [activities] = [f for f in found if f.rule == "FUP-ACTIVITY"]
-    assert len(activities.items) == 7 and activities.focus.endswith("/medborgarlofte-2020-2021")
-    assert all(i.file == "activities.csv" and i.location for i in activities.items)
+    [unsigned] = [f for f in found if f.rule == "ORG-SIGNATORIES"]
+    assert len(unsigned.items) == 3 and unsigned.kind == "question"
+    assert all(i.file == "documents.yaml" and i.location for i in unsigned.items)
+    # The 2020–2021 promise was followed up per tertial (polisen.se): a report whose account
+    # of the activities the dataset does not hold, so their outcomes are not asked about.
+    assert not [f for f in found if f.rule == "FUP-ACTIVITY"]
+
+
+def test_the_check_a_planner_reads_issue_12():
+    """Issue 12's bar on the real plan as of 2026-11-25: at most 15 findings, the legal and
+    decision defects first, and none of the false alarms the field review found."""
+    found = check(VETLANDA, as_of=date(2026, 11, 25))
+    assert len(found) <= 15
+    first = [(f.rule, f.focus.rsplit("/", 1)[-1]) for f in found[:8]]
+    for wanted in (
+        ("DOC-DECISION", "plan"),
+        ("LAW-2023-196-ATGARDSPLAN", "vetlanda-kommun"),
+        ("LAW-2023-196-LAGESBILD", "vetlanda-kommun"),
+        ("CHAIN-IDLE-GOAL", "mal-brott-offentlig-miljo"),
+        ("LAW-MSBFS-2021-1", "handlingsprogram"),
+    ):
+        assert wanted in first, (wanted, first)
+    idle = next(f for f in found if f.rule == "CHAIN-IDLE-GOAL")
+    assert "offentlig miljö" in idle.message
+    rules = [f.rule for f in found]
+    assert "CHAIN-BASIS" not in rules and "PER-MANDATE" not in rules
+    assert rules.count("COV-DOMAIN") <= 1
+    signed_types = ("samverkansoverenskommelse", "medborgarlofte")
+    assert not [
+        f for f in found if f.rule == "DOC-RESPONSIBLE" and any(t in f.focus for t in signed_types)
+    ]
+    [samordning] = [f for f in found if f.rule == "LAW-2023-196-SAMORDNING"]
+    assert samordning.kind == "question" and samordning.severity != "error"
 
 
 def test_findings_come_in_the_order_a_planner_reads():

@@ -135,6 +135,17 @@ def load_dataset_folder(path: str | Path) -> Dataset:
     for file in tables:
         records.extend(read_activities(file, records))
     municipalities = [r for r in records if r.section == "municipality"]
+    owners = [r for r in records if r.section == "owner"]
+    if owners:
+        raise owners[0].fail(
+            None,
+            f"is a shared dataset (owner: {owners[0].id})"
+            + (
+                "; expected 'municipality:' or 'owner:', not both"
+                if municipalities
+                else "; check the municipality datasets that list its folder under 'shared:'"
+            ),
+        )
     if len(municipalities) != 1:
         where = municipalities[1] if municipalities else None
         raise InputError(
@@ -145,12 +156,66 @@ def load_dataset_folder(path: str | Path) -> Dataset:
             + (", found a second" if where else ", found none"),
         )
     builder = _Builder(folder, municipalities[0], records)
+    for name in municipalities[0].values.get("shared", []):
+        builder.shared.append(_shared_builder(builder, municipalities[0], name))
+    for shared in builder.shared:
+        shared.build()
     builder.build()
     for file in turtle:
         builder.dataset.quads.extend(_turtle_quads(file, builder.dataset.graph))
-    builder.dataset.files = [*yaml_files, *tables, *turtle]
+    builder.dataset.files = [*yaml_files, *tables, *turtle, *builder.dataset.files]
     builder.dataset.settings = settings
     return builder.dataset
+
+
+SHARED_SECTIONS = (
+    "owner", "sources", "organisations", "series", "documents", "goal_areas", "goals",
+    "focus_areas", "accepted",
+)
+"""What a shared dataset may state: documents and their goals, not a municipality's work;
+and acceptances of findings about them, which hold for every municipality that uses it."""
+
+
+def _shared_builder(user: _Builder, municipality: Record, name: str) -> _Builder:
+    """The builder of the shared dataset in folder ``name`` (relative to the dataset folder
+    ``user`` reads), emitting into ``user``'s dataset in a namespace of its own."""
+    folder = (user.folder / name).resolve()
+    if not folder.is_dir():
+        raise municipality.fail(
+            "shared",
+            f"'shared: {name}' is not a folder; expected the path of a shared dataset "
+            "(a folder with an 'owner:' section) relative to this dataset",
+        )
+    yaml_files, tables, turtle = dataset_files(folder)
+    if tables or turtle:
+        raise InputError(
+            (tables or turtle)[0],
+            None,
+            "is in a shared dataset; expected only YAML files there (activities and Turtle "
+            "belong to the municipality datasets that use it)",
+        )
+    records = [r for file in yaml_files for r in _records_of_yaml(file, {})]
+    owners = [r for r in records if r.section == "owner"]
+    if len(owners) != 1 or any(r.section == "municipality" for r in records):
+        raise InputError(
+            folder,
+            None,
+            "is not a shared dataset; expected exactly one 'owner:' section and no "
+            "'municipality:' in its YAML files",
+        )
+    for record in records:
+        if record.section not in SHARED_SECTIONS:
+            raise record.fail(
+                None,
+                f"'{record.section}' cannot be stated in a shared dataset; expected "
+                + ", ".join(SHARED_SECTIONS),
+            )
+    if any(b.owner == owners[0].id for b in user.shared):
+        raise municipality.fail(
+            "shared", f"'shared: {name}' names the owner '{owners[0].id}' twice"
+        )
+    user.dataset.files.extend(yaml_files)
+    return _Builder(folder, municipality, records, owner=owners[0].id, into=user.dataset)
 
 
 def _settings_of_yaml(path: Path, node: Node) -> dict[str, str]:
@@ -246,10 +311,22 @@ def _boolean(value: bool) -> ox.Literal:
 class _Builder:
     """Resolves references between records and emits their quads."""
 
-    def __init__(self, folder: Path, municipality: Record, records: list[Record]) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        municipality: Record,
+        records: list[Record],
+        owner: str = "",
+        into: Dataset | None = None,
+    ) -> None:
         code = municipality.values["code"]
-        self.dataset = Dataset(folder, code, municipality.values["name"], GRAPH.term(code))
+        self.dataset = into or Dataset(folder, code, municipality.values["name"], GRAPH.term(code))
+        self.folder = folder
         self.municipality = municipality
+        self.owner = owner
+        """For a shared dataset, its owner's id; its records are ``data/shared/{owner}/…``."""
+        self.shared: list[_Builder] = []
+        """The shared datasets this one uses."""
         self.records = records
         self.index: dict[str, Record] = {}
         for record in records:
@@ -262,6 +339,8 @@ class _Builder:
             self.index[record.id] = record
 
     def iri(self, local: str) -> ox.NamedNode:
+        if self.owner:
+            return DATA.term(f"shared/{self.owner}/{local}")
         return DATA.term(f"{self.dataset.code}/{local}")
 
     def add(self, s: ox.NamedNode, p: ox.NamedNode, o: Term) -> None:
@@ -271,6 +350,20 @@ class _Builder:
         """Resolve one reference, or fail naming what it may point to."""
         if isinstance(value, tuple):  # ("law", "sfs-2003-778")
             return LAW.term(value[1])
+        owner, slash, local = value.partition("/")
+        if slash:
+            shared = next((b for b in self.shared if b.owner == owner), None)
+            if shared is None:
+                raise record.fail(
+                    name,
+                    f"'{name}: {value}' names no shared dataset '{owner}'; expected the owner "
+                    "id of a folder listed under 'shared:' in municipality.yaml"
+                    + (" (a shared dataset refers only to its own records)" if self.owner else ""),
+                )
+            target = shared.index.get(local)
+            if target is not None and target.section in f.targets:
+                return shared.iri(local)
+            return shared.ref(record, name, local, f)
         target = self.index.get(value)
         if target is None or target.section not in f.targets:
             kinds = " or ".join(
@@ -357,12 +450,15 @@ class _Builder:
         for o in self.refs(record, "coordination_function"):
             self.add(s, SK.coordinationFunction, o)
 
+    def _owner(self, record: Record, s: ox.NamedNode) -> None:
+        self._organisations(record, s)
+
     def _sources(self, record: Record, s: ox.NamedNode) -> None:
         v = record.values
         self.add(s, RDF.type, SK.Source)
         self.add(s, DCTERMS.title, _text(v["title"]))
         if "file" in v:
-            if not (self.dataset.path / v["file"]).is_file():
+            if not (self.folder / v["file"]).is_file():
                 raise record.fail(
                     "file",
                     f"'file: {v['file']}' is not a file in the dataset "
@@ -416,7 +512,18 @@ class _Builder:
         self.add(s, RDF.type, SK.Document)
         self.add(s, DCTERMS.title, _text(v["title"]))
         self.add(s, DCTERMS.type, v["type"])
-        self.add(s, SK.municipality, self.iri(self.municipality.id))
+        if self.owner:  # for the municipality that uses it, when the owner names it
+            if self.municipality.values["code"] in v.get("municipalities", []):
+                user = DATA.term(f"{self.dataset.code}/{self.municipality.id}")
+                self.add(s, SK.municipality, user)
+        elif "municipalities" in v:
+            raise record.fail(
+                "municipalities",
+                "'municipalities' belongs in a shared dataset (under 'owner:'); a municipality's "
+                "own documents are its own",
+            )
+        else:
+            self.add(s, SK.municipality, self.iri(self.municipality.id))
         if "period" in v:
             start, end = v["period"]
             self.add(s, SK.periodStart, _date(start))
@@ -519,9 +626,13 @@ class _Builder:
 
     def _accepted(self, record: Record, s: ox.NamedNode) -> None:
         v = record.values
-        target = self.index.get(v["focus"])
+        owner, slash, local = v["focus"].partition("/")
+        shared = next((b for b in self.shared if b.owner == owner), None) if slash else None
+        builder, target = (shared, shared.index.get(local)) if shared else (self, None)
+        if not slash:
+            target = self.index.get(v["focus"])
         focus = (
-            self.iri(target.id)
+            builder.iri(target.id)
             if target is not None and target.section != "accepted"
             else vocabulary_focus(v["focus"])
         )

@@ -25,6 +25,7 @@ from samklang.graph.schema import (
     Section,
     law_id,
     parse_id,
+    parse_ref,
 )
 from samklang.graph.yamlfile import Mapping, Node, Scalar, Sequence
 from samklang.ontology.vocabulary import vocabularies
@@ -93,7 +94,7 @@ def convert(f: Field, text: str) -> Any:
     if f.kind == "ref":
         if "law" in f.targets and (law := law_id(text)):
             return ("law", law)
-        return parse_id(text)
+        return parse_ref(text)
     if f.kind == "rule":
         from samklang.queries.rule import catalogue
 

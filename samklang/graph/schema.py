@@ -76,7 +76,7 @@ ORGANISATION_TYPES = {
 GROUP_TYPES = {"temagrupp": "ThemeGroup", "styrgrupp": "SteeringGroup", "arbetsgrupp": "Group"}
 """Group types a planner writes, and the ontology class each becomes."""
 
-ORG_TARGETS = ("municipality", "organisations", "groups")
+ORG_TARGETS = ("municipality", "owner", "organisations", "groups")
 SOURCE = Field(
     "source",
     "source",
@@ -160,6 +160,44 @@ SECTIONS: dict[str, Section] = {
                     "The group or organisation that is its samordningsfunktion (Lag 2023:196).",
                     targets=("organisations", "groups"),
                 ),
+                Field(
+                    "shared",
+                    "text",
+                    "Shared datasets this one uses: folders (relative to this one) whose "
+                    "`owner:` states documents several municipalities share, such as a "
+                    "kommunalförbund's handlingsprogram. Refer to their records as "
+                    "`owner/id` (`hrf/handlingsprogram`).",
+                    many=True,
+                    example="[../hoglandets-raddningstjanstforbund]",
+                ),
+                NOTE,
+                SOURCE,
+            ),
+            single=True,
+        ),
+        Section(
+            "owner",
+            "A shared dataset's owner (one mapping, instead of `municipality:`): the body that "
+            "states documents several municipalities share, such as a kommunalförbund. Its "
+            "records live in a namespace of their own; municipality datasets list the folder "
+            "under `shared:` and refer to its records as `owner/id`.",
+            (
+                ID,
+                Field(
+                    "name",
+                    "text",
+                    "Name of the owner.",
+                    required=True,
+                    example="Höglandets Räddningstjänstförbund",
+                ),
+                Field(
+                    "type",
+                    "choice",
+                    "One of: " + ", ".join(ORGANISATION_TYPES) + ".",
+                    vocabulary="organisation-type",
+                    example="raddningstjanstforbund",
+                ),
+                Field("abbreviation", "text", "Short name.", example="HRF"),
                 NOTE,
                 SOURCE,
             ),
@@ -305,6 +343,15 @@ SECTIONS: dict[str, Section] = {
                 ),
                 Field(
                     "parties", "ref", "Parties behind the document.", targets=ORG_TARGETS, many=True
+                ),
+                Field(
+                    "municipalities",
+                    "code",
+                    "In a shared dataset: the SCB codes of the municipalities the document is "
+                    "for; a municipality dataset that uses the shared one sees it as its own "
+                    "document.",
+                    many=True,
+                    example='["0682", "0685"]',
                 ),
                 Field(
                     "signed_by", "ref", "Parties that signed it.", targets=ORG_TARGETS, many=True
@@ -743,6 +790,17 @@ def parse_bool(text: str) -> bool:
     if key in ("false", "nej", "no"):
         return False
     raise FieldValueError(f"'{text}' is not true or false")
+
+
+def parse_ref(text: str) -> str:
+    """Check a reference: an id of this dataset, or ``owner/id`` for a record of a shared
+    dataset it uses."""
+    owner, slash, local = text.partition("/")
+    if slash:
+        parse_id(owner)
+        parse_id(local)
+        return text
+    return parse_id(text)
 
 
 def parse_id(text: str) -> str:

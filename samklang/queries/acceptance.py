@@ -61,6 +61,13 @@ def accept_finding(
 
     dataset = load_dataset(folder)
     [chosen] = select_rules([rule])
+    owner, shared, _ = focus.partition("/")
+    if shared:
+        # One municipality's acceptance must not hide a finding from the others that share it.
+        raise UsageError(
+            f"'{focus}' is stated by the shared dataset '{owner}'; a finding about it is "
+            f"accepted there, in its 'accepted:' section, for every municipality that uses it"
+        )
     iri = _dataset_iri(dataset, focus) or _vocabulary_iri(focus)
     if iri is None:
         raise UsageError(
@@ -125,12 +132,19 @@ def accept_finding(
 
 
 def _dataset_iri(dataset: Dataset, local: str) -> str | None:
-    """The IRI of the resource the dataset defines with id ``local``, or ``None``."""
+    """The IRI of the resource the dataset defines with id ``local`` (or, as ``owner/id``, a
+    shared dataset it uses defines), or ``None``."""
     from samklang.graph.schema import ID_PATTERN
 
-    if not ID_PATTERN.match(local):
+    owner, slash, shared = local.partition("/")
+    if slash:
+        if not (ID_PATTERN.match(owner) and ID_PATTERN.match(shared)):
+            return None
+        iri = DATA.term(f"shared/{owner}/{shared}").value
+    elif ID_PATTERN.match(local):
+        iri = DATA.term(f"{dataset.code}/{local}").value
+    else:
         return None
-    iri = DATA.term(f"{dataset.code}/{local}").value
     return iri if iri in dataset.locations else None
 
 

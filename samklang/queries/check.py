@@ -257,9 +257,9 @@ def _asks(rule: Rule, row: Row, marks: Marks) -> bool:
 
 
 PART_OF_QUERY = """
-SELECT ?part ?whole WHERE {
+SELECT ?part ?whole ?municipality WHERE {
   VALUES ?part { %s }
-  ?part dcterms:isPartOf ?whole .
+  { ?part dcterms:isPartOf ?whole . } UNION { ?part sk:municipality ?municipality . }
 }
 """
 """What each focus of a family rule is directly part of; the VALUES list is made of IRIs the
@@ -279,10 +279,13 @@ def _family_heads(store: Store, rows: list[Row]) -> dict[str, str]:
         return {}
     fired = set(foci)
     parents: dict[str, set[str]] = {}
+    owners: dict[str, str] = {}  # focus → its municipality
     for start in range(0, len(foci), 400):
         batch = " ".join(term_text(ox.NamedNode(iri)) for iri in foci[start : start + 400])
         for row in store.select(PART_OF_QUERY % batch):
-            if row["whole"].value in fired:
+            if "municipality" in row:
+                owners[row["part"].value] = row["municipality"].value
+            elif row["whole"].value in fired:
                 parents.setdefault(row["part"].value, set()).add(row["whole"].value)
     heads = {}
     for focus in foci:
@@ -294,15 +297,17 @@ def _family_heads(store: Store, rows: list[Row]) -> dict[str, str]:
         tops = [f for f in seen if not parents.get(f)]
         heads[focus] = min(tops) if tops else focus
     # Families of one dataset that ended on the same day ended together: one cause.
+    # A family's dataset is its municipality (a shared document is in a namespace of its own
+    # but is the municipality's document too); failing that, its IRI's namespace.
     ends = {row["focus"].value: row["end"].value for row in rows if "end" in row}
+
+    def family_key(head: str) -> tuple[str, str]:
+        return (owners.get(head, head.rsplit("/", 1)[0]), ends.get(head, head))
+
     together: dict[tuple[str, str], str] = {}
     for top in sorted(set(heads.values())):
-        key = (top.rsplit("/", 1)[0], ends.get(top, top))
-        together.setdefault(key, top)
-    merged = {
-        focus: together[(head.rsplit("/", 1)[0], ends.get(head, head))]
-        for focus, head in heads.items()
-    }
+        together.setdefault(family_key(top), top)
+    merged = {focus: together[family_key(head)] for focus, head in heads.items()}
     return {focus: head for focus, head in merged.items() if head != focus}
 
 

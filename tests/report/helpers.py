@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import io
-import shutil
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -18,7 +17,7 @@ from samklang.queries.rule import GROUPS
 from samklang.report import FORMATS, ReportContext
 from samklang.report.words import WORDS
 
-from ..conftest import VETLANDA
+from ..conftest import VETLANDA, copy_vetlanda
 
 AS_OF = date(2026, 11, 25)
 SCHEMA = Path(__file__).with_name("sarif-schema-2.1.0.json")
@@ -78,12 +77,14 @@ def with_accepted(found: tuple[Finding, ...], rule: str | None = None) -> list[F
 
 def hostile_copy(tmp_path: Path) -> Path:
     """A copy of Vetlanda whose names carry HTML and Markdown payloads."""
-    target = tmp_path / "vetlanda"
-    shutil.copytree(VETLANDA, target)
+    target = copy_vetlanda(tmp_path / "vetlanda")
+    programme = target.parent / "hoglandets-raddningstjanstforbund" / "programmet.yaml"
+    text = programme.read_text(encoding="utf-8")
+    text = text.replace("title: Handlingsprogram skydd och säkerhet", f"title: '{STYLE}'", 1)
+    programme.write_text(text, encoding="utf-8")
     documents = target / "documents.yaml"
     text = documents.read_text(encoding="utf-8")
     text = text.replace("title: Plan för brottsförebyggande arbete", f"title: '{IMG}'", 1)
-    text = text.replace("title: Handlingsprogram skydd och säkerhet", f"title: '{STYLE}'", 1)
     text = text.replace(
         "title: Samverkansöverenskommelse mellan polis och kommun", f"title: '{PIPE}'", 1
     )
