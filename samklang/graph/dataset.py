@@ -16,6 +16,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from samklang.errors import InputError, UsageError, at_line
+from samklang.graph.provenance import derived_from
 from samklang.graph.records import Record, record_from_yaml
 from samklang.graph.schema import (
     GROUP_TYPES,
@@ -33,12 +34,9 @@ from samklang.ontology.namespace import (
     DCTERMS,
     GRAPH,
     LAW,
-    OA,
     ORG,
-    PROV,
     RDF,
     RDFS,
-    RFC5147,
     SK,
     SKOS,
     XSD,
@@ -428,20 +426,14 @@ class _Builder:
                     f"'source: {source}' names no item of 'sources'; "
                     "expected the id of a source defined under 'sources:'",
                 )
-            specific = ox.NamedNode(f"{subject.value}#source-{n}")
-            self.add(subject, PROV.wasDerivedFrom, specific)
-            self.add(specific, RDF.type, OA.SpecificResource)
-            self.add(specific, OA.hasSource, self.iri(source_id))
-            if lines:
-                first, _, last = lines.partition("-")
-                selector = ox.NamedNode(f"{subject.value}#source-{n}-lines")
-                self.add(specific, OA.hasSelector, selector)
-                self.add(selector, RDF.type, OA.FragmentSelector)
-                self.add(selector, DCTERMS.conformsTo, RFC5147)
-                # RFC 5147 counts line positions from 0: "line=38,39" selects line 39.
-                self.add(
-                    selector, RDF.value, ox.Literal(f"line={int(first) - 1},{int(last or first)}")
-                )
+            first, _, last = lines.partition("-")
+            for triple in derived_from(
+                subject,
+                ox.NamedNode(f"{subject.value}#source-{n}"),
+                self.iri(source_id),
+                lines=(int(first), int(last or first)) if lines else None,
+            ):
+                self.add(*triple)
 
     def _municipality(self, record: Record, s: ox.NamedNode) -> None:
         self.add(s, RDF.type, SK.Municipality)

@@ -230,7 +230,8 @@ def provenance_quads(draft: Draft) -> list[ox.Quad]:
     ``oa:FragmentSelector`` (``line=38,39`` for line 39), an ``oa:TextQuoteSelector``
     (``oa:exact``) and, in ``dcterms:description``, the fields read from it.
     """
-    from samklang.ontology.namespace import DATA, DCTERMS, GRAPH, OA, PROV, RDF, RFC5147, XSD
+    from samklang.graph.provenance import derived_from
+    from samklang.ontology.namespace import DATA, DCTERMS, GRAPH
 
     graph = GRAPH.term(draft.code)
     source = DATA.term(f"{draft.code}/{SOURCE_ID}")
@@ -248,27 +249,14 @@ def provenance_quads(draft: Draft) -> list[ox.Quad]:
         for n, (evidence, fields) in enumerate(
             sorted(evidence_of(entity).items(), key=lambda item: item[0].start), 1
         ):
-            span = ox.NamedNode(f"{subject.value}#span-{n}")
-            add(subject, PROV.wasDerivedFrom, span)
-            add(span, RDF.type, OA.SpecificResource)
-            add(span, OA.hasSource, source)
-            add(span, DCTERMS.description, ox.Literal(", ".join(fields)))
-            position = ox.NamedNode(f"{span.value}-position")
-            add(span, OA.hasSelector, position)
-            add(position, RDF.type, OA.TextPositionSelector)
-            add(
-                position, OA.start, ox.Literal(str(evidence.start), datatype=XSD.nonNegativeInteger)
-            )
-            add(position, OA.end, ox.Literal(str(evidence.end), datatype=XSD.nonNegativeInteger))
-            lines = ox.NamedNode(f"{span.value}-lines")
-            add(span, OA.hasSelector, lines)
-            add(lines, RDF.type, OA.FragmentSelector)
-            add(lines, DCTERMS.conformsTo, RFC5147)
-            add(
-                lines, RDF.value, ox.Literal(f"line={evidence.first_line - 1},{evidence.last_line}")
-            )
-            quote = ox.NamedNode(f"{span.value}-quote")
-            add(span, OA.hasSelector, quote)
-            add(quote, RDF.type, OA.TextQuoteSelector)
-            add(quote, OA.exact, ox.Literal(evidence.quote))
+            for triple in derived_from(
+                subject,
+                ox.NamedNode(f"{subject.value}#span-{n}"),
+                source,
+                description=", ".join(fields),
+                position=(evidence.start, evidence.end),
+                lines=(evidence.first_line, evidence.last_line),
+                quote=evidence.quote,
+            ):
+                add(*triple)
     return quads
