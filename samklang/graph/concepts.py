@@ -1,7 +1,7 @@
 """The words every command shares, defined once on the planning graph.
 
 ``stats`` and ``viz`` read the planning as a networkx graph
-(:mod:`samklang.network.planning_graph`); these functions say, for that graph, what the
+(:func:`samklang.network.build.planning_graph`); these functions say, for that graph, what the
 ontology's defined classes (``samklang/ontology/defined-classes.ttl``) say for ``reason`` and
 what the rules and research queries say in SPARQL (docs/decisions/0005-one-meaning-per-concept.md):
 

@@ -84,7 +84,7 @@ def build_view(
         UsageError: an unknown view or language, a code the store does not hold, or a view
             that needs one municipality asked of a store with several.
     """
-    from samklang.network.planning_graph import choose_municipality, planning_graph
+    from samklang.network.build import choose_municipality, planning_graph
 
     if view not in VIEWS:
         raise UsageError(f"'{view}' is not a view; expected one of {', '.join(VIEWS)}")

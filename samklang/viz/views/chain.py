@@ -11,14 +11,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from samklang.graph import concepts
-from samklang.network.planning_graph import (
-    Municipality,
-    Thread,
-    label_of,
-    red_threads,
-    sources_of,
-    targets,
-)
+from samklang.network.analytics import Thread, red_threads
+from samklang.network.build import Municipality, label_of, sources_of, targets
 from samklang.viz.views import layout
 from samklang.viz.views.common import (
     activities_of,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from samklang.network.planning_graph import Municipality, label_of, targets
+from samklang.network.build import Municipality, label_of, targets
 from samklang.viz.views.model import Filter, Node
 from samklang.viz.views.style import KIND_WORDS, WORDS, years_text
 

@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from samklang.graph import concepts
-from samklang.network.planning_graph import Municipality, label_of, sources_of, targets
+from samklang.network.build import Municipality, label_of, sources_of, targets
 from samklang.viz.views import layout
 from samklang.viz.views.common import (
     activities_of,

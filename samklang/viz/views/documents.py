@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from samklang.network.planning_graph import Municipality, targets
+from samklang.network.build import Municipality, targets
 from samklang.queries.check import Finding
 from samklang.queries.rule import SEVERITIES
 from samklang.viz.views import layout

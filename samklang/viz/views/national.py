@@ -19,7 +19,7 @@ import pyoxigraph as ox
 
 from samklang.graph.concepts import due_years
 from samklang.graph.store import ONTOLOGY_GRAPH, Store
-from samklang.network.planning_graph import Municipality, municipalities
+from samklang.network.build import Municipality, municipalities
 from samklang.viz.views import layout
 from samklang.viz.views.common import hover, kind_word
 from samklang.viz.views.model import Cell, Edge, Filter, Matrix, Node, View

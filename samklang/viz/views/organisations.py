@@ -10,12 +10,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from samklang.network.planning_graph import (
-    Municipality,
-    organisation_centrality,
-    sources_of,
-    targets,
-)
+from samklang.network.analytics import organisation_centrality
+from samklang.network.build import Municipality, sources_of, targets
 from samklang.viz.views import layout
 from samklang.viz.views.common import base_node, hover, kind_word, subtitle
 from samklang.viz.views.model import Cell, Edge, Matrix, Node, View
