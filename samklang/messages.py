@@ -214,6 +214,10 @@ CATALOGUE: tuple[Message, ...] = (
        "'municipality:' i dess YAML-filer"),
     _m("'{section}' cannot be stated in a shared dataset; expected {sections}",
        "'{section}' kan inte anges i ett delat dataset; förväntade {sections}"),
+    _m("'settings' cannot be stated in a shared dataset; a municipality's settings belong in "
+       "its own dataset",
+       "'settings' kan inte anges i ett delat dataset; en kommuns inställningar hör hemma i "
+       "dess eget dataset"),
     _m("'shared: {name}' names the owner '{owner}' twice",
        "'shared: {name}' anger ägaren '{owner}' en andra gång"),
     _m("'{name}: {value}' names no shared dataset '{owner}'; expected the owner id of a folder "

@@ -65,6 +65,22 @@ CASES = {
         "    date: 2026-11-25\n    reason: Y\n",
         ["accepted.yaml, line 3", "'focus: ingen sådan sak' names nothing", "a domain or a law"],
     ),
+    "accepted-rule-unknown": (  # shaped like a rule ID; the catalogue has no such rule
+        "accepted.yaml",
+        "accepted:\n  - rule: PER-NO-SUCH\n    focus: individen\n    by: X\n"
+        "    date: 2026-11-25\n    reason: Y\n",
+        ["accepted.yaml, line 2", "'PER-NO-SUCH' is not a rule", "samklang rules"],
+    ),
+    "setting-unknown": (  # read by the input format, judged by the rules
+        "settings.yaml",
+        "settings:\n  mandate_first_year: 2020\n  sista_ar: 2024\n",
+        ["settings.yaml, line 3", "'sista_ar' is not a setting"],
+    ),
+    "setting-severity-of-no-rule": (
+        "settings.yaml",
+        "settings:\n  severity:\n    PER-NO-SUCH: info\n",
+        ["settings.yaml, line 2", "'PER-NO-SUCH' in 'severity.PER-NO-SUCH' is not a rule"],
+    ),
     "accepted-document-unknown": (
         "accepted.yaml",
         "accepted:\n  - rule: COV-DOMAIN\n    focus: individen\n    document: planen\n"

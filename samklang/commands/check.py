@@ -94,9 +94,9 @@ def check(
     from samklang.graph.store import Store
     from samklang.queries import history
     from samklang.queries.check import check as run_check
-    from samklang.queries.check import select_rules
+    from samklang.queries.check import check_accepted_rules, select_rules
     from samklang.queries.rule import SEVERITIES
-    from samklang.queries.settings import Settings
+    from samklang.queries.settings import Settings, dataset_settings
     from samklang.report import FORMATS, ReportContext
 
     as_of = as_of or date.today()
@@ -105,7 +105,8 @@ def check(
     terminal = output in (None, "-") and sys.stdout.isatty() and output_format == "text"
     if len(paths) == 1 and not store_dir and not endpoint:
         dataset = load_dataset(paths[0])
-        settings = Settings(as_of=as_of).replace(dataset.settings).replace(pairs)
+        check_accepted_rules(dataset)
+        settings = dataset_settings(Settings(as_of=as_of), dataset).replace(pairs)
         store: Store | None = None
         if use_reasoner:
             from samklang.graph.store.oxigraph import OxigraphStore

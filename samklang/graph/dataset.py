@@ -15,7 +15,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from samklang.errors import InputError, UsageError, at_line
+from samklang.errors import InputError, at_line
 from samklang.graph.provenance import derived_from
 from samklang.graph.records import Record, record_from_yaml
 from samklang.graph.schema import (
@@ -55,7 +55,9 @@ class Dataset:
         graph: the named graph holding its quads.
         quads: the quads.
         files: the files read, in order.
-        settings: the dataset's own rule parameters (its ``settings:`` section), as text.
+        settings: the dataset's own rule parameters (its ``settings:`` section), as text;
+            their meaning is checked where they are used (``queries/settings.py``).
+        setting_places: where each setting is written: name → (file, ``"line 3"``).
         locations: where each resource was written: IRI → (file, ``"line 12"`` or
             ``"row 4"``), for reports that point into the files (SARIF).
     """
@@ -68,6 +70,7 @@ class Dataset:
     files: list[Path] = field(default_factory=list)
     locations: dict[str, tuple[Path, str | None]] = field(default_factory=dict)
     settings: dict[str, str] = field(default_factory=dict)
+    setting_places: dict[str, tuple[Path, str | None]] = field(default_factory=dict)
 
 
 def dataset_files(folder: Path) -> tuple[list[Path], list[Path], list[Path]]:
@@ -127,7 +130,7 @@ def load_dataset_folder(path: str | Path) -> Dataset:
             "'municipality:' section (samklang init makes a start)",
         )
     records: list[Record] = []
-    settings: dict[str, str] = {}
+    settings: dict[str, tuple[str, Path, str | None]] = {}
     for file in yaml_files:
         records.extend(_records_of_yaml(file, settings))
     for file in tables:
@@ -162,7 +165,10 @@ def load_dataset_folder(path: str | Path) -> Dataset:
     for file in turtle:
         builder.dataset.quads.extend(_turtle_quads(file, builder.dataset.graph))
     builder.dataset.files = [*yaml_files, *tables, *turtle, *builder.dataset.files]
-    builder.dataset.settings = settings
+    builder.dataset.settings = {name: text for name, (text, _, _) in settings.items()}
+    builder.dataset.setting_places = {
+        name: (path, line) for name, (_, path, line) in settings.items()
+    }
     return builder.dataset
 
 
@@ -192,7 +198,16 @@ def _shared_builder(user: _Builder, municipality: Record, name: str) -> _Builder
             "is in a shared dataset; expected only YAML files there (activities and Turtle "
             "belong to the municipality datasets that use it)",
         )
-    records = [r for file in yaml_files for r in _records_of_yaml(file, {})]
+    own_settings: dict[str, tuple[str, Path, str | None]] = {}
+    records = [r for file in yaml_files for r in _records_of_yaml(file, own_settings)]
+    if own_settings:
+        _, path, line = next(iter(own_settings.values()))
+        raise InputError(
+            path,
+            line,
+            "'settings' cannot be stated in a shared dataset; a municipality's settings belong "
+            "in its own dataset",
+        )
     owners = [r for r in records if r.section == "owner"]
     if len(owners) != 1 or any(r.section == "municipality" for r in records):
         raise InputError(
@@ -216,10 +231,10 @@ def _shared_builder(user: _Builder, municipality: Record, name: str) -> _Builder
     return _Builder(folder, municipality, records, owner=owners[0].id, into=user.dataset)
 
 
-def _settings_of_yaml(path: Path, node: Node) -> dict[str, str]:
-    """A ``settings:`` mapping, flattened (``severity: {R: info}`` → ``severity.R``), checked."""
-    from samklang.queries.settings import Settings
-
+def _settings_of_yaml(path: Path, node: Node) -> dict[str, tuple[str, Path, str | None]]:
+    """A ``settings:`` mapping, flattened (``severity: {R: info}`` → ``severity.R``): each
+    name's text and where it is written. Whether a name and value mean something is the rules'
+    business (``samklang.queries.settings.dataset_settings``)."""
     if not isinstance(node, Mapping):
         raise InputError(
             path,
@@ -227,7 +242,7 @@ def _settings_of_yaml(path: Path, node: Node) -> dict[str, str]:
             "'settings' is not a mapping; expected "
             "'name: value' lines such as 'mandate_first_year: 2020'",
         )
-    flat: dict[str, str] = {}
+    flat: dict[str, tuple[str, Path, str | None]] = {}
     for key, value in node.items.items():
         line = at_line(node.key_lines[key])
         pairs = (
@@ -238,15 +253,13 @@ def _settings_of_yaml(path: Path, node: Node) -> dict[str, str]:
         for name, item in pairs:
             if not isinstance(item, Scalar) or item.text is None:
                 raise InputError(path, line, f"the setting '{name}' has no plain value")
-            try:
-                Settings(as_of=date.today()).replace({name: item.text})
-            except UsageError as err:
-                raise InputError(path, line, str(err)) from err
-            flat[name] = item.text
+            flat[name] = (item.text, path, line)
     return flat
 
 
-def _records_of_yaml(path: Path, settings: dict[str, str]) -> list[Record]:
+def _records_of_yaml(
+    path: Path, settings: dict[str, tuple[str, Path, str | None]]
+) -> list[Record]:
     root = read_yaml(path)
     records = []
     for key, node in root.items.items():

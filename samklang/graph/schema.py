@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
+RULE_ID = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+")
+"""What a rule ID looks like (``PER-EXPIRED``, ``LAW-2023-196-SAMORDNING``)."""
 LAW_PATTERN = re.compile(r"^(SFS|MSBFS)\s*(\d{4}):(\d{1,4})$", re.IGNORECASE)
 MULTI_SEPARATOR = re.compile(r"[;,]")
 """Separates several values in one spreadsheet cell: ``familj-x; skola-y`` or ``a, b``

@@ -152,3 +152,4 @@ def _vocabulary_iri(text: str) -> str | None:
     """The IRI of the domain or law ``text`` names, or ``None``."""
     term = vocabulary_focus(text)
     return term.value if term is not None else None
+

@@ -14,14 +14,14 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from samklang.errors import UsageError
+from samklang.errors import InputError, UsageError
 from samklang.graph.dataset import Dataset
 from samklang.graph.source_kind import load_dataset
 from samklang.graph.store import Store, open_store
-from samklang.ontology.namespace import LAW
+from samklang.ontology.namespace import LAW, SK
 from samklang.queries import history
 from samklang.queries.rule import GROUPS, LANGUAGES, SEVERITIES, Rule, catalogue
-from samklang.queries.settings import Settings
+from samklang.queries.settings import Settings, dataset_settings
 
 
 @dataclass(frozen=True)
@@ -147,10 +147,12 @@ def check(
     dataset = None
     if source is not None:
         dataset = source if isinstance(source, Dataset) else load_dataset(source)
+    if dataset is not None:
+        check_accepted_rules(dataset)
     if settings is None:
         settings = Settings(as_of=as_of or date.today())
-        if dataset is not None and dataset.settings:
-            settings = settings.replace(dataset.settings)
+        if dataset is not None:
+            settings = dataset_settings(settings, dataset)
     own_store = store is None
     if store is None:
         if dataset is None:
@@ -534,6 +536,26 @@ class _Acceptance:
 Acceptances = dict[tuple[str, str], list[_Acceptance]]
 """(rule ID, focus IRI) → the acceptances of findings about it."""
 
+
+def check_accepted_rules(dataset: Dataset) -> None:
+    """Refuse an ``accepted:`` entry naming a rule the catalogue does not have (the input
+    format knows only what a rule ID looks like; the rules are this layer's).
+
+    Raises:
+        InputError: naming the entry's file and line.
+    """
+    rules = catalogue()
+    for quad in dataset.quads:
+        rule, entry = quad.object, quad.subject
+        if quad.predicate != SK.acceptedRule or not isinstance(rule, ox.Literal):
+            continue
+        if rule.value not in rules:
+            where = entry.value if isinstance(entry, ox.NamedNode) else ""
+            path, line = dataset.locations.get(where, (dataset.path, None))
+            raise InputError(
+                path, line, f"'{rule.value}' is not a rule; expected an ID listed by "
+                "'samklang rules'"
+            )
 
 def _acceptances(store: Store) -> Acceptances:
     """Accepted findings in the store."""

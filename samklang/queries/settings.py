@@ -10,11 +10,15 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from samklang.errors import UsageError
+from samklang.errors import InputError, UsageError
 from samklang.ontology.namespace import XSD
+
+if TYPE_CHECKING:
+    from samklang.graph.dataset import Dataset
 
 
 @dataclass(frozen=True)
@@ -106,3 +110,20 @@ class Settings:
             "mandateYear": integer(self.mandate_first_year),
             "promiseYears": integer(self.promise_cadence_years),
         }
+
+
+def dataset_settings(base: Settings, dataset: Dataset) -> Settings:
+    """``base`` with the dataset's own ``settings:`` applied, in the order written.
+
+    Raises:
+        InputError: a setting names no setting or rule, or its value does not fit; the error
+            names the file and line where it is written.
+    """
+    settings = base
+    for name, text in dataset.settings.items():
+        try:
+            settings = settings.replace({name: text})
+        except UsageError as err:
+            path, line = dataset.setting_places.get(name, (dataset.path, None))
+            raise InputError(path, line, str(err)) from err
+    return settings
