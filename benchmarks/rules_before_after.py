@@ -30,15 +30,13 @@ import time
 from datetime import date
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 from national_corpus import AS_OF, generate  # noqa: E402
 
 from samklang.graph.corpus import load_corpus  # noqa: E402
 from samklang.graph.store.oxigraph import OxigraphStore  # noqa: E402
-from samklang.queries.rule import _HEADER  # noqa: E402
+from samklang.queries.header import parse_header  # noqa: E402
 from samklang.queries.settings import Settings  # noqa: E402
 
 RULES = "samklang/queries/rules"
@@ -49,11 +47,8 @@ RATIO, MARGIN = 1.2, 0.020
 def parse(text: str, name: str) -> tuple[str, tuple[str, ...], str]:
     """A rule file's id, parameters and query. Read here, not with ``parse_rule``: an old
     header need not hold what the current parser requires (``group``)."""
-    m = _HEADER.match(text)
-    if not m:
-        raise ValueError(f"{name}: no '# ---' metadata header")
-    meta = yaml.safe_load("\n".join(line[2:] for line in m["meta"].splitlines()))
-    return meta["id"], tuple(meta.get("parameters", ())), text[m.end() :]
+    meta, query = parse_header(text, name)
+    return meta["id"], tuple(meta.get("parameters", ())), query
 
 
 def pack_from_git(rev: str) -> dict[str, tuple[tuple[str, ...], str]]:

@@ -49,15 +49,15 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from importlib.resources import files
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 import pyoxigraph as ox
-import yaml
 
 from samklang.errors import InputError, UsageError
 from samklang.graph.sparql_json import results_json
 from samklang.graph.store import Row, Store, Term
 from samklang.ontology.namespace import DATA, GRAPH, LAW, PREFIXES, XSD
+from samklang.queries.header import parse_header, read_header
 from samklang.queries.rule import LANGUAGES
 
 TYPES = ("date", "year", "integer", "decimal", "boolean", "string", "iri", "law", "code")
@@ -66,7 +66,6 @@ TYPES = ("date", "year", "integer", "decimal", "boolean", "string", "iri", "law"
 FORMATS = ("table", "csv", "tsv", "json", "markdown")
 """Output formats of :func:`write_result`."""
 
-_HEADER = re.compile(r"\A# ---\n(?P<meta>(?:#.*\n)*?)# ---\n", re.MULTILINE)
 DISPLAY_PREFIXES = {**PREFIXES, "data": DATA.iri, "graph": GRAPH.iri}
 """Prefixes that shorten IRIs in tables and Markdown."""
 _TRUE = {"true", "1", "ja", "yes", "sant"}
@@ -238,13 +237,16 @@ def parse_query(text: str, name: str) -> ResearchQuery:
     Raises:
         ValueError: the header is malformed (for the package's own files, a defect).
     """
-    m = _HEADER.match(text)
-    if not m:
-        return ResearchQuery(name, {}, {}, (), text)
-    try:
-        meta = yaml.safe_load("\n".join(line[2:] for line in m["meta"].splitlines())) or {}
-    except yaml.YAMLError as err:
-        raise ValueError(f"{name}: the '# ---' header is not valid YAML: {err}") from err
+    meta, query = parse_header(text, name, required=False)
+    return query_from_header(meta, query, name)
+
+
+def query_from_header(meta: Mapping[str, Any], query: str, name: str) -> ResearchQuery:
+    """A query from its header's metadata (``{}`` for none) and its text.
+
+    Raises:
+        ValueError: a parameter has no known type.
+    """
     parameters = []
     for pname, spec in (meta.get("parameters") or {}).items():
         if not isinstance(spec, dict) or spec.get("type") not in TYPES:
@@ -263,7 +265,7 @@ def parse_query(text: str, name: str) -> ResearchQuery:
         title=dict(meta.get("title") or {}),
         description=dict(meta.get("description") or {}),
         parameters=tuple(parameters),
-        query=text[m.end() :],
+        query=query,
     )
 
 
@@ -275,7 +277,7 @@ def library() -> dict[str, ResearchQuery]:
     for resource in sorted(folder.iterdir(), key=lambda f: f.name):
         if resource.name.endswith(".rq"):
             name = resource.name[: -len(".rq")]
-            queries[name] = parse_query(resource.read_text(encoding="utf-8"), name)
+            queries[name] = query_from_header(*read_header(resource, required=False), name)
     return queries
 
 

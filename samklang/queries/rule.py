@@ -1,6 +1,7 @@
 """A coherence rule: one SPARQL SELECT file whose header comment holds its metadata.
 
-The header is YAML, each line behind ``# ``, between two ``# ---`` lines::
+The header is YAML, each line behind ``# ``, between two ``# ---`` lines (read by
+:mod:`samklang.queries.header`, as the research queries' are)::
 
     # ---
     # id: PER-MISSING
@@ -54,11 +55,11 @@ What a planner reads is shaped by more keys (``samklang.queries.check`` applies 
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass, field
 from importlib.resources import files
+from typing import Any
 
-import yaml
+from samklang.queries.header import parse_header, read_header
 
 SEVERITIES = ("info", "warning", "error")
 """Severities, lowest first."""
@@ -99,20 +100,22 @@ class Rule:
         return self.basis.get("url", "")
 
 
-_HEADER = re.compile(r"\A# ---\n(?P<meta>(?:#.*\n)*?)# ---\n", re.MULTILINE)
-
-
 def parse_rule(text: str, name: str) -> Rule:
     """Parse a rule file's text.
 
     Raises:
         ValueError: the header is missing or incomplete (a defect of the package, not input).
     """
-    m = _HEADER.match(text)
-    if not m:
-        raise ValueError(f"{name}: no '# ---' metadata header")
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # LibYAML when installed
-    meta = yaml.load("\n".join(line[2:] for line in m["meta"].splitlines()), Loader=loader)
+    meta, query = parse_header(text, name)
+    return rule_from_header(meta, query, name)
+
+
+def rule_from_header(meta: dict[str, Any], query: str, name: str) -> Rule:
+    """A rule from its header's metadata and its query (see :func:`parse_rule`).
+
+    Raises:
+        ValueError: the header is incomplete.
+    """
     for key in ("id", "severity", "group", "title", "message", "basis", "fix"):
         if key not in meta:
             raise ValueError(f"{name}: metadata has no '{key}'")
@@ -144,7 +147,7 @@ def parse_rule(text: str, name: str) -> Rule:
         basis=meta["basis"],
         fix=meta["fix"],
         parameters=tuple(meta.get("parameters", ())),
-        query=text[m.end() :],
+        query=query,
         group=meta["group"],
         grouped=meta.get("grouped", {}),
         phrases=meta.get("phrases", {}),
@@ -165,6 +168,6 @@ def catalogue() -> dict[str, Rule]:
     rules = {}
     for resource in sorted(folder.iterdir(), key=lambda f: f.name):
         if resource.name.endswith(".rq"):
-            rule = parse_rule(resource.read_text(encoding="utf-8"), resource.name)
+            rule = rule_from_header(*read_header(resource), resource.name)
             rules[rule.id] = rule
     return rules
