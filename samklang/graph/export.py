@@ -23,8 +23,6 @@ FORMATS: dict[str, ox.RdfFormat] = {
 }
 """Export formats by name."""
 
-EXTENSIONS = {name: f".{fmt.file_extension}" for name, fmt in FORMATS.items()}
-
 
 def export(store: GraphStore, stream: BinaryIO, fmt: str = "trig") -> int:
     """Serialise every named graph of ``store`` to ``stream``.

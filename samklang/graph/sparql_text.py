@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from samklang.errors import UsageError
+from samklang.ontology.namespace import XSD
 
 _TOKEN = re.compile(
     r"""
@@ -41,7 +42,7 @@ _TOKEN = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_XSD_STRING = XSD.string.value
 
 QUERY_FORMS = ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")
 UPDATE_FORMS = (

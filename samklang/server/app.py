@@ -31,6 +31,7 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 
 from samklang.errors import UsageError
+from samklang.ontology.namespace import RDF
 from samklang.server.workers import GRAPH_FORMATS, RESULT_FORMATS, Job, Pool
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
@@ -235,7 +236,7 @@ class Endpoint:
         media_type = negotiate(request.headers.get("accept", ""), GRAPH_TYPES) or GRAPH_TYPES[0]
         endpoint = ox.NamedNode(str(request.url.replace(query="", fragment="")).rstrip("?"))
         sd = lambda name: ox.NamedNode(SD + name)  # noqa: E731
-        rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+        rdf_type = RDF.type
         service, dataset, default = ox.BlankNode("service"), ox.BlankNode("dataset"), ox.BlankNode()
         triples = [
             ox.Triple(service, rdf_type, sd("Service")),

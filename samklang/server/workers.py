@@ -20,8 +20,9 @@ from xml.sax.saxutils import escape, quoteattr
 import pyoxigraph as ox
 
 from samklang.graph.sparql_json import results_json
+from samklang.ontology.namespace import XSD
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_XSD_STRING = XSD.string.value
 
 
 @dataclass(frozen=True)
@@ -246,7 +247,6 @@ class Pool:
         self.idle: list[Worker] = [Worker(path) for _ in range(max(1, size))]
         self.ready = threading.Semaphore(len(self.idle))
         self.lock = threading.Lock()
-        self.killed = 0
 
     def run(self, job: Job) -> Answer:
         """Run ``job`` on an idle worker (waiting for one); blocks, so call it from a thread."""
@@ -260,7 +260,6 @@ class Pool:
             answer = worker.ask(job, self.timeout)
             if answer is None:
                 worker.stop(kill=True)
-                self.killed += 1
                 worker = Worker(self.path)
                 return Answer(
                     503,

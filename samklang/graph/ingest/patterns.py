@@ -125,11 +125,6 @@ PERIOD_FIELD = re.compile(
 )
 """A header field giving the document's own period: ``Period: 2023-01-01 – 2026-12-31``."""
 
-TABLE_PERIOD_HEADER = re.compile(
-    r"(?i)\b(?:period|perioden|löper|giltig|giltighet|gäller|tid|år)\b"
-)
-"""A table column holding periods (the seed's ``Löper under perioden``)."""
-
 PART_OF = re.compile(
     r"\s+(?:(?:är|utgör)\s+(?:en\s+|den\s+|ett\s+)?(?:\w+\s+)?"
     r"(?:del|förlängning|fördjupning|bilaga|konkretisering|underdokument|delplan)"

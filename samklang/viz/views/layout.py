@@ -83,35 +83,3 @@ def ring(nodes: Sequence[Node], hubs: Sequence[Node], *, spacing: float = 34.0) 
     for k, hub in enumerate(hubs):
         angle = 2 * math.pi * k / max(len(hubs), 1) - math.pi / 2
         hub.x, hub.y = inner * math.cos(angle), inner * math.sin(angle)
-
-
-def tree(
-    nodes: Sequence[Node],
-    edges: Sequence[Edge],
-    parent_styles: frozenset[str],
-    *,
-    row_height: float = 150.0,
-    column_width: float = 250.0,
-) -> None:
-    """A top-down layout: each edge of a style in ``parent_styles`` runs child → parent.
-
-    Roots go on the top row, their parts one row down, and so on (networkx's topological
-    generations; a cycle falls back to one row). Each row is ordered by barycentre.
-    """
-    import networkx as nx
-
-    graph = nx.DiGraph()
-    graph.add_nodes_from(n.id for n in nodes)
-    for e in edges:
-        if e.style in parent_styles and e.source != e.target:
-            graph.add_edge(e.target, e.source)  # parent → child
-    try:
-        generations = list(nx.topological_generations(graph))
-    except nx.NetworkXUnfeasible:
-        generations = [[n.id for n in nodes]]
-    depth = {i: d for d, members in enumerate(generations) for i in members}
-    # rows are laid out as columns, then the axes are swapped
-    layered(nodes, edges, depth, column_width=row_height, row_height=column_width)
-    for node in nodes:
-        if node.x is not None and node.y is not None:
-            node.x, node.y = node.y, node.x

@@ -15,9 +15,7 @@ GREEN = "#009E73"
 BLUE = "#0072B2"
 SKY = "#56B4E9"
 PURPLE = "#CC79A7"
-YELLOW = "#F0E442"
 GREY = "#9E9E9E"
-DARK = "#222222"
 
 STATUS_COLOURS: dict[str, str] = {
     "covered": GREEN,
