@@ -31,10 +31,10 @@ from national_corpus import AS_OF, generate  # noqa: E402
 
 from samklang.graph.source_kind import load_dataset  # noqa: E402
 from samklang.graph.store import open_store  # noqa: E402
-from samklang.ontology import reasoning  # noqa: E402
 from samklang.queries.check import check  # noqa: E402
 from samklang.queries.settings import Settings  # noqa: E402
-from samklang.reasoning.reason import reason
+from samklang.reasoning import runner  # noqa: E402
+from samklang.reasoning.reason import reason  # noqa: E402
 
 VETLANDA = Path(__file__).resolve().parent.parent / "examples" / "vetlanda"
 
@@ -66,9 +66,9 @@ def main() -> None:
         whole = median_seconds(lambda: reason(quads, args.reasoner, as_of=as_of), args.repeat)
         single = float("nan")
         if len(datasets) <= args.single_max:
-            batch, reasoning.BATCH = reasoning.BATCH, 10**9
+            batch, runner.BATCH = runner.BATCH, 10**9
             single = median_seconds(lambda: reason(quads, args.reasoner, as_of=as_of), args.repeat)
-            reasoning.BATCH = batch
+            runner.BATCH = batch
         each = (
             sum(
                 median_seconds(lambda d=d: reason(d, args.reasoner, as_of=as_of), args.repeat)
