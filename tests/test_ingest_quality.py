@@ -36,8 +36,26 @@ DOCUMENTS = {
     "dalby-trygghetsplan": lambda tmp: HERE / "dalby-trygghetsplan.txt",
     "sjovik-overenskommelse": lambda tmp: HERE / "sjovik-overenskommelse.txt",
     "hallsta-handlingsplan": lambda tmp: HERE / "hallsta-handlingsplan.txt",
+    "tallmo-handlingsplan": lambda tmp: build_docx(
+        HERE / "tallmo-handlingsplan.docx.txt", tmp / "tallmo-handlingsplan.docx"
+    ),
+    "ornvik-lagesbild": lambda tmp: HERE / "ornvik-lagesbild.txt",
+    "ljungsta-medborgarlofte": lambda tmp: HERE / "ljungsta-medborgarlofte.md",
+    "brannvik-samverkansoverenskommelse": lambda tmp: build_pdf(
+        HERE / "brannvik-samverkansoverenskommelse.pdf.txt",
+        tmp / "brannvik-samverkansoverenskommelse.pdf",
+    ),
+    "kvarnfors-atgardsplan": lambda tmp: HERE / "kvarnfors-atgardsplan.txt",
 }
-HELD_OUT = {"sjovik-overenskommelse", "hallsta-handlingsplan"}
+HELD_OUT = {
+    "sjovik-overenskommelse",
+    "hallsta-handlingsplan",
+    "tallmo-handlingsplan",
+    "ornvik-lagesbild",
+    "ljungsta-medborgarlofte",
+    "brannvik-samverkansoverenskommelse",
+    "kvarnfors-atgardsplan",
+}
 """Written after the ingester, and never used to change its rules. (Dalby was held out first:
 0.91 precision and 0.74 recall before its misses led to four general rules; it now counts as a
 development document.)"""
@@ -237,7 +255,7 @@ def test_report(results: dict, capsys: pytest.CaptureFixture[str]) -> None:
             )
         print(f"\nDevelopment documents (the seed and {len(development) - 1} fictional):")
         print(format_table(scores(results, development)))
-        print("\nHeld-out documents (Sjövik, Hallsta):")
+        print(f"\nHeld-out documents ({len(HELD_OUT)}):")
         print(format_table(scores(results, HELD_OUT)))
     seed_table = scores(results, {"vetlanda-seed"})
     assert all(tp == found == wanted for tp, found, wanted in seed_table.values()), format_table(
