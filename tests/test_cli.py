@@ -449,7 +449,7 @@ def test_acceptances_of_similar_ids_do_not_collide(runner, vetlanda_copy: Path) 
 def test_accept_leaves_the_dataset_as_it_was_when_the_result_would_not_load(
     runner, vetlanda_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import samklang.queries.acceptance as acceptance
+    import samklang.queries.accept as acceptance
     from samklang.errors import InputError
 
     calls = []

@@ -93,8 +93,9 @@ def check(
     from samklang.graph.source_kind import load_dataset
     from samklang.graph.store import Store
     from samklang.queries import history
+    from samklang.queries.acceptance import check_accepted_rules
     from samklang.queries.check import check as run_check
-    from samklang.queries.check import check_accepted_rules, select_rules
+    from samklang.queries.check import select_rules
     from samklang.queries.rule import SEVERITIES
     from samklang.queries.settings import Settings, dataset_settings
     from samklang.report import FORMATS, ReportContext
@@ -184,7 +185,7 @@ def accept(
     show the finding as accepted, with who and why, and it no longer counts for --fail-on.
     """
     from samklang.messages import text
-    from samklang.queries.acceptance import accept_finding
+    from samklang.queries.accept import accept_finding
 
     on = on or date.today()
     target = accept_finding(path, rule_id, focus, by, reason, on, document=document)

@@ -29,7 +29,7 @@ class DateType(click.ParamType):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
         if isinstance(value, date):
             return value
-        from samklang.graph.schema import FieldValueError, parse_date
+        from samklang.graph.values import FieldValueError, parse_date
 
         try:
             return parse_date(str(value))

@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from samklang.errors import UsageError
-from samklang.graph.schema import SECTIONS, parse_code
+from samklang.graph.schema import SECTIONS
 from samklang.graph.tables import SHEET
+from samklang.graph.values import parse_code
 from samklang.ontology.vocabulary import vocabularies
 
 LISTS_SHEET = "Listor"

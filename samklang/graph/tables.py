@@ -25,8 +25,9 @@ from pathlib import Path
 
 from samklang.errors import InputError
 from samklang.graph.records import Record, record_from_row
-from samklang.graph.schema import MULTI_SEPARATOR, ORG_TARGETS, SECTIONS, parse_id
+from samklang.graph.schema import ORG_TARGETS, SECTIONS
 from samklang.graph.textfile import decode_text
+from samklang.graph.values import MULTI_SEPARATOR, parse_id
 from samklang.graph.yamlfile import MAX_BYTES
 
 SHEET = "Aktiviteter"

@@ -1,155 +1,111 @@
-"""Accepting a finding: a planner records who accepted it, when and why, in the dataset.
+"""Accepted findings: what a planner's acceptance says, and which findings it holds for.
 
-The record goes into ``accepted.yaml`` in the dataset folder (section ``accepted:``), so it is
-versioned with the plan files. ``check`` still reports the finding, marked as accepted.
+A dataset writes its acceptances in its ``accepted:`` section (read by ``graph/dataset.py``,
+written by ``samklang accept``: ``queries/accept.py``); ``check`` reads them from the store here
+and marks the findings they hold for. An acceptance holds only within the dataset that states
+it, so one municipality's acceptance never hides another's finding.
 """
 
 from __future__ import annotations
 
-import json
-from datetime import date
-from pathlib import Path
+from dataclasses import dataclass
 
-from samklang.errors import UsageError
-from samklang.files import write_atomically
-from samklang.graph.dataset import Dataset, vocabulary_focus
-from samklang.graph.source_kind import load_dataset
-from samklang.ontology.namespace import DATA
+import pyoxigraph as ox
 
-FILE = "accepted.yaml"
-HEADER = (
-    "# Fynd som har accepterats, med vem, när och varför. `samklang check` visar dem som\n"
-    "# accepterade. Findings accepted by a planner; written by `samklang accept`.\n"
-    "accepted:\n"
-)
+from samklang.errors import InputError
+from samklang.graph.dataset import Dataset
+from samklang.graph.store import Store
+from samklang.ontology.namespace import SK
+from samklang.queries.rule import catalogue
+
+ACCEPTANCES_QUERY = """
+SELECT ?acceptance ?rule ?focus ?document ?by ?date ?reason WHERE {
+  ?acceptance a sk:Acceptance ;
+              sk:acceptedRule ?rule ;
+              sk:acceptedFocus ?focus ;
+              sk:acceptedBy ?by ;
+              dcterms:date ?date ;
+              sk:reason ?reason .
+  OPTIONAL { ?acceptance sk:acceptedDocument ?document }
+}
+ORDER BY ?rule ?focus ?document ?acceptance
+"""
 
 
-def _quote(text: str) -> str:
-    """A YAML double-quoted scalar (JSON strings are valid YAML)."""
-    return json.dumps(text, ensure_ascii=False)
+@dataclass(frozen=True)
+class Acceptance:
+    """One accepted finding: where it applies, and who accepted it, when and why."""
+
+    document: str | None
+    """The document it is limited to, or ``None`` for any document."""
+    scope: str
+    """The namespace of the dataset that holds it (``…/data/0685/``): a focus outside it (a
+    domain, a law: terms every municipality shares) is accepted only for findings whose
+    document lies inside it, so one municipality's acceptance stays its own in a corpus."""
+    record: dict[str, str]
 
 
-def accept_finding(
-    folder: str | Path,
-    rule: str,
-    focus: str,
-    by: str,
-    reason: str,
-    on: date,
-    document: str | None = None,
-) -> Path:
-    """Record that the finding of ``rule`` about ``focus`` is accepted.
+Acceptances = dict[tuple[str, str], list[Acceptance]]
+"""(rule ID, focus IRI) → the acceptances of findings about it."""
 
-    Args:
-        folder: the dataset folder.
-        rule: the rule ID.
-        focus: the id of the resource the finding concerns, as written in the files, or the
-            domain (``individen``) or law (``SFS 2017:725``) it concerns.
-        by: who accepts it.
-        reason: why.
-        on: the date of acceptance; also the reference date at which the finding must exist.
-        document: the id of a document, to accept the finding about ``focus`` there only.
 
-    Returns:
-        The file written.
+def check_accepted_rules(dataset: Dataset) -> None:
+    """Refuse an ``accepted:`` entry naming a rule the catalogue does not have (the input
+    format knows only what a rule ID looks like; the rules are this layer's).
 
     Raises:
-        InputError: the dataset cannot be read.
-        UsageError: the rule does not report ``focus`` on that date, or it is accepted already.
+        InputError: naming the entry's file and line.
     """
-    from samklang.queries.check import check, select_rules
+    rules = catalogue()
+    for quad in dataset.quads:
+        rule, entry = quad.object, quad.subject
+        if quad.predicate != SK.acceptedRule or not isinstance(rule, ox.Literal):
+            continue
+        if rule.value not in rules:
+            where = entry.value if isinstance(entry, ox.NamedNode) else ""
+            path, line = dataset.locations.get(where, (dataset.path, None))
+            raise InputError(
+                path, line, f"'{rule.value}' is not a rule; expected an ID listed by "
+                "'samklang rules'"
+            )
 
-    dataset = load_dataset(folder)
-    [chosen] = select_rules([rule])
-    owner, shared, _ = focus.partition("/")
-    if shared:
-        # One municipality's acceptance must not hide a finding from the others that share it.
-        raise UsageError(
-            f"'{focus}' is stated by the shared dataset '{owner}'; a finding about it is "
-            f"accepted there, in its 'accepted:' section, for every municipality that uses it"
+
+def read_acceptances(store: Store) -> Acceptances:
+    """Accepted findings in the store."""
+    found: Acceptances = {}
+    for row in store.select(ACCEPTANCES_QUERY):
+        found.setdefault((row["rule"].value, row["focus"].value), []).append(
+            Acceptance(
+                document=row["document"].value if "document" in row else None,
+                scope=(
+                    row["acceptance"].value.rsplit("/", 1)[0] + "/"
+                    if isinstance(row["acceptance"], ox.NamedNode)
+                    else ""  # a blank node from Turtle input: no namespace to keep it in
+                ),
+                record={
+                    "by": row["by"].value,
+                    "date": row["date"].value,
+                    "reason": row["reason"].value,
+                },
+            )
         )
-    iri = _dataset_iri(dataset, focus) or _vocabulary_iri(focus)
-    if iri is None:
-        raise UsageError(
-            f"'{focus}' is not an id of the dataset {folder}, a domain or a law; expected the "
-            "id of the resource the finding concerns"
-        )
-    document_iri = None
-    if document is not None:
-        document_iri = _dataset_iri(dataset, document)
-        if document_iri is None:
-            raise UsageError(f"'{document}' is not an id of the dataset {folder}")
-    findings = [
-        f
-        for f in check(dataset, as_of=on, rules=[chosen])
-        if (f.focus == iri or iri in f.foci)
-        and (document_iri is None or f.document == document_iri)
+    return found
+
+
+def accepted_record(
+    acceptances: Acceptances, rule_id: str, row: dict[str, ox.NamedNode | ox.BlankNode | ox.Literal]
+) -> dict[str, str] | None:
+    """The acceptance of a finding: one for its document, else one for any document — each
+    only from the dataset the finding belongs to."""
+    focus = row["focus"].value
+    document = row["document"].value if "document" in row else None
+    candidates = [
+        a
+        for a in acceptances.get((rule_id, focus), [])
+        if focus.startswith(a.scope) or (document or "").startswith(a.scope)
     ]
-    where = f" in '{document}'" if document is not None else ""
-    if not findings:
-        raise UsageError(
-            f"{rule} reports nothing about '{focus}'{where} as of {on}; nothing to accept"
-        )
-    if all(f.accepted is not None for f in findings):
-        raise UsageError(f"the finding of {rule} about '{focus}'{where} is already accepted")
-    if not reason.strip() or not by.strip():
-        raise UsageError("an acceptance needs a reason and who accepts it")
-    target = Path(folder) / FILE
-    import yaml
-
-    text = target.read_text(encoding="utf-8") if target.exists() else HEADER
-    before = yaml.safe_load(text) or {}
-    if set(before) - {"accepted"} or not isinstance(before.get("accepted") or [], list):
-        raise UsageError(
-            f"{target} holds more than an 'accepted:' list; add the acceptance there by hand"
-        )
-    if not text.endswith("\n"):
-        text += "\n"
-    if "accepted: []" in text:
-        text = text.replace("accepted: []", "accepted:")
-    text += (
-        f"  - rule: {rule}\n    focus: {_quote(focus)}\n"
-        + (f"    document: {_quote(document)}\n" if document is not None else "")
-        + f"    by: {_quote(by)}\n    date: {on.isoformat()}\n    reason: {_quote(reason)}\n"
-    )
-    after = yaml.safe_load(text) or {}
-    if len(after.get("accepted") or []) != len(before.get("accepted") or []) + 1:
-        raise UsageError(
-            f"{target} is not written in block style ('- rule: …' items); add the "
-            "acceptance there by hand"
-        )
-    original = target.read_text(encoding="utf-8") if target.exists() else None
-    write_atomically(target, text)
-    try:
-        load_dataset(folder)  # the file must still read; the exception names the problem
-    except BaseException:
-        if original is None:  # leave the dataset as it was
-            target.unlink()
-        else:
-            write_atomically(target, original)
-        raise
-    return target
-
-
-def _dataset_iri(dataset: Dataset, local: str) -> str | None:
-    """The IRI of the resource the dataset defines with id ``local`` (or, as ``owner/id``, a
-    shared dataset it uses defines), or ``None``."""
-    from samklang.graph.schema import ID_PATTERN
-
-    owner, slash, shared = local.partition("/")
-    if slash:
-        if not (ID_PATTERN.match(owner) and ID_PATTERN.match(shared)):
-            return None
-        iri = DATA.term(f"shared/{owner}/{shared}").value
-    elif ID_PATTERN.match(local):
-        iri = DATA.term(f"{dataset.code}/{local}").value
-    else:
-        return None
-    return iri if iri in dataset.locations else None
-
-
-def _vocabulary_iri(text: str) -> str | None:
-    """The IRI of the domain or law ``text`` names, or ``None``."""
-    term = vocabulary_focus(text)
-    return term.value if term is not None else None
-
+    for wanted in (document, None):
+        for a in candidates:
+            if a.document == wanted:
+                return a.record
+    return None

@@ -7,94 +7,27 @@ import re
 import string
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pyoxigraph as ox
 
-from samklang.errors import InputError, UsageError
+from samklang.errors import UsageError
 from samklang.graph.dataset import Dataset
 from samklang.graph.source_kind import load_dataset
 from samklang.graph.store import Store, open_store
-from samklang.ontology.namespace import LAW, SK
+from samklang.ontology.namespace import LAW
 from samklang.queries import history
+from samklang.queries.acceptance import (
+    Acceptances,
+    accepted_record,
+    check_accepted_rules,
+    read_acceptances,
+)
+from samklang.queries.finding import Finding, Item
 from samklang.queries.rule import GROUPS, LANGUAGES, SEVERITIES, Rule, catalogue
 from samklang.queries.settings import Settings, dataset_settings
-
-
-@dataclass(frozen=True)
-class Item:
-    """One of the things a grouped finding names: a focus, with its name and place."""
-
-    focus: str
-    label: str
-    message: str
-    file: str | None = None
-    location: str | None = None
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One thing that does not hang together, or one question to ask.
-
-    Attributes:
-        rule: the rule ID (``PER-EXPIRED``).
-        severity: ``error``, ``warning`` or ``info`` (a question is always ``info``).
-        kind: ``defect`` (the documents show it, or a law requires what nothing records) or
-            ``question`` (the fact is not recorded: ask).
-        group: the rule's group (``samklang.queries.rule.GROUPS``).
-        focus: IRI of the resource at fault; for a finding that groups several items, the
-            document they belong to.
-        focus_label: its name.
-        document: IRI of the document it concerns, or ``None``.
-        document_label: its title, or ``None``.
-        message: what does not fit, in the requested language.
-        title: the rule's title.
-        basis: why it matters (law, method, the plan's own text).
-        url: a link to the basis.
-        fix: how to fix it.
-        facts: the values the rule found, by name (``start``, ``end``, ``parent``…), as text.
-        accepted: who accepted the finding, when and why, if a planner has (else ``None``).
-        file: the dataset file where the focus is written, when known.
-        location: where in that file (``"line 12"``, ``"row 4"``), when known.
-        items: when one finding stands for several items of one cause (seven activities of
-            one promise with no outcome), each of them; else empty.
-    """
-
-    rule: str
-    severity: str
-    focus: str
-    focus_label: str
-    document: str | None
-    document_label: str | None
-    message: str
-    title: str
-    basis: str
-    url: str
-    fix: str
-    facts: dict[str, str] = field(default_factory=dict)
-    accepted: dict[str, str] | None = None
-    file: str | None = None
-    location: str | None = None
-    kind: str = "defect"
-    group: str = "validity"
-    items: tuple[Item, ...] = ()
-
-    def as_dict(self) -> dict[str, Any]:
-        """The finding as a JSON-ready mapping."""
-        return asdict(self)
-
-    @property
-    def foci(self) -> tuple[str, ...]:
-        """The IRIs the finding is about: its items', or its own focus."""
-        return tuple(i.focus for i in self.items) or (self.focus,)
-
-    @property
-    def counts(self) -> bool:
-        """Whether the finding counts for ``--fail-on``: an open defect."""
-        return self.kind == "defect" and not self.accepted
 
 
 def select_rules(only: Iterable[str] = (), skip: Iterable[str] = ()) -> list[Rule]:
@@ -191,7 +124,7 @@ def check(
             )
         ]
     labels = _labels(store, [term for _, row in rows for term in row.values()], lang)
-    acceptances = _acceptances(store)
+    acceptances = read_acceptances(store)
     marks = _marks(store) if any(r.part or r.fields for r in chosen) else Marks()
     heads = _family_heads(store, [row for rule, row in rows if rule.family])
     findings = _findings(rows, labels, lang, settings, acceptances, marks, heads)
@@ -331,7 +264,7 @@ def _findings(
         document = row["document"].value if "document" in row else None
         if rule.family:
             document = heads.get(focus, focus)
-        record = _accepted(acceptances, rule.id, row)
+        record = accepted_record(acceptances, rule.id, row)
         # An accepted item leaves its group; accepting the group's own focus (the document,
         # or a family's head) accepts the whole group, below.
         if record is not None and not (rule.grouped and focus == document):
@@ -357,7 +290,7 @@ def _findings(
         )
         if len(members) == 1:
             # A group of one keeps an acceptance of its document (the group's own focus).
-            record = _accepted(acceptances, rule.id, row) if rule.grouped else None
+            record = accepted_record(acceptances, rule.id, row) if rule.grouped else None
             findings.append(_finding(rule, row, labels, lang, severity, record, asks))
             continue
         rows_of_cause = [member[1] for member in members]
@@ -422,7 +355,7 @@ def _grouped(
             for name, text in shared.items()
             if name not in ("focus", "document", "count", "items")
         },
-        accepted=_accepted(acceptances, rule.id, focus_row),
+        accepted=accepted_record(acceptances, rule.id, focus_row),
         items=tuple(Item(f.focus, f.focus_label, f.message) for f in singles),
     )
 
@@ -504,98 +437,6 @@ def years_text(years: list[int]) -> str:
         else:
             runs.append([year])
     return ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
-
-
-ACCEPTANCES_QUERY = """
-SELECT ?acceptance ?rule ?focus ?document ?by ?date ?reason WHERE {
-  ?acceptance a sk:Acceptance ;
-              sk:acceptedRule ?rule ;
-              sk:acceptedFocus ?focus ;
-              sk:acceptedBy ?by ;
-              dcterms:date ?date ;
-              sk:reason ?reason .
-  OPTIONAL { ?acceptance sk:acceptedDocument ?document }
-}
-ORDER BY ?rule ?focus ?document ?acceptance
-"""
-
-
-@dataclass(frozen=True)
-class _Acceptance:
-    """One accepted finding: where it applies, and who accepted it, when and why."""
-
-    document: str | None
-    """The document it is limited to, or ``None`` for any document."""
-    scope: str
-    """The namespace of the dataset that holds it (``…/data/0685/``): a focus outside it (a
-    domain, a law: terms every municipality shares) is accepted only for findings whose
-    document lies inside it, so one municipality's acceptance stays its own in a corpus."""
-    record: dict[str, str]
-
-
-Acceptances = dict[tuple[str, str], list[_Acceptance]]
-"""(rule ID, focus IRI) → the acceptances of findings about it."""
-
-
-def check_accepted_rules(dataset: Dataset) -> None:
-    """Refuse an ``accepted:`` entry naming a rule the catalogue does not have (the input
-    format knows only what a rule ID looks like; the rules are this layer's).
-
-    Raises:
-        InputError: naming the entry's file and line.
-    """
-    rules = catalogue()
-    for quad in dataset.quads:
-        rule, entry = quad.object, quad.subject
-        if quad.predicate != SK.acceptedRule or not isinstance(rule, ox.Literal):
-            continue
-        if rule.value not in rules:
-            where = entry.value if isinstance(entry, ox.NamedNode) else ""
-            path, line = dataset.locations.get(where, (dataset.path, None))
-            raise InputError(
-                path, line, f"'{rule.value}' is not a rule; expected an ID listed by "
-                "'samklang rules'"
-            )
-
-def _acceptances(store: Store) -> Acceptances:
-    """Accepted findings in the store."""
-    found: Acceptances = {}
-    for row in store.select(ACCEPTANCES_QUERY):
-        found.setdefault((row["rule"].value, row["focus"].value), []).append(
-            _Acceptance(
-                document=row["document"].value if "document" in row else None,
-                scope=(
-                    row["acceptance"].value.rsplit("/", 1)[0] + "/"
-                    if isinstance(row["acceptance"], ox.NamedNode)
-                    else ""  # a blank node from Turtle input: no namespace to keep it in
-                ),
-                record={
-                    "by": row["by"].value,
-                    "date": row["date"].value,
-                    "reason": row["reason"].value,
-                },
-            )
-        )
-    return found
-
-
-def _accepted(
-    acceptances: Acceptances, rule_id: str, row: dict[str, ox.NamedNode | ox.BlankNode | ox.Literal]
-) -> dict[str, str] | None:
-    """The acceptance of a finding: one for its document, else one for any document — each
-    only from the dataset the finding belongs to."""
-    focus = row["focus"].value
-    document = row["document"].value if "document" in row else None
-    candidates = [
-        a
-        for a in acceptances.get((rule_id, focus), [])
-        if focus.startswith(a.scope) or (document or "").startswith(a.scope)
-    ]
-    for wanted in (document, None):
-        for a in candidates:
-            if a.document == wanted:
-                return a.record
-    return None
 
 
 def _values(rule: Rule, row: Row, labels: dict[str, str], lang: str) -> dict[str, str]:

@@ -59,7 +59,7 @@ class Settings:
         Raises:
             UsageError: an unknown name, or a value of the wrong kind.
         """
-        from samklang.graph.schema import FieldValueError, parse_date
+        from samklang.graph.values import FieldValueError, parse_date
         from samklang.queries.rule import SEVERITIES, catalogue
 
         changes: dict[str, object] = {}

@@ -12,7 +12,7 @@ from samklang.queries.rule import Rule, catalogue
 
 if TYPE_CHECKING:
     from samklang.graph.dataset import Dataset
-    from samklang.queries.check import Finding
+    from samklang.queries.finding import Finding
     from samklang.queries.history import LeftOut
 
 

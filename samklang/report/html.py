@@ -41,7 +41,7 @@ from samklang.report.words import (
 from samklang.templating import environment
 
 if TYPE_CHECKING:
-    from samklang.queries.check import Finding
+    from samklang.queries.finding import Finding
 
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; font-src 'none'; "

@@ -10,7 +10,7 @@ from typing import IO, TYPE_CHECKING
 from samklang.report.context import ReportContext
 
 if TYPE_CHECKING:
-    from samklang.queries.check import Finding
+    from samklang.queries.finding import Finding
     from samklang.queries.history import LeftOut
 
 

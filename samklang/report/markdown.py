@@ -30,7 +30,7 @@ from samklang.report.words import (
 )
 
 if TYPE_CHECKING:
-    from samklang.queries.check import Finding
+    from samklang.queries.finding import Finding
 
 _SIGNIFICANT = re.compile(r"([\\`*_\[\]<>#|~&])")
 """Characters that can start markup anywhere in a line: emphasis, code, links, HTML, entities,

@@ -24,7 +24,7 @@ from samklang.report.context import ReportContext
 from samklang.report.words import acceptance
 
 if TYPE_CHECKING:
-    from samklang.queries.check import Finding
+    from samklang.queries.finding import Finding
 
 SCHEMA = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

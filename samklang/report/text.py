@@ -18,7 +18,7 @@ from samklang.report.words import (
 )
 
 if TYPE_CHECKING:
-    from samklang.queries.check import Finding
+    from samklang.queries.finding import Finding
 
 COLOURS = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 

@@ -24,7 +24,7 @@ from samklang.report.words import acceptance, accepted_note, title
 if TYPE_CHECKING:
     from rdflib import Graph, Literal
 
-    from samklang.queries.check import Finding
+    from samklang.queries.finding import Finding
 
 RULE = "https://w3id.org/samklang/rule/"
 """Namespace of the rules' IRIs: ``RULE + "PER-EXPIRED"``."""

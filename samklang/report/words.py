@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from samklang.queries.rule import GROUPS, SEVERITIES
 
 if TYPE_CHECKING:
-    from samklang.queries.check import Finding
+    from samklang.queries.finding import Finding
     from samklang.queries.history import LeftOut
 
 WORDS: dict[str, dict[str, str]] = {

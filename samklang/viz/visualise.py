@@ -33,7 +33,7 @@ from importlib.resources import files
 
 from samklang.errors import UsageError
 from samklang.graph.store import Store
-from samklang.queries.check import Finding
+from samklang.queries.finding import Finding
 from samklang.templating import environment
 from samklang.templating import script_json as script_json  # where the page's tests find it
 from samklang.viz.views.model import View

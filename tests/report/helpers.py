@@ -11,7 +11,8 @@ from pathlib import Path
 
 from samklang.graph.dataset import Dataset
 from samklang.graph.source_kind import load_dataset
-from samklang.queries.check import Finding, check
+from samklang.queries.check import check
+from samklang.queries.finding import Finding
 from samklang.queries.history import LeftOut
 from samklang.queries.rule import GROUPS
 from samklang.report import FORMATS, ReportContext

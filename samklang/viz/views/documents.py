@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from samklang.network.build import Municipality, targets
-from samklang.queries.check import Finding
+from samklang.queries.finding import Finding
 from samklang.queries.rule import SEVERITIES
 from samklang.viz.views import layout
 from samklang.viz.views.common import (

@@ -1,0 +1,80 @@
+"""A finding: one thing in the documents that does not hang together, or one question to ask
+(what ``samklang.queries.check`` returns and every report renders)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Item:
+    """One of the things a grouped finding names: a focus, with its name and place."""
+
+    focus: str
+    label: str
+    message: str
+    file: str | None = None
+    location: str | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing that does not hang together, or one question to ask.
+
+    Attributes:
+        rule: the rule ID (``PER-EXPIRED``).
+        severity: ``error``, ``warning`` or ``info`` (a question is always ``info``).
+        kind: ``defect`` (the documents show it, or a law requires what nothing records) or
+            ``question`` (the fact is not recorded: ask).
+        group: the rule's group (``samklang.queries.rule.GROUPS``).
+        focus: IRI of the resource at fault; for a finding that groups several items, the
+            document they belong to.
+        focus_label: its name.
+        document: IRI of the document it concerns, or ``None``.
+        document_label: its title, or ``None``.
+        message: what does not fit, in the requested language.
+        title: the rule's title.
+        basis: why it matters (law, method, the plan's own text).
+        url: a link to the basis.
+        fix: how to fix it.
+        facts: the values the rule found, by name (``start``, ``end``, ``parent``…), as text.
+        accepted: who accepted the finding, when and why, if a planner has (else ``None``).
+        file: the dataset file where the focus is written, when known.
+        location: where in that file (``"line 12"``, ``"row 4"``), when known.
+        items: when one finding stands for several items of one cause (seven activities of
+            one promise with no outcome), each of them; else empty.
+    """
+
+    rule: str
+    severity: str
+    focus: str
+    focus_label: str
+    document: str | None
+    document_label: str | None
+    message: str
+    title: str
+    basis: str
+    url: str
+    fix: str
+    facts: dict[str, str] = field(default_factory=dict)
+    accepted: dict[str, str] | None = None
+    file: str | None = None
+    location: str | None = None
+    kind: str = "defect"
+    group: str = "validity"
+    items: tuple[Item, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        """The finding as a JSON-ready mapping."""
+        return asdict(self)
+
+    @property
+    def foci(self) -> tuple[str, ...]:
+        """The IRIs the finding is about: its items', or its own focus."""
+        return tuple(i.focus for i in self.items) or (self.focus,)
+
+    @property
+    def counts(self) -> bool:
+        """Whether the finding counts for ``--fail-on``: an open defect."""
+        return self.kind == "defect" and not self.accepted
