@@ -35,7 +35,7 @@ ERRORS = {
 
 HELPERS = {
     ("samklang/queries/research.py", "fail"): 0,  # fail("a number")
-    ("samklang/graph/dataset.py", "fail"): 1,  # record.fail("shared", "'shared: …' is not a folder")
+    ("samklang/graph/dataset.py", "fail"): 1,  # record.fail("shared", "… is not a folder")
     ("samklang/graph/builder.py", "fail"): 1,  # record.fail("id", "the id … is already used")
 }
 """Helpers that build an error from a phrase: file and name, and where the phrase is."""
