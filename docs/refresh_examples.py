@@ -8,6 +8,8 @@ prints today. Run it after a change of wording or of the examples:
     python docs/refresh_examples.py            # rewrite the blocks
     python docs/refresh_examples.py --check    # exit 1 naming the blocks that are stale
 
+``tests/test_docs.py`` runs it with ``--check`` (a test marked ``slow``).
+
 Commands that write a file (``-o``) or start a server are left alone: a block is refreshed only
 when its command is a plain read (``check``, ``rules``, ``stats``, ``query``, ``explain``…).
 """
