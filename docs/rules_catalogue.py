@@ -17,7 +17,7 @@ header says is written by hand in each entry, between markers this script keeps 
     <!-- /keep -->
 
 A new rule gets empty places to fill; prose kept for a rule that no longer exists stops the
-script. Run it after changing a header (docs/decisions/0006-rules-catalogue.md says why it is
+script. Run it after changing a header (docs/decisions/0008-rules-catalogue.md says why it is
 done so):
 
     python docs/rules_catalogue.py            # rewrite docs/rules.md
