@@ -23,3 +23,15 @@ def test_imports_follow_the_layers_and_form_no_cycle() -> None:
         [sys.executable, "-c", LINT], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_import_picture_in_the_docs_is_the_code_s() -> None:
+    """docs/architecture.md draws the imports between the package's parts from the code."""
+    result = subprocess.run(
+        [sys.executable, "docs/import_graph.py", "--check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
