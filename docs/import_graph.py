@@ -52,7 +52,7 @@ def main(argv: list[str]) -> int:
     new = f"{head}{START}\n{mermaid()}\n{END}{tail}"
     if "--check" in argv:
         if new != text:
-            print("docs/architecture.md: the import graph is stale; run python docs/import_graph.py")
+            print("docs/architecture.md: the import graph is stale; run docs/import_graph.py")
             return 1
         return 0
     DOC.write_text(new, encoding="utf-8")
