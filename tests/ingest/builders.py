@@ -18,8 +18,11 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def build_docx(source: Path, target: Path) -> Path:
-    """Write ``target`` (.docx) from the markup in ``source`` (``*.docx.txt``)."""
+    """Write ``target`` (.docx) from the markup in ``source`` (``*.docx.txt``, see README.md):
+    headings, paragraphs, list paragraphs in three list styles, tables (with cells merged
+    with the cell above), footnotes, and sections with their own page headers and footers."""
     import docx
+    from docx.enum.section import WD_ORIENT, WD_SECTION_START
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
@@ -28,14 +31,13 @@ def build_docx(source: Path, target: Path) -> Path:
     from docx.shared import Cm
 
     document = docx.Document()
+    # A Swedish Word writes the list paragraph style with the id "Liststycke".
+    document.styles["List Paragraph"].element.set(qn("w:styleId"), "Liststycke")
     text = source.read_text(encoding="utf-8")
-    header_text, _, body = text.partition("\n---\n")
-    if not body:
-        header_text, body = "", text
     footnotes: dict[str, str] = {}
-    for m in re.finditer(r"^\[\^(\d+)\]:\s*(.+)$", body, re.MULTILINE):
+    for m in re.finditer(r"^\[\^(\d+)\]:\s*(.+)$", text, re.MULTILINE):
         footnotes[m[1]] = m[2]
-    body = re.sub(r"^\[\^\d+\]:.*\n?", "", body, flags=re.MULTILINE)
+    text = re.sub(r"^\[\^\d+\]:.*\n?", "", text, flags=re.MULTILINE)
 
     def add_table(container, rows: list[list[str]]) -> None:  # type: ignore[no-untyped-def]
         if hasattr(container, "add_table") and container is not document:
@@ -44,7 +46,10 @@ def build_docx(source: Path, target: Path) -> Path:
             table = container.add_table(rows=len(rows), cols=len(rows[0]))
         for r, row in enumerate(rows):
             for c, cell in enumerate(row):
-                table.cell(r, c).text = cell
+                if cell == "^" and r:  # merged with the cell above (w:vMerge)
+                    table.cell(r - 1, c).merge(table.cell(r, c))
+                else:
+                    table.cell(r, c).text = cell
 
     def add_text(paragraph, line: str) -> None:  # type: ignore[no-untyped-def]
         for part in re.split(r"(\[\^\d+\])", line):
@@ -56,6 +61,26 @@ def build_docx(source: Path, target: Path) -> Path:
             elif part:
                 paragraph.add_run(part)
 
+    def add_paragraph(container, line: str) -> None:  # type: ignore[no-untyped-def]
+        if line.startswith("= "):
+            add_text(document.add_heading(level=0), line[2:])
+        elif m := re.match(r"(#{1,3}) ", line):
+            add_text(document.add_heading(level=len(m[1])), line[m.end() :])
+        elif line.startswith("- "):
+            add_text(container.add_paragraph(style="List Bullet"), line[2:])
+        elif m := re.match(r"\d{1,2}\. ", line):
+            add_text(container.add_paragraph(style="List Number"), line[m.end() :])
+        elif line.startswith("* "):
+            # What Word's bullet button writes: the list paragraph style and the numbering
+            # on the paragraph itself.
+            paragraph = container.add_paragraph(style="List Paragraph")
+            numbering = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+            numbering.get_or_add_ilvl().val = 0
+            numbering.get_or_add_numId().val = 4  # a bullet list of the default template
+            add_text(paragraph, line[2:])
+        else:
+            add_text(container.add_paragraph(), line)
+
     def blocks(container, lines: list[str]) -> None:  # type: ignore[no-untyped-def]
         rows: list[list[str]] = []
         for line in [*lines, ""]:
@@ -65,20 +90,42 @@ def build_docx(source: Path, target: Path) -> Path:
             if rows:
                 add_table(container, rows)
                 rows = []
-            if not line.strip():
-                continue
-            if line.startswith("= "):
-                add_text(document.add_heading(level=0), line[2:])
-            elif line.startswith("# "):
-                add_text(document.add_heading(level=1), line[2:])
-            else:
-                add_text(container.add_paragraph(), line)
+            if line.strip():
+                add_paragraph(container, line)
 
-    if header_text:
-        header = document.sections[0].header
-        header.is_linked_to_previous = False
-        blocks(header, header_text.splitlines())
-    blocks(document, body.splitlines())
+    # Parts: (section number, "header" | "footer" | "body", lines), in order.
+    parts: list[tuple[int, str, list[str]]] = []
+    section, mode = 0, "header" if re.search(r"^---$", text, re.MULTILINE) else "body"
+    orientations = {0: False}
+    for line in text.splitlines():
+        if line == "---" or line == "[brödtext]":
+            mode = "body"
+            continue
+        if line in ("[sidhuvud]", "[sidfot]"):
+            mode = "header" if line == "[sidhuvud]" else "footer"
+            continue
+        if m := re.fullmatch(r"\[nytt avsnitt(?P<landscape>: liggande)?\]", line):
+            section, mode = section + 1, "body"
+            orientations[section] = bool(m["landscape"])
+            continue
+        if not parts or parts[-1][:2] != (section, mode):
+            parts.append((section, mode, []))
+        parts[-1][2].append(line)
+    for number in range(section + 1):
+        if number:
+            new = document.add_section(WD_SECTION_START.NEW_PAGE)
+            landscape = WD_ORIENT.LANDSCAPE if orientations[number] else WD_ORIENT.PORTRAIT
+            if new.orientation != landscape:
+                new.orientation = landscape
+                new.page_width, new.page_height = new.page_height, new.page_width
+        current = document.sections[number]
+        for _, mode, lines in [p for p in parts if p[0] == number]:
+            if mode == "body":
+                blocks(document, lines)
+                continue
+            matter = current.header if mode == "header" else current.footer
+            matter.is_linked_to_previous = False
+            blocks(matter, lines)
     if footnotes:
         notes = "".join(
             f'<w:footnote w:id="{n}"><w:p><w:r><w:footnoteRef/></w:r>'

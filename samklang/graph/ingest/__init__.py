@@ -135,7 +135,12 @@ def _assign_ids(draft: Draft) -> None:
         elif section == "goal_areas":
             base = "malomrade-" + slug(entity.get("title"))
         else:
-            prefix = {"goals": "mal", "focus_areas": "fokus", "activities": "aktivitet"}[section]
+            prefix = {
+                "goals": "mal",
+                "focus_areas": "fokus",
+                "activities": "aktivitet",
+                "problems": "problem",
+            }[section]
             if section == "focus_areas" and x.own.get("type") == "medborgarlofte":
                 prefix = "lofte"
             counters[prefix] = counters.get(prefix, 0) + 1

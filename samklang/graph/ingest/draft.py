@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from samklang.errors import UsageError
-from samklang.graph.ingest.model import Entity, Evidence, Extraction, Fact
+from samklang.graph.ingest.model import Entity, Entry, Evidence, Extraction, Fact
 from samklang.graph.ingest.periods import Period
 from samklang.graph.ingest.text import SourceText
 from samklang.graph.schema import SECTIONS
@@ -40,14 +40,14 @@ REVIEW = "GRANSKA"
 FILES = {
     "municipality.yaml": ("municipality", "organisations", "groups"),
     "documents.yaml": ("documents", "series"),
-    "goals.yaml": ("goal_areas", "goals", "focus_areas"),
+    "goals.yaml": ("goal_areas", "goals", "focus_areas", "problems"),
 }
 """Which sections go into which file."""
 
 HEADERS = {
     "municipality.yaml": "Kommunen, organisationerna och grupperna",
     "documents.yaml": "Dokumenten, deras perioder och serier",
-    "goals.yaml": "Målområden, mål och prioriterade områden",
+    "goals.yaml": "Målområden, mål, prioriterade områden och problem",
 }
 
 INTERNAL = {"word", "mentioned", "surname", "short"}
@@ -65,8 +65,16 @@ SHORT_IDS = {
 """Ids of documents by type."""
 
 ACTIVITY_COLUMNS = (
-    "id", "title", "year", "document", "responsible", "goal", "review", "description", "source",
+    "id", "title", "year", "document", "responsible", "goal", "problems", "factors", "status",
+    "review", "description", "source",
 )  # fmt: skip
+
+DESCRIPTIONS = {
+    "description.planned": "Planerat",
+    "description.done": "Genomfört",
+    "description.follow_up": "Uppföljning",
+}
+"""What a table says of an activity besides its fields, written into its description."""
 
 
 def _reviewable(section: str) -> bool:
@@ -222,6 +230,9 @@ class Draft:
                 follow_up = self._map(entity, "follow_up", ("cadence", "document_type"))
                 lines.extend(follow_up)
                 continue
+            if f.name == "entries":
+                lines.extend(self._entries(entity))
+                continue
             if f.name in entity.empty:
                 lines.append(
                     _line(f"    {f.name}", "", f"visas tomt: {entity.empty[f.name].comment()}")
@@ -266,13 +277,25 @@ class Draft:
                 )
         return [f"    {name}:", *inner] if inner else []
 
+    def _entries(self, entity: Entity) -> list[str]:
+        """A follow-up report's entries: each activity with its status and outcome."""
+        entries = [f.value for f in entity.facts.get("entries", []) if isinstance(f.value, Entry)]
+        if not entries:
+            return []
+        lines = ["    entries:"]
+        for entry in entries:
+            lines.append(f"      - activity: {entry.activity.id}")
+            for name, fact in entry.facts():
+                lines.append(_line(f"        {name}", _render(fact.value), _comment(fact, name)))
+        return lines
+
     def _reviews(self, entity: Entity) -> list[str]:
         reviews = list(entity.review)
         for name, facts in entity.facts.items():
             if name in INTERNAL or not facts:
                 continue
             f = _field(entity.section, name)
-            if f is not None and not f.many and len(facts) > 1:
+            if f is not None and not f.many and f.kind != "list" and len(facts) > 1:
                 others = ", ".join(_render(x.value) for x in facts[1:])
                 where = "; ".join(x.evidence.comment() for x in facts[1:] if x.evidence)
                 reviews.append(f"{name}: texten ger också {others} ({where})")
@@ -335,8 +358,20 @@ class Draft:
                 "document": activity.get("document").id,
                 "responsible": "; ".join(r.id for r in activity.values("responsible")),
                 "goal": "; ".join(g.id for g in activity.values("goal")),
+                "problems": "; ".join(p.id for p in activity.values("problems")),
+                "factors": "; ".join(activity.values("factors")),
+                "status": activity.get("status") or "",
                 "review": "; ".join(activity.unsure),
-                "description": self._note(activity),
+                "description": " ".join(
+                    [
+                        *(
+                            f"{label}: {activity.get(name)}."
+                            for name, label in DESCRIPTIONS.items()
+                            if activity.get(name)
+                        ),
+                        *([self._note(activity)] if self._note(activity) else []),
+                    ]
+                ),
                 "source": "; ".join(self._sources(activity)),
             }
             writer.writerow([row[c] for c in columns])
@@ -441,6 +476,12 @@ def evidence_of(entity: Entity) -> dict[Evidence, list[str]]:
                 fields = spans.setdefault(fact.evidence, [])
                 if name not in fields:
                     fields.append(name)
+            if isinstance(fact.value, Entry):
+                for sub, inner in fact.value.facts():
+                    if inner.evidence is not None:
+                        fields = spans.setdefault(inner.evidence, [])
+                        if f"{name}.{sub}" not in fields:
+                            fields.append(f"{name}.{sub}")
     for name, evidence in entity.empty.items():
         spans.setdefault(evidence, []).append(name)
     return spans

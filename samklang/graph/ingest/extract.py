@@ -16,7 +16,7 @@ from typing import Any
 from samklang.graph.ingest.activities import read_activities, settle_activity_years
 from samklang.graph.ingest.approach import read_phases_and_domains, read_purpose
 from samklang.graph.ingest.documents import link_series, read_documents
-from samklang.graph.ingest.followup import read_follow_up
+from samklang.graph.ingest.followup import read_follow_up, read_table_follow_up
 from samklang.graph.ingest.goals import read_goal_areas, read_goals_and_focus_areas
 from samklang.graph.ingest.group_relations import read_group_relations
 from samklang.graph.ingest.groups import read_groups, settle_groups
@@ -58,6 +58,7 @@ def extract(source: SourceText) -> Extraction:
     read_activities(reader)
     read_group_relations(reader)
     read_follow_up(reader)
+    read_table_follow_up(reader)
     read_phases_and_domains(reader)
     read_header(reader)
     read_parties(reader)

@@ -8,6 +8,10 @@ here: ``Rådet följer upp arbetet varje kvartal``, ``Vi följer upp löftena tv
 årligen``. A cadence may be implied rather than named: ``i samband med bokslutet`` or
 ``årsredovisningen`` (once a year), ``i oktober`` or ``varje höst`` (a month or season named
 once: once a year), ``i samband med delårsrapporten och bokslutet`` (twice a year).
+
+A table says what was planned, what was done and the status of each activity
+(``read_table_follow_up``; the table read by ``columns.py``); statuses as people write them
+(*Genomförd*, *Delvis*, *Pågår*, *Ej genomförd*, *Inställd*, *Klar*, *✓*) are ``STATUSES``.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from typing import TYPE_CHECKING
 from samklang.graph.ingest import patterns as pat
 from samklang.graph.ingest.documents import sentence_subject, type_of
 from samklang.graph.ingest.groups import groups_in
+from samklang.graph.ingest.model import Entry, Fact
 from samklang.graph.ingest.periods import CADENCE, cadence_of
 
 if TYPE_CHECKING:
@@ -76,6 +81,8 @@ def read_follow_up(reader: Reader) -> None:
     trygghetsbokslut named in it is the kind of report. The first such sentence about a
     document sets its follow-up; later ones go into its note."""
     for span, sentence in reader.sentences():
+        if reader.source.line_of(span.start) in reader.table_lines:
+            continue  # a table's cell: the follow-up of one activity (read_table_follow_up)
         verb = pat.FOLLOW_UP.search(sentence)
         active = ACTIVE_FOLLOW_UP.search(sentence)
         if verb is None or (active is not None and active.start() < verb.start()):
@@ -124,3 +131,96 @@ def read_follow_up(reader: Reader) -> None:
                 "trygghetsbokslut",
                 reader.ev(span.start + report.start(), span.start + report.end()),
             )
+
+
+REPORT_TYPES = ("trygghetsbokslut", "uppfoljningsrapport")
+"""Kinds of document that report on another's activities: their tables are entries."""
+
+PLAN_TYPES = (
+    "brottsforebyggande-plan",
+    "atgardsplan",
+    "medborgarlofte",
+    "samverkansoverenskommelse",
+    "handlingsprogram",
+)
+"""Kinds of document whose activities a follow-up report reports on."""
+
+
+def status_of(text: str) -> str | None:
+    """The status a cell states, as the vocabulary names it (``STATUSES``): ``Klar i
+    oktober`` → ``genomford``, ``Delvis`` → ``delvis-genomford``, ``✓`` → ``genomford``.
+
+    >>> status_of("Ej genomförd"), status_of("Pågår"), status_of("Flyttad till 2026")
+    ('ej-genomford', 'pagaende', None)
+    """
+    value = text.strip().lower()
+    for status, pattern in pat.STATUSES:
+        m = pattern.match(value)
+        if m and not re.match(r"\w", value[m.end() : m.end() + 1]):
+            return status
+    return None
+
+
+def read_table_follow_up(reader: Reader) -> None:
+    """What the tables say of each activity's follow-up (``columns.py``): its status (the
+    *Status* column, or a *Genomfört* cell that is a status only: *Ja*, *Delvis*, *✓*), what
+    was done (*Genomfört*, *Resultat*), what was planned when the activity has a column of its
+    own (*Planerat*), and how it is followed up (*Uppföljning*, *Indikator*). In a follow-up
+    report (``REPORT_TYPES``) every activity of its tables is an entry of the report, and the
+    activities are of the one plan it names, which it reports on; a report of one year
+    reports on that year."""
+    own = reader.own
+    report = own.get("type") in REPORT_TYPES
+    plans = [
+        e
+        for e in reader.entities
+        if e.section == "documents" and e is not own and e.get("type") in PLAN_TYPES
+    ]
+    plan = plans[0] if report and len(plans) == 1 else None
+    for table in reader.tables:
+        for record in table.records:
+            activity = reader.record_activities.get(record.lines[0])
+            if activity is None:
+                continue
+            status: Fact | None = None
+            outcome: Fact | None = None
+            for name, cell in record.cells.items():
+                evidence = reader.ev_cell(cell)
+                text = cell.text.strip()
+                if name == "status" or (
+                    name == "done" and "status" not in record.cells and len(text) <= 20
+                ):
+                    found = status_of(text)
+                    if found is not None:
+                        activity.set("status", found, evidence)
+                        status = Fact(found, evidence)
+                    elif name == "status":
+                        activity.review.append(
+                            f"statusen ”{text}” ({evidence.comment()}) är inte en känd status; "
+                            "skriv planerad, pågående, genomförd, delvis genomförd, ej "
+                            "genomförd eller inställd"
+                        )
+                    if name == "status" or found is not None:
+                        continue
+                if name in ("done", "planned", "follow_up"):
+                    activity.set(f"description.{name}", text, evidence)
+                    if name == "done":
+                        outcome = Fact(text, evidence)
+            if report and (status is not None or outcome is not None):
+                if status is None:
+                    activity.review.append(
+                        "uppföljningen anger inte aktivitetens status; posten i rapporten "
+                        "skrivs inte utan den"
+                    )
+                else:
+                    own.add("entries", Entry(activity, status, outcome), status.evidence)
+            if plan is not None:
+                activity.facts["document"] = [Fact(plan, None)]
+    if plan is not None and any(
+        e.get("document") is plan for e in reader.record_activities.values()
+    ):
+        title = plan.facts.get("title")
+        own.add("reports_on", plan, title[0].evidence if title else None)
+        period = own.get("period")
+        if period is not None and len(period.years) == 1:
+            own.set("report_year", period.years[0], own.facts["period"][0].evidence)

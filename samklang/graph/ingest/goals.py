@@ -25,6 +25,8 @@ def read_goal_areas(reader: Reader) -> None:
     or as lines (``GOAL_AREA_LINE``)."""
     reader.last_goal_area = None
     for span, sentence in reader.sentences():
+        if "målområde" not in sentence.lower():
+            continue  # what follows looks for the word; most sentences lack it
         owner = sentence_subject(reader, sentence, len(sentence)) or reader.own
         for m in pat.GOAL_AREA_COUNT.finditer(sentence):
             owner = sentence_subject(reader, sentence, m.start()) or reader.own
@@ -122,14 +124,18 @@ def read_goals_and_focus_areas(reader: Reader) -> None:
             number += 1
 
 
-def objective(reader: Reader, section: str, text: str, start: int) -> None:
-    """A goal or focus area (``section``) of the plan titled ``text``, made if new."""
+def objective(
+    reader: Reader, section: str, text: str, start: int, evidence: Evidence | None = None
+) -> Entity | None:
+    """A goal or focus area (``section``) of the plan titled ``text``, made if new; read at
+    ``start``, or from ``evidence`` when given (a table's cell, which may wrap over lines)."""
     text = re.sub(r"[\s.,;]+$", "", text.strip())
     if len(text) < 3:
-        return
+        return None
     entity, made = reader.entity(section, text.lower())
     if made:
-        entity.set("title", text, reader.ev(start, start + len(text)))
+        entity.set("title", text, evidence or reader.ev(start, start + len(text)))
         entity.set("document", reader.own, None)
         if section == "focus_areas":
             entity.set("prioritised", True, None)
+    return entity

@@ -15,9 +15,20 @@ from samklang.graph.ingest.text import Line, SourceText
 LIST_ITEM = re.compile(r"^\s*(?:[-•*–▪◦]|\d{1,2}[.)]|[a-z][.)])\s+(?=\S)")
 """A bullet or numbered list item: ``- text``, ``• text``, ``1. text``, ``a) text``."""
 
-TABLE_SEPARATOR = re.compile(r"\t+|\s*\|\s*|\s{3,}")
-"""Between the cells of a table row: tabs (DOCX tables, the seed), pipes (Markdown), or three
-or more spaces (PDF tables)."""
+TABLE_SEPARATOR = re.compile(r"\t+|\s*\|\s*|\s{2,}")
+"""Between the cells of a table row: tabs (DOCX tables, the seed), pipes (Markdown), or two or
+more spaces (a table whose columns are aligned with spaces: a text table, a PDF's table)."""
+
+SEGMENT = re.compile(r"\S+(?: \S+)*")
+"""A run of text with single spaces inside: in a line of a space-aligned table, one cell's
+part of it."""
+
+CONTINUES_CELL = re.compile(
+    r"(?:[-,/(]|\b(?:och|eller|samt|i|på|för|av|om|med|till|vid|mot|"
+    r"under|från|efter|inom|hos|kring|inför|utan|de|den|det|en|ett))$"
+)
+"""How a cell's line ends when its text goes on on the next line: a hyphen, a comma, a word
+that cannot end a phrase (``Kameraövervakning vid`` / ``Åsens centrum``)."""
 
 MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 """The ``|---|---|`` line under a Markdown table header."""
@@ -61,6 +72,9 @@ class Layout:
         sentences: spans of sentences (never crossing a heading, item, row or blank line).
         section: per line number, the number of the heading line above it (0 if none).
         rows: table rows by line number.
+        columns: for each row of a table whose columns are aligned with spaces, where its
+            table's columns start (characters from the start of the line), as its first row
+            (the headings) shows them.
         notes_start: number of the first line of the trailing footnotes, or past the end.
     """
 
@@ -69,6 +83,7 @@ class Layout:
     sentences: list[Span] = field(default_factory=list)
     section: dict[int, int] = field(default_factory=dict)
     rows: dict[int, Row] = field(default_factory=dict)
+    columns: dict[int, tuple[int, ...]] = field(default_factory=dict)
     notes_start: int = 0
 
     @property
@@ -106,9 +121,10 @@ def read_layout(source: SourceText) -> Layout:
     """Classify the lines of ``source`` and split its text into sentences."""
     layout = Layout(source)
     lines = source.lines
+    layout.columns = aligned_tables(lines)
     heading = 0
     for i, line in enumerate(lines):
-        kind = _kind(source, lines, i)
+        kind = "row" if line.number in layout.columns else _kind(source, lines, i)
         layout.kinds[line.number] = kind
         if kind == "row":
             layout.rows[line.number] = Row(line, _cells(line))
@@ -127,6 +143,10 @@ def _kind(source: SourceText, lines: list[Line], i: int) -> str:
         return "blank"
     if line.number in source.headings:
         return "heading"
+    if line.number in source.items:
+        return "item"
+    if line.number in source.rows:
+        return "row"
     if TOC_LINE.search(text) and len(text) < 100:
         return "toc"
     if "|" in text.strip("|") and text.count("|") >= 2 or "\t" in text.strip():
@@ -165,10 +185,72 @@ def _joins(previous: str, text: str) -> bool:
     return bool(_CONTINUES.match(text)) or len(previous) >= _WRAPPED_MIN
 
 
+def aligned_tables(lines: list[Line]) -> dict[int, tuple[int, ...]]:
+    """The rows of tables whose columns are aligned with spaces, and where their columns start.
+
+    Such a table begins with a line of two or more short cells two or more spaces apart (its
+    headings) and goes on while each line's cells start where a column starts (or further on,
+    after a cell that overflowed its column), up to an empty line; it has at least one line of
+    two or more cells besides its headings. A line of one cell in the first column belongs to
+    the table only as the continuation of a cell: it begins in lower case, or the line above
+    ends as a phrase that goes on (``CONTINUES_CELL``).
+    """
+    found: dict[int, tuple[int, ...]] = {}
+    i = 0
+    while i < len(lines):
+        head = _segments(lines[i].text)
+        if (
+            "\t" in lines[i].text
+            or "|" in lines[i].text
+            or len(head) < 2
+            or head[0][0] > 3
+            or any(end - start > 40 for start, end in head)
+        ):
+            i += 1
+            continue
+        starts = tuple(start for start, _ in head)
+        block, full, j = [i], 0, i + 1
+        while j < len(lines):
+            text = lines[j].text
+            cells = _segments(text)
+            if not cells or "\t" in text or "|" in text or not _fits(cells, starts):
+                break
+            if len(cells) == 1 and cells[0][0] < starts[1] - 1:
+                above = lines[j - 1].text[: starts[1]].rstrip()
+                if not (re.match(r"[a-zåäöé0-9]", text.lstrip()) or CONTINUES_CELL.search(above)):
+                    break
+            full += len(cells) >= 2
+            block.append(j)
+            j += 1
+        if full:
+            for k in block:
+                found[lines[k].number] = starts
+            i = j
+        else:
+            i += 1
+    return found
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in SEGMENT.finditer(text)]
+
+
+def _fits(cells: list[tuple[int, int]], starts: tuple[int, ...]) -> bool:
+    """Whether each cell of a line starts where a column starts, or after a cell of the same
+    line that ran on past a column's start."""
+    for n, (start, _) in enumerate(cells):
+        if any(abs(start - column) <= 1 for column in starts):
+            continue
+        column = max((c for c in starts if c <= start), default=None)
+        if column is None or n == 0 or cells[n - 1][1] <= column:
+            return False
+    return True
+
+
 def _cells(line: Line) -> list[Span]:
     cells = []
     position = 0
-    for part in TABLE_SEPARATOR.split(line.text) if "|" in line.text or "\t" in line.text else []:
+    for part in TABLE_SEPARATOR.split(line.text):
         offset = line.text.index(part, position) if part else position
         position = offset + len(part)
         stripped = part.strip().strip("*").strip()
@@ -222,7 +304,9 @@ def _sentences(layout: Layout, lines: list[Line]) -> list[Span]:
             block.append(line)
             continue
         flush()
-        if kind != "blank":
+        if kind == "row" and layout.rows[line.number].cells:
+            spans.extend(layout.rows[line.number].cells)  # each cell is a sentence
+        elif kind != "blank":
             spans.append(Span(line.start, line.end))
     flush()
     return [s for s in spans if layout.text[s.start : s.end].strip()]

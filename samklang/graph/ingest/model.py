@@ -20,6 +20,9 @@ class Evidence:
     first_line: int
     last_line: int
     quote: str
+    parts: tuple[str, ...] = ()
+    """For a table's cell whose text wraps over lines: each line's part of it (the span
+    between holds the other cells of those lines too)."""
 
     @property
     def lines(self) -> str:
@@ -30,7 +33,7 @@ class Evidence:
 
     def comment(self) -> str:
         """A reviewer's pointer: ``rad 39, tecken 2301–2345: ”…”``."""
-        quote = " ".join(self.quote.split())
+        quote = " ".join((" / ".join(self.parts) if self.parts else self.quote).split())
         if len(quote) > 70:
             quote = quote[:67] + "…"
         where = (
@@ -47,6 +50,20 @@ class Fact:
 
     value: Any
     evidence: Evidence | None
+
+
+@dataclass(eq=False)
+class Entry:
+    """An entry of a follow-up report (a trygghetsbokslut): the activity, and its status and
+    outcome with where each was read."""
+
+    activity: Entity
+    status: Fact | None
+    outcome: Fact | None
+
+    def facts(self) -> list[tuple[str, Fact]]:
+        """The status and the outcome, by name, as far as the report gives them."""
+        return [(n, f) for n, f in (("status", self.status), ("outcome", self.outcome)) if f]
 
 
 @dataclass(eq=False)
@@ -116,6 +133,10 @@ class Entity:
     def evidence(self) -> list[Evidence]:
         """Every span this entity was read from, in text order, without repeats."""
         spans = {f.evidence for facts in self.facts.values() for f in facts if f.evidence}
+        for facts in self.facts.values():
+            for fact in facts:
+                if isinstance(fact.value, Entry):
+                    spans.update(f.evidence for _, f in fact.value.facts() if f.evidence)
         spans.update(self.empty.values())
         return sorted(spans, key=lambda e: (e.start, e.end))
 

@@ -68,7 +68,7 @@ DOCUMENT_MENTION = re.compile(
 OWN_WORDS: dict[str, tuple[str, str]] = {
     # (type: how it is called after "denna/detta", and in the definite form)
     "handlingsprogram": ("(?:handlings)?program", "(?:handlings)?programmet"),
-    "brottsforebyggande-plan": ("plan", "planen"),
+    "brottsforebyggande-plan": ("(?:handlings|trygghets)?plan", "(?:handlings|trygghets)?planen"),
     "samverkansoverenskommelse": (
         "(?:samverkans)?överenskommelse",
         "(?:samverkans)?överenskommelsen",
@@ -90,8 +90,40 @@ def own_reference(doc_type: str) -> re.Pattern[str]:
     )
 
 
-GENERIC_BEFORE = re.compile(r"(?:\b(?:en|ett|varje|någon|nytt|ny|nya|olika|alla|sina|flera)\s+)$")
-"""Words before a mention that make it generic (``en åtgärdsplan``), not a named document."""
+GENERIC_BEFORE = re.compile(
+    r"(?:\b(?:en|ett|varje|någon|nytt|ny|nya|olika|alla|sina|flera|respektive|kommunernas|"
+    r"egen|eget|egna)\s+|\b(?:varje|respektive)\s+[\wåäö]+s\s+)$"
+)
+"""Words before a mention that make it generic (``en åtgärdsplan``, ``varje kommuns
+åtgärdsplan``), not a named document."""
+
+POSSESSED = re.compile(
+    r"\b(?:kommunens|polisens|parternas|lokalpolisområdets|vår|vårt|den\s+gemensamma"
+    rf"|{NAME}\s+(?:kommuns|stads))(?:\s+(?:och|samt)\s+(?:kommunens|polisens|parternas))?\s+$"
+)
+"""A possessive before a mention, which makes it one document (``polisens och kommunens
+lägesbild``, ``Ekby kommuns åtgärdsplan``), as the definite form does."""
+
+IDENTITY = re.compile(
+    r"\s(?:är|utgör|fungerar\s+som)\s+(?:också\s+)?(?:kommunens|vår|vårt|den)?\s*$"
+)
+"""``Handlingsplanen är kommunens åtgärdsplan``: what follows names the document the sentence
+is about, not another one."""
+
+PRONOUN_SUBJECT = re.compile(
+    r"^\W*(?:Den|Det|Denna|Detta)\s+(?=(?:är|har|gäller|bygger|ska|skall|kan|omfattar|"
+    r"innehåller|beskriver|togs|tas|antogs|fastställdes|utgår|löper|följs|revideras|ersätter|"
+    r"består|anger|redovisar)\b)"
+)
+"""A sentence that begins with a pronoun and a verb (``Det har fyra målområden``, ``Den har
+tagits fram …``): it is about what the sentence before it was about."""
+
+SEASON_BEFORE = re.compile(
+    r"(?i)\b(?:hösten|våren|sommaren|vintern|januari|februari|mars|april|maj|juni|juli|"
+    r"augusti|september|oktober|november|december|början\s+av|slutet\s+av)\s+$"
+)
+"""Before a year, a time of year (``lägesbilden från hösten 2023``): when something was made,
+not the period a document runs."""
 
 PERIOD_FILLER = re.compile(
     r"^(?:\s+(?!(?:gäller|löper|är|som|bygger|ska|har|var|blir|kommer|jämfört|sedan|till|"
@@ -105,9 +137,14 @@ lägesbild)."""
 RELATIVE_PERIOD = re.compile(
     r"^\s*,?\s*som\s+(?:gäller|löper)\s+(?:(?:under|för|över)\s+)?(?:(?:perioden|åren)\s+)?"
     r"(?=\d|[a-zåäö]+\s+\d{4}|från\s)"
+    r"|^\s*,?\s*som\s+(?:(?!som\b|och\s+som\b)[\wåäöÅÄÖ]+\s+){1,5}?"
+    r"(?:tecknar|tecknas|tecknade|tecknades|tar\s+fram|tas\s+fram|tog\s+fram|togs\s+fram|"
+    r"antar|antas|antogs|upprättar|upprättas|upprättades)\s+"
+    r"(?:för|under)\s+(?:(?:perioden|åren|år)\s+)?(?=\d)"
 )
 """A period in a relative clause right after a document's name: ``en samverkansöverenskommelse
-som löper 2024-2025`` gives the period to that document."""
+som löper 2024-2025``, ``det medborgarlöfte som kommunen och polisen tecknar för 2025`` give
+the period to that document."""
 
 PERIOD_VERB = re.compile(
     r"\b(?:(?:gäller|löper|avser|omfattar|sträcker\s+sig|är\s+giltig)\s+"
@@ -141,6 +178,14 @@ DOCUMENT_DETERMINER = (
 )
 """Words that may stand before a document named as the parent in ``PART_OF``."""
 
+WITHIN = re.compile(
+    r"\b[Ii]nom\s+(?:ramen\s+för\s+)?(?P<parent>den|denna|detta|det|[^,.;]{3,80}?)\s+"
+    r"(?:tecknar|tecknas|tar|tas|upprättar|upprättas|tecknade|tecknades|antar|antas|finns)\b"
+)
+"""``Inom ramen för samverkansöverenskommelsen tecknas medborgarlöften``, ``Inom den tecknar
+parterna medborgarlöften``: the documents named after it are part of the one named (or
+referred to) after ``inom``."""
+
 RENEWAL = re.compile(
     r"\b(?:förnyas|tas\s+fram|revideras|upprättas|tecknas|tecknades|uppdateras|tas\s+om|"
     r"löper\s+(?:under|över))\b"
@@ -157,7 +202,7 @@ ORGANISATIONS: list[tuple[str, str]] = [
     ("kommun", rf"\b(?P<name>{NAME}(?:\s{NAME})?)\s(?P<suffix>kommun|stad)s?\b"),
     (
         "lokalpolisomrade",
-        rf"\b(?:Lokalpolisområde(?:t)?|LPO)\s+(?P<name>{NAME}(?:[- ]{NAME})*)",
+        rf"\b(?:[Ll]okalpolisområde(?:t)?|LPO)\s+(?P<name>{NAME}(?:[- ]{NAME})*)",
     ),
     (
         "raddningstjanstforbund",
@@ -174,7 +219,8 @@ ORGANISATIONS: list[tuple[str, str]] = [
         r"|\b(?P<adjective>[A-ZÅÄÖ][a-zåäö]+a)\snämnd(?:en|ens)\b",
     ),
 ]
-"""Organisations: municipalities (``X kommun``, ``X stad``), local police areas, rescue-services
+"""Organisations: municipalities (``X kommun``, ``X stad``), local police areas (also written
+in lower case, ``lokalpolisområde Norra Dalen``: the name is what counts), rescue-services
 federations, the Police Authority, and the municipality's committees and boards (nämnder,
 kommunstyrelsen, kommunfullmäktige). Other authorities, companies and associations are not
 recorded."""
@@ -267,8 +313,9 @@ MEMBERS = [
 """Members of a group: ``Temagruppen består av representanter från A, B och C``,
 ``temagrupp trygghet, där A, B och C ingår``, ``I gruppen ingår A, B och C``."""
 
-LIST_SPLIT = re.compile(r"\s*,\s*|\s+(?:och|samt|&)\s+")
-"""Between the items of a list written in a sentence."""
+LIST_SPLIT = re.compile(r"\s*,\s*(?:och\s+|samt\s+)?|(?<!-)\s+(?:och|samt|&)\s+")
+"""Between the items of a list written in a sentence (not the ``och`` of ``Kultur- och
+fritidsnämnden``)."""
 
 CONVENER = [
     re.compile(r"(?:^|[,;:]\s*)(?P<who>[^.,;:]+?)\s+är\s+sammankallande\s+(?:i|för)\s+"),
@@ -296,6 +343,35 @@ BETWEEN = re.compile(r"\bmellan\s+(?P<a>[^.,;]+?)\s+och\s+(?P<b>[^.,;]+)")
 TOGETHER_WITH = re.compile(r"\bi\s+samverkan\s+med\s+(?P<b>[^.,;]+)")
 """``A i samverkan med B``."""
 
+_PARTY_LIST = r"(?P<list>[^.;:()]+?)"
+PARTIES_IN_TEXT = [
+    # Överenskommelsen har ingåtts mellan A, B, C och D.
+    re.compile(
+        rf"\bmellan\s+{_PARTY_LIST}(?=\s*(?:[.;:]|$)|,\s*(?:som|vilka|där)\b"
+        r"|\s+(?:om|gäller|avseende|kring|inom|under|från|för\s+(?:att|åren|perioden|\d)))"
+    ),
+    # Lägesbilden har tagits fram av A och B gemensamt.
+    re.compile(
+        r"\b(?:tagits|tas|togs|tagit|framtagen|framtaget|framtagna)\s+(?:fram\s+)?"
+        r"(?:gemensamt\s+|tillsammans\s+)?av\s+"
+        rf"{_PARTY_LIST}(?=\s+(?:gemensamt|tillsammans|under|inom|i\s+samverkan)\b|\s*[.,;:]|$)"
+    ),
+    # Medborgarlöftet är ett gemensamt åtagande från kommunen och polisen.
+    re.compile(
+        rf"\bgemensamt\s+åtagande\s+(?:från|mellan|av)\s+{_PARTY_LIST}"
+        r"(?=\s+(?:till|för|om|gentemot|mot|i)\b|\s*[.,;:]|$)"
+    ),
+    # Åtgärdsplanen beskriver vad A och B ska göra …, Planen beskriver hur A och B arbetar …
+    re.compile(
+        rf"\bbeskriver\s+(?:hur|vad)\s+{_PARTY_LIST}\s+(?:ska|skall|gemensamt|tillsammans|"
+        r"arbetar|gör|kommer\s+att)\b"
+    ),
+]
+"""Parties named in a sentence about the document: ``… har ingåtts mellan A, B och C``,
+``… har tagits fram av A och B gemensamt``, ``… är ett gemensamt åtagande från A och B``,
+``… beskriver vad A och B ska göra``. Every item of the list must be an organisation (by
+name, or ``kommunen``/``polisen`` where the text names one of each), else none is taken."""
+
 SIGNATURE = re.compile(r"^\s*(?:\*\*)?För\s+(?P<who>[^:,]+?)\s*(?:\*\*)?\s*[:,]\s*\S")
 """A signature line: ``För Norrvik kommun: Karin Lind, kommunstyrelsens ordförande``."""
 
@@ -317,9 +393,16 @@ LAW_NAMES: list[tuple[str, str]] = [
 ]
 """Laws recognised by name when the number is not written beside it."""
 
-ACCORDING_TO = re.compile(r"\benligt\s+(?:[Ll]ag(?:en)?|SFS|LSO)?\s*$")
-"""``… är kommunens plan enligt lagen om …``: the law that precedes is the legal basis of the
+ACCORDING_TO = re.compile(
+    r"\b[Ee]nligt\s+(?:\d+\s*(?:kap\.\s*)?(?:\d+\s*)?§\s+)?(?:[Ll]ag(?:en)?|SFS|LSO)?\s*$"
+)
+"""``… är kommunens plan enligt lagen om …``, ``… enligt 4 § lagen (2023:196)``: the law that
+follows is the legal basis of the document named just before ``enligt``, or else of the
 document the sentence is about."""
+
+LAW_AGAIN = re.compile(r"\benligt\s+(?:\d+\s*§\s+)?(?P<law>lagen)\b(?!\s*(?:\(|om\b|\d|[A-ZÅÄÖ]))")
+"""``Handlingsplanen är kommunens åtgärdsplan enligt lagen.``: ``lagen`` alone is the law the
+paragraph named last."""
 
 LEGAL_BASIS = {"handlingsprogram": "2003:778", "atgardsplan": "2023:196"}
 """Which law requires which kind of document (DOMAIN.md): a document of the type gets the law
@@ -407,12 +490,82 @@ ACTIVITY_HEADINGS = re.compile(
 )
 """Headings whose list items or table rows are activities."""
 
-ACTIVITY_COLUMNS = {
-    "title": re.compile(r"(?i)^(?:aktivitet|åtgärd|insats|vad)"),
-    "responsible": re.compile(r"(?i)^(?:ansvarig|ansvar|vem)"),
-    "year": re.compile(r"(?i)^(?:år|tid|tidplan|tidpunkt|när|period)"),
+TABLE_COLUMNS: dict[str, re.Pattern[str]] = {
+    "title": re.compile(
+        r"(?:planerade?\s+|beslutade?\s+)?(?:aktivitet(?:er(?:na)?)?|åtgärd(?:er(?:na)?)?|"
+        r"insats(?:er(?:na)?)?)(?:\s*/\s*(?:aktivitet|åtgärd|insats)(?:er)?)?|vad(?:\s+ska\s+göras)?"
+    ),
+    "responsible": re.compile(
+        r"(?:huvud)?ansvarig(?:a)?(?:\s+(?:aktör|part|förvaltning|nämnd|verksamhet)(?:er)?)?|"
+        r"ansvar|vem(?:\s+ansvarar)?|utförare"
+    ),
+    "year": re.compile(
+        r"år|när|tid|tidplan|tidsplan|tidpunkt|tidsperiod|period|genomförs|år\s*/\s*period"
+    ),
+    "goal": re.compile(
+        r"(?:operativa?|övergripande|kopplat?\s+till|kopplade?\s+till)?\s*"
+        r"(?:mål|målen|delmål|effektmål|målsättning)(?:\s+som\s+nås)?"
+    ),
+    "cause": re.compile(
+        r"(?:bakomliggande\s+)?orsak(?:er)?|problem(?:bild)?|orsak\s*/\s*problem|"
+        r"(?:risk|skydds)?faktor(?:er)?"
+    ),
+    "follow_up": re.compile(
+        r"uppföljning|hur\s+följs\s+(?:det|den|åtgärden|aktiviteten)\s+upp|indikator(?:er)?|"
+        r"mått|nyckeltal|uppföljning\s*/\s*indikator"
+    ),
+    "planned": re.compile(r"planerat|planerad(?:e)?|plan"),
+    "done": re.compile(
+        r"genomfört|genomförd(?:a)?|gjort|resultat|utfall|kommentar(?:er)?|redovisning"
+    ),
+    "status": re.compile(r"status|läge|lägesbeskrivning"),
 }
-"""Columns of an activity table, by their header."""
+"""The columns of a table read as records (``columns.py``), by the heading written over them:
+Brå's template for an åtgärdsplan (*Orsak*, *Åtgärd*, *Operativa mål*, *När*, *Vem*,
+*Uppföljning*), an activity list (*Aktivitet*, *Ansvarig*, *År*, *Mål*, *Status*) and a
+follow-up (*Planerat*, *Genomfört*, *Status*). A heading matches whole, after its markup, a
+closing ``:`` or ``?`` and a note in parentheses are dropped (``Åtgärd (vad ska göras?)``)."""
+
+STATUSES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "ej-genomford",
+        re.compile(
+            r"(?:ej|inte|icke)\s+(?:genomför(?:d|t|da)|gjord|gjort|utförd|utfört|klar|klart)|"
+            r"nej|[✗✘❌]"
+        ),
+    ),
+    (
+        "planerad",
+        re.compile(r"(?:ej|inte)\s+(?:påbörjad|påbörjat|startad|startat)|planerad|planerat"),
+    ),
+    (
+        "delvis-genomford",
+        re.compile(r"delvis(?:\s+(?:genomför(?:d|t|da)|klar|klart|utför(?:d|t)))?"),
+    ),
+    (
+        "pagaende",
+        re.compile(
+            r"pågår|pågående|påbörjad|påbörjat|startad|startat|löpande|fortgår|pågår\s+enligt\s+plan"
+        ),
+    ),
+    (
+        "installd",
+        re.compile(r"inställd|inställt|inställda|utgår|utgått|struken|struket|avbruten|avbrutet"),
+    ),
+    (
+        "genomford",
+        re.compile(
+            r"genomför(?:d|t|da|des|ts)|klar|klart|klara|avslutad|avslutat|slutförd|slutfört|"
+            r"utförd|utfört|gjord|gjort|ja|[✓✔☑✅]"
+        ),
+    ),
+]
+"""Statuses as people write them in a follow-up table, each read as a status of the
+vocabulary (``activity-statuses.ttl``): *Genomförd*, *Klar*, *✓* → ``genomford``; *Delvis* →
+``delvis-genomford``; *Pågår* → ``pagaende``; *Ej genomförd*, *Nej* → ``ej-genomford``;
+*Inställd*, *Utgår* → ``installd``; *Ej påbörjad*, *Planerad* → ``planerad``. The first whose
+pattern matches the start of the cell as a whole word wins (``Klar i oktober`` is
+``genomford``); the negated forms come first."""
 
 ACTOR_LEAD = re.compile(
     r"^\W*(?P<who>[A-ZÅÄÖ][\wåäö ]+?)\s+(?:lovar|ska|kommer\s+att|åtar\s+sig)(?:\s+att)?\s*:?\s*$"

@@ -2,7 +2,9 @@
 
 Citizen promises and plans often list, under each promise (``Löfte 1: …``) or numbered focus
 area (``3.1 Trygghet i centrum`` under ``3 Prioriterade områden``), what will be done, as a
-bullet or numbered list. Such an activity serves the promise it is listed under. The link is
+bullet or numbered list (a Word list too: ``docx.py`` marks its paragraphs as list items) or as
+a table whose headings name its columns (``columns.py``). Such an activity serves the promise
+it is listed under. The link is
 made only when the structure shows it for **every** promise of the document: when one promise
 has no list of its own, the lists are about the promises together (``Det här gör vi``, after
 all the promises) and no activity is linked — the draft marks ``goal`` for review instead.
@@ -18,7 +20,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from samklang.graph.ingest import patterns as pat
-from samklang.graph.ingest.activities import activity_at
+from samklang.graph.ingest.activities import activity_at, record_activity
+from samklang.graph.ingest.columns import Record
 from samklang.graph.ingest.goals import objective
 from samklang.graph.ingest.layout import Span, clean
 from samklang.graph.ingest.model import Entity
@@ -37,7 +40,7 @@ class _Block:
     focus: Entity
     line: int
     level: int  # depth of a numbered heading (``3.1``: 2); 0 for a ``Löfte 1:`` line
-    items: list[tuple[int, Span | None]]  # item line, lead actor
+    items: list[tuple[int, Span | None, Record | None]]  # item line, lead actor, table record
 
 
 def read_numbered_focus_areas(reader: Reader) -> None:
@@ -67,10 +70,14 @@ def read_promise_activities(reader: Reader) -> None:
     if not blocks or any(not block.items for block in blocks):
         return
     for block in blocks:
-        for number, lead in block.items:
-            start, body = reader.item_text(number)
-            body = re.sub(r"^att\s+", "", body)
-            activity = activity_at(reader, start, body, lead)
+        for number, lead, record in block.items:
+            if record is not None:
+                activity = record_activity(reader, record)
+            else:
+                start, body = reader.item_text(number)
+                if infinitive := re.match(r"att\s+", body):
+                    start, body = start + infinitive.end(), body[infinitive.end() :]
+                activity = activity_at(reader, start, body, lead)
             if activity is not None:
                 activity.add("goal", block.focus, None)
                 activity.settle("goal")
@@ -88,6 +95,7 @@ def _blocks(reader: Reader) -> list[_Block]:
         if layout.kinds.get(evidence.first_line) in ("heading", "text"):
             anchors[evidence.first_line] = focus
     lines = sorted(anchors)
+    records = {r.lines[0]: r for table in reader.tables for r in table.records}
     blocks = []
     for i, line in enumerate(lines):
         numbered = NUMBERED.match(layout.line(line).text)
@@ -105,7 +113,11 @@ def _blocks(reader: Reader) -> list[_Block]:
                 continue
             if kind == "item":
                 if accepting:
-                    block.items.append((number, lead))
+                    block.items.append((number, lead, None))
+                continue
+            if number in reader.table_lines:  # a table of activities: its headings say so
+                if number in records:
+                    block.items.append((number, None, records[number]))
                 continue
             heading = clean(text).lower().rstrip(":").strip()
             if m := pat.ACTOR_LEAD.match(text):

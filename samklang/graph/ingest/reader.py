@@ -10,10 +10,12 @@ the document's title, the groups defined by name, the last goal area named.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
 from samklang.graph.ingest import patterns as pat
+from samklang.graph.ingest.columns import Cell, Table, read_tables
 from samklang.graph.ingest.layout import Layout, Span, clean, read_layout
 from samklang.graph.ingest.model import Entity, Evidence
 from samklang.graph.ingest.named_groups import NamedGroup
@@ -39,6 +41,7 @@ class Reader:
         steering_words: offsets of the word ``styrgrupp`` where a sentence says a group is one.
         named_groups: the groups defined by name and abbreviation (``named_groups.py``).
         named_group_entities: their entities, in the same order.
+        record_activities: the activity of each table record, by the record's first line.
         last_goal_area: the goal area named last (``goals.py``).
     """
 
@@ -59,6 +62,8 @@ class Reader:
         self.steering_words: set[int] = set()
         self.named_groups: list[NamedGroup] = []
         self.named_group_entities: list[Entity] = []
+        self.record_activities: dict[int, Entity] = {}
+        self._sentences: list[tuple[Span, str]] | None = None
 
     def ev(self, start: int, end: int) -> Evidence:
         """Evidence for ``text[start:end]`` (trimmed of spaces)."""
@@ -88,6 +93,36 @@ class Reader:
         self.entities.remove(entity)
         self.by_key.pop((entity.section, entity.key), None)
 
+    def ev_cell(self, cell: Cell) -> Evidence:
+        """Evidence for a table's cell: its span, and each line's part of it when it wraps."""
+        first, last = cell.pieces[0], cell.pieces[-1]
+        evidence = self.ev(first.start, last.end)
+        if len(cell.pieces) == 1:
+            return evidence
+        parts = tuple(self.text[p.start : p.end].strip() for p in cell.pieces)
+        return Evidence(
+            evidence.start,
+            evidence.end,
+            evidence.first_line,
+            evidence.last_line,
+            evidence.quote,
+            parts,
+        )
+
+    def cell(self, start: int, end: int) -> Cell:
+        """``text[start:end]`` as a cell of one part (a line, an item, a lead)."""
+        return Cell.of(self.text, [Span(start, end)])
+
+    @functools.cached_property
+    def tables(self) -> list[Table]:
+        """The tables read as records by their column headings (``columns.py``)."""
+        return read_tables(self.layout)
+
+    @functools.cached_property
+    def table_lines(self) -> set[int]:
+        """The numbers of the lines of those tables, headings included."""
+        return {number for table in self.tables for number in table.lines}
+
     def sentence_text(self, span: Span) -> str:
         return self.text[span.start : span.end]
 
@@ -97,10 +132,13 @@ class Reader:
 
     def sentences(self) -> Iterator[tuple[Span, str]]:
         """Body sentences (not footnotes, not table-of-contents lines) and their text."""
-        for span in self.body:
-            if self.layout.kinds.get(self.source.line_of(span.start)) == "toc":
-                continue
-            yield span, self.sentence_text(span)
+        if self._sentences is None:  # every kind of fact reads them: find them once
+            self._sentences = [
+                (span, self.sentence_text(span))
+                for span in self.body
+                if self.layout.kinds.get(self.source.line_of(span.start)) != "toc"
+            ]
+        yield from self._sentences
 
     def items_under(self, headings: re.Pattern[str]) -> Iterator[tuple[int, str]]:
         """Lines that are list items (or table rows) under a heading matching ``headings``,

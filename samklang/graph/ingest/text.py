@@ -27,6 +27,7 @@ MAX_BYTES = 20_000_000
 TEXT_SUFFIXES = (".txt", ".md")
 SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 
+
 @dataclass(frozen=True)
 class Line:
     """One line of the text: its 1-based number, its first character's offset, its text."""
@@ -53,6 +54,10 @@ class SourceText:
             ``utf-16``, ``cp1252``); ``None`` for DOCX and PDF.
         sha256: checksum of the file's bytes, so a draft names exactly what it came from.
         headings: numbers of the lines known to be headings (Markdown ``#``, DOCX heading styles).
+        items: numbers of the lines known to be list items (DOCX list paragraphs).
+        rows: numbers of the lines known to be table rows (DOCX tables).
+        merged: per line of a table row, the columns whose cell continues the cell of the row
+            above (a DOCX cell merged vertically: its text is shown once, in the first row).
     """
 
     path: Path
@@ -61,6 +66,9 @@ class SourceText:
     encoding: str | None
     sha256: str
     headings: set[int] = field(default_factory=set)
+    items: set[int] = field(default_factory=set)
+    rows: set[int] = field(default_factory=set)
+    merged: dict[int, frozenset[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
@@ -119,8 +127,10 @@ def read_document(path: str | Path) -> SourceText:
     if suffix == ".docx":
         from samklang.graph.ingest.docx import docx_text
 
-        text, headings = docx_text(path)
-        return SourceText(path, text, "docx", None, digest, headings)
+        word = docx_text(path)
+        return SourceText(
+            path, word.text, "docx", None, digest, word.headings, word.items, word.rows, word.merged
+        )
     from samklang.graph.ingest.pdf import pdf_text
 
     return SourceText(path, pdf_text(path), "pdf", None, digest)
