@@ -34,6 +34,13 @@ DOCUMENTS = {
         HERE / "vasterfors-atgardsplan.pdf.txt", tmp / "vasterfors-atgardsplan.pdf"
     ),
     "dalby-trygghetsplan": lambda tmp: HERE / "dalby-trygghetsplan.txt",
+    "ljusaker-atgardsplan": lambda tmp: build_docx(
+        HERE / "ljusaker-atgardsplan.docx.txt", tmp / "ljusaker-atgardsplan.docx"
+    ),
+    "granlunda-trygghetsbokslut": lambda tmp: HERE / "granlunda-trygghetsbokslut.txt",
+    "tornvik-medborgarlofte": lambda tmp: build_docx(
+        HERE / "tornvik-medborgarlofte.docx.txt", tmp / "tornvik-medborgarlofte.docx"
+    ),
     "sjovik-overenskommelse": lambda tmp: HERE / "sjovik-overenskommelse.txt",
     "hallsta-handlingsplan": lambda tmp: HERE / "hallsta-handlingsplan.txt",
     "tallmo-handlingsplan": lambda tmp: build_docx(
@@ -65,6 +72,11 @@ KINDS = (
     "party signatory group member convener reports_to goal_area_count goal_area goal focus_area "
     "activity responsible activity_goal signed_on follow_up phase domain header"
 ).split()
+
+OPTIONAL_KINDS = ["activity_year", "activity_status", "activity_problem"]
+"""Kinds measured only for the documents whose expected-facts file lists them (issue 14): an
+activity's years as the text states them at it (not the document's period put in their
+place), its status, and the cause or problem it addresses."""
 
 FLOORS = {"precision": 0.8, "recall": 0.75}
 """Per kind, over the development documents together (kinds with at least one fact)."""
@@ -162,12 +174,27 @@ def canonical(draft: Draft) -> dict[str, set[str]]:
         elif (value := own.get(field)) is not None:
             shown = value.get("name") if isinstance(value, Entity) else value
             facts["header"].add(f"{field} {norm(str(shown))}")
+    for activity in x.of("activities"):
+        title = norm(activity.get("title"))
+        years = activity.facts.get("year")
+        if years and years[0].evidence is not None:  # stated, not the document's period
+            span = years[0].value
+            facts["activity_year"].add(
+                f"{title} > {span[0]}" if len(span) == 1 else f"{title} > {span[0]}-{span[-1]}"
+            )
+        if (status := activity.get("status")) is not None:
+            facts["activity_status"].add(f"{title} > {status}")
+        for problem in activity.values("problems"):
+            facts["activity_problem"].add(f"{title} > {name(problem)}")
     return facts
 
 
 def expected(stem: str) -> dict[str, set[str]]:
     data = yaml.safe_load((HERE / f"{stem}.expected.yaml").read_text(encoding="utf-8"))
-    assert set(data) == set(KINDS), f"{stem}: kinds {set(KINDS) ^ set(data)}"
+    assert set(KINDS) <= set(data) <= set(KINDS + OPTIONAL_KINDS), (
+        f"{stem}: kinds {set(KINDS) - set(data)} missing, "
+        f"{set(data) - set(KINDS + OPTIONAL_KINDS)} unknown"
+    )
     return {kind: {norm(v) for v in values or []} for kind, values in data.items()}
 
 
@@ -177,14 +204,19 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[dict, d
     out = {}
     for stem, make in DOCUMENTS.items():
         found = canonical(ingest(make(tmp)))
-        out[stem] = ({k: {norm(v) for v in found.get(k, set())} for k in KINDS}, expected(stem))
+        want = expected(stem)
+        got = {k: {norm(v) for v in found.get(k, set())} for k in KINDS + OPTIONAL_KINDS}
+        for kind in OPTIONAL_KINDS:  # not measured where the expected facts do not list it
+            if kind not in want:
+                got[kind] = want[kind] = set()
+        out[stem] = (got, want)
     return out
 
 
 def scores(results: dict, stems: set[str]) -> dict[str, tuple[int, int, int]]:
     """Per kind: true positives, found, expected."""
     table = {}
-    for kind in KINDS:
+    for kind in KINDS + OPTIONAL_KINDS:
         tp = found = wanted = 0
         for stem in stems:
             got, want = results[stem][0][kind], results[stem][1][kind]
@@ -214,7 +246,7 @@ def test_expected_files_use_known_kinds() -> None:
         expected(stem)
 
 
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", KINDS + OPTIONAL_KINDS)
 def test_precision_and_recall_floor_per_kind(results: dict, kind: str) -> None:
     development = set(DOCUMENTS) - HELD_OUT
     tp, found, wanted = scores(results, development)[kind]
