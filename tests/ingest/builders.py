@@ -161,11 +161,17 @@ def _pdf_string(text: str) -> bytes:
     return b"(" + data.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
 
 
+TABLE_COLUMN_WIDTH = 160
+"""Points between the columns of a table in a written PDF."""
+
+
 def write_pdf(pages: list[list[str]], target: Path, image_only: bool = False) -> Path:
     """Write a PDF whose pages hold ``pages`` (lines of text), or only an image.
 
     Args:
-        pages: the lines of each page (text in Windows-1252's repertoire).
+        pages: the lines of each page (text in Windows-1252's repertoire); on a page with a
+            line holding tabs, each tab-separated cell is written where its column begins
+            (``TABLE_COLUMN_WIDTH`` apart), as a PDF's table is.
         target: the file to write.
         image_only: draw a small grey image on each page instead of text, as a scanner would
             leave a page without recognised text.
@@ -193,6 +199,14 @@ def write_pdf(pages: list[list[str]], target: Path, image_only: bool = False) ->
     for lines in pages:
         if image_only:
             content = b"q 500 0 0 700 50 70 cm /Im1 Do Q"
+        elif any("\t" in line for line in lines):  # a table: each cell at its column's x
+            parts = [b"BT /F1 10 Tf"]
+            for n, line in enumerate(lines):
+                for column, cell in enumerate(line.split("\t")):
+                    x, y = 50 + TABLE_COLUMN_WIDTH * column, 800 - 14 * n
+                    parts.append(f"1 0 0 1 {x} {y} Tm ".encode() + _pdf_string(cell) + b" Tj")
+            parts.append(b"ET")
+            content = b"\n".join(parts)
         else:
             parts = [b"BT /F1 10 Tf 14 TL 50 800 Td"]
             for line in lines:

@@ -290,12 +290,9 @@ def _read_records(layout: Layout, table: Table, style: str, number: int) -> int:
     while number <= last:
         kind = layout.kinds.get(number)
         if kind == "blank":
-            rule = layout.line(number).text.strip() != ""  # Markdown's |---|---|
-            if not rule and (
-                style == "aligned" or source.kind == "docx" or layout.kinds.get(number + 1) != "row"
-            ):
+            if not layout.line(number).text.strip():  # an empty line ends a table
                 break
-            number += 1
+            number += 1  # Markdown's |---|---| under the headings
             continue
         if kind != "row" or _style(layout, number) != style:
             break

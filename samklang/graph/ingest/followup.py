@@ -155,8 +155,7 @@ def status_of(text: str) -> str | None:
     """
     value = text.strip().lower()
     for status, pattern in pat.STATUSES:
-        m = pattern.match(value)
-        if m and not re.match(r"\w", value[m.end() : m.end() + 1]):
+        if re.match(rf"(?:{pattern.pattern})(?!\w)", value):
             return status
     return None
 
