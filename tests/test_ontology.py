@@ -80,8 +80,23 @@ def test_namespace_knows_exactly_the_declared_terms(graph: rdflib.Graph) -> None
         str(s)[len(SK.iri) :] for s in graph.subjects(RDF.type, None) if str(s).startswith(SK.iri)
     }
     assert SK.terms == declared
-    kinds = {graph.value(rdflib.URIRef(SK.iri + t), RDF.type) for t in declared}
-    assert kinds <= {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.Ontology}
+    # A term may have more types than its OWL kind (sk:areaCode is a qb:DimensionProperty too),
+    # and the few values the ontology names (sk:lower, sk:onTrack…) are named individuals.
+    kinds = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.Ontology, OWL.NamedIndividual}
+    for term in declared:
+        types = set(graph.objects(rdflib.URIRef(SK.iri + term), RDF.type))
+        assert types & kinds, term
+
+
+def test_reused_vocabularies_refuse_unknown_terms() -> None:
+    from samklang.ontology.namespace import QB, SDMX_CODE, SDMX_DIMENSION
+
+    assert QB.Observation.value == "http://purl.org/linked-data/cube#Observation"
+    assert SDMX_CODE.term("sex-F").value.endswith("/code#sex-F")
+    with pytest.raises(AttributeError, match="Observaton"):
+        _ = QB.Observaton
+    with pytest.raises(AttributeError):
+        SDMX_DIMENSION.term("refAera")
 
 
 def test_vocabulary_lookup_by_id_or_label() -> None:

@@ -108,6 +108,21 @@ ORG = Namespace("http://www.w3.org/ns/org#")
 PROV = Namespace("http://www.w3.org/ns/prov#")
 OA = Namespace("http://www.w3.org/ns/oa#")
 RFC5147 = ox.NamedNode("http://tools.ietf.org/rfc/rfc5147")
+RFC6901 = ox.NamedNode("http://tools.ietf.org/rfc/rfc6901")
+"""JSON Pointer: what a fragment selector into a JSON file conforms to."""
+
+# The RDF Data Cube and SDMX-RDF, for follow-up observations (decision 0007). Only the terms
+# samklang.ttl declares among its reused terms exist, so a typo fails as with ``SK``.
+QB = OntologyNamespace("http://purl.org/linked-data/cube#", None)
+"""The W3C RDF Data Cube vocabulary."""
+SDMX_DIMENSION = OntologyNamespace("http://purl.org/linked-data/sdmx/2009/dimension#", None)
+"""SDMX-RDF dimensions: ``refArea``, ``refPeriod``, ``sex``."""
+SDMX_ATTRIBUTE = OntologyNamespace("http://purl.org/linked-data/sdmx/2009/attribute#", None)
+"""SDMX-RDF attributes: ``obsStatus``."""
+SDMX_MEASURE = OntologyNamespace("http://purl.org/linked-data/sdmx/2009/measure#", None)
+"""SDMX-RDF measures: ``obsValue``."""
+SDMX_CODE = OntologyNamespace("http://purl.org/linked-data/sdmx/2009/code#", None)
+"""SDMX-RDF codes: ``SDMX_CODE.term("sex-T")``, ``sex-F``, ``sex-M``."""
 
 PREFIXES: dict[str, str] = {
     "sk": SK.iri,
@@ -128,5 +143,10 @@ PREFIXES: dict[str, str] = {
     "org": ORG.iri,
     "prov": PROV.iri,
     "oa": OA.iri,
+    "qb": QB.iri,
+    "sdmx-dimension": SDMX_DIMENSION.iri,
+    "sdmx-attribute": SDMX_ATTRIBUTE.iri,
+    "sdmx-measure": SDMX_MEASURE.iri,
+    "sdmx-code": SDMX_CODE.iri,
 }
 """Prefixes known to every query (a rule may still declare its own)."""
