@@ -25,6 +25,7 @@ SOURCES = [
     HERE / "ekby-plan.docx.txt",
     HERE / "vasterfors-atgardsplan.pdf.txt",
     HERE / "dalby-trygghetsplan.txt",
+    HERE / "granlunda-trygghetsbokslut.txt",
 ]
 LINES = sorted(
     {line for path in SOURCES for line in read_document(path).text.splitlines() if line.strip()}
