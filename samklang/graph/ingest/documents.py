@@ -20,10 +20,13 @@ from samklang.graph.ingest.layout import Span, clean
 from samklang.graph.ingest.model import Entity, Evidence, Fact
 from samklang.graph.ingest.periods import (
     CADENCE,
+    OPEN_START,
     PERIOD,
     SINGLE_YEAR,
+    OpenPeriod,
     Period,
     cadence_of,
+    open_period_of,
     period_of,
     year_period,
 )
@@ -66,6 +69,7 @@ def read_documents(reader: Reader) -> None:
     undated = _read_document_mentions(reader)
     _read_document_tables(reader)
     _undated_documents(reader, undated)
+    _read_stated_periods(reader)
     _read_cadences(reader)
     _read_part_of(reader)
 
@@ -133,6 +137,81 @@ def _read_title(reader: Reader) -> None:
     reader.title_line = first.number if first is not None else 1
 
 
+def caption_scopes(reader: Reader) -> list[tuple[int, int, Entity]]:
+    """The parts of the text about another document: ``(first line, last line, document)``.
+
+    Such a part begins with a line of its own (a heading, or a short line after a blank line)
+    that begins with ``Bilaga N`` or the like (``CAPTION``) and then names a document other
+    than this one: ``Bilaga 1. Handlingsprogram för trygghet och säkerhet 2024–2027
+    (sammanfattning)``. It runs to the next heading. What it says (a decision, priorities,
+    goal areas) is that document's, not this one's.
+    """
+    scopes = []
+    kinds = reader.layout.kinds
+    for line in reader.source.lines:
+        kind = kinds[line.number]
+        if line.number == reader.title_line or kind not in ("heading", "text"):
+            continue
+        if kind == "text" and (
+            kinds.get(line.number - 1) not in ("blank", "heading", None) or len(line.text) > 160
+        ):
+            continue
+        body = clean(line.text)
+        head = pat.CAPTION.match(body)
+        m = pat.DOCUMENT_MENTION.match(body, head.end()) if head else None
+        if m is None:
+            continue
+        doc = _document_for(reader, m, body)
+        if doc is None or doc is reader.own:
+            continue
+        last = line.number
+        while last + 1 <= len(kinds) and kinds[last + 1] != "heading":
+            last += 1
+        scopes.append((line.number, last, doc))
+    return scopes
+
+
+HOLDS_LIST = re.compile(
+    r"^s?\s+(?:(?:\d{4}\s*[-–/]\s*\d{2,4}|\d{4})\s+)?(?:prioriterar|ska\s+prioritera|bör\s+prioritera"
+    r"|har|innehåller|omfattar|anger)\b|^s\s+(?:prioriterade|fokusområden|mål|insatsområden)"
+)
+"""After a document's name, what makes the list that follows its own: ``åtgärdsplanen
+2025–2027 prioriterar:``, ``Programmets prioriterade områden:`` (not ``Lägesbilden visar
+tre prioriterade områden:``, which tells where this document's areas come from)."""
+
+
+def list_led_by_other(reader: Reader, text: str) -> Entity | None:
+    """The other document a list's lead says the list is of, if it says so: the document it
+    names last is the subject of a verb of holding (``HOLDS_LIST``), or the lead proposes the
+    list for it (``föreslås``)."""
+    named: list[tuple[int, int, Entity | None]] = [
+        (m.start(), m.end(), _document_for(reader, m, text))
+        for m in pat.DOCUMENT_MENTION.finditer(text)
+    ]
+    named += [(m.start(), m.end(), reader.own) for m in own_reference(reader).finditer(text)]
+    known = [item for item in named if item[2] is not None]
+    if not known:
+        return None
+    start, end, doc = max(known, key=lambda item: item[0])
+    if doc is reader.own:
+        return None
+    subject = re.search(
+        r"(?:^|[,;:]\s*|\batt\s+)\W*(?:den\s+|det\s+|kommunens\s+|nuvarande\s+)?$",
+        text[:start],
+    )
+    if (subject and HOLDS_LIST.match(text[end:])) or re.search(r"\bföreslås\b", text):
+        return doc
+    return None
+
+
+def caption_document(scopes: list[tuple[int, int, Entity]], number: int) -> Entity | None:
+    """The other document line ``number`` is in a part about (``caption_scopes``), if any."""
+    for first, last, doc in scopes:
+        if first <= number <= last:
+            return doc
+    return None
+
+
 def own_reference(reader: Reader) -> re.Pattern[str]:
     """How the plan refers to itself (``denna plan``, ``detta dokument``, ``planen``)."""
     return pat.own_reference(reader.own.get("type"))
@@ -157,19 +236,25 @@ def _read_own_period(reader: Reader) -> None:
         for verb in pat.PERIOD_VERB.finditer(sentence):
             p = PERIOD.match(sentence, verb.end())
             found = period_of(p) if p is not None else None
-            if found is None:  # "Medborgarlöftet gäller under 2025."
-                p = re.compile(r"(?:år\s+)?(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)").match(
-                    sentence, verb.end()
-                )
-                found = year_period(p["year"]) if p is not None else None
+            if found is None:  # "Medborgarlöftet gäller under 2025 (och 2026)."
+                p, found = years_after(sentence, verb.end())
             if p is None or found is None:
                 continue
             subject = sentence_subject(reader, sentence, verb.start())
+            if re.match(r"(?i)(?:för|under)\b", verb.group(0)):
+                # no verb ("… Handlingsprogram för trygghet för åren 2024–2027"): the period
+                # is the document's named just before, if one is
+                named, before = mention_before(reader, sentence, verb.start())
+                subject = before if named else subject
             if subject is not reader.own:
                 continue
             candidates.append((found, reader.ev(span.start + p.start(), span.start + p.end())))
     if not candidates:
         if reader.own.get("period") is None:
+            opened = _own_open_period(reader)
+            if opened is not None:
+                mark_open_period(reader.own, *opened)
+                return
             reader.own.review.append("dokumentets period står inte i texten")
             reader.own.doubt("period")
         return
@@ -187,12 +272,93 @@ def _read_own_period(reader: Reader) -> None:
             )
 
 
+YEARS_AFTER = re.compile(
+    r"(?:år\s+)?(?P<year>(?:19|20)\d\d)\b(?![-–/]\d)(?:\s+och\s+(?P<next>(?:19|20)\d\d)\b)?"
+)
+"""After a verb of validity, a year (``gäller under 2025``) or two following years joined by
+``och`` (``gäller under 2025 och 2026``)."""
+
+
+def years_after(sentence: str, at: int) -> tuple[re.Match[str] | None, Period | None]:
+    """The year, or two following years, a sentence states at ``at`` (``YEARS_AFTER``)."""
+    m = YEARS_AFTER.match(sentence, at)
+    if m is None:
+        return None, None
+    if m["next"] and int(m["next"]) == int(m["year"]) + 1:
+        return m, Period(year_period(m["year"]).start, year_period(m["next"]).end)
+    if m["next"]:  # "2020 och 2023": two years, not a period
+        return None, None
+    return m, year_period(m["year"])
+
+
+def _own_open_period(reader: Reader) -> tuple[OpenPeriod, Evidence] | None:
+    """A start with no end for the document itself: a field (``Giltighetstid: fr.o.m.
+    2024-01-01``) or a sentence about it (``Planen gäller från och med 2024 och tills
+    vidare``)."""
+    for line in reader.source.lines[:60]:
+        if m := pat.PERIOD_FIELD.match(line.text):
+            if (o := OPEN_START.search(line.text, m.end())) and (found := open_period_of(o)):
+                return found, reader.ev(line.start + o.start(), line.start + o.end())
+    for span, sentence in reader.sentences():
+        for verb in pat.PERIOD_VERB.finditer(sentence):
+            o = OPEN_START.match(sentence, verb.end())
+            if o is None or (found := open_period_of(o)) is None:
+                continue
+            if sentence_subject(reader, sentence, verb.start()) is reader.own:
+                return found, reader.ev(span.start + o.start(), span.start + o.end())
+    return None
+
+
+def mark_open_period(entity: Entity, period: OpenPeriod, evidence: Evidence) -> None:
+    """A document that runs from a start with no end: the input format's ``period`` cannot
+    say so, so the start is kept (``period_from``, written in the note), ``period`` is left
+    out and marked for review, and no end year is invented (docs/decisions/0009-open-periods.md)."""
+    entity.set("period_from", period.start, evidence)
+    entity.review[:] = [r for r in entity.review if "står inte i texten" not in r]
+    entity.review.append(
+        f"texten anger att dokumentet gäller från och med {period.words()} utan slut "
+        f"({evidence.comment()}); en öppen period kan inte skrivas i period, som därför är "
+        "tom: skriv slutet om det finns ett"
+    )
+    entity.notes.append(
+        f"Gäller från och med {period.words()}, tills vidare (rad {evidence.lines})."
+    )
+    entity.doubt("period")
+
+
 def sentence_subject(reader: Reader, sentence: str, before: int) -> Entity | None:
-    """The document a sentence is about: the first one it names before ``before``."""
-    for m in pat.DOCUMENT_MENTION.finditer(sentence[:before]):
-        return _document_for(reader, m, sentence)
-    if own_reference(reader).search(sentence[:before]):
+    """The document a sentence is about: the first one it names before ``before``, by name
+    or as itself (``planen``); a sentence that begins with a pronoun and a verb (``Det har
+    fyra målområden``, ``PRONOUN_SUBJECT``) is about what the sentence before it in the same
+    paragraph is about."""
+    head = sentence[:before]
+    mention = pat.DOCUMENT_MENTION.search(head)
+    itself = own_reference(reader).search(head)
+    if mention is not None and (itself is None or mention.start() <= itself.start()):
+        return _document_for(reader, mention, sentence)
+    if itself is not None:
         return reader.own
+    if pat.PRONOUN_SUBJECT.match(sentence):
+        previous = previous_sentence(reader, sentence)
+        if previous is not None and not pat.PRONOUN_SUBJECT.match(previous):
+            return sentence_subject(reader, previous, len(previous))
+    return None
+
+
+def previous_sentence(reader: Reader, sentence: str) -> str | None:
+    """The sentence before ``sentence`` when both are in one paragraph, else ``None``."""
+    spans = reader.body
+    for i, span in enumerate(spans):
+        if reader.sentence_text(span) != sentence:
+            continue
+        if i == 0:
+            return None
+        previous = spans[i - 1]
+        first = reader.source.line_of(max(previous.start, previous.end - 1))
+        last = reader.source.line_of(span.start)
+        if all(reader.layout.kinds.get(n) == "text" for n in range(first, last + 1)):
+            return reader.sentence_text(previous)
+        return None
     return None
 
 
@@ -238,10 +404,14 @@ def _read_document_mentions(reader: Reader) -> list[tuple[str, str, Evidence]]:
         if relative := pat.RELATIVE_PERIOD.match(after):
             period_match = PERIOD.match(after, relative.end()) or period_match
         lone_year = None
-        if period_match is None:
+        if period_match is None and relative is not None:
+            lone_year = SINGLE_YEAR.match(after, relative.end())
+        if period_match is None and lone_year is None:
             for y in SINGLE_YEAR.finditer(after):
-                if pat.PERIOD_FILLER.match(after[: y.start()] + " ") and not re.match(
-                    r"\s*[-–—:]\s*\d", after[y.end() :]
+                if (
+                    pat.PERIOD_FILLER.match(after[: y.start()] + " ")
+                    and not re.match(r"\s*[-–—:]\s*\d", after[y.end() :])
+                    and not pat.SEASON_BEFORE.search(after[: y.start()])
                 ):
                     lone_year = y
                 break
@@ -249,6 +419,8 @@ def _read_document_mentions(reader: Reader) -> list[tuple[str, str, Evidence]]:
             _is_own(reader, sentence, m.start())
             or reader.source.line_of(start) == reader.title_line
         )
+        if not own and _names_itself(reader, sentence, m):
+            continue  # "Handlingsplanen är kommunens åtgärdsplan": the document itself
         if period_match is not None or lone_year is not None:
             found = (
                 period_of(period_match)
@@ -272,11 +444,106 @@ def _read_document_mentions(reader: Reader) -> list[tuple[str, str, Evidence]]:
             capitalised = (
                 m.group(0)[0].isupper() and m.start() > 0 and not re.search(r"[.:]\s*$", preceding)
             )
-            if pat.GENERIC_BEFORE.search(preceding) or not (definite or capitalised):
+            possessed = pat.POSSESSED.search(preceding) is not None
+            if pat.GENERIC_BEFORE.search(preceding) or not (definite or capitalised or possessed):
                 continue
             title = _mention_title(m.group(0), "")
             undated.append((doc_type, title, reader.ev(start, span.start + m.end())))
     return undated
+
+
+def _names_itself(reader: Reader, sentence: str, m: re.Match[str]) -> bool:
+    """Whether a mention says what the document itself is (``Handlingsplanen är kommunens
+    åtgärdsplan``, ``IDENTITY``) rather than naming another document."""
+    preceding = sentence[: m.start()]
+    return (
+        pat.IDENTITY.search(preceding) is not None
+        and sentence_subject(reader, sentence, m.start()) is reader.own
+    )
+
+
+def mention_before(reader: Reader, sentence: str, end: int) -> tuple[bool, Entity | None]:
+    """Whether ``sentence[:end]`` ends by naming a document (``… kommunens åtgärdsplan``,
+    ``… Handlingsprogram för skydd mot olyckor 2020–2023``), and which one: ``None`` for a
+    generic mention (``varje kommuns åtgärdsplan``) or one not found."""
+    head = sentence[:end].rstrip()
+    mentions = list(pat.DOCUMENT_MENTION.finditer(head))
+    if not mentions:
+        return False, None
+    m = mentions[-1]
+    rest = head[m.end() :].strip(" ,")
+    if (
+        rest
+        and not PERIOD.fullmatch(rest)
+        and not SINGLE_YEAR.fullmatch(rest)
+        and not pat.PERIOD_FILLER.match(" " + rest + " ")  # the rest of its title
+    ):
+        return False, None
+    if pat.GENERIC_BEFORE.search(head[: m.start()]):
+        return True, None
+    if _names_itself(reader, sentence, m):
+        return True, reader.own
+    return True, _document_for(reader, m, sentence)
+
+
+def _read_stated_periods(reader: Reader) -> None:
+    """A sentence about another document that says when it runs (``PERIOD_VERB``):
+    ``Samverkansöverenskommelsen mellan kommunen och polisen gäller 2024–2027``, ``nuvarande
+    medborgarlöfte gäller 2024–25``, or with a start and no end, ``… gäller fr.o.m. 2024 och
+    tills vidare`` (an open period, ``mark_open_period``). The document is the first one
+    named in the clause before the verb; a document whose period is already known keeps
+    it."""
+    for span, sentence in reader.sentences():
+        for verb in pat.PERIOD_VERB.finditer(sentence):
+            clause_start = max(sentence.rfind(";", 0, verb.start()), 0)
+            clause = sentence[clause_start : verb.start()]
+            m = pat.DOCUMENT_MENTION.search(clause)
+            if m is None or own_reference(reader).search(clause[: m.start()]):
+                continue
+            doc_type = type_of(m)
+            if doc_type == "trygghetsbokslut" or pat.GENERIC_BEFORE.search(clause[: m.start()]):
+                continue
+            if doc_type == reader.own.get("type"):
+                continue  # the document itself, or an earlier one of its kind: not settled here
+            at = verb.end()
+            found: Period | None = None
+            p = PERIOD.match(sentence, at)
+            if p is not None:
+                found = period_of(p)
+            else:
+                p, found = years_after(sentence, at)
+            opened = None
+            if found is None and (o := OPEN_START.match(sentence, at)) is not None:
+                p, opened = o, open_period_of(o)
+            if p is None or (found is None and opened is None):
+                continue
+            evidence = reader.ev(span.start + p.start(), span.start + p.end())
+            mention = reader.ev(
+                span.start + clause_start + m.start(), span.start + clause_start + m.end()
+            )
+            same = [
+                e
+                for e in reader.entities
+                if e.section == "documents" and e.get("type") == doc_type and e is not reader.own
+            ]
+            if any(e.get("period") is not None or e.get("period_from") is not None for e in same):
+                continue
+            title = _mention_title(m.group(0), "")
+            target = same[0] if same else None
+            if found is not None:
+                if target is not None:
+                    target.set("period", found, evidence)
+                    target.review[:] = [r for r in target.review if "står inte i texten" not in r]
+                else:
+                    made = _dated_document(reader, doc_type, found, title, mention, False)
+                    made.facts["period"] = [Fact(found, evidence)]
+                continue
+            assert opened is not None
+            if target is None:
+                target, _ = reader.entity("documents", f"{doc_type}|{opened.key()}")
+                target.set("title", title, mention)
+                target.set("type", doc_type, mention)
+            mark_open_period(target, opened, evidence)
 
 
 def _undated_documents(reader: Reader, undated: list[tuple[str, str, Evidence]]) -> None:
@@ -381,8 +648,12 @@ def _series(reader: Reader, doc_type: str, title: str, evidence: Evidence) -> En
 def _read_part_of(reader: Reader) -> None:
     """``X är en del av Y``, ``X ingår i Y``, ``X är en förlängning av Y`` (``PART_OF``)."""
     for span, sentence in reader.sentences():
+        _read_within(reader, span, sentence)
         for link in pat.PART_OF.finditer(sentence):
             child = _child_before(reader, sentence, link.start())
+            if child is None and re.search(r"\boch\s*$", sentence[: link.start()]):
+                # "Löftet gäller 2025 och är en del av …": the subject of the sentence
+                child = sentence_subject(reader, sentence, link.start())
             parent = document_at(reader, span.start + link.end(), sentence[link.end() :])
             if child is None or parent is None or child is parent:
                 continue
@@ -399,6 +670,32 @@ def _read_part_of(reader: Reader) -> None:
                 for e in reader.entities:
                     if e.section == "series" and e.get("type") == "medborgarlofte":
                         e.set("part_of", parent, evidence)
+
+
+def _read_within(reader: Reader, span: Span, sentence: str) -> None:
+    """``Inom ramen för samverkansöverenskommelsen tecknas medborgarlöften``, ``Inom den
+    tecknar parterna medborgarlöften`` (``WITHIN``): the documents named in the clause are
+    part of the one named after ``inom``, or of what the sentence before was about."""
+    for m in pat.WITHIN.finditer(sentence):
+        named = m["parent"]
+        if named.lower() in ("den", "denna", "detta", "det"):
+            previous = previous_sentence(reader, sentence)
+            parent = sentence_subject(reader, previous, len(previous)) if previous else None
+        else:
+            parent = document_at(reader, span.start + m.start("parent"), named)
+        if parent is None or parent.section != "documents":
+            continue
+        clause = sentence[m.end() :].split(";")[0]
+        evidence = reader.ev(span.start, span.end)
+        for child in pat.DOCUMENT_MENTION.finditer(clause):
+            if type_of(child) == "medborgarlofte" and reader.own.get("type") != "medborgarlofte":
+                series = _series(reader, "medborgarlofte", "Medborgarlöfte", evidence)
+                if series is not parent:
+                    series.set("part_of", parent, evidence)
+                continue
+            found = _document_for(reader, child, clause)
+            if found is not None and found is not parent:
+                found.set("part_of", parent, evidence)
 
 
 def _child_before(reader: Reader, sentence: str, end: int) -> Entity | None:
@@ -432,14 +729,20 @@ def _read_cadences(reader: Reader) -> None:
                 continue
             subject = mentions[0] if mentions else None
             doc_type = type_of(subject) if subject else None
+            promises = re.match(
+                r"\W*(?:[Ll]öftet|[Ll]öftena|[Vv]åra\s+löften|"
+                r"(?:[Ee]tt\s+nytt|[Nn]ästa|[Nn]ya)\s+löften?)\b",
+                sentence,
+            )
             if doc_type is None and (
                 own_ref is not None
                 or (  # "Löftena förnyas varje år" in a medborgarlöfte
-                    reader.own.get("type") == "medborgarlofte"
-                    and re.match(r"\W*(?:[Ll]öftet|[Ll]öftena|[Vv]åra\s+löften)\b", sentence)
+                    reader.own.get("type") == "medborgarlofte" and promises
                 )
             ):
                 doc_type = reader.own.get("type")
+            elif doc_type is None and promises and _names_promises(reader):
+                doc_type = "medborgarlofte"  # "Löftena förnyas …" in a text about medborgarlöften
             if doc_type is None:
                 continue
             evidence = reader.ev(span.start + verb.start(), span.start + c.end())
@@ -463,6 +766,11 @@ def _read_cadences(reader: Reader) -> None:
     for series in reader.entities:
         if series.section == "series" and "cadence" not in series.facts:
             series.review.append("hur ofta en ny kommer står inte i texten")
+
+
+def _names_promises(reader: Reader) -> bool:
+    """Whether the text names medborgarlöften (so ``löftena`` are those)."""
+    return any(type_of(m) == "medborgarlofte" for _, _, m in _mentions(reader))
 
 
 def link_series(reader: Reader) -> None:

@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from samklang.graph.ingest import patterns as pat
-from samklang.graph.ingest.actors import resolve_actor
+from samklang.graph.ingest.actors import SERVICE, resolve_actor
 from samklang.graph.ingest.documents import document_at
 from samklang.graph.ingest.groups import groups_in
 from samklang.graph.ingest.layout import Span
@@ -24,18 +24,27 @@ if TYPE_CHECKING:
     from samklang.graph.ingest.reader import Reader
 
 
+_HEADING_SAYS = re.compile(r"(?i)sammankallande|ingår|består\s+av")
+"""A sentence naming no group that says this is about the group its heading names."""
+
+
 def read_group_relations(reader: Reader) -> None:
     """Members (``MEMBERS``), convener (``CONVENER``), whom a group reports to
     (``REPORTS_TO``), and the group that carries a document (``OWNS``) or a goal area
     (``GOAL_AREA_GROUP``)."""
+    patterns = [*pat.MEMBERS, *pat.CONVENER, pat.REPORTS_TO, pat.OWNS, pat.GOAL_AREA_GROUP]
     for span, sentence in reader.sentences():
+        if not any(pattern.search(sentence) for pattern in patterns):
+            continue  # nothing below would match: spare looking for groups
         groups = groups_in(reader, span.start, sentence)
         if not groups:
+            if not _HEADING_SAYS.search(sentence):
+                continue
             heading = reader.layout.section.get(reader.source.line_of(span.start), 0)
             if heading:
                 line = reader.layout.line(heading)
                 groups = groups_in(reader, line.start, line.text)
-            if not groups or not re.search(r"(?i)sammankallande|ingår|består\s+av", sentence):
+            if not groups:
                 continue
 
         def before(
@@ -100,20 +109,63 @@ def read_group_relations(reader: Reader) -> None:
 
 
 def _add_members(reader: Reader, group: Entity, offset: int, listed: str) -> None:
+    """The members a list names (``MEMBERS``): organisations, groups, parts of the
+    municipality (``socialtjänsten``, ``kommunledningen``: the municipality, noted), all the
+    municipalities for ``kommunernas …``, and the owner of the item before for a bare word
+    that shares its genitive (``kommunens socialtjänst, skola och fritid``). A person named by
+    a role (``kommundirektören``, ``PERSON_ROLE``) is not an organisation and is left for
+    review."""
     position = 0
+    owners: list[Entity] = []  # whose the items are, when an item began with a genitive
     for part in pat.LIST_SPLIT.split(listed):
         at = listed.index(part, position) if part else position
         position = at + len(part)
         if not part.strip():
             continue
-        member, note = resolve_actor(reader, offset + at, part)
         evidence = reader.ev(offset + at, offset + at + len(part))
-        if member is None or member is group:
+        stripped = part.strip()
+        if pat.PERSON_ROLE.match(stripped):
             group.review.append(
-                f"medlemmen ”{part.strip()}” ({evidence.comment()}) kunde inte knytas till en "
+                f"”{stripped}” ({evidence.comment()}) är en person i en roll, inte en "
+                "organisation; skriv organisationen som medlem om den är det"
+            )
+            owners = []
+            continue
+        members, note = _members_of(reader, offset + at, part)
+        if members and re.match(r"(?i)(?:kommunens|kommunernas|polisens)\s", stripped):
+            owners = members
+        elif members:
+            owners = []
+        elif owners and re.fullmatch(r"[a-zåäö-]+(?:\s+[a-zåäö-]+)?", stripped):
+            members, note = owners, f"”{stripped}” hör till samma organisation som före"
+        members = [m for m in members if m is not group]
+        if not members:
+            group.review.append(
+                f"medlemmen ”{stripped}” ({evidence.comment()}) kunde inte knytas till en "
                 "organisation"
             )
             continue
-        group.add("members", member, evidence)
+        for member in members:
+            group.add("members", member, evidence)
         if note:
             group.review.append(f"medlem: {note}")
+
+
+def _members_of(reader: Reader, offset: int, part: str) -> tuple[list[Entity], str]:
+    """The organisations one item of a member list stands for, and a note if inferred."""
+    stripped = part.strip()
+    if re.match(r"(?i)(?:de\s+\w+\s+)?kommunerna(?:s)?\b", stripped):
+        municipalities = [reader.municipality] + [
+            e
+            for e in reader.entities
+            if e.section == "organisations" and re.search(r"\s(?:kommun|stad)$", e.get("name", ""))
+        ]
+        if len(municipalities) >= 2:
+            return municipalities, f"”{stripped}”: var och en av kommunerna"
+        return [], ""
+    member, note = resolve_actor(reader, offset, part)
+    if member is not None:
+        return [member], note
+    if m := SERVICE.match(stripped) or pat.MUNICIPAL_UNITS.match(stripped):
+        return [reader.municipality], f"”{m[0]}” är en del av kommunen; satt till kommunen"
+    return [], ""

@@ -1,9 +1,11 @@
 """Groups: the styrgrupp, arbetsgrupper, councils and networks a plan names.
 
 A group is named by a word for its kind with what makes it one (``temagrupp trygghet``,
-``kommunens ledningsgrupp``; ``GROUP`` in ``patterns.py``), by its kind alone
+``kommunens ledningsgrupp``; ``GROUP`` in ``patterns.py``; not in a list of works cited,
+where ``Brottsförebyggande rådet`` is an author), by its kind alone
 (``styrgruppen``), or by a name and an abbreviation defined in running text
-(``named_groups.py``). A group the text says is the styrgrupp (``STEERING``) becomes one.
+(``named_groups.py``); ``rådet`` or ``gruppen`` alone is the one council or group found. A
+group the text says is the styrgrupp (``STEERING``) becomes one.
 Who sits in a group, who convenes it and whom it reports to are read in
 ``group_relations.py``.
 """
@@ -17,6 +19,7 @@ from samklang.graph.ingest import patterns as pat
 from samklang.graph.ingest.layout import Span
 from samklang.graph.ingest.model import Entity, Fact
 from samklang.graph.ingest.named_groups import find_named_groups, mentions_of
+from samklang.graph.ingest.organisations import in_references
 
 if TYPE_CHECKING:
     from samklang.graph.ingest.reader import Reader
@@ -27,8 +30,13 @@ def read_groups(reader: Reader) -> None:
     only by their kind (``styrgruppen``). A group the text says is the styrgrupp
     (``STEERING``) becomes one."""
     _read_named_groups(reader)
-    for span, sentence in reader.sentences():
-        for m in pat.GROUP.finditer(sentence):
+    mentions = [
+        (span, sentence, list(pat.GROUP.finditer(sentence)))
+        for span, sentence in reader.sentences()
+        if not in_references(reader, span.start)  # "Brottsförebyggande rådet (2025) …"
+    ]  # read twice below: the text is searched once
+    for span, sentence, matches in mentions:
+        for m in matches:
             if m["plural"]:
                 continue
             steering = pat.STEERING.match(sentence, m.end())
@@ -43,19 +51,33 @@ def read_groups(reader: Reader) -> None:
                     ]
                     word = sentence.lower().rindex("styrgrupp", 0, steering.end())
                     reader.steering_words.add(span.start + word)
-    for span, sentence in reader.sentences():
-        for m in pat.GROUP.finditer(sentence):
+    for span, sentence, matches in mentions:
+        named = _named_spans(reader, sentence)
+        for m in matches:
             if m["plural"] or span.start + m.start("word") in reader.steering_words:
                 continue
+            if any(a < m.end() and m.start() < b for a, b in named):
+                continue  # inside a group's defined name: "Lokala brottsförebyggande rådet"
             _group_entity(reader, span.start, m, register=True)
+
+
+def _named_spans(reader: Reader, text: str) -> list[tuple[int, int]]:
+    """Where ``text`` names a group defined by name and abbreviation (``named_groups.py``)."""
+    if not reader.named_groups:
+        return []
+    names = [e.get("name") for e in reader.named_group_entities]
+    return [(a, b) for a, b, _ in mentions_of(text, reader.named_groups, names)]
 
 
 def _read_named_groups(reader: Reader) -> None:
     """Groups defined by name and abbreviation in running text (``named_groups.py``):
     ``Rådet för trygghet och brottsprevention (RTB)``."""
     for span, sentence in reader.sentences():
+        if in_references(reader, span.start):
+            continue
         for group in find_named_groups(sentence):
-            if pat.GROUP.search(group.name) or any(
+            whole = pat.GROUP.search(group.name)
+            if (whole and whole.start() == 0 and whole.end() == len(group.name)) or any(
                 g.abbreviation == group.abbreviation for g in reader.named_groups
             ):
                 continue
@@ -150,14 +172,39 @@ def groups_in(reader: Reader, offset: int, text: str) -> list[tuple[Entity, Span
         names = [e.get("name") for e in reader.named_group_entities]
         for start, end, n in mentions_of(text, reader.named_groups, names):
             found.append((reader.named_group_entities[n], Span(offset + start, offset + end)))
+    named = [(s.start - offset, s.end - offset) for _, s in found]
     for m in pat.GROUP.finditer(text):
-        if m["plural"]:
+        if m["plural"] or any(a < m.end() and m.start() < b for a, b in named):
             continue
         entity = _group_entity(reader, offset, m, register=False)
         if entity is not None:
             found.append((entity, Span(offset + m.start(), offset + m.end())))
+    taken = [(s.start - offset, s.end - offset) for _, s in found]
+    for m in BARE_GROUP.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        entity = _bare_group(reader, m.group(0).lower())
+        if entity is not None:
+            found.append((entity, Span(offset + m.start(), offset + m.end())))
     found.sort(key=lambda item: item[1].start)
     return found
+
+
+BARE_GROUP = re.compile(r"\b(?:[Rr]ådet|[Gg]ruppen)\b")
+"""``Rådet``, ``gruppen`` alone: the one group of that kind the text names."""
+
+
+def _bare_group(reader: Reader, word: str) -> Entity | None:
+    """The group ``rådet`` or ``gruppen`` stands for: the only council (or the only group)
+    found, else none."""
+    head = "råd" if word == "rådet" else "grupp"
+    candidates = [
+        e
+        for e in reader.entities
+        if e.section == "groups"
+        and (e.get("word") or e.get("name", "").split()[0].lower()).endswith(head)
+    ]
+    return candidates[0] if len(candidates) == 1 else None
 
 
 def settle_groups(reader: Reader) -> None:

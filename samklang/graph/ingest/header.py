@@ -3,9 +3,10 @@
 Each field of ``HEADER_FIELDS`` (``Handläggare:``, ``Beslutad av:``, ``| Datum för beslut |
 …``) is shown, filled or empty. A decision may also stand on a line of its own
 (``decisions.py``), or, where the header gives none, in a sentence about the document
-(``Planen antogs av kommunfullmäktige den …``, ``DECISION_SENTENCE``). The deciding body is
-an organisation: one already found, a nämnd by its abbreviation (``KS``), or a new one marked
-for review.
+(``Planen antogs av kommunfullmäktige den …``, ``DECISION_SENTENCE``). A decision in a part
+of the text about another document (an appendix, ``documents.caption_scopes``) is that
+document's. The deciding body is an organisation: one already found, a nämnd by its
+abbreviation (``KS``), or a new one marked for review.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from typing import TYPE_CHECKING
 
 from samklang.graph.ingest import patterns as pat
 from samklang.graph.ingest.actors import resolve_actor
-from samklang.graph.ingest.decisions import read_decision_line
-from samklang.graph.ingest.documents import sentence_subject
-from samklang.graph.ingest.model import Evidence
+from samklang.graph.ingest.decisions import DecisionLine, read_decision_line
+from samklang.graph.ingest.documents import caption_document, caption_scopes, sentence_subject
+from samklang.graph.ingest.model import Entity, Evidence
 from samklang.graph.ingest.periods import read_date
 
 if TYPE_CHECKING:
@@ -29,10 +30,15 @@ def read_header(reader: Reader) -> None:
     gives no decision, a sentence such as ``Planen antogs av kommunfullmäktige den …``
     (``DECISION_SENTENCE``) does."""
     seen: set[str] = set()
+    scopes = caption_scopes(reader)
     for line in reader.source.lines:
         if reader.in_notes(line.start):
             continue
+        other = caption_document(scopes, line.number)
         if (decided := read_decision_line(line.text)) is not None:
+            if other is not None:  # "Bilaga 1. Handlingsprogram …" / "Fastställt av …"
+                _other_decision(reader, other, line.start, line.text, decided)
+                continue
             for name, where in (("decision.by", decided.body), ("decision.date", decided.date)):
                 if where is None or name in seen:
                     continue
@@ -41,7 +47,7 @@ def read_header(reader: Reader) -> None:
                 _header_value(reader, name, line.text[where[0] : where[1]], evidence, evidence)
             continue
         m = pat.HEADER_LINE.match(line.text)
-        if m is None:
+        if m is None or other is not None:
             continue
         name = next(pat.HEADER_FIELDS[n][0] for n in range(len(pat.HEADER_FIELDS)) if m[f"f{n}"])
         if name in seen:
@@ -70,6 +76,24 @@ def read_header(reader: Reader) -> None:
                 when = reader.ev(span.start + m.start("date"), span.start + m.end("date"))
                 _header_value(reader, "decision.date", m["date"], when, when)
             return
+
+
+def _other_decision(
+    reader: Reader, doc: Entity, start: int, text: str, decided: DecisionLine
+) -> None:
+    """A decision line in a part of the text about another document (``caption_scopes``):
+    that document's decision, not this one's."""
+    if decided.body is not None and "decision.by" not in doc.facts:
+        body_text = text[decided.body[0] : decided.body[1]]
+        evidence = reader.ev(start + decided.body[0], start + decided.body[1])
+        body, _ = resolve_actor(reader, evidence.start, body_text)
+        if body is not None:
+            doc.set("decision.by", body, evidence)
+    if decided.date is not None and "decision.date" not in doc.facts:
+        evidence = reader.ev(start + decided.date[0], start + decided.date[1])
+        day = read_date(text[decided.date[0] : decided.date[1]])
+        if day is not None:
+            doc.set("decision.date", day, evidence)
 
 
 def _header_value(

@@ -2,17 +2,19 @@
 them.
 
 ``Rådet för trygghet och brottsprevention (RTB)``, ``Forumet för samverkan mot brott (FSB)``,
-``Nätverket Tryggare Ekholm (NTE)``, ``Lokala samverkansgruppen för ungdomsfrågor (LSU)``: a
-name that begins with a word for a group (råd, grupp, forum, nätverk, kommitté, delegation,
-samråd), then an abbreviation in capitals whose first letter is the name's. After it the text
-may call the group by the abbreviation (``RTB består av …``), by its whole name, or by the
-group word alone in the definite form (``Rådet sammankallas av …``) when only one defined
-group has that word. Names the ``GROUP`` rule of ``patterns.py`` reads (``temagrupp brott``)
-are left to it.
+``Nätverket Tryggare Ekholm (NTE)``, ``Lokala samverkansgruppen för ungdomsfrågor (LSU)``,
+``Lokala brottsförebyggande rådet (LBR)``: a name that begins with a word for a group (råd,
+grupp, forum, nätverk, kommitté, delegation, samråd), then an abbreviation in capitals whose
+first letter is the name's. After it the text may call the group by the abbreviation (``RTB
+består av …``), by its whole name, or by the group word alone in the definite form (``Rådet
+sammankallas av …``) when only one defined group has that word. Names the ``GROUP`` rule of
+``patterns.py`` reads whole (``temagrupp brott (TB)``) are left to it; a longer name that only
+contains one (``Lokala brottsförebyggande rådet``) is the named group's.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -37,7 +39,8 @@ NAMED_GROUP = re.compile(
     rf"""(?x)
     (?<![\w-])
     (?P<name>
-      (?P<head>[A-ZÅÄÖ][a-zåäö]+a\s+[a-zåäö]*?{_HEAD}       # Lokala samverkansgruppen
+      (?P<head>[A-ZÅÄÖ][a-zåäö]+a\s+(?:[a-zåäö]+\s+)?[a-zåäö]*?{_HEAD}
+                                     # Lokala samverkansgruppen, Lokala brottsförebyggande rådet
         |[A-ZÅÄÖ][a-zåäö]*?{_HEAD}|{_CAPITAL_HEAD})
       (?P<definite>et|en|n)?
       (?:\s+(?:för|mot|om|i|kring)\s+{_WORD}(?:\s+(?:och|i|mot|för|om)\s+{_WORD}){{0,4}}
@@ -96,6 +99,13 @@ def find_named_groups(text: str) -> list[NamedGroup]:
     return found
 
 
+@functools.lru_cache(maxsize=256)
+def _mention(abbreviation: str, name: str, alone: str | None) -> re.Pattern[str]:
+    """The mentions of one group: its abbreviation, its name, or its group word alone."""
+    forms = [re.escape(abbreviation), re.escape(name)] + ([re.escape(alone)] if alone else [])
+    return re.compile(r"(?<![\w-])(?:" + "|".join(forms) + r")(?![\w-])", re.IGNORECASE)
+
+
 def mentions_of(
     text: str, groups: list[NamedGroup], names: list[str]
 ) -> list[tuple[int, int, int]]:
@@ -107,11 +117,8 @@ def mentions_of(
     found: list[tuple[int, int, int]] = []
     heads = [g.head for g in groups]
     for n, group in enumerate(groups):
-        forms = [re.escape(group.abbreviation), re.escape(names[n])]
-        if heads.count(group.head) == 1:
-            forms.append(re.escape(HEADS[group.head]))
-        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(forms) + r")(?![\w-])", re.IGNORECASE)
-        for m in pattern.finditer(text):
+        alone = HEADS[group.head] if heads.count(group.head) == 1 else None
+        for m in _mention(group.abbreviation, names[n], alone).finditer(text):
             if m.group(0).isupper() and m.group(0) != group.abbreviation:
                 continue
             if (

@@ -21,17 +21,26 @@ UNKNOWN_MUNICIPALITY = "Okänd kommun"
 """The name written when the text names no municipality (``--kommun`` gives one)."""
 
 
+def in_references(reader: Reader, offset: int) -> bool:
+    """Whether ``offset`` is in a list of works cited (under ``Källor``, ``Referenser``…),
+    where an organisation is an author, not an actor of the plan."""
+    line = reader.source.line_of(offset)
+    return bool(pat.REFERENCE_HEADINGS.match(reader.layout.heading_text(line)))
+
+
 def read_organisations(reader: Reader) -> None:
-    """Every named organisation (``ORGANISATIONS``); the municipality named most often is
-    the plan's own."""
+    """Every named organisation (``ORGANISATIONS``), except as the author of a work cited;
+    the municipality named most often is the plan's own (see ``_own_municipality``)."""
     counts: Counter[Entity] = Counter()
     for span, sentence in reader.sentences():
+        if in_references(reader, span.start):
+            continue
         for entity, _ in organisations_in(reader, span.start, sentence, register=True):
             if entity.section == "municipality":
                 counts[entity] += 1
     municipalities = [e for e in reader.entities if e.section == "municipality"]
     if municipalities:
-        own = max(municipalities, key=lambda e: (counts[e], -reader.entities.index(e)))
+        own = _own_municipality(reader, municipalities, counts)
         for other in municipalities:
             if other is not own:  # another municipality: an organisation like any other
                 other.section = "organisations"
@@ -49,6 +58,46 @@ def read_organisations(reader: Reader) -> None:
             entity.set("part_of", reader.municipality, None)
 
 
+SEVERAL = 2
+"""A municipality named this often is one the text is about, not one named in passing."""
+
+
+def _own_municipality(
+    reader: Reader, municipalities: list[Entity], counts: Counter[Entity]
+) -> Entity:
+    """The municipality the draft is for: the one named most often. A text about several
+    (each named at least ``SEVERAL`` times: an agreement between municipalities) cannot say
+    whose draft it is; when the most named is ahead by no more than one mention, the first
+    named is taken (it is usually the one whose document it is), and the choice is marked
+    for review either way."""
+    ranked = sorted(municipalities, key=lambda e: (-counts[e], reader.entities.index(e)))
+    own = ranked[0]
+    several = [e for e in municipalities if counts[e] >= SEVERAL]
+    if len(several) < 2:
+        return own
+    close = [e for e in several if counts[own] - counts[e] <= 1]
+    own = min(close, key=reader.entities.index)
+    names = ", ".join(e.get("name") for e in several)
+    own.review.append(
+        f"texten handlar om flera kommuner ({names}); utkastet gäller {own.get('name')}, "
+        + ("som nämns först" if own is not ranked[0] else "som nämns oftast")
+        + ": ange kommunen med --kommun om det är en annan"
+    )
+    return own
+
+
+def _wrapped_end(reader: Reader, text: str, end: int, name: str) -> tuple[str, int]:
+    """A name wrapped over a line break (``Lokalpolisområde Norra`` / ``Dalen`` in a PDF):
+    the whole name when the text writes it on one line elsewhere."""
+    more = re.match(rf"\n[ \t]*(?P<word>{pat.NAME})\b", text[end:])
+    if more is None:
+        return name, end
+    longer = f"{name} {more['word']}"
+    if re.search(re.escape(longer).replace(r"\ ", r"[ \t]+"), reader.text, re.IGNORECASE):
+        return longer, end + more.end()
+    return name, end
+
+
 def organisations_in(
     reader: Reader, offset: int, text: str, register: bool
 ) -> list[tuple[Entity, Span]]:
@@ -62,26 +111,29 @@ def organisations_in(
             name = _organisation_name(kind, m)
             if name is None:
                 continue
+            end = m.end()
+            if kind in ("lokalpolisomrade", "raddningstjanstforbund"):
+                name, end = _wrapped_end(reader, text, end, name)
             key = name.lower()
             section = "municipality" if kind == "kommun" else "organisations"
             entity = reader.by_key.get((section, key)) or reader.by_key.get(("organisations", key))
             if entity is None and register:
                 entity, _ = reader.entity(section, key)
-                evidence = reader.ev(offset + m.start(), offset + m.end())
+                evidence = reader.ev(offset + m.start(), offset + end)
                 entity.set("name", name, evidence)
                 if kind != "kommun":
                     entity.set("type", kind, evidence)
             if entity is None:
                 continue
-            if abbreviation := pat.ABBREVIATION_AFTER.match(text[m.end() :]):
-                a = abbreviation.start("abbreviation") + m.end()
+            if abbreviation := pat.ABBREVIATION_AFTER.match(text[end:]):
+                a = abbreviation.start("abbreviation") + end
                 entity.set(
                     "abbreviation",
                     abbreviation["abbreviation"],
                     reader.ev(offset + a, offset + a + len(abbreviation["abbreviation"])),
                 )
-            taken.append((m.start(), m.end()))
-            found.append((entity, Span(offset + m.start(), offset + m.end())))
+            taken.append((m.start(), end))
+            found.append((entity, Span(offset + m.start(), offset + end)))
     return sorted(found, key=lambda pair: pair[1].start)
 
 
@@ -94,6 +146,8 @@ def _organisation_name(kind: str, m: re.Match[str]) -> str | None:
             return None
         return f"{' '.join(words)} {m['suffix']}"
     if kind == "lokalpolisomrade":
+        if m["name"].split()[0].lower() in pat.NOT_MUNICIPALITY_NAMES:
+            return None  # "lokalpolisområdet I …"
         return f"Lokalpolisområde {m['name']}"
     if kind == "myndighet":
         return "Polismyndigheten"

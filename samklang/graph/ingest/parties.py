@@ -1,8 +1,10 @@
 """The parties to a document, and its signatories.
 
 Parties are named ``mellan A och B`` (``BETWEEN``) or ``A i samverkan med B``
-(``TOGETHER_WITH``) in the document's title or in a sentence about it, or on a line under the
-title naming only organisations. Signatories are read from the signature lines
+(``TOGETHER_WITH``) in the document's title or in a sentence about it, in running text
+(``PARTIES_IN_TEXT``: ``Överenskommelsen har ingåtts mellan A, B, C och D``, ``… har tagits
+fram av A och B gemensamt``, ``… är ett gemensamt åtagande från kommunen och polisen``), or on
+a line under the title naming only organisations. Signatories are read from the signature lines
 (``signatures.py``).
 """
 
@@ -14,6 +16,8 @@ from typing import TYPE_CHECKING
 from samklang.graph.ingest import patterns as pat
 from samklang.graph.ingest.actors import resolve_actor
 from samklang.graph.ingest.documents import own_reference, sentence_subject, type_of
+from samklang.graph.ingest.layout import clean
+from samklang.graph.ingest.model import Entity, Evidence
 from samklang.graph.ingest.organisations import organisations_in, organisations_of
 from samklang.graph.ingest.signatures import read_signatures
 
@@ -43,11 +47,12 @@ def read_parties(reader: Reader) -> None:
             before = sentence[: m.start()]
             _party(reader, span.start, before)
             _party(reader, span.start + m.start("b"), m["b"])
+    _read_parties_in_text(reader)
     for number in range(reader.title_line + 1, min(head_end, len(reader.layout.kinds)) + 1):
         line = reader.layout.line(number)
         if reader.layout.kinds[number] not in ("heading", "text") or not line.text.strip():
             continue
-        rest = line.text
+        rest = clean(line.text)
         found = organisations_in(reader, line.start, line.text, register=False)
         for _, s in found:
             rest = rest.replace(reader.text[s.start : s.end], "")
@@ -62,6 +67,68 @@ def read_parties(reader: Reader) -> None:
         )
 
 
+def _read_parties_in_text(reader: Reader) -> None:
+    """Parties named in a sentence about the document (``PARTIES_IN_TEXT``): ``Överenskommelsen
+    har ingåtts mellan A, B, C och D``, ``Lägesbilden har tagits fram av A och B gemensamt``.
+    The sentence must be about the document itself (``sentence_subject``), and every item of
+    the list an organisation."""
+    for span, sentence in reader.sentences():
+        for pattern in pat.PARTIES_IN_TEXT:
+            for m in pattern.finditer(sentence):
+                if sentence_subject(reader, sentence, m.start()) is not reader.own:
+                    continue
+                mentions = list(pat.DOCUMENT_MENTION.finditer(sentence[: m.start()]))
+                if mentions and _document_of_mention(reader, sentence, mentions[-1]):
+                    continue  # "… samverkansöverenskommelsen mellan A och B": its parties
+                listed = _organisation_list(reader, span.start + m.start("list"), m["list"])
+                for who, evidence in listed:
+                    reader.own.add("parties", who, evidence)
+
+
+def _document_of_mention(reader: Reader, sentence: str, m: re.Match[str]) -> bool:
+    """Whether a mention names another document than this one (not ``Överenskommelsen``
+    referring to itself)."""
+    return type_of(m) != reader.own.get("type") and not own_reference(reader).match(
+        sentence, m.start()
+    )
+
+
+def _organisation_list(reader: Reader, offset: int, text: str) -> list[tuple[Entity, Evidence]]:
+    """The organisations of a list written in a sentence (``A, B, C och D``), or none when
+    an item is not an organisation (``mellan skolan och hemmet``)."""
+    found: list[tuple[Entity, Evidence]] = []
+    position = 0
+    for part in pat.LIST_SPLIT.split(text):
+        at = text.index(part, position) if part else position
+        position = at + len(part)
+        if not part.strip():
+            continue
+        who = _organisation(reader, offset + at, part)
+        if who is None:
+            return []
+        stripped = part.strip()
+        start = offset + at + part.index(stripped)
+        found.append((who, reader.ev(start, start + len(stripped))))
+    return found if len(found) >= 2 else []
+
+
+def _organisation(reader: Reader, offset: int, text: str) -> Entity | None:
+    """The one organisation ``text`` is: its name (nothing else), or a generic name
+    (``kommunen``, ``polisen``) for the one of its kind the text names."""
+    stripped = text.strip()
+    named = organisations_in(reader, offset, text, register=False)
+    if named:
+        entity, span = named[0]
+        whole = reader.text[span.start : span.end]
+        rest = stripped.replace(whole, "", 1).strip()
+        return entity if not rest else None
+    for kind, pattern in pat.GENERIC_ACTORS:
+        if re.fullmatch(pattern, stripped):
+            candidates = organisations_of(reader, kind)
+            return candidates[0] if len(candidates) == 1 else None
+    return None
+
+
 def _is_about_own(reader: Reader, sentence: str) -> bool:
     return (
         bool(own_reference(reader).search(sentence))
@@ -70,6 +137,8 @@ def _is_about_own(reader: Reader, sentence: str) -> bool:
 
 
 def _party(reader: Reader, offset: int, text: str) -> None:
+    if through := pat.POLICE_THROUGH.match(text):  # "Polismyndigheten genom Lokalpolisområde X"
+        offset, text = offset + through.end(), text[through.end() :]
     who, _ = resolve_actor(reader, offset, text)
     if who is None:
         for kind, pattern in pat.GENERIC_ACTORS:

@@ -197,6 +197,16 @@ SINCE = re.compile(r"\bsedan\s+(?:år\s+)?(?P<year>(?:19|20)\d\d)\b")
 
 # --- Organisations --------------------------------------------------------------------------
 
+DIRECTION = r"(?:Södra|Norra|Östra|Västra|Mellersta|Övre|Nedre|Stora|Lilla|Sydöstra|Nordvästra)"
+"""A word of direction that begins a regional name: ``Södra Älvdalens räddningstjänstförbund``."""
+
+POLICE_THROUGH = re.compile(
+    r"^\s*Polismyndigheten(?:\s+(?:genom|via|och\s+dess|i)|\s*,|\s*[–-])\s*"
+    r"(?=[Ll]okalpolisområde|LPO\b)"
+)
+"""``Polismyndigheten genom Lokalpolisområde Sjövik``, ``För Polismyndigheten, Lokalpolisområde
+Sjövik``: the authority acting through its police area, which is the party."""
+
 ORGANISATIONS: list[tuple[str, str]] = [
     # (organisation type, pattern; group "name" is the name as written)
     ("kommun", rf"\b(?P<name>{NAME}(?:\s{NAME})?)\s(?P<suffix>kommun|stad)s?\b"),
@@ -206,7 +216,8 @@ ORGANISATIONS: list[tuple[str, str]] = [
     ),
     (
         "raddningstjanstforbund",
-        rf"\b(?P<name>{NAME}s\s[Rr]äddningstjänstförbund|{NAME}s\s[Bb]randförsvarsförbund"
+        rf"\b(?P<name>(?:{DIRECTION}\s)?{NAME}s\s[Rr]äddningstjänstförbund"
+        rf"|(?:{DIRECTION}\s)?{NAME}s\s[Bb]randförsvarsförbund"
         rf"|[Rr]äddningstjänstförbundet\s{NAME}|Räddningstjänsten\s{NAME}(?:\s{NAME})?)\b",
     ),
     ("myndighet", r"\b(?P<name>Polismyndighet)(?:en|ens)\b"),
@@ -303,7 +314,10 @@ MEMBERS = [
         r"medarbetare)\s+(?:från|för|ur|i)\s+(?P<list>[^.;]+)"
     ),
     re.compile(r"\b(?:där|i\s+vilken|i\s+vilket)\s+(?P<list>[^.;]+?)\s+ingår\b"),
-    re.compile(r"\bingår\s+(?P<list>[^.;]+?)(?=\s*(?:[.;]|$))"),
+    re.compile(
+        r"\bingår\s+(?:(?:\w+\s+)?(?:representanter|företrädare)\s+(?:från|för)\s+)?"
+        r"(?P<list>[^.;]+?)(?=\s*(?:[.;]|$))"
+    ),
     re.compile(r"\bhar\s+(?:representanter|företrädare)\s+(?:från|för)\s+(?P<list>[^.;]+)"),
     re.compile(
         r"\bmed\s+(?:representanter|företrädare)\s+(?:från|för)\s+(?P<list>[^.;]+?)"
@@ -312,6 +326,21 @@ MEMBERS = [
 ]
 """Members of a group: ``Temagruppen består av representanter från A, B och C``,
 ``temagrupp trygghet, där A, B och C ingår``, ``I gruppen ingår A, B och C``."""
+
+PERSON_ROLE = re.compile(
+    r"(?i)^(?:[\wåäö-]+s\s+)?(?:vice\s+)?(?:ordförande|presidium|[\wåäö]*chef(?:en|er|erna)?|"
+    r"[\wåäö]*direktör(?:en|er|erna)?|[\wåäö]*samordnar(?:e|en|na)|[\wåäö]*ansvarig(?:a)?)\b"
+)
+"""A person named by a role (``kommundirektören``, ``lokalpolisområdeschefen``, ``kommunstyrelsens
+ordförande``): not an organisation that is a member of a group."""
+
+MUNICIPAL_UNITS = re.compile(
+    r"(?i)^(?:kommunens\s+)?(?:kommunledning(?:en)?|fritidsverksamhet(?:en)?|"
+    r"fritid(?:en)?|skola|[\wåäö-]*avdelning(?:en)?|[\wåäö-]*kontor(?:et)?|"
+    r"äldreomsorg(?:en)?|omsorg(?:en)?|förskola(?:n)?|kulturskola(?:n)?)\b"
+)
+"""Parts of the municipality named as members besides the services of ``actors.SERVICE``:
+``kommunledningen``, ``fritidsverksamheten``, ``säkerhetsavdelningen``."""
 
 LIST_SPLIT = re.compile(r"\s*,\s*(?:och\s+|samt\s+)?|(?<!-)\s+(?:och|samt|&)\s+")
 """Between the items of a list written in a sentence (not the ``och`` of ``Kultur- och
@@ -470,13 +499,26 @@ FOCUS_LINE = re.compile(
 """``Löfte 1: Vi ska öka tryggheten …``."""
 
 FOCUS_HEADINGS = re.compile(
-    r"^(?:(?:våra\s+)?löften|löftet|(?:våra\s+)?prioriterade\s+områden|(?:våra\s+)?fokusområden|"
-    r"insatsområden|utvecklingsområden|prioriteringar|(?:våra\s+)?medborgarlöften)$"
+    r"^(?:§\s*\d+\s+)?(?:(?:våra|vårt|gemensamma|prioriterade)\s+)?(?:löften|löftet|"
+    r"prioriterade\s+områden|fokusområden|insatsområden|utvecklingsområden|prioriteringar|"
+    r"medborgarlöften|prioriterade\s+problem(?:områden)?|problemområden)$"
 )
-"""Headings whose list items are prioritised areas or promises."""
+"""Headings whose list items are prioritised areas or promises: ``Prioriterade områden``,
+``Våra löften``, ``Gemensamma prioriteringar``, ``§ 4 Prioriterade problem``."""
 
 FOCUS_LEAD = re.compile(r"\b(?:prioriterade\s+områden|fokusområden|insatsområden|löften)\s*:\s*$")
 """A sentence ending in a colon that introduces a list of areas: ``… två fokusområden:``."""
+
+FOCUS_COUNT = re.compile(
+    rf"\b(?P<count>{COUNT})\s+(?:fokusområden|prioriterade\s+områden|insatsområden|"
+    r"utvecklingsområden|prioriteringar)\b[^:.]{0,60}:\s*(?P<list>[^.:]+)"
+)
+"""``… enats om tre fokusområden för planperioden: a, b samt c.``: the areas listed in the
+sentence, taken only when there are as many as it says."""
+
+CAPTION = re.compile(r"^\W*(?:Bilaga\s+\d+\s*[.:–-]?\s*|Utdrag\s+ur\s+|Sammanfattning\s+av\s+)")
+"""What begins a part of the text about another document: ``Bilaga 1. Handlingsprogram för
+trygghet och säkerhet 2024–2027 (sammanfattning)``."""
 
 ACTIVITY_LINE = re.compile(
     r"^\W*(?:Aktivitet|Åtgärd|Insats)\s*\d*\s*[:.–]\s*(?P<text>.+?)\s*\.?\s*$"

@@ -4,7 +4,9 @@ Periods: ``2020-2023``, ``2020–2023``, ``2020 till och med 2023``, ``2020 t.o.
 ``fr.o.m. 2024 t.o.m. 2026``, ``2024 till 2026``, ``2024/2025``, ``2024–25``, ``2024/25``,
 ``2023-01-01 – 2024-12-31``, ``från 1 januari 2025 till 31 december 2026``,
 ``1 juli 2018 – 30 juni 2020``, ``juli 2018 – juni 2020``, and a lone year (``2024``) where a
-rule allows one. Cadences: ``vartannat år``, ``2-årsperioder``, ``årligen``, ``per tertial``…
+rule allows one. A start with no end (``fr.o.m. 2024``, ``från 2024 och tills vidare``) is an
+``OpenPeriod``: no end year is invented. Cadences: ``vartannat år``, ``2-årsperioder``,
+``årligen``, ``per tertial``…
 """
 
 from __future__ import annotations
@@ -63,6 +65,21 @@ PERIOD = re.compile(
 SINGLE_YEAR = re.compile(rf"(?<![\d:/.-]){YEAR}(?![\d:/-])")
 """A lone year, for titles such as ``Medborgarlöfte 2024`` or ``Lägesbild … 2024``."""
 
+OPEN_START = re.compile(
+    rf"""(?ix)
+    (?:från\s+och\s+med|fr\.\s?o\.\s?m\.|från|fr\s?o\s?m)\s+
+    (?:(?P<date>{DATE})|(?:år\s+)?(?P<year>{YEAR})(?![\d:/-]))
+    (?!{_UNTIL}(?:{DATE}|{YEAR}|\d\d\b))
+    """
+)
+"""A period with a start and no end: ``fr.o.m. 2024``, ``från och med den 1 mars 2024``,
+``från 2024 och tills vidare``. Read only after a verb of validity (``gäller``, ``löper``): the
+end is then open, not unknown, and no end year may be invented (see
+docs/decisions/0009-open-periods.md)."""
+
+UNTIL_FURTHER = re.compile(r"(?i)\btills\s+vidare\b|\butan\s+slutdatum\b")
+"""``tills vidare``: the period has no end."""
+
 
 @dataclass(frozen=True)
 class Period:
@@ -87,6 +104,35 @@ class Period:
     def years(self) -> list[int]:
         """The calendar years the period touches."""
         return list(range(self.start.year, self.end.year + 1))
+
+
+@dataclass(frozen=True)
+class OpenPeriod:
+    """A period that starts and has no end (``gäller fr.o.m. 2024 och tills vidare``).
+
+    The input format's ``period`` cannot say this, so a draft leaves ``period`` out, marks it
+    for review and says the start in the note; the reader keeps the start as ``period_from``.
+    """
+
+    start: date
+
+    def key(self) -> str:
+        """``2024-01-01/..``: the canonical form (ISO 8601-2 writes an open end ``..``)."""
+        return f"{self.start.isoformat()}/.."
+
+    def words(self) -> str:
+        """The start as a reviewer reads it: ``2024`` or ``2024-03-01``."""
+        if (self.start.month, self.start.day) == (1, 1):
+            return str(self.start.year)
+        return self.start.isoformat()
+
+
+def open_period_of(match: re.Match[str]) -> OpenPeriod | None:
+    """The open period an ``OPEN_START`` match stands for."""
+    if match["date"]:
+        start = read_date(match["date"])
+        return OpenPeriod(start) if start is not None else None
+    return OpenPeriod(date(int(match["year"]), 1, 1))
 
 
 def read_date(text: str) -> date | None:

@@ -1,10 +1,12 @@
 """References: the laws, strategies and works a plan builds on or cites.
 
-A law is named by its SFS number (``LAW``) or by its name (``LAW_NAMES``); it is the legal
-basis of a document whose type it governs (``LEGAL_BASIS``) or that the text says follows it
-(``ACCORDING_TO``), and otherwise a reference of the plan. Strategies are named with their
-year (``STRATEGY``); works cited stand in the footnotes that end the text or under a heading
-such as ``Referenser`` (``WORK_FULL``, ``WORK_SHORT``).
+A law is named by its SFS number (``LAW``) or by its name (``LAW_NAMES``), or again as
+``lagen`` alone (``LAW_AGAIN``: the law the paragraph named last); it is the legal basis of the
+document the text says follows it (``ACCORDING_TO``: the document named just before
+``enligt``, else the one the sentence is about), or, where the paragraph does not say, of a
+document whose type it governs (``LEGAL_BASIS``), and otherwise a reference of the plan.
+Strategies are named with their year (``STRATEGY``); works cited stand in the footnotes that
+end the text or under a heading such as ``Referenser`` (``WORK_FULL``, ``WORK_SHORT``).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from samklang.graph.ingest import patterns as pat
-from samklang.graph.ingest.documents import sentence_subject, type_of
+from samklang.graph.ingest.documents import mention_before, sentence_subject, type_of
 from samklang.graph.ingest.layout import Span
 from samklang.graph.ingest.model import Entity, Evidence
 
@@ -28,7 +30,10 @@ def read_laws(reader: Reader) -> None:
     laws: dict[str, Evidence] = {}
     based_by_text: set[str] = set()
     paragraphs: dict[str, list[Span]] = {}
+    attributed: set[tuple[str, int]] = set()  # (law, paragraph) where the text says whose
+    last_law: dict[int, str] = {}  # per paragraph, the law it named last
     for span, sentence in reader.sentences():
+        paragraph = _paragraph(reader, span)
         found: list[tuple[str, int, int]] = []
         for m in pat.LAW.finditer(sentence):
             number = m["number"] or m["msbfs"]
@@ -41,24 +46,39 @@ def read_laws(reader: Reader) -> None:
         for number, pattern in pat.LAW_NAMES:
             for m in re.finditer(pattern, sentence):
                 found.append((f"SFS {number}", m.start(), m.end()))
+        found.sort(key=lambda law: law[1])
+        if paragraph.start in last_law:  # "… enligt lagen.": the law named before
+            for m in pat.LAW_AGAIN.finditer(sentence):
+                if not any(a <= m.start("law") < b for _, a, b in found):
+                    found.append((last_law[paragraph.start], m.start("law"), m.end("law")))
         for name, a, b in found:
             name = re.sub(r"\s+", " ", name)
             evidence = reader.ev(span.start + a, span.start + b)
             laws.setdefault(name, evidence)
-            paragraphs.setdefault(name, []).append(_paragraph(reader, span))
+            paragraphs.setdefault(name, []).append(paragraph)
+            last_law[paragraph.start] = name
             according = pat.ACCORDING_TO.search(sentence[:a] + " ")
             if according is not None and according.end() >= a - 1:
-                subject = sentence_subject(reader, sentence, according.start())
+                named, subject = mention_before(reader, sentence, according.start())
+                if not named:
+                    subject = sentence_subject(reader, sentence, according.start())
+                if named:  # the text says whose law it is, even when it is generic
+                    attributed.add((name, paragraph.start))
                 if subject is not None and subject.section == "documents":
                     subject.add("legal_basis", ("law", name), evidence)
                     based_by_text.add(name)
+                    attributed.add((name, paragraph.start))
     for name, evidence in laws.items():
         based = name in based_by_text
         for doc in [e for e in reader.entities if e.section == "documents"]:
             governs = pat.LEGAL_BASIS.get(doc.get("type"))
             if governs is None or f"SFS {governs}" != name:
                 continue
-            if any(_paragraph_names(reader, p, doc) for p in paragraphs[name]):
+            if any(
+                _paragraph_names(reader, p, doc)
+                for p in paragraphs[name]
+                if (name, p.start) not in attributed
+            ):
                 doc.add("legal_basis", ("law", name), evidence)
                 based = True
         if not based:

@@ -9,8 +9,10 @@ Agreements and citizen promises end with their signatures, written in a few ways
 A signature block is the run of lines after a signing line (a place and date, ``Undertecknat
 …``, ``Underskrifter``) to the end of the text. In it, each line that names an organisation
 (the municipality or police area before a nämnd: ``Kommunstyrelsens ordförande, Ekträsk
-kommun`` is signed for the municipality) gives a signatory; the date of the signing line is
-when it was signed. ``För X: …`` lines (``SIGNATURE``) count wherever they stand.
+kommun`` is signed for the municipality, and so is ``Kommunstyrelsens ordförande`` on a line
+over ``Ekträsk kommun``) gives a signatory; the date of the signing line is
+when it was signed. ``För X: …`` lines (``SIGNATURE``) count wherever they stand; ``För
+Polismyndigheten, Lokalpolisområde X: …`` is signed for the police area (``POLICE_THROUGH``).
 """
 
 from __future__ import annotations
@@ -24,7 +26,10 @@ from samklang.graph.ingest.organisations import organisations_in
 from samklang.graph.ingest.periods import DATE, read_date
 
 if TYPE_CHECKING:
+    from samklang.graph.ingest.layout import Span
+    from samklang.graph.ingest.model import Entity
     from samklang.graph.ingest.reader import Reader
+    from samklang.graph.ingest.text import Line
 
 NOT_PLACES = (
     r"(?:Beslutad|Beslutat|Fastställd|Antagen|Antaget|Reviderad|Uppdaterad|Giltig|Gäller|"
@@ -53,9 +58,16 @@ def read_signatures(reader: Reader) -> None:
     for line in lines:
         if signature := pat.SIGNATURE.match(line.text):
             at = line.start + signature.start("who")
-            who, _ = resolve_actor(reader, at, signature["who"])
+            end = line.start + signature.end("who")
+            rest = line.text[signature.start("who") :]
+            if through := pat.POLICE_THROUGH.match(rest):
+                # "För Polismyndigheten, Lokalpolisområde Sjövik: …": the police area signs
+                area = re.match(r"[^:]+", rest[through.end() :])
+                at = line.start + signature.start("who") + through.end()
+                end = at + (len(area[0]) if area else 0)
+            who, _ = resolve_actor(reader, at, reader.text[at:end])
             if who is not None:
-                own.add("signed_by", who, reader.ev(at, line.start + signature.end("who")))
+                own.add("signed_by", who, reader.ev(at, end))
     start = None
     for line in lines[-MAX_BLOCK_LINES:]:
         if m := SIGNING_LINE.match(line.text):
@@ -65,11 +77,30 @@ def read_signatures(reader: Reader) -> None:
                 own.set("signed_on", signed, reader.ev(at, line.start + m.end("date")))
     if start is None:
         return
-    for line in lines[start.number :]:
-        if not line.text.strip() or len(line.text) > 100:
-            continue
-        found = organisations_in(reader, line.start, line.text, register=False)
-        chosen = [e for e in found if e[0].get("type") != "namnd"] or found
+    block = [line for line in lines[start.number :] if line.text.strip()]
+    named = [
+        organisations_in(reader, line.start, line.text, register=False)
+        if len(line.text) <= 100
+        else []
+        for line in block
+    ]
+    for n, found in enumerate(named):
+        chosen = [e for e in found if e[0].get("type") != "namnd"]
+        if not chosen and found and not _beside_another(block, named, n):
+            chosen = found  # a nämnd signs only when no line beside names who it is for
         if chosen:
             who, span = chosen[-1]
             own.add("signed_by", who, reader.ev(span.start, span.end))
+
+
+def _beside_another(block: list[Line], named: list[list[tuple[Entity, Span]]], n: int) -> bool:
+    """Whether the line before or after line ``n`` of a signature block, in the same
+    signature (no blank line between), names an organisation that is not a nämnd:
+    ``Kommunstyrelsens ordförande`` over ``Ljungsta kommun`` is signed for the
+    municipality."""
+    for other in (n - 1, n + 1):
+        if not 0 <= other < len(block) or abs(block[other].number - block[n].number) != 1:
+            continue
+        if any(e.get("type") != "namnd" for e, _ in named[other]):
+            return True
+    return False
