@@ -53,13 +53,31 @@ DOCUMENTS = {
         tmp / "brannvik-samverkansoverenskommelse.pdf",
     ),
     "kvarnfors-atgardsplan": lambda tmp: HERE / "kvarnfors-atgardsplan.txt",
+    "norrgarda-brottsforebyggande-plan": lambda tmp: HERE / "norrgarda-brottsforebyggande-plan.md",
+    "lindesby-medborgarlofte": lambda tmp: build_docx(
+        HERE / "lindesby-medborgarlofte.docx.txt", tmp / "lindesby-medborgarlofte.docx"
+    ),
+    "hammarvik-lagesbild": lambda tmp: build_pdf(
+        HERE / "hammarvik-lagesbild.pdf.txt", tmp / "hammarvik-lagesbild.pdf"
+    ),
+    "asby-overenskommelse": lambda tmp: HERE / "asby-overenskommelse.txt",
+    "vastana-atgardsplan": lambda tmp: build_docx(
+        HERE / "vastana-atgardsplan.docx.txt", tmp / "vastana-atgardsplan.docx"
+    ),
 }
-HELD_OUT: set[str] = set()
+HELD_OUT = {
+    "norrgarda-brottsforebyggande-plan",
+    "lindesby-medborgarlofte",
+    "hammarvik-lagesbild",
+    "asby-overenskommelse",
+    "vastana-atgardsplan",
+}
 """Written after the ingester, and never used to change its rules. (Dalby was held out first:
 0.91 precision and 0.74 recall before its misses led to four general rules; it now counts as a
 development document. So do Sjövik, Hallsta and the five documents of issue 14 — Tallmo,
 Örnvik, Ljungsta, Brännvik, Kvarnfors — once their misses led to the rules of issue 14: held
-out, before those rules, they were 0.86 precision and 0.62 recall, 156/181/251.)"""
+out, before those rules, they were 0.86 precision and 0.62 recall, 156/181/251. Norrgårda,
+Lindesby, Hammarvik, Åsby and Västanå were written after those rules, and scored once.)"""
 
 KINDS = (
     "municipality own document series part_of law legal_basis strategy citation organisation "
