@@ -728,6 +728,11 @@ def _read_cadences(reader: Reader) -> None:
             if c is None or c.start() - verb.end() > 30:
                 continue
             subject = mentions[0] if mentions else None
+            for m in mentions:  # "… medborgarlöftena, som tas fram varje år": that one
+                if m.end() <= verb.start() and re.fullmatch(
+                    r"\s*,?\s*som\s+", sentence[m.end() : verb.start()]
+                ):
+                    subject = m
             doc_type = type_of(subject) if subject else None
             promises = re.match(
                 r"\W*(?:[Ll]öftet|[Ll]öftena|[Vv]åra\s+löften|"

@@ -3,8 +3,9 @@
 Parties are named ``mellan A och B`` (``BETWEEN``) or ``A i samverkan med B``
 (``TOGETHER_WITH``) in the document's title or in a sentence about it, in running text
 (``PARTIES_IN_TEXT``: ``Överenskommelsen har ingåtts mellan A, B, C och D``, ``… har tagits
-fram av A och B gemensamt``, ``… är ett gemensamt åtagande från kommunen och polisen``), or on
-a line under the title naming only organisations. Signatories are read from the signature lines
+fram av A och B gemensamt``, ``… är ett gemensamt åtagande från kommunen och polisen``, in a
+promise ``A och B lovar …``), as a list under a heading ``Parter``, or on a line under the
+title naming only organisations. Signatories are read from the signature lines
 (``signatures.py``).
 """
 
@@ -48,6 +49,7 @@ def read_parties(reader: Reader) -> None:
             _party(reader, span.start, before)
             _party(reader, span.start + m.start("b"), m["b"])
     _read_parties_in_text(reader)
+    _read_parties_list(reader)
     for number in range(reader.title_line + 1, min(head_end, len(reader.layout.kinds)) + 1):
         line = reader.layout.line(number)
         if reader.layout.kinds[number] not in ("heading", "text") or not line.text.strip():
@@ -72,10 +74,14 @@ def _read_parties_in_text(reader: Reader) -> None:
     har ingåtts mellan A, B, C och D``, ``Lägesbilden har tagits fram av A och B gemensamt``.
     The sentence must be about the document itself (``sentence_subject``), and every item of
     the list an organisation."""
+    promise = reader.own.get("type") == "medborgarlofte"
     for span, sentence in reader.sentences():
         for pattern in pat.PARTIES_IN_TEXT:
             for m in pattern.finditer(sentence):
-                if sentence_subject(reader, sentence, m.start()) is not reader.own:
+                subject = sentence_subject(reader, sentence, m.start())
+                if subject is not reader.own and not (  # "A och B lovar …" in a promise
+                    promise and subject is None and "lovar" in m.group(0)
+                ):
                     continue
                 mentions = list(pat.DOCUMENT_MENTION.finditer(sentence[: m.start()]))
                 if mentions and _document_of_mention(reader, sentence, mentions[-1]):
@@ -83,6 +89,18 @@ def _read_parties_in_text(reader: Reader) -> None:
                 listed = _organisation_list(reader, span.start + m.start("list"), m["list"])
                 for who, evidence in listed:
                     reader.own.add("parties", who, evidence)
+
+
+def _read_parties_list(reader: Reader) -> None:
+    """The parties as a list under a heading ``Parter`` (``PARTIES_HEADING``): ``- Åsby
+    kommun, org.nr 212000-0001``, ``- Polismyndigheten, lokalpolisområde Åsby``."""
+    for number, kind in reader.items_under(pat.PARTIES_HEADING):
+        if kind != "item":
+            continue
+        start, body = reader.item_text(number)
+        who = _organisation(reader, start, body)
+        if who is not None:
+            reader.own.add("parties", who, reader.ev(start, start + len(body)))
 
 
 def _document_of_mention(reader: Reader, sentence: str, m: re.Match[str]) -> bool:
@@ -98,7 +116,7 @@ def _organisation_list(reader: Reader, offset: int, text: str) -> list[tuple[Ent
     an item is not an organisation (``mellan skolan och hemmet``)."""
     found: list[tuple[Entity, Evidence]] = []
     position = 0
-    for part in pat.LIST_SPLIT.split(text):
+    for part in _SPLIT.split(text):
         at = text.index(part, position) if part else position
         position = at + len(part)
         if not part.strip():
@@ -112,20 +130,36 @@ def _organisation_list(reader: Reader, offset: int, text: str) -> list[tuple[Ent
     return found if len(found) >= 2 else []
 
 
+_SPLIT = re.compile(f"{pat.PARTY_LIST_SPLIT.pattern}|{pat.LIST_SPLIT.pattern}")
+
+_AFTER_NAME = re.compile(r"(?i)^(?:,?\s*(?:org\.?\s*nr|organisationsnummer)\.?\s*:?\s*[\d-]+)?$")
+"""What may follow a party's name in a list: its organisation number."""
+
+
 def _organisation(reader: Reader, offset: int, text: str) -> Entity | None:
-    """The one organisation ``text`` is: its name (nothing else), or a generic name
-    (``kommunen``, ``polisen``) for the one of its kind the text names."""
+    """The one organisation ``text`` is: its name (nothing else but an organisation number),
+    the police area the Police Authority acts through (``POLICE_THROUGH``), or a generic
+    name (``kommunen``, ``polisen``, ``polisen i Lindesby``) for the one of its kind the text
+    names."""
+    if through := pat.POLICE_THROUGH.match(text):
+        offset, text = offset + through.end(), text[through.end() :]
     stripped = text.strip()
     named = organisations_in(reader, offset, text, register=False)
     if named:
         entity, span = named[0]
-        whole = reader.text[span.start : span.end]
-        rest = stripped.replace(whole, "", 1).strip()
-        return entity if not rest else None
+        if span.start - offset > len(text) - len(text.lstrip()):
+            return None  # something stands before the name
+        rest = reader.text[span.end : offset + len(text.rstrip())]
+        return entity if _AFTER_NAME.match(rest.strip()) else None
     for kind, pattern in pat.GENERIC_ACTORS:
-        if re.fullmatch(pattern, stripped):
+        if m := re.match(pattern, stripped):
             candidates = organisations_of(reader, kind)
-            return candidates[0] if len(candidates) == 1 else None
+            if len(candidates) != 1:
+                return None
+            rest = stripped[m.end() :].strip()
+            place = re.fullmatch(rf"i\s+(?P<name>{pat.NAME})", rest)
+            if not rest or (place and place["name"] in candidates[0].get("name", "")):
+                return candidates[0]
     return None
 
 

@@ -98,14 +98,14 @@ GENERIC_BEFORE = re.compile(
 åtgärdsplan``), not a named document."""
 
 POSSESSED = re.compile(
-    r"\b(?:kommunens|polisens|parternas|lokalpolisområdets|vår|vårt|den\s+gemensamma"
+    r"\b(?:kommunens|stadens|polisens|parternas|lokalpolisområdets|vår|vårt|den\s+gemensamma"
     rf"|{NAME}\s+(?:kommuns|stads))(?:\s+(?:och|samt)\s+(?:kommunens|polisens|parternas))?\s+$"
 )
 """A possessive before a mention, which makes it one document (``polisens och kommunens
 lägesbild``, ``Ekby kommuns åtgärdsplan``), as the definite form does."""
 
 IDENTITY = re.compile(
-    r"\s(?:är|utgör|fungerar\s+som)\s+(?:också\s+)?(?:kommunens|vår|vårt|den)?\s*$"
+    r"\s(?:är|utgör|fungerar\s+som)\s+(?:också\s+)?(?:kommunens|stadens|vår|vårt|den)?\s*$"
 )
 """``Handlingsplanen är kommunens åtgärdsplan``: what follows names the document the sentence
 is about, not another one."""
@@ -266,10 +266,12 @@ GENERIC_ACTORS: list[tuple[str, str]] = [
 ``räddningstjänsten``. They stand for the one organisation of that kind the text names."""
 
 MUNICIPAL_ROLES = re.compile(
-    r"(?i)\b(?:kommunens\s+)?(?:brottsförebyggande\s+|trygghets|säkerhets)?samordnar(?:e|en|na)\b"
-    r"|\bkommundirektör(?:en)?\b|\bsamordningsfunktion(?:en)?\b"
+    r"(?i)\b(?:kommunens\s+|stadens\s+)?(?:brottsförebyggande\s+|trygghets|säkerhets)?"
+    r"(?:samordnar(?:e|en|na)|strateg(?:en|er|erna)?)\b"
+    r"|\b(?:kommun|stads)direktör(?:en)?\b|\bsamordningsfunktion(?:en)?\b"
 )
-"""Roles held by the municipality's staff: a convener named by role is taken to be the
+"""Roles held by the municipality's staff (``trygghetssamordnaren``, ``stadens
+säkerhetsstrateg``, ``kommundirektören``): a convener named by role is taken to be the
 municipality, with a note for review."""
 
 # --- Groups ---------------------------------------------------------------------------------
@@ -304,9 +306,11 @@ GROUP = re.compile(
 ``kommunens ledningsgrupp``, ``styrgruppen``, ``Trygghetsrådet``."""
 
 STEERING = re.compile(
+    r"(?:\s*,\s*som\s+[^.;()]{3,160}?,(?=\s*(?:utgör|är|fungerar|agerar)\b))?"
     r"\s*,?\s*(?:vilken|som)?\s*(?:utgör|är|fungerar\s+som|agerar)\s+(?:\w+\s+)?styrgrupp"
 )
-"""After a group: ``…, vilken utgör styrgrupp``, ``… är kommunens styrgrupp``."""
+"""After a group: ``…, vilken utgör styrgrupp``, ``… är kommunens styrgrupp``, or after a
+relative clause, ``Trygghetsrådet, som består av …, är styrgrupp``."""
 
 MEMBERS = [
     re.compile(
@@ -341,6 +345,12 @@ MUNICIPAL_UNITS = re.compile(
 )
 """Parts of the municipality named as members besides the services of ``actors.SERVICE``:
 ``kommunledningen``, ``fritidsverksamheten``, ``säkerhetsavdelningen``."""
+
+PARTY_LIST_SPLIT = re.compile(r"\s+tillsammans\s+med\s+")
+"""``A tillsammans med B och C``: one more joint between the parties of a list."""
+
+PARTIES_HEADING = re.compile(r"(?i)^(?:§\s*\d+\s+)?(?:avtals)?part(?:er|erna)\s*:?$")
+"""A heading over a list of the parties: ``Parter``, ``§ 1 Parter``, ``Avtalsparter``."""
 
 LIST_SPLIT = re.compile(r"\s*,\s*(?:och\s+|samt\s+)?|(?<!-)\s+(?:och|samt|&)\s+")
 """Between the items of a list written in a sentence (not the ``och`` of ``Kultur- och
@@ -379,16 +389,21 @@ PARTIES_IN_TEXT = [
         rf"\bmellan\s+{_PARTY_LIST}(?=\s*(?:[.;:]|$)|,\s*(?:som|vilka|där)\b"
         r"|\s+(?:om|gäller|avseende|kring|inom|under|från|för\s+(?:att|åren|perioden|\d)))"
     ),
-    # Lägesbilden har tagits fram av A och B gemensamt.
+    # Lägesbilden har tagits fram av A och B gemensamt, … av A tillsammans med B och C.
     re.compile(
         r"\b(?:tagits|tas|togs|tagit|framtagen|framtaget|framtagna)\s+(?:fram\s+)?"
         r"(?:gemensamt\s+|tillsammans\s+)?av\s+"
-        rf"{_PARTY_LIST}(?=\s+(?:gemensamt|tillsammans|under|inom|i\s+samverkan)\b|\s*[.,;:]|$)"
+        rf"{_PARTY_LIST}(?=\s+(?:gemensamt|under|inom|i\s+samverkan)\b|\s*[.,;:]|$)"
     ),
     # Medborgarlöftet är ett gemensamt åtagande från kommunen och polisen.
     re.compile(
         rf"\bgemensamt\s+åtagande\s+(?:från|mellan|av)\s+{_PARTY_LIST}"
         r"(?=\s+(?:till|för|om|gentemot|mot|i)\b|\s*[.,;:]|$)"
+    ),
+    # Lindesby kommun och polisen i Lindesby lovar invånarna att …
+    re.compile(
+        rf"^\W*{_PARTY_LIST}\s+(?:lovar|åtar\s+sig|förbinder\s+sig|har\s+enats\s+om\s+att)"
+        r"\b"
     ),
     # Åtgärdsplanen beskriver vad A och B ska göra …, Planen beskriver hur A och B arbetar …
     re.compile(
@@ -397,8 +412,9 @@ PARTIES_IN_TEXT = [
     ),
 ]
 """Parties named in a sentence about the document: ``… har ingåtts mellan A, B och C``,
-``… har tagits fram av A och B gemensamt``, ``… är ett gemensamt åtagande från A och B``,
-``… beskriver vad A och B ska göra``. Every item of the list must be an organisation (by
+``… har tagits fram av A och B gemensamt`` (or ``av A tillsammans med B``), ``… är ett
+gemensamt åtagande från A och B``, ``… beskriver vad A och B ska göra``, and in a promise, ``A
+och B lovar …``. Every item of the list must be an organisation (by
 name, or ``kommunen``/``polisen`` where the text names one of each), else none is taken."""
 
 SIGNATURE = re.compile(r"^\s*(?:\*\*)?För\s+(?P<who>[^:,]+?)\s*(?:\*\*)?\s*[:,]\s*\S")
@@ -526,7 +542,8 @@ ACTIVITY_LINE = re.compile(
 """``Åtgärd 1: Fältassistenter på kvällstid (Socialnämnden, 2025)``."""
 
 ACTIVITY_HEADINGS = re.compile(
-    r"^(?:aktiviteter|åtgärder|insatser|det\s+här\s+gör\s+vi|så\s+här\s+gör\s+vi|vad\s+gör\s+vi|"
+    r"^(?:aktiviteter|åtgärder|insatser|det\s+här\s+gör\s+vi|så\s+(?:här\s+)?gör\s+vi|"
+    r"vad\s+gör\s+vi|"
     r"vi\s+lovar|våra\s+åtgärder|våra\s+aktiviteter|planerade\s+(?:aktiviteter|åtgärder|insatser)|"
     r"handlingsplan|aktivitetsplan)\b"
 )
@@ -663,11 +680,13 @@ HEADER_LINE = re.compile(
 ``| Datum för beslut | 14 december 2020 |``."""
 
 DECISION_SENTENCE = re.compile(
-    r"\b(?:antogs|antagen|antagits|beslutades|beslutad|beslutats|fastställdes|fastställd)"
+    r"\b(?:antogs|antagen|antagits|beslutades|beslutad|beslutats|fastställdes|fastställd|"
+    r"godkändes|godkänd|godkänts)"
     r"\s+(?:av|i)\s+(?P<body>[^.,;]+?)(?:\s+(?:den\s+)?(?P<date>\d{4}-\d\d-\d\d|[0-3]?\d\s+\w+\s+\d{4}))?"
     r"(?=\s*[.,;(§]|\s+och\b|$)"
 )
-"""``Planen antogs av kommunfullmäktige den 14 december 2020``."""
+"""``Planen antogs av kommunfullmäktige den 14 december 2020``, ``Lägesbilden godkändes av
+kommunstyrelsen den 12 januari 2026``."""
 
 PURPOSE = re.compile(
     r"\b[Ss]yftet\s+med\s+[^.]*?\s+är\s+(?P<text>att\s+[^.(]+?)\s*(?:\([^)]*\))?\s*\.?$"

@@ -10,9 +10,11 @@ A signature block is the run of lines after a signing line (a place and date, ``
 …``, ``Underskrifter``) to the end of the text. In it, each line that names an organisation
 (the municipality or police area before a nämnd: ``Kommunstyrelsens ordförande, Ekträsk
 kommun`` is signed for the municipality, and so is ``Kommunstyrelsens ordförande`` on a line
-over ``Ekträsk kommun``) gives a signatory; the date of the signing line is
-when it was signed. ``För X: …`` lines (``SIGNATURE``) count wherever they stand; ``För
-Polismyndigheten, Lokalpolisområde X: …`` is signed for the police area (``POLICE_THROUGH``).
+over ``Ekträsk kommun``; ``För Polismyndigheten`` over a line naming the police area is signed
+for the police area) gives a signatory; the date of the signing line, or of a sentence
+``Löftet undertecknades … den 3 februari 2026`` (``SIGNED_SENTENCE``), is when it was
+signed. ``För X: …`` lines (``SIGNATURE``) count wherever they stand; ``För Polismyndigheten,
+Lokalpolisområde X: …`` is signed for the police area (``POLICE_THROUGH``).
 """
 
 from __future__ import annotations
@@ -47,6 +49,13 @@ SIGNING_LINE = re.compile(
 """``Undertecknat i Norrvik 2024-06-12``, ``Ekträsk den 14 februari 2025``, ``Datum:
 2025-02-14``, or a heading ``Underskrifter``."""
 
+SIGNED_SENTENCE = re.compile(
+    rf"\b(?:[Uu]ndertecknades|[Uu]ndertecknats|[Ss]ignerades|[Ss]kevs\s+under)\b[^.]{{0,60}}?"
+    rf"(?P<date>{DATE})\s*\.?\s*$"
+)
+"""A sentence that says when the document was signed: ``Löftet undertecknades i Lindesby den
+3 februari 2026.``"""
+
 MAX_BLOCK_LINES = 30
 """A signature block is short; a signing line further from the end is something else."""
 
@@ -70,6 +79,10 @@ def read_signatures(reader: Reader) -> None:
                 own.add("signed_by", who, reader.ev(at, end))
     start = None
     for line in lines[-MAX_BLOCK_LINES:]:
+        if (said := SIGNED_SENTENCE.search(line.text)) and "signed_on" not in own.facts:
+            if (signed := read_date(said["date"])) is not None:
+                at = line.start + said.start("date")
+                own.set("signed_on", signed, reader.ev(at, line.start + said.end("date")))
         if m := SIGNING_LINE.match(line.text):
             start = line
             if m["date"] and (signed := read_date(m["date"])) is not None:
@@ -85,7 +98,7 @@ def read_signatures(reader: Reader) -> None:
         for line in block
     ]
     for n, found in enumerate(named):
-        chosen = [e for e in found if e[0].get("type") != "namnd"]
+        chosen = [e for e in found if e[0].get("type") not in ("namnd", "myndighet")]
         if not chosen and found and not _beside_another(block, named, n):
             chosen = found  # a nämnd signs only when no line beside names who it is for
         if chosen:
@@ -95,12 +108,13 @@ def read_signatures(reader: Reader) -> None:
 
 def _beside_another(block: list[Line], named: list[list[tuple[Entity, Span]]], n: int) -> bool:
     """Whether the line before or after line ``n`` of a signature block, in the same
-    signature (no blank line between), names an organisation that is not a nämnd:
-    ``Kommunstyrelsens ordförande`` over ``Ljungsta kommun`` is signed for the
-    municipality."""
+    signature (no blank line between), names an organisation that is not a nämnd or the
+    Police Authority: ``Kommunstyrelsens ordförande`` over ``Ljungsta kommun`` is signed for
+    the municipality, ``För Polismyndigheten`` over ``…, lokalpolisområde Åsby`` for the
+    police area."""
     for other in (n - 1, n + 1):
         if not 0 <= other < len(block) or abs(block[other].number - block[n].number) != 1:
             continue
-        if any(e.get("type") != "namnd" for e, _ in named[other]):
+        if any(e.get("type") not in ("namnd", "myndighet") for e, _ in named[other]):
             return True
     return False
