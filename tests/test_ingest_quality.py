@@ -64,15 +64,31 @@ DOCUMENTS = {
     "vastana-atgardsplan": lambda tmp: build_docx(
         HERE / "vastana-atgardsplan.docx.txt", tmp / "vastana-atgardsplan.docx"
     ),
+    "kronstad-trygghetsplan": lambda tmp: HERE / "kronstad-trygghetsplan.txt",
+    "angsby-medborgarlofte": lambda tmp: build_docx(
+        HERE / "angsby-medborgarlofte.docx.txt", tmp / "angsby-medborgarlofte.docx"
+    ),
+    "ekholm-samverkansoverenskommelse": lambda tmp: HERE / "ekholm-samverkansoverenskommelse.md",
+    "mossby-trygghetsbokslut": lambda tmp: HERE / "mossby-trygghetsbokslut.txt",
+    "sjoholm-handlingsprogram": lambda tmp: build_pdf(
+        HERE / "sjoholm-handlingsprogram.pdf.txt", tmp / "sjoholm-handlingsprogram.pdf"
+    ),
 }
-HELD_OUT: set[str] = set()
+HELD_OUT = {
+    "kronstad-trygghetsplan",
+    "angsby-medborgarlofte",
+    "ekholm-samverkansoverenskommelse",
+    "mossby-trygghetsbokslut",
+    "sjoholm-handlingsprogram",
+}
 """Written after the ingester, and never used to change its rules. (Dalby was held out first:
 0.91 precision and 0.74 recall before its misses led to four general rules; it now counts as a
 development document. So do Sjövik, Hallsta and the five documents of issue 14 — Tallmo,
 Örnvik, Ljungsta, Brännvik, Kvarnfors — once their misses led to the rules of issue 14: held
 out, before those rules, they were 0.86 precision and 0.62 recall, 156/181/251. Norrgårda,
 Lindesby, Hammarvik, Åsby and Västanå were written after those rules and scored once, 0.95
-precision and 0.82 recall, 106/112/130, before their misses led to a second round of rules.)"""
+precision and 0.82 recall, 106/112/130, before their misses led to a second round of rules.
+Kronstad, Ängsby, Ekholm, Mossby and Sjöholm were written after that round.)"""
 
 KINDS = (
     "municipality own document series part_of law legal_basis strategy citation organisation "
