@@ -18,16 +18,27 @@ def read_phases_and_domains(reader: Reader) -> None:
     """The work process (a sentence naming three or more of ``PHASES``) and the factor
     domains (a sentence about risk or protective factors naming three or more of
     ``DOMAINS``)."""
-    for span, sentence in reader.sentences():
+    tables = [
+        (
+            field_name,
+            [(concept, re.compile(p, re.IGNORECASE)) for concept, p in table],
+            re.compile("|".join(f"(?:{p})" for _, p in table), re.IGNORECASE),  # any of them
+            needs,
+        )
         for field_name, table, needs in (
             ("process_phases", pat.PHASES, None),
             ("considers_domains", pat.DOMAINS, pat.FACTOR_WORDS),
-        ):
+        )
+    ]
+    for span, sentence in reader.sentences():
+        for field_name, table, any_of, needs in tables:
+            if (needs is not None and not needs.search(sentence)) or not any_of.search(sentence):
+                continue
             hits = []
             for concept, pattern in table:
-                if m := re.search(pattern, sentence, re.IGNORECASE):
+                if m := pattern.search(sentence):
                     hits.append((concept, m))
-            if len(hits) < 3 or (needs is not None and not needs.search(sentence)):
+            if len(hits) < 3:
                 continue
             for concept, m in sorted(hits, key=lambda h: h[1].start()):
                 reader.own.add(
