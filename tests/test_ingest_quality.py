@@ -325,6 +325,16 @@ def test_report(results: dict, capsys: pytest.CaptureFixture[str]) -> None:
     )
 
 
+def test_docs_quality_tables_are_current(results: dict) -> None:
+    """docs/ingest.md shows what ``python -m tests.ingest.quality --write-docs`` writes: the
+    figures there are the code's, per document and per kind."""
+    from .ingest.quality import docs_block, markdown
+
+    assert docs_block() == markdown(results), (
+        "docs/ingest.md's quality tables are stale: run python -m tests.ingest.quality --write-docs"
+    )
+
+
 def test_canonical_forms_are_what_the_documents_state(tmp_path: Path) -> None:
     """A fact found in a draft is not counted unless its canonical form is exact: a wrong
     period is a miss and a false find, not half right."""
