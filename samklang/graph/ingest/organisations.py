@@ -6,12 +6,13 @@ written in the text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
 from samklang.graph.ingest import patterns as pat
-from samklang.graph.ingest.layout import Span
+from samklang.graph.ingest.layout import Span, clean
 from samklang.graph.ingest.model import Entity, Fact
 
 if TYPE_CHECKING:
@@ -24,8 +25,15 @@ UNKNOWN_MUNICIPALITY = "Okänd kommun"
 def in_references(reader: Reader, offset: int) -> bool:
     """Whether ``offset`` is in a list of works cited (under ``Källor``, ``Referenser``…),
     where an organisation is an author, not an actor of the plan."""
-    line = reader.source.line_of(offset)
-    return bool(pat.REFERENCE_HEADINGS.match(reader.layout.heading_text(line)))
+    heading = reader.layout.section.get(reader.source.line_of(offset), 0)
+    return bool(heading) and _names_references(reader.layout.line(heading).text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _names_references(heading: str) -> bool:
+    """Whether a heading (as written) is one over works cited: asked for every sentence, of
+    a few headings."""
+    return bool(pat.REFERENCE_HEADINGS.match(clean(heading).lower()))
 
 
 def read_organisations(reader: Reader) -> None:

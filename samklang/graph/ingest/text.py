@@ -72,16 +72,19 @@ class SourceText:
 
     def __post_init__(self) -> None:
         self._starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        self._lines: list[Line] | None = None
 
     @property
     def lines(self) -> list[Line]:
-        """Every line, numbered from 1."""
-        return [
-            Line(n, start, text)
-            for n, (start, text) in enumerate(
-                zip(self._starts, self.text.split("\n"), strict=True), 1
-            )
-        ]
+        """Every line, numbered from 1 (made once, as the text does not change; a copy)."""
+        if self._lines is None:
+            self._lines = [
+                Line(n, start, text)
+                for n, (start, text) in enumerate(
+                    zip(self._starts, self.text.split("\n"), strict=True), 1
+                )
+            ]
+        return list(self._lines)
 
     def line_of(self, offset: int) -> int:
         """The 1-based number of the line holding character ``offset``."""
