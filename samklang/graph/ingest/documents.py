@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from samklang.errors import InputError
 from samklang.graph.ingest import patterns as pat
+from samklang.graph.ingest.decisions import read_decision_line
 from samklang.graph.ingest.layout import Span, clean
 from samklang.graph.ingest.model import Entity, Evidence, Fact
 from samklang.graph.ingest.periods import (
@@ -165,7 +166,9 @@ def caption_scopes(reader: Reader) -> list[tuple[int, int, Entity]]:
         if doc is None or doc is reader.own:
             continue
         last = line.number
-        while last + 1 <= len(kinds) and kinds[last + 1] != "heading":
+        while last + 1 <= len(kinds) and (
+            kinds[last + 1] != "heading" or _field_line(reader.layout.line(last + 1).text)
+        ):
             last += 1
         scopes.append((line.number, last, doc))
     return scopes
@@ -202,6 +205,12 @@ def list_led_by_other(reader: Reader, text: str) -> Entity | None:
     if (subject and HOLDS_LIST.match(text[end:])) or re.search(r"\bföreslås\b", text):
         return doc
     return None
+
+
+def _field_line(text: str) -> bool:
+    """A short line of a decision or header field (``Fastställt av kommunfullmäktige
+    2023-10-02``), which a caption's part runs on past even when it looks like a heading."""
+    return read_decision_line(text) is not None or pat.HEADER_LINE.match(text) is not None
 
 
 def caption_document(scopes: list[tuple[int, int, Entity]], number: int) -> Entity | None:

@@ -178,7 +178,8 @@ def _focus_counted(reader: Reader, scopes: list[tuple[int, int, Entity]]) -> Non
 def _listed(text: str, count: int) -> list[tuple[int, str]]:
     """The ``count`` items of a list in a sentence, with their offsets, or none: split at
     the commas, and the last part at its ``samt`` or last ``och`` (``a, unga och narkotika
-    samt b`` is two items after the comma); else at every ``och`` (``LIST_SPLIT``)."""
+    samt b`` is two items after the comma). A list that splits otherwise (``a och b och c``)
+    is not taken: which ``och`` joins items is not known."""
     chunks = re.split(r"\s*,\s*", text.strip())
     if chunks and chunks[-1]:
         last = chunks.pop()
@@ -186,16 +187,15 @@ def _listed(text: str, count: int) -> list[tuple[int, str]]:
         if len(joined) == 1:
             joined = re.split(r"\s+och\s+(?!.*\s+och\s+)", last, maxsplit=1)
         chunks += joined
-    for candidate in (chunks, pat.LIST_SPLIT.split(text)):
-        items = [c.strip() for c in candidate if c.strip()]
-        if len(items) == count:
-            found, position = [], 0
-            for item in items:
-                at = text.index(item, position)
-                position = at + len(item)
-                found.append((at, item))
-            return found
-    return []
+    items = [c.strip() for c in chunks if c.strip()]
+    if len(items) != count:
+        return []
+    found, position = [], 0
+    for item in items:
+        at = text.index(item, position)
+        position = at + len(item)
+        found.append((at, item))
+    return found
 
 
 _MARKDOWN_LEVEL = re.compile(r"^\s*(?P<marks>#{1,6})\s")

@@ -127,7 +127,9 @@ not the period a document runs."""
 
 PERIOD_FILLER = re.compile(
     r"^(?:\s+(?!(?:gäller|löper|är|som|bygger|ska|har|var|blir|kommer|jämfört|sedan|till|"
-    r"eller|samt|enligt|vilken|vilket|där)\b)[\wåäöÅÄÖ.–-]+){0,8}?\s+$"
+    r"eller|samt|enligt|vilken|vilket|där|antogs|antagen|antaget|antagits|beslutades|beslutad|"
+    r"beslutats|fastställdes|fastställd|fastställt|godkändes|godkänd|reviderades|reviderad|"
+    r"ersattes|upphörde)\b)[\wåäöÅÄÖ.–-]+){0,8}?\s+$"
 )
 """What may stand between a document's name and its period in running text (``Handlingsprogram
 för skydd och säkerhet 2020-2023``): up to eight words, none a verb or a word that starts a new
