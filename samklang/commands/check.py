@@ -132,6 +132,8 @@ def check(
 
             store = reasoned_store(store, as_of)  # type: ignore[arg-type]
         settings = Settings(as_of=as_of).replace(pairs)
+        if endpoint:
+            _note_skipped_verdicts(store, rules_to_run, lang)
         findings = run_check(None, store=store, lang=lang, rules=rules_to_run, settings=settings)
         context = ReportContext(
             selected=frozenset(r.id for r in rules_to_run),
@@ -145,6 +147,18 @@ def check(
         # Questions never count: they ask about what is not recorded.
         if any(SEVERITIES.index(f.severity) >= threshold for f in findings if f.counts):
             sys.exit(ExitStatus.FINDINGS)
+
+
+def _note_skipped_verdicts(store: object, rules: list, lang: str) -> None:
+    """On an endpoint that holds goals measured by indicators, say that the verdicts cannot be
+    added to it and which rules that read them do not run (queries/verdict.py)."""
+    from samklang.queries import verdict
+    from samklang.report.words import WORDS
+
+    if verdict.skips_verdicts(store):  # type: ignore[arg-type]
+        skipped = [rule.id for rule in rules if verdict.reads_verdicts(rule.query)]
+        if skipped:
+            click.echo(WORDS[lang]["verdicts_skipped"].format(rules=", ".join(skipped)), err=True)
 
 
 @click.command()

@@ -18,7 +18,7 @@ from samklang.graph.dataset import Dataset
 from samklang.graph.source_kind import load_dataset
 from samklang.graph.store import Store, open_store
 from samklang.ontology.namespace import LAW
-from samklang.queries import history
+from samklang.queries import history, verdict
 from samklang.queries.acceptance import (
     Acceptances,
     accepted_record,
@@ -52,6 +52,7 @@ def check(
     rules: Sequence[Rule] | None = None,
     store: Store | None = None,
     settings: Settings | None = None,
+    may_write: bool | None = None,
 ) -> list[Finding]:
     """Check a dataset's coherence, as the documents stood on the reference date.
 
@@ -66,6 +67,11 @@ def check(
         rules: the rules to run (default: all).
         store: where to run them (default: a new in-memory Oxigraph store holding ``source``).
         settings: rule parameters.
+        may_write: whether the verdicts (``samklang.queries.verdict``) may be written into
+            ``store``, when it holds goals measured by indicators. ``None`` decides by the
+            store: an on-disk store opened for reading is copied into memory and the verdicts
+            added to the copy, an endpoint is not written (the rules that read verdicts do not
+            run on it), any other store is written (its graph ``graph/derived/verdicts``).
 
     Returns:
         Findings in the order a planner reads them (``reading_order``): one per rule and
@@ -102,6 +108,11 @@ def check(
         for rule in (rules if rules is not None else catalogue().values())
         if rule.in_force is None or getattr(settings, rule.in_force) <= settings.as_of
     ]
+    # The verdicts go into the store before the rules run, where it holds any measure
+    # (decision 0007); a store without follow-up data is left as it is.
+    if verdict.skips_verdicts(store, may_write):
+        chosen = [rule for rule in chosen if not verdict.reads_verdicts(rule.query)]
+    store = verdict.with_verdicts(store, settings.as_of, may_write=own_store or may_write)
 
     def run(rule: Rule) -> list[Row]:
         return store.select(rule.query, {name: bindings[name] for name in rule.parameters})

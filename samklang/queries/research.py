@@ -324,19 +324,33 @@ def run(
     store: Store,
     values: Mapping[str, str] | None = None,
     today: date | None = None,
+    may_write: bool | None = None,
 ) -> Result:
     """Run ``query`` on ``store`` with parameter ``values`` (text, typed by the parameters).
+
+    Where the store holds goals measured by indicators, the verdicts
+    (:mod:`samklang.queries.verdict`) are added first, as of the query's ``asOf`` when it has
+    one, else as of today; ``may_write`` as for :func:`samklang.queries.check.check` (an
+    endpoint is not written: a query reading verdicts finds none there).
 
     Raises:
         UsageError: a bad parameter value, or the query is not a valid SELECT query.
     """
     from samklang.graph.sparql_text import inspect, projection
+    from samklang.queries.verdict import with_verdicts
 
     shape = inspect(query.query)
     if shape.form != "SELECT":
         form = "an update" if shape.is_update else shape.form or "not a query"
         raise UsageError(f"the query {query.name} is {form}; 'samklang query' runs SELECT queries")
-    rows = store.select(query.query, query.bindings(values, today))
+    bindings = query.bindings(values, today)
+    as_of = bindings.get("asOf")
+    try:
+        day = date.fromisoformat(as_of.value[:10]) if as_of is not None else None
+    except ValueError:
+        day = None
+    store = with_verdicts(store, day or today or date.today(), may_write=may_write)
+    rows = store.select(query.query, bindings)
     columns = projection(query.query) or sorted({name for row in rows for name in row})
     return Result(columns, rows)
 

@@ -40,6 +40,10 @@ class Settings:
             2019 gives 2019–2022, 2023–2026. Set 2020 for programmes offset by one year.
         promise_cadence_years: how many years a medborgarlöfte is expected to run
             (``?promiseYears``) where its series states no cadence; 2 in Vetlanda.
+        implementation_share_min: the share, in per cent, of a plan's followed-up activities
+            below which FUP-IMPLEMENTATION reports that too little was carried out
+            (``?implementationShareMin``); 50, after the Swedish National Audit Office (RiR
+            2010:23: about half of the police's planned crime prevention was carried out).
         severity: rule ID → severity, for rules whose default severity the user changes.
     """
 
@@ -50,6 +54,7 @@ class Settings:
     msbfs_2021_1_due: date = date(2022, 1, 1)
     mandate_first_year: int = 2019
     promise_cadence_years: int = 2
+    implementation_share_min: int = 50
     severity: Mapping[str, str] = field(default_factory=dict)
 
     def replace(self, assignments: Mapping[str, str]) -> Settings:
@@ -109,6 +114,7 @@ class Settings:
             "msbfsDue": day(self.msbfs_2021_1_due),
             "mandateYear": integer(self.mandate_first_year),
             "promiseYears": integer(self.promise_cadence_years),
+            "implementationShareMin": integer(self.implementation_share_min),
         }
 
 

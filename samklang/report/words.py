@@ -62,6 +62,11 @@ WORDS: dict[str, dict[str, str]] = {
         "left_out_decided": "beslutat {date}",
         "left_out_signed": "undertecknat {date}",
         "left_out_period": "perioden börjar {date}; inget beslutsdatum är registrerat",
+        "verdicts_skipped": (
+            "samklang: bedömningarna av om målen nås kan inte läggas till i en SPARQL-slutpunkt "
+            "som bara läses, så {rules} kördes inte. Granska datasetens mappar, eller en databas "
+            "som byggts med 'samklang load' (--store), för att få med dem."
+        ),
         "legend_question": (
             "En uppgift som inte är registrerad: ingenting visar att den saknas, men den behövs "
             "för granskningen. Räknas inte som fel."
@@ -142,6 +147,11 @@ WORDS: dict[str, dict[str, str]] = {
         "left_out_decided": "decided {date}",
         "left_out_signed": "signed {date}",
         "left_out_period": "its period starts {date}; no date of decision is recorded",
+        "verdicts_skipped": (
+            "samklang: the verdicts on whether the goals are met cannot be added to a SPARQL "
+            "endpoint that is only read, so {rules} did not run. Check the dataset folders, or a "
+            "store built with 'samklang load' (--store), to include them."
+        ),
         "legend_question": (
             "A fact that is not recorded: nothing shows it is missing, but the check needs it. "
             "Not counted as a defect."
