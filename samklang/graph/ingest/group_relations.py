@@ -18,6 +18,7 @@ from samklang.graph.ingest.actors import SERVICE, resolve_actor
 from samklang.graph.ingest.documents import document_at
 from samklang.graph.ingest.groups import groups_in
 from samklang.graph.ingest.layout import Span
+from samklang.graph.ingest.literals import might_match
 from samklang.graph.ingest.model import Entity
 
 if TYPE_CHECKING:
@@ -34,7 +35,8 @@ def read_group_relations(reader: Reader) -> None:
     (``GOAL_AREA_GROUP``)."""
     patterns = [*pat.MEMBERS, *pat.CONVENER, pat.REPORTS_TO, pat.OWNS, pat.GOAL_AREA_GROUP]
     for span, sentence in reader.sentences():
-        if not any(pattern.search(sentence) for pattern in patterns):
+        lowered = sentence.lower()
+        if not any(might_match(p, lowered) and p.search(sentence) for p in patterns):
             continue  # nothing below would match: spare looking for groups
         groups = groups_in(reader, span.start, sentence)
         if not groups:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from samklang.graph.ingest import patterns as pat
 from samklang.graph.ingest.layout import Span
+from samklang.graph.ingest.literals import might_match
 from samklang.graph.ingest.model import Entity, Fact
 from samklang.graph.ingest.named_groups import find_named_groups, mentions_of
 from samklang.graph.ingest.organisations import in_references
@@ -33,7 +34,8 @@ def read_groups(reader: Reader) -> None:
     mentions = [
         (span, sentence, list(pat.GROUP.finditer(sentence)))
         for span, sentence in reader.sentences()
-        if not in_references(reader, span.start)  # "Brottsförebyggande rådet (2025) …"
+        if might_match(pat.GROUP, sentence.lower())  # a word of a group in it (literals.py)
+        and not in_references(reader, span.start)  # "Brottsförebyggande rådet (2025) …"
     ]  # read twice below: the text is searched once
     for span, sentence, matches in mentions:
         for m in matches:

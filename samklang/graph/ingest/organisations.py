@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from samklang.graph.ingest import patterns as pat
 from samklang.graph.ingest.layout import Span, clean
+from samklang.graph.ingest.literals import might_match
 from samklang.graph.ingest.model import Entity, Fact
 
 if TYPE_CHECKING:
@@ -112,7 +113,10 @@ def organisations_in(
     """Named organisations in ``text`` (which starts at ``offset``), in text order."""
     found: list[tuple[Entity, Span]] = []
     taken: list[tuple[int, int]] = []
+    lowered = text.lower()
     for kind, pattern in pat.ORGANISATION_PATTERNS:
+        if not might_match(pattern, lowered):
+            continue  # it lacks the words every match holds (literals.py)
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
