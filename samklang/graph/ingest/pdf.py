@@ -310,9 +310,11 @@ def _gutter(pieces: list[_Line]) -> float | None:
     events = sorted([(p.x0, 1) for p in pieces] + [(p.x1, -1) for p in pieces])
     depth = 0
     best: tuple[int, float, float, float] | None = None  # depth, -width, start, end
-    for (x, step), nxt in zip(events, events[1:], strict=False):
+    for (x, step), (following, _) in zip(events, events[1:], strict=False):
         depth += step
-        start, end = max(x, lo), min(nxt[0], hi)
+        if following <= lo or x >= hi:
+            continue
+        start, end = (x if x > lo else lo), (following if following < hi else hi)
         if end - start <= 0:
             continue
         candidate = (depth, -(end - start), start, end)
@@ -399,13 +401,14 @@ def _joined(row: list[_Line]) -> str:
     as a DOCX row's), else a space."""
     text = row[0].text
     for before, piece in zip(row, row[1:], strict=False):
-        wide = piece.x0 - before.x1 >= max(1.5 * min(before.size, piece.size), 8.0)
+        size = before.size if before.size < piece.size else piece.size
+        wide = piece.x0 - before.x1 >= 1.5 * size and piece.x0 - before.x1 >= 8.0
         text += ("\t" if wide else " ") + piece.text
     return text
 
 
 def _same_level(a: _Line, b: _Line) -> bool:
-    return abs(a.bottom - b.bottom) <= min(a.size, b.size) / 3
+    return abs(a.bottom - b.bottom) * 3 <= (a.size if a.size < b.size else b.size)
 
 
 def join_hyphenated(lines: list[str]) -> list[str]:
