@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import date
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from click.testing import CliRunner
 
+from samklang.cli import cli
 from samklang.errors import UsageError
 from samklang.graph.corpus import CATALOGUE_GRAPH, catalogue_entries, load_corpus, open_sources
 from samklang.graph.sparql_json import term_from_json
@@ -81,8 +84,10 @@ def test_a_corpus_says_that_a_datasets_own_settings_are_not_applied(
 
 def test_a_folder_that_is_no_store_is_refused(tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
-    with pytest.raises(UsageError, match="is not a samklang store"):
+    with pytest.raises(UsageError, match="holds files but no samklang store"):
         OxigraphStore(tmp_path)
+    with pytest.raises(UsageError, match="is not a samklang store"):
+        OxigraphStore(tmp_path, read_only=True)
     with pytest.raises(UsageError, match="is not a samklang store"):
         open_sources(store_dir=tmp_path / "missing")
 
@@ -254,3 +259,144 @@ def test_rdf_files_go_into_source_graphs(tmp_path: Path) -> None:
 
     with pytest.raises(InputError, match="is not valid RDF"):
         load_corpus([bad], store)
+
+
+# --- The on-disk store: generations published whole, the catalogue checked --------------------
+
+
+def _graph_names(folder: Path) -> list[str]:
+    store = OxigraphStore(folder, read_only=True)
+    try:
+        return [g.value for g in store.graphs()]
+    finally:
+        store.close()
+
+
+def _generations(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.is_dir() and p.name.startswith("g"))
+
+
+def test_a_load_publishes_a_new_generation_and_a_reader_keeps_its_snapshot(tmp_path: Path) -> None:
+    folder = tmp_path / "store"
+    load_corpus([EXEMPELBY], OxigraphStore(folder))
+    reader = OxigraphStore(folder, read_only=True)
+    assert reader.generation is not None and reader.generation.generation == 1
+    held = folder / reader.generation.folder
+    files = {p.name: (p.stat().st_ino, p.stat().st_size, p.stat().st_mtime_ns)
+             for p in held.iterdir() if not p.name.startswith("LOG")}
+    load_corpus([PROVKOPING], OxigraphStore(folder))
+    # The reader still reads the generation it opened, unchanged, file for file.
+    assert GRAPH.term("9998") not in reader.graphs()
+    assert {p.name: (p.stat().st_ino, p.stat().st_size, p.stat().st_mtime_ns)
+            for p in held.iterdir() if not p.name.startswith("LOG")} == files
+    # A new reader reads the new one; the held generation stays until it is let go.
+    assert {GRAPH.term("9998").value, GRAPH.term("9999").value} <= set(_graph_names(folder))
+    assert _generations(folder) == ["g00000001", "g00000002"]
+    reader.close()
+    load_corpus([PROVKOPING], OxigraphStore(folder))
+    assert _generations(folder) == ["g00000003"]
+    pointer = json.loads((folder / "samklang-store.json").read_text(encoding="utf-8"))
+    assert pointer["generation"] == 3 and pointer["folder"] == "g00000003"
+
+
+def test_a_load_that_is_not_committed_leaves_the_store_as_it_was(tmp_path: Path) -> None:
+    folder = tmp_path / "store"
+    load_corpus([EXEMPELBY], OxigraphStore(folder))
+    before = _graph_names(folder)
+    writing = OxigraphStore(folder)
+    writing.replace_graph(GRAPH.term("9999"), [])
+    writing.replace_graph(EX, [ox.Quad(EX, EX, EX, EX)])
+    assert _graph_names(folder) == before  # nothing is visible before the commit
+    writing.close()  # abandoned
+    assert _graph_names(folder) == before
+    assert not [p for p in folder.iterdir() if p.name.startswith(".stage-")]
+
+
+def test_two_loads_at_once_are_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "store"
+    first = OxigraphStore(folder)
+    with pytest.raises(UsageError, match="another samklang load is writing to the store"):
+        OxigraphStore(folder)
+    first.close()
+    OxigraphStore(folder).close()
+
+
+def test_a_store_built_before_generations_is_read_and_then_made_a_generation(
+    tmp_path: Path,
+) -> None:
+    built = tmp_path / "built"
+    load_corpus([EXEMPELBY], OxigraphStore(built))
+    legacy = tmp_path / "legacy"  # RocksDB's files directly in the folder, as before
+    shutil.copytree(built / "g00000001", legacy)
+    (legacy / "readers.lock").unlink()
+    assert GRAPH.term("9999").value in _graph_names(legacy)
+    load_corpus([PROVKOPING], OxigraphStore(legacy))
+    assert (legacy / "samklang-store.json").is_file()
+    assert not (legacy / "CURRENT").exists() and not list(legacy.glob("*.sst"))
+    assert {GRAPH.term("9998").value, GRAPH.term("9999").value} <= set(_graph_names(legacy))
+    assert open_sources(store_dir=legacy)  # and its catalogue agrees
+
+
+def _damaged_store(folder: Path, damage: str) -> None:
+    """A store whose catalogue disagrees with its graphs, as a load interrupted outside any
+    transaction left one (written directly with Oxigraph, in the layout of before)."""
+    memory = OxigraphStore()
+    load_corpus([EXEMPELBY, PROVKOPING], memory)
+    quads = list(memory.quads())
+    graph = GRAPH.term("9999")
+    if damage == "missing":
+        quads = [q for q in quads if q.graph_name != graph]
+    elif damage == "count":
+        quads.remove(next(q for q in quads if q.graph_name == graph))
+    elif damage == "unlisted":
+        quads.append(ox.Quad(EX, EX, EX, EX))
+    elif damage == "no catalogue":
+        quads = [q for q in quads if q.graph_name != CATALOGUE_GRAPH]
+    raw = ox.Store(str(folder))
+    raw.bulk_extend(quads)
+    raw.flush()
+    del raw
+
+
+@pytest.mark.parametrize(
+    ("damage", "sentence"),
+    [
+        ("missing", "the catalogue lists the graph <https://w3id.org/samklang/graph/9999>, which "
+         "the store does not hold"),
+        ("count", "the graph <https://w3id.org/samklang/graph/9999> holds"),
+        ("unlisted", "the graph <http://example.org/g> is not in the catalogue"),
+        ("no catalogue", "it has no catalogue graph"),
+    ],
+)
+def test_check_refuses_a_store_that_disagrees_with_its_catalogue(
+    runner: CliRunner, tmp_path: Path, damage: str, sentence: str
+) -> None:
+    folder = tmp_path / "store"
+    _damaged_store(folder, damage)
+    result = runner.invoke(cli, ["check", "--store", str(folder), "--lang", "en"])
+    assert result.exit_code == 2, result.output
+    [line] = result.stderr.strip().splitlines()
+    assert f"the store {folder} disagrees with its catalogue: {sentence}" in line
+    assert line.endswith(f"load its sources again with 'samklang load PATH… --store {folder}'.")
+    # A load into it is refused the same way, and leaves it as it was.
+    before = _graph_names(folder)
+    if damage != "missing":
+        with pytest.raises(UsageError, match="disagrees with its catalogue"):
+            load_corpus([ROOT / "examples" / "fiktivby"], OxigraphStore(folder))
+        assert _graph_names(folder) == before
+    else:  # loading the missing municipality again repairs it
+        load_corpus([EXEMPELBY], OxigraphStore(folder))
+        assert runner.invoke(cli, ["check", "--store", str(folder)]).exit_code in (0, 1)
+
+
+def test_a_consistent_store_passes_the_catalogue_check(tmp_path: Path) -> None:
+    from samklang.graph.corpus import verify_catalogue
+
+    folder = tmp_path / "store"
+    load_corpus([EXEMPELBY, PROVKOPING], OxigraphStore(folder))
+    trig = tmp_path / "more.trig"
+    trig.write_text("<http://example.org/g> { <http://example.org/x> <http://example.org/y> 1 }\n")
+    load_corpus([trig], OxigraphStore(folder))
+    store = OxigraphStore(folder, read_only=True)
+    verify_catalogue(store, folder)
+    assert {e.graph.value: e.triples for e in catalogue_entries(store)}["http://example.org/g"] == 1

@@ -141,17 +141,16 @@ def _progress(message: str) -> Any:
 @reports_errors
 def load(paths: tuple[Path, ...], store_dir: Path, lang: str) -> None:
     """Load dataset folders, plan documents or RDF files into a persistent store, one named
-    graph per municipality and source; loading one again replaces its graph only."""
+    graph per municipality and source; loading one again replaces its graph only. A load is
+    published whole: readers, and a load that is killed, see the store before it or after it."""
     from samklang.graph.corpus import load_corpus
     from samklang.graph.store.oxigraph import OxigraphStore
 
-    if store_dir.exists() and any(store_dir.iterdir()):
-        from samklang.graph.store.oxigraph import is_store_folder
-
-        if not is_store_folder(store_dir):
-            raise UsageError(f"{store_dir} holds files but no samklang store; give a new folder")
-    store = OxigraphStore(store_dir)
-    entries = load_corpus(paths, store)
+    store = OxigraphStore(store_dir)  # refuses a folder that holds files but no store
+    try:
+        entries = load_corpus(paths, store)  # published whole, or not at all
+    finally:
+        store.close()
     for entry in entries:
         click.echo(_graph_line(entry, lang), err=True)
 
@@ -227,12 +226,43 @@ def export(
     type=click.IntRange(min=1),
     default=2,
     show_default=True,
-    help="Queries that may run at once (one process each).",
+    help="Query processes kept ready (queries at once, one process each).",
+)
+@click.option(
+    "--max-workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Most query processes when slow queries hold the others (default: 8, or --workers "
+    "if more).",
 )
 @click.option(
     "--allow-remote",
     is_flag=True,
     help="Allow SERVICE and FROM graphs the store does not hold (off: refused with 403).",
+)
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Also answer requests whose Host header is NAME (repeat; '*' for any). Always "
+    "answered: localhost and IP addresses.",
+)
+@click.option(
+    "--max-body",
+    type=click.IntRange(min=1),
+    default=1024 * 1024,
+    show_default=True,
+    metavar="BYTES",
+    help="Most bytes a request body may hold (larger: 413).",
+)
+@click.option(
+    "--client-timeout",
+    type=click.FloatRange(min=0.1),
+    default=10.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="Seconds a client has to send a whole request (slower: 408, disconnected).",
 )
 @language_option
 @reports_errors
@@ -244,11 +274,15 @@ def serve(
     timeout: float,
     max_rows: int,
     workers: int,
+    max_workers: int | None,
     allow_remote: bool,
+    allow_hosts: tuple[str, ...],
+    max_body: int,
+    client_timeout: float,
     lang: str,
 ) -> None:
     """Serve dataset PATHs or a --store as a read-only SPARQL 1.1 endpoint at /sparql, with a
-    query page at /."""
+    query page at /. After a 'samklang load' into the store, the next query reads the new data."""
     from samklang.messages import text
     from samklang.server import serve as run_server
 
@@ -261,7 +295,11 @@ def serve(
         timeout=timeout,
         max_rows=max_rows,
         workers=workers,
+        max_workers=max_workers,
         allow_remote=allow_remote,
+        allow_hosts=allow_hosts,
+        max_body=max_body,
+        client_timeout=client_timeout,
         lang=lang,
     )
 

@@ -182,7 +182,11 @@ def load_corpus(
     """Load dataset folders, plan documents and RDF files into ``store``, one graph each.
 
     Every source is read (and validated) before the store changes. A source's graphs replace
-    graphs of the same name; other graphs stay. The catalogue graph is updated to match.
+    graphs of the same name; other graphs stay. The catalogue graph is updated to match. Into
+    an on-disk store the load is one step: the catalogue is checked against the graphs
+    (:func:`verify_catalogue`) and the new generation published whole
+    (:meth:`OxigraphStore.commit`), so a reader, or a load killed at any point, sees the store
+    before the load or after it.
 
     Args:
         paths: the sources.
@@ -215,13 +219,15 @@ def load_corpus(
                     + "; load one of them"
                 )
             seen[graph] = source.path
-    catalogue = list(store.quads(CATALOGUE_GRAPH)) if CATALOGUE_GRAPH in store.graphs() else []
-    if not catalogue:
-        catalogue = _catalogue_head()
+    before = list(store.quads(CATALOGUE_GRAPH)) if CATALOGUE_GRAPH in store.graphs() else []
+    catalogue: list[ox.Quad] | None = before or None
     entries: list[Entry] = []
     for source in sources:
         if source.catalogue is not None:
-            catalogue = source.catalogue
+            carried = _carried_catalogue(source)
+            catalogue = carried if catalogue is None else _merged(catalogue, carried)
+    if catalogue is None:
+        catalogue = _catalogue_head()
     for source in sources:
         for graph, quads in source.graphs.items():
             triples = len({(q.subject, q.predicate, q.object) for q in quads})
@@ -238,9 +244,115 @@ def load_corpus(
                 Entry(graph, source.titles[graph], source.path.name, triples, source.code)
             )
     store.replace_graph(CATALOGUE_GRAPH, catalogue)
-    if isinstance(store, OxigraphStore):
-        store.flush()
+    if isinstance(store, OxigraphStore) and store.path is not None:
+        try:
+            verify_catalogue(store, store.path)
+        except UsageError:
+            store.close()  # the load is abandoned: the store stays as it was
+            raise
+        store.commit()  # one step: readers see the store before this load or after it
     return entries
+
+
+def _carried_catalogue(source: _Source) -> list[ox.Quad]:
+    """The catalogue an RDF file carries, cut to the graphs the file holds (and the catalogue's
+    own description), with the triple counts it gives replaced by the counts as loaded."""
+    assert source.catalogue is not None
+    c = CATALOGUE_GRAPH
+    held = set(source.graphs) | {ONTOLOGY_GRAPH, c}
+    kept = [
+        q
+        for q in source.catalogue
+        if (q.subject in held or not isinstance(q.subject, ox.NamedNode))
+        and not (q.predicate == DCAT.dataset and q.object not in held)
+        and not (q.predicate == VOID.triples and q.subject in source.graphs)
+    ]
+    counted = {q.subject for q in source.catalogue if q.predicate == VOID.triples}
+    for graph, quads in source.graphs.items():
+        if graph in counted:
+            triples = len({(q.subject, q.predicate, q.object) for q in quads})
+            kept.append(
+                ox.Quad(graph, VOID.triples, ox.Literal(str(triples), datatype=XSD.integer), c)
+            )
+    return kept
+
+
+def _merged(catalogue: list[ox.Quad], carried: list[ox.Quad]) -> list[ox.Quad]:
+    """``catalogue`` with the entries ``carried`` describes replaced by those of ``carried``."""
+    described = {q.object for q in carried if q.predicate == DCAT.dataset}
+    described |= {q.subject for q in carried if q.subject != CATALOGUE_GRAPH}
+    kept = [
+        q
+        for q in catalogue
+        if q.subject not in described
+        and not (q.predicate == DCAT.dataset and q.object in described)
+    ]
+    return kept + [q for q in carried if q not in set(kept)]
+
+
+def verify_catalogue(store: Store, name: str | Path) -> None:
+    """Refuse a store whose catalogue disagrees with its graphs: every graph the catalogue
+    lists must be there, with the number of triples its entry gives, and every graph but the
+    catalogue itself must have an entry.
+
+    Raises:
+        UsageError: the first disagreement found (and how many more there are).
+    """
+    counts = {
+        row["g"].value: int(row["n"].value)
+        for row in store.select(
+            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+        )
+    }
+    problems: list[tuple[str, str, int, int]] = []  # (what, graph, holds, says)
+    if CATALOGUE_GRAPH.value not in counts:
+        problems.append(("no catalogue", CATALOGUE_GRAPH.value, 0, 0))
+    listed: dict[str, int | None] = {}
+    for row in store.select(
+        f"""
+        SELECT ?graph ?triples WHERE {{
+          GRAPH {CATALOGUE_GRAPH} {{
+            ?catalogue {DCAT.dataset} ?graph .
+            OPTIONAL {{ ?graph {VOID.triples} ?triples }}
+          }}
+        }}
+        """
+    ):
+        count = row.get("triples")
+        listed[row["graph"].value] = int(count.value) if count is not None else None
+    for graph, triples in sorted(listed.items()):
+        if graph not in counts:
+            problems.append(("missing", graph, 0, 0))
+        elif triples is not None and counts[graph] != triples:
+            problems.append(("count", graph, counts[graph], triples))
+    for graph in sorted(counts):
+        if graph != CATALOGUE_GRAPH.value and graph not in listed:
+            problems.append(("unlisted", graph, 0, 0))
+    if not problems:
+        return
+    what, g, holds, says = problems[0]
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    if what == "no catalogue":
+        raise UsageError(
+            f"the store {name} disagrees with its catalogue: it has no catalogue graph <{g}>"
+            f"{more}; load its sources again with 'samklang load PATH… --store {name}'"
+        )
+    if what == "missing":
+        raise UsageError(
+            f"the store {name} disagrees with its catalogue: the catalogue lists the graph "
+            f"<{g}>, which the store does not hold{more}; load its sources again with "
+            f"'samklang load PATH… --store {name}'"
+        )
+    if what == "count":
+        raise UsageError(
+            f"the store {name} disagrees with its catalogue: the graph <{g}> holds {holds} "
+            f"triples where the catalogue says {says}{more}; load its sources again with "
+            f"'samklang load PATH… --store {name}'"
+        )
+    raise UsageError(
+        f"the store {name} disagrees with its catalogue: the graph <{g}> is not in the "
+        f"catalogue{more}; load its sources again with 'samklang load PATH… --store {name}'"
+    )
 
 
 def catalogue_entries(store: Store) -> list[Entry]:
@@ -307,7 +419,9 @@ def open_sources(
     if endpoint:
         return SparqlStore(endpoint)
     if store_dir:
-        return OxigraphStore(store_dir, read_only=True)
+        on_disk = OxigraphStore(store_dir, read_only=True)
+        verify_catalogue(on_disk, store_dir)
+        return on_disk
     store = OxigraphStore()
     load_corpus(paths, store)
     return store
@@ -330,7 +444,9 @@ def push(
     target.replace_graph(ONTOLOGY_GRAPH, ontology_quads())
     if paths:
         return load_corpus(paths, target)
+    assert store_dir is not None
     source = OxigraphStore(store_dir, read_only=True)
+    verify_catalogue(source, store_dir)
     for graph in source.graphs():
         if graph != ONTOLOGY_GRAPH:
             target.replace_graph(graph, source.quads(graph))

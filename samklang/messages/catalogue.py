@@ -365,8 +365,11 @@ CATALOGUE: tuple[Message, ...] = (
     _m("give dataset paths or --store DIR to serve, not both and not neither",
        "ange antingen sökvägar till dataset eller --store MAPP att publicera, inte båda och inte "
        "ingetdera"),
-    _m("--timeout, --max-rows and --workers must be positive",
-       "--timeout, --max-rows och --workers måste vara större än noll"),
+    _m("--timeout, --max-rows, --workers, --max-body and --client-timeout must be positive",
+       "--timeout, --max-rows, --workers, --max-body och --client-timeout måste vara större än "
+       "noll"),
+    _m("--max-workers must be at least --workers",
+       "--max-workers måste vara minst lika stort som --workers"),
     _m("'{fmt}' is not an export format; expected {formats}",
        "'{fmt}' är inget exportformat; förväntade {formats}"),
     _m("{path} is not a samklang store; build one with 'samklang load PATH… --store {store}'",
@@ -392,6 +395,32 @@ CATALOGUE: tuple[Message, ...] = (
        "'{text}' är inget lager; förväntade något av {kinds}, oxigraph:MAPP eller sparql:URL"),
     _m("{path} holds files but no samklang store; give a new folder",
        "{path} innehåller filer men inget samklang-lager; ange en ny mapp"),
+    _m("another samklang load is writing to the store {path}; wait until it has finished",
+       "en annan samklang load skriver till lagret {path}; vänta tills den är klar"),
+    _m("the load into {path} has already been published or abandoned",
+       "inläsningen till {path} är redan publicerad eller avbruten"),
+    _m(" (and {n} more)", " (och {n} till)"),
+    _m("the store {path} is open for reading only", "lagret {path} är öppnat bara för läsning"),
+    _m("the store {path} disagrees with its catalogue: it has no catalogue graph <{graph}>{hint}; "
+       "load its sources again with 'samklang load PATH… --store {store}'",
+       "lagret {path} stämmer inte med sin katalog: det har ingen kataloggraf <{graph}>{hint}; "
+       "läs in dess källor igen med 'samklang load SÖKVÄG… --store {store}'"),
+    _m("the store {path} disagrees with its catalogue: the catalogue lists the graph <{graph}>, "
+       "which the store does not hold{hint}; load its sources again with 'samklang load PATH… "
+       "--store {store}'",
+       "lagret {path} stämmer inte med sin katalog: katalogen tar upp grafen <{graph}>, som "
+       "lagret inte har{hint}; läs in dess källor igen med 'samklang load SÖKVÄG… --store "
+       "{store}'"),
+    _m("the store {path} disagrees with its catalogue: the graph <{graph}> holds {n} triples "
+       "where the catalogue says {m}{hint}; load its sources again with 'samklang load PATH… "
+       "--store {store}'",
+       "lagret {path} stämmer inte med sin katalog: grafen <{graph}> har {n} tripler där "
+       "katalogen säger {m}{hint}; läs in dess källor igen med 'samklang load SÖKVÄG… --store "
+       "{store}'"),
+    _m("the store {path} disagrees with its catalogue: the graph <{graph}> is not in the "
+       "catalogue{hint}; load its sources again with 'samklang load PATH… --store {store}'",
+       "lagret {path} stämmer inte med sin katalog: grafen <{graph}> saknas i katalogen{hint}; "
+       "läs in dess källor igen med 'samklang load SÖKVÄG… --store {store}'"),
     # --- SPARQL text and research queries (sparql_text.py, queries/research.py) ---------------
     _m("the query has an unterminated string at character {n}",
        "frågan har en sträng som inte avslutas, vid tecken {n}"),

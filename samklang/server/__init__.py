@@ -22,12 +22,17 @@ def serve(
     timeout: float = 10.0,
     max_rows: int = 10_000,
     workers: int = 2,
+    max_workers: int | None = None,
     allow_remote: bool = False,
+    allow_hosts: Sequence[str] = (),
+    max_body: int = 1024 * 1024,
+    client_timeout: float = 10.0,
     lang: str = "sv",
     log_level: str = "info",
 ) -> None:
     """Serve dataset ``paths`` (loaded into a temporary store) or the store in ``store_dir``
-    until interrupted.
+    until interrupted. A store that a load changes meanwhile is served as the load left it,
+    from the next query on.
 
     Raises:
         UsageError: neither or both of paths and store given, or a bad setting.
@@ -38,18 +43,24 @@ def serve(
     from samklang.graph.corpus import load_corpus
     from samklang.graph.store.oxigraph import OxigraphStore
     from samklang.server.app import ServerSettings, create_app
+    from samklang.server.guard import protocol
 
     if bool(paths) == bool(store_dir):
         raise UsageError("give dataset paths or --store DIR to serve, not both and not neither")
-    if timeout <= 0 or max_rows <= 0 or workers <= 0:
-        raise UsageError("--timeout, --max-rows and --workers must be positive")
+    if timeout <= 0 or max_rows <= 0 or workers <= 0 or max_body <= 0 or client_timeout <= 0:
+        raise UsageError(
+            "--timeout, --max-rows, --workers, --max-body and --client-timeout must be positive"
+        )
+    if max_workers is None:
+        max_workers = max(8, workers)
+    if max_workers < workers:
+        raise UsageError("--max-workers must be at least --workers")
     with tempfile.TemporaryDirectory(prefix="samklang-serve-") as scratch:
         if paths:
             folder = Path(scratch) / "store"
             store = OxigraphStore(folder)
-            load_corpus(paths, store)
-            store.flush()
-            del store  # close it: the workers open it read-only
+            load_corpus(paths, store)  # published whole
+            store.close()  # the workers open it read-only
             store_dir = folder
         assert store_dir is not None
         settings = ServerSettings(
@@ -57,8 +68,21 @@ def serve(
             timeout=timeout,
             max_rows=max_rows,
             workers=workers,
+            max_workers=max_workers,
             allow_remote=allow_remote,
             lang=lang,
+            host=host,
+            allow_hosts=tuple(allow_hosts),
+            max_body=max_body,
+            client_timeout=client_timeout,
         )
         app = create_app(settings)
-        uvicorn.run(app, host=host, port=port, log_level=log_level)
+        uvicorn.run(
+            app,
+            host=host,
+            port=port,
+            log_level=log_level,
+            http=protocol(client_timeout),
+            limit_concurrency=settings.max_connections,
+            timeout_keep_alive=5,
+        )

@@ -31,7 +31,9 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 
 from samklang.errors import UsageError
-from samklang.ontology.namespace import RDF
+from samklang.graph.store import folder
+from samklang.ontology.namespace import DCTERMS, RDF, XSD
+from samklang.server.guard import Guard, allowed_names
 from samklang.server.workers import GRAPH_FORMATS, RESULT_FORMATS, Job, Pool
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
@@ -74,19 +76,33 @@ class ServerSettings:
 
     Attributes:
         store_path: the on-disk Oxigraph store to serve (read-only).
-        timeout: seconds a query may run.
+        timeout: seconds a query may run (and may wait for a worker).
         max_rows: the most rows or triples an answer may hold.
-        workers: queries that may run at once (one process each).
+        workers: worker processes kept ready (queries at once, when they are quick).
+        max_workers: the most worker processes, when slow queries hold the others.
         allow_remote: allow ``SERVICE`` and ``FROM`` graphs the store does not hold.
         lang: language of the query page (``sv`` or ``en``).
+        host: the address the endpoint listens on.
+        allow_hosts: more host names the endpoint answers to (``*``: any).
+        max_body: the most bytes a request body may hold.
+        client_timeout: seconds a client has to send a whole request.
+        max_connections: the most connections at once (more get 503).
+        queue: the most queries that may wait for a worker (more get 503).
     """
 
     store_path: str
     timeout: float = 10.0
     max_rows: int = 10_000
     workers: int = 2
+    max_workers: int = 8
     allow_remote: bool = False
     lang: str = "sv"
+    host: str = "127.0.0.1"
+    allow_hosts: tuple[str, ...] = ()
+    max_body: int = 1024 * 1024
+    client_timeout: float = 10.0
+    max_connections: int = 100
+    queue: int = 32
 
 
 class RefusalError(Exception):
@@ -142,16 +158,42 @@ def negotiate(accept: str, offered: list[str]) -> str | None:
 
 
 class Endpoint:
-    """The application's state: settings, the worker pool, the store's graph names."""
+    """The application's state: settings, the worker pool, the store's graph names.
+
+    The store is read as it is now: before each request the endpoint looks at the store's
+    pointer (one small file), and once a load has published a new generation it lists the new
+    graphs (and the workers read the new generation from their next query on)."""
 
     def __init__(self, settings: ServerSettings) -> None:
-        from samklang.graph.store.oxigraph import OxigraphStore
+        from pathlib import Path
 
         self.settings = settings
-        store = OxigraphStore(settings.store_path, read_only=True)
-        self.graphs = [g.value for g in store.graphs()]
-        del store
+        self.root = Path(settings.store_path)
+        self.pointer: folder.Pointer | None = None
+        self.graphs: list[str] = []
         self.pool: Pool | None = None
+        self.limiter: Any = None
+        self._list_graphs(verify=True)
+
+    def _list_graphs(self, *, verify: bool = False) -> None:
+        """Read the current generation's graph names (after checking its catalogue)."""
+        from samklang.graph.corpus import verify_catalogue
+        from samklang.graph.store.oxigraph import OxigraphStore
+
+        store = OxigraphStore(self.root, read_only=True)
+        try:
+            if verify:
+                verify_catalogue(store, self.root)
+            self.graphs = [g.value for g in store.graphs()]
+            self.pointer = store.generation
+        finally:
+            store.close()
+
+    def refresh(self) -> None:
+        """Follow the store to the generation a load has published since the last request."""
+        pointer = folder.generation(self.root)
+        if pointer is not None and pointer != self.pointer:
+            self._list_graphs()
 
     def check(self, query: str, default_graphs: list[str], named_graphs: list[str]) -> str:
         """The query's form, after refusing what a read-only local endpoint must not do.
@@ -197,6 +239,7 @@ class Endpoint:
         """Run ``query`` for ``request`` and negotiate the answer."""
         import anyio
 
+        self.refresh()
         default_graphs = [v for k, v in params if k == "default-graph-uri"]
         named_graphs = [v for k, v in params if k == "named-graph-uri"]
         try:
@@ -224,7 +267,7 @@ class Endpoint:
             max_rows=self.settings.max_rows,
         )
         assert self.pool is not None
-        result = await anyio.to_thread.run_sync(self.pool.run, job)
+        result = await anyio.to_thread.run_sync(self.pool.run, job, limiter=self.limiter)
         headers = {"Vary": "Accept"}
         media = result.media_type
         if media.startswith("text/") and "charset" not in media:
@@ -233,6 +276,7 @@ class Endpoint:
 
     def description(self, request: Request) -> Response:
         """The SPARQL 1.1 service description, negotiated among the RDF formats."""
+        self.refresh()
         media_type = negotiate(request.headers.get("accept", ""), GRAPH_TYPES) or GRAPH_TYPES[0]
         endpoint = ox.NamedNode(str(request.url.replace(query="", fragment="")).rstrip("?"))
         sd = lambda name: ox.NamedNode(SD + name)  # noqa: E731
@@ -253,6 +297,14 @@ class Endpoint:
                 ox.Literal("samklang SPARQL endpoint (read-only)", language="en"),
             ),
         ]
+        if self.pointer is not None:  # the load whose data is served
+            triples.append(
+                ox.Triple(
+                    dataset,
+                    DCTERMS.modified,
+                    ox.Literal(self.pointer.published, datatype=XSD.dateTime),
+                )
+            )
         for media in RESULT_TYPES + GRAPH_TYPES:
             triples.append(
                 ox.Triple(
@@ -272,17 +324,26 @@ class Endpoint:
         return Response(body, media_type=media_type, headers={"Vary": "Accept"})
 
 
-def create_app(settings: ServerSettings) -> Starlette:
-    """The ASGI application serving ``settings.store_path``.
+def create_app(settings: ServerSettings) -> Guard:
+    """The ASGI application serving ``settings.store_path``, behind its :class:`Guard`.
 
     Raises:
-        UsageError: the store cannot be opened.
+        UsageError: the store cannot be opened, or disagrees with its catalogue.
     """
+    import anyio
+
     endpoint = Endpoint(settings)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        endpoint.pool = Pool(settings.store_path, settings.workers, settings.timeout)
+        endpoint.limiter = anyio.CapacityLimiter(settings.max_workers + settings.queue + 1)
+        endpoint.pool = Pool(
+            settings.store_path,
+            settings.workers,
+            settings.timeout,
+            max_size=settings.max_workers,
+            queue=settings.queue,
+        )
         try:
             yield
         finally:
@@ -344,7 +405,7 @@ def create_app(settings: ServerSettings) -> Starlette:
     async def favicon(request: Request) -> Response:
         return Response(status_code=204)
 
-    return Starlette(
+    app = Starlette(
         routes=[
             Route("/", page),
             Route("/favicon.ico", favicon),
@@ -354,6 +415,12 @@ def create_app(settings: ServerSettings) -> Starlette:
             Route("/vendor/yasgui/{name}", vendor),
         ],
         lifespan=lifespan,
+    )
+    return Guard(
+        app,
+        max_body=settings.max_body,
+        hosts=allowed_names(settings.host, settings.allow_hosts),
+        client_timeout=settings.client_timeout,
     )
 
 

@@ -1,8 +1,10 @@
 """Queries run in worker processes that can be stopped: the endpoint's timeout holds even when a
 query is deep in Oxigraph's native code, which ignores signals such as ``SIGALRM``.
 
-Each worker opens the on-disk store read-only and answers one query at a time over a pipe. A
-query that outlives the timeout gets its worker killed and replaced; the other workers go on.
+Each worker opens the on-disk store's current generation read-only and answers one query at a
+time over a pipe; after a load publishes a new generation, its next query reads the new one. A
+query that outlives the timeout gets its worker killed and replaced; the other workers go on,
+and when all of them are held by slow queries the pool starts one more (:class:`Pool`).
 """
 
 from __future__ import annotations
@@ -13,16 +15,31 @@ import json
 import multiprocessing
 import multiprocessing.connection
 import threading
+import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
+from samklang.errors import UsageError
 from samklang.graph.sparql_json import results_json
+from samklang.graph.store import folder
 from samklang.ontology.namespace import XSD
 
 _XSD_STRING = XSD.string.value
+
+
+def _context() -> Any:
+    """How worker processes start: from a fork server that has imported this module already
+    (a new worker answers in about 40 ms instead of 200 ms or more), or spawned where there is
+    none (Windows)."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([__name__])
+        return context
+    return multiprocessing.get_context("spawn")  # pragma: no cover - Windows
 
 
 @dataclass(frozen=True)
@@ -179,38 +196,77 @@ def _plain(term: Any) -> str:
 
 
 def _main(path: str, conn: multiprocessing.connection.Connection) -> None:
-    """The worker process: open the store, answer jobs until told to stop."""
-    store = ox.Store.read_only(path)
+    """The worker process: open the store's current generation, say so, and answer jobs until
+    told to stop. Before each job, and after a second without one, it looks at the store's
+    pointer (one small file): once a load has published a new generation, the next query reads
+    that one and the old generation is let go (a later load removes it)."""
+    root = Path(path)
+    try:
+        reader = folder.open_reader(root)
+        store = ox.Store.read_only(str(reader.folder))
+    except (OSError, UsageError) as err:
+        conn.send(("failed", str(err)))
+        return
+    conn.send(("ready", reader.pointer.generation if reader.pointer else None))
     while True:
         try:
+            if not conn.poll(1.0):
+                reader, store = _current(root, reader, store)
+                continue
             job = conn.recv()
-        except EOFError:
+        except (EOFError, OSError):
             return
         if job is None:
             return
+        reader, store = _current(root, reader, store)
         conn.send(execute(store, job))
+
+
+def _current(root: Path, reader: folder.Reader, store: ox.Store) -> tuple[folder.Reader, ox.Store]:
+    """The reader and store of the current generation: the ones given if it has not changed."""
+    pointer = folder.generation(root)
+    if pointer is None or pointer == reader.pointer:
+        return reader, store
+    try:
+        newer = folder.open_reader(root)
+        opened = ox.Store.read_only(str(newer.folder))
+    except (OSError, UsageError):
+        return reader, store  # go on with the snapshot it has; the next job tries again
+    del store
+    reader.close()
+    return newer, opened
 
 
 class Worker:
     """One worker process and its end of the pipe."""
 
     def __init__(self, path: str) -> None:
-        context = multiprocessing.get_context("spawn")
+        context = _context()
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_main, args=(path, child), daemon=True)
         self.process.start()
         child.close()
 
+    def ready(self, timeout: float = 60.0) -> bool:
+        """Wait until the process has opened the store; whether it did."""
+        try:
+            if not self.conn.poll(timeout):
+                return False
+            message = self.conn.recv()
+        except (EOFError, OSError):
+            return False
+        return bool(message and message[0] == "ready")
+
     def ask(self, job: Job, timeout: float) -> Answer | None:
         """Send ``job``; its answer, or ``None`` if none came within ``timeout`` seconds."""
-        self.conn.send(job)
-        if self.conn.poll(timeout):
-            try:
-                answer: Answer = self.conn.recv()
-                return answer
-            except EOFError:
-                return Answer(500, "text/plain; charset=utf-8", b"The query worker died.\n")
-        return None
+        try:
+            self.conn.send(job)
+            if not self.conn.poll(timeout):
+                return None
+            answer: Answer = self.conn.recv()
+            return answer
+        except (EOFError, OSError):
+            return Answer(500, "text/plain; charset=utf-8", b"The query worker died.\n")
 
     def alive(self) -> bool:
         """Whether the process still runs."""
@@ -232,53 +288,180 @@ class Worker:
         self.conn.close()
 
 
+def _text_answer(status: int, text: str) -> Answer:
+    return Answer(status, "text/plain; charset=utf-8", (text + "\n").encode())
+
+
 class Pool:
-    """A fixed number of workers over one store folder, each running one query at a time.
+    """Worker processes over one store folder, each running one query at a time, and a bounded
+    queue in front of them, so that slow queries do not hold up cheap ones.
+
+    ``size`` workers are kept ready. When every worker is busy and each of them has been
+    running its query for ``slow_after`` seconds or more, one more worker is started (up to
+    ``max_size``), ready for the next query; extra workers that stay idle for ``linger``
+    seconds are stopped again. A query that finds no idle worker waits (at most ``queue``
+    queries wait; more are refused at once) until one is free or ``timeout`` has passed.
 
     Args:
-        path: the on-disk Oxigraph store.
-        size: how many workers (queries at once).
-        timeout: seconds a query may run before its worker is killed.
+        path: the on-disk store folder.
+        size: workers kept ready.
+        timeout: seconds a query may run before its worker is killed (and may wait for one).
+        max_size: the most workers at once (default: four times ``size``).
+        slow_after: seconds after which a running query counts as slow.
+        queue: the most queries that may wait for a worker.
+        linger: seconds an extra idle worker is kept.
     """
 
-    def __init__(self, path: str, size: int = 2, timeout: float = 10.0) -> None:
+    def __init__(
+        self,
+        path: str,
+        size: int = 2,
+        timeout: float = 10.0,
+        *,
+        max_size: int | None = None,
+        slow_after: float = 0.1,
+        queue: int = 32,
+        linger: float = 30.0,
+    ) -> None:
         self.path = path
         self.timeout = timeout
-        self.idle: list[Worker] = [Worker(path) for _ in range(max(1, size))]
-        self.ready = threading.Semaphore(len(self.idle))
-        self.lock = threading.Lock()
+        self.size = max(1, size)
+        self.max_size = max(self.size, max_size if max_size is not None else 4 * self.size)
+        self.slow_after = slow_after
+        self.queue = queue
+        self.linger = linger
+        self.cond = threading.Condition()
+        self.idle: list[tuple[Worker, float]] = []
+        for worker in [Worker(path) for _ in range(self.size)]:  # started at once, then awaited
+            if worker.ready():
+                self.idle.append((worker, time.monotonic()))
+            else:
+                worker.stop(kill=True)
+        if not self.idle:
+            raise UsageError(f"cannot open the store {path}: no query worker could open it")
+        self.busy: dict[Worker, float] = {}
+        self.starting = 0
+        self.waiting = 0
+        self.started = len(self.idle)  # workers started so far (a measure for tests)
+        self.closed = False
+        self._watcher = threading.Thread(target=self._watch, name="samklang-pool", daemon=True)
+        self._watcher.start()
 
     def run(self, job: Job) -> Answer:
         """Run ``job`` on an idle worker (waiting for one); blocks, so call it from a thread."""
-        self.ready.acquire()
-        with self.lock:
-            worker = self.idle.pop()
+        deadline = time.monotonic() + self.timeout
+        with self.cond:
+            if not self.idle and self.waiting >= self.queue:
+                return _text_answer(503, _busy(self.waiting))
+            self.waiting += 1
+            try:
+                while not self.idle:
+                    remaining = deadline - time.monotonic()
+                    if remaining <= 0 or self.closed:
+                        return _text_answer(503, _busy(self.waiting))
+                    self.cond.wait(remaining)
+            finally:
+                self.waiting -= 1
+            worker, _ = self.idle.pop()
+            self.busy[worker] = time.monotonic()
+            self.cond.notify_all()
+        answer: Answer | None = None
         try:
-            if not worker.alive():
-                worker.stop(kill=True)
-                worker = Worker(self.path)
-            answer = worker.ask(job, self.timeout)
-            if answer is None:
-                worker.stop(kill=True)
-                worker = Worker(self.path)
-                return Answer(
+            answer = worker.ask(job, self.timeout) if worker.alive() else None
+            if answer is None and worker.alive():
+                return _text_answer(
                     503,
-                    "text/plain; charset=utf-8",
-                    (
-                        f"The query ran longer than the endpoint's timeout of {self.timeout:g} "
-                        "seconds and was stopped. Narrow it, or ask the operator to raise "
-                        "--timeout.\n"
-                    ).encode(),
+                    f"The query ran longer than the endpoint's timeout of {self.timeout:g} "
+                    "seconds and was stopped. Narrow it, or ask the operator to raise --timeout.",
                 )
+            if answer is None:
+                return _text_answer(500, "The query worker died.")
             return answer
         finally:
-            with self.lock:
-                self.idle.append(worker)
-            self.ready.release()
+            healthy = answer is not None and answer.body != b"The query worker died.\n"
+            if not healthy:
+                worker.stop(kill=True)  # the watcher starts a replacement
+            with self.cond:
+                del self.busy[worker]
+                if healthy and not self.closed:
+                    self.idle.append((worker, time.monotonic()))
+                self.cond.notify_all()
+            if healthy and self.closed:
+                worker.stop()
+
+    def _watch(self) -> None:
+        """Keep ``size`` workers, start a spare when all are held by slow queries, and stop
+        extra workers that idle."""
+        failures = 0
+        while True:
+            retire: list[Worker] = []
+            with self.cond:
+                if self.closed:
+                    return
+                now = time.monotonic()
+                total = len(self.idle) + len(self.busy) + self.starting
+                held = bool(self.busy) and all(
+                    now - since >= self.slow_after for since in self.busy.values()
+                )
+                spawn = total < self.size or (
+                    not self.idle and not self.starting and held and total < self.max_size
+                )
+                if not spawn and total > self.size:
+                    extra = total - self.size
+                    for entry in list(self.idle):
+                        if extra and now - entry[1] >= self.linger:
+                            self.idle.remove(entry)
+                            retire.append(entry[0])
+                            extra -= 1
+                if spawn:
+                    self.starting += 1
+                elif not retire:
+                    self.cond.wait(0.05)
+                    continue
+            for worker in retire:
+                worker.stop()
+            if not spawn:
+                continue
+            worker = Worker(self.path)
+            ready = worker.ready()
+            if not ready:
+                worker.stop(kill=True)
+            with self.cond:
+                self.starting -= 1
+                if ready and not self.closed:
+                    self.idle.append((worker, time.monotonic()))
+                    self.started += 1
+                    self.cond.notify_all()
+            if ready and self.closed:
+                worker.stop()
+            failures = 0 if ready else failures + 1
+            if failures:
+                time.sleep(min(5.0, 0.5 * failures))  # the store cannot be opened: retry slowly
+
+    def counts(self) -> dict[str, int]:
+        """How many workers are idle, busy and starting, and queries waiting (for tests)."""
+        with self.cond:
+            return {
+                "idle": len(self.idle),
+                "busy": len(self.busy),
+                "starting": self.starting,
+                "waiting": self.waiting,
+                "started": self.started,
+            }
 
     def close(self) -> None:
         """Stop every worker."""
-        with self.lock:
-            workers, self.idle = self.idle, []
+        with self.cond:
+            self.closed = True
+            workers, self.idle = [w for w, _ in self.idle], []
+            self.cond.notify_all()
+        self._watcher.join(timeout=70)
         for worker in workers:
             worker.stop()
+
+
+def _busy(waiting: int) -> str:
+    return (
+        f"The endpoint is busy: every query worker is running a query and {waiting} more are "
+        "waiting. Try again in a moment."
+    )
