@@ -8,12 +8,15 @@ and remembers where each resource is written (for reports that point into the fi
 from __future__ import annotations
 
 import difflib
+import re
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
+from samklang.errors import InputError
 from samklang.graph.provenance import derived_from
 from samklang.graph.records import Record
 from samklang.graph.schema import GROUP_TYPES, ORGANISATION_TYPES, SECTIONS, Field
@@ -65,6 +68,20 @@ def _boolean(value: bool) -> ox.Literal:
     return ox.Literal("true" if value else "false", datatype=XSD.boolean)
 
 
+def decimal_literal(value: Decimal) -> ox.Literal:
+    """An ``xsd:decimal`` written out in full (``1234.5``, never ``1.2345E+3``)."""
+    return ox.Literal(format(value, "f"), datatype=XSD.decimal)
+
+
+def year_literal(year: int) -> ox.Literal:
+    """A year as ``xsd:gYear``, as the follow-up terms of decision 0007 have them."""
+    return ox.Literal(f"{year:04d}", datatype=XSD.gYear)
+
+
+PLANNED_COUNT = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3})*")
+"""The number in a planned output: ``minst 15 trafikkontroller`` → 15, ``1 200 besök`` → 1200."""
+
+
 class Builder:
     """Resolves references between records and emits their quads."""
 
@@ -87,6 +104,8 @@ class Builder:
         self.shared: list[Builder] = []
         """The shared datasets this one uses."""
         self.records = records
+        self.kpis: dict[str, Record] = {}
+        """Each Kolada KPI, and the indicator that is it."""
         self.index: dict[str, Record] = {}
         for record in records:
             if (other := self.index.get(record.id)) is not None:
@@ -143,6 +162,28 @@ class Builder:
                 + (" or a law such as SFS 2003:778" if "law" in f.targets else ""),
             )
         return self.iri(target.id)
+
+    def lookup(self, value: str) -> tuple[Builder, Record] | None:
+        """The record a reference names (``id`` or ``owner/id``) and the builder that has it."""
+        owner, slash, local = value.partition("/")
+        if slash:
+            shared = next((b for b in self.shared if b.owner == owner), None)
+            return shared.lookup(local) if shared is not None else None
+        record = self.index.get(value)
+        return (self, record) if record is not None else None
+
+    def item_ref(self, record: Record, name: str, index: int, value: str) -> ox.NamedNode:
+        """Resolve the reference ``name`` (``indicators.indicator``) of item ``index`` of a
+        list field, failing at that item's line."""
+        head, _, sub = name.partition(".")
+        f = SECTIONS[record.section].field(head)
+        assert f is not None
+        subfield = next(s for s in f.subfields if s.name == sub)
+        try:
+            return self.ref(record, name, value, subfield)
+        except InputError as err:
+            where = record.where(f"{head}[{index}].{sub}")
+            raise InputError(err.path, where, err.problem) from None
 
     def refs(self, record: Record, name: str, values: Any = None) -> list[ox.NamedNode]:
         """Resolve the reference field ``name`` of a record (one or many values)."""
@@ -416,6 +457,124 @@ class Builder:
         self._objective(record, s, SK.Goal)
         for o in self.refs(record, "goal_area"):
             self.add(s, SK.inGoalArea, o)
+        self._scope(record, s)
+        named: set[str] = set()
+        for index, item in enumerate(record.values.get("indicators", [])):
+            self._measure(record, s, index, item, named)
+
+    def _scope(self, record: Record, s: ox.NamedNode) -> None:
+        """A goal's or an indicator's scope: plain literals, crime types and place in lower
+        case, so that a goal and its indicators compare field by field."""
+        scope = record.values.get("scope") or {}
+        for crime_type in scope.get("crime_types", []):
+            self.add(s, SK.scopeCrimeType, ox.Literal(crime_type.lower()))
+        if "place" in scope:
+            self.add(s, SK.scopePlace, ox.Literal(scope["place"].lower()))
+        if "survey_question" in scope:
+            self.add(s, SK.scopeSurveyQuestion, ox.Literal(scope["survey_question"]))
+        for area in scope.get("areas", []):
+            self.add(s, SK.scopeArea, ox.Literal(area))
+
+    def _measure(
+        self, record: Record, goal: ox.NamedNode, index: int, item: dict[str, Any], named: set[str]
+    ) -> None:
+        """The goal–indicator link ``{goal IRI}#measure-{indicator id}``, with its baseline and
+        target (decision 0007)."""
+        at = f"indicators[{index}]"
+        name = item["indicator"]
+        indicator = self.item_ref(record, "indicators.indicator", index, name)
+        if name in named:
+            raise record.fail(
+                f"{at}.indicator",
+                f"the goal names the indicator '{name}' twice; expected each of its "
+                "indicators once, with its baseline and target",
+            )
+        named.add(name)
+        measure = ox.NamedNode(f"{goal.value}#measure-{name}")
+        self.dataset.locations[measure.value] = (record.path, record.where(at))
+        self.add(goal, SK.measuredBy, measure)
+        self.add(measure, RDF.type, SK.Measure)
+        self.add(measure, SK.indicator, indicator)
+        baseline = item.get("baseline")
+        if baseline is not None:
+            years = baseline["period"]
+            self.add(measure, SK.baselineStart, year_literal(years[0]))
+            self.add(measure, SK.baselineEnd, year_literal(years[-1]))
+            if "value" in baseline:
+                self.add(measure, SK.baselineValue, decimal_literal(baseline["value"]))
+        target = item.get("target")
+        if target is None:
+            return
+        kind = target["kind"]
+        where = f"{at}.target"
+        if kind == "direction" and "value" in target:
+            raise record.fail(
+                f"{where}.value",
+                "a target of kind 'direction' takes no value; expected only 'kind: direction', "
+                "or kind level or change with a value",
+            )
+        if kind != "direction" and "value" not in target:
+            raise record.fail(
+                where,
+                f"a target of kind '{kind}' needs a value; expected 'value: …' (for level the "
+                "level, for change its size towards the better direction)",
+            )
+        if kind == "change" and "unit" not in target:
+            raise record.fail(
+                where,
+                "a target of kind 'change' needs a unit; expected 'unit: procent' (of the "
+                "baseline) or 'unit: enheter' (the indicator's units)",
+            )
+        if kind != "change" and "unit" in target:
+            raise record.fail(
+                f"{where}.unit",
+                f"'unit' belongs to a target of kind change; expected no unit for kind '{kind}'",
+            )
+        self.add(measure, SK.targetKind, ox.Literal(kind))
+        if "value" in target:
+            self.add(measure, SK.targetValue, decimal_literal(target["value"]))
+        if "unit" in target:
+            self.add(measure, SK.targetChangeUnit, ox.Literal(target["unit"]))
+        year = target.get("year")
+        if year is None:  # the default: the end of the goal's document's period
+            found = self.lookup(record.values["document"])
+            period = found[1].values.get("period") if found is not None else None
+            year = period[1].year if period is not None else None
+        if year is not None:
+            self.add(measure, SK.targetYear, year_literal(year))
+
+    def _indicators(self, record: Record, s: ox.NamedNode) -> None:
+        v = record.values
+        self.add(s, RDF.type, SK.Indicator)
+        self.add(s, DCTERMS.title, _text(v["title"]))
+        if "unit" in v:
+            self.add(s, SK.unit, ox.Literal(v["unit"]))
+        if "data_source" in v:
+            self.add(s, DCTERMS.source, ox.Literal(v["data_source"]))
+        if "kolada_kpi" in v:
+            kpi = v["kolada_kpi"]
+            if (other := self.kpis.get(kpi)) is not None:
+                raise record.fail(
+                    "kolada_kpi",
+                    f"the Kolada KPI '{kpi}' is already the indicator '{other.id}' "
+                    f"({other.path.name}, {other.where('kolada_kpi')}); expected each KPI on "
+                    "one indicator, so that a Kolada file's values have one indicator",
+                )
+            self.kpis[kpi] = record
+            self.add(s, SK.koladaKpi, ox.Literal(kpi))
+        if "better" in v:
+            self.add(s, SK.better, SK.lower if v["better"] == "lower" else SK.higher)
+        for year in v.get("series_breaks", []):
+            self.add(s, SK.seriesBreak, year_literal(year))
+        if "moving_window" in v:
+            if v["moving_window"] < 2:
+                raise record.fail(
+                    "moving_window",
+                    f"a moving window of {v['moving_window']} years averages nothing; expected "
+                    "2 or more years, or no moving_window",
+                )
+            self.add(s, SK.movingWindow, _integer(v["moving_window"]))
+        self._scope(record, s)
 
     def _focus_areas(self, record: Record, s: ox.NamedNode) -> None:
         self._objective(record, s, SK.FocusArea)
@@ -475,3 +634,7 @@ class Builder:
             self.add(s, SK.targetsDomain, domain)
         if "description" in v:
             self.add(s, DCTERMS.description, _text(v["description"]))
+        if "planned_output" in v:
+            self.add(s, SK.plannedOutput, _text(v["planned_output"]))
+            if m := PLANNED_COUNT.search(v["planned_output"]):
+                self.add(s, SK.plannedCount, _integer(int(re.sub(r"\D", "", m[0]))))

@@ -1,7 +1,9 @@
 """Load a dataset folder into RDF: validate every file, resolve every reference, emit quads.
 
 A dataset is a folder: YAML files whose top-level keys are the sections of ``schema.py``,
-activity lists ``activities*.csv``/``activities*.xlsx``, and optional Turtle (``*.ttl``).
+activity lists ``activities*.csv``/``activities*.xlsx``, observation files (Kolada, Brå, SCB,
+the planner's own: ``observation_files.py``, read into Data Cube quads by ``cube.py``), and
+optional Turtle (``*.ttl``).
 All of it goes into one named graph per municipality, ``graph/{kommunkod}``.
 """
 
@@ -15,6 +17,8 @@ import pyoxigraph as ox
 
 from samklang.errors import InputError, at_line
 from samklang.graph.builder import Builder
+from samklang.graph.cube import load_observations
+from samklang.graph.observation_files import is_area_codes, observation_files
 from samklang.graph.records import Record, record_from_yaml
 from samklang.graph.schema import (
     SECTIONS,
@@ -136,9 +140,10 @@ def load_dataset_folder(path: str | Path) -> Dataset:
     for shared in builder.shared:
         shared.build()
     builder.build()
+    observed = load_observations(builder)
     for file in turtle:
         builder.dataset.quads.extend(_turtle_quads(file, builder.dataset.graph))
-    builder.dataset.files = [*yaml_files, *tables, *turtle, *builder.dataset.files]
+    builder.dataset.files = [*yaml_files, *tables, *observed, *turtle, *builder.dataset.files]
     builder.dataset.settings = {name: text for name, (text, _, _) in settings.items()}
     builder.dataset.setting_places = {
         name: (path, line) for name, (_, path, line) in settings.items()
@@ -147,11 +152,13 @@ def load_dataset_folder(path: str | Path) -> Dataset:
 
 
 SHARED_SECTIONS = (
-    "owner", "sources", "organisations", "series", "documents", "goal_areas", "goals",
-    "focus_areas", "accepted",
+    "owner", "sources", "organisations", "series", "documents", "indicators", "goal_areas",
+    "goals", "focus_areas", "accepted",
 )
-"""What a shared dataset may state: documents and their goals, not a municipality's work;
-and acceptances of findings about them, which hold for every municipality that uses it."""
+"""What a shared dataset may state: documents, their goals and the indicators those are
+measured with, not a municipality's work (nor observations, which a municipality's dataset
+imports); and acceptances of findings about them, which hold for every municipality that
+uses it."""
 
 
 def _shared_builder(user: Builder, municipality: Record, name: str) -> Builder:
@@ -171,6 +178,14 @@ def _shared_builder(user: Builder, municipality: Record, name: str) -> Builder:
             None,
             "is in a shared dataset; expected only YAML files there (activities and Turtle "
             "belong to the municipality datasets that use it)",
+        )
+    observed = [*observation_files(folder), *(p for p in folder.iterdir() if is_area_codes(p))]
+    if observed:
+        raise InputError(
+            observed[0],
+            None,
+            "is in a shared dataset; expected only YAML files there (observation files belong "
+            "to the municipality datasets that use it, each importing its own figures)",
         )
     own_settings: dict[str, tuple[str, Path, str | None]] = {}
     records = [r for file in yaml_files for r in _records_of_yaml(file, own_settings)]

@@ -13,11 +13,14 @@ from typing import Any
 
 from samklang.errors import InputError, at_line
 from samklang.graph.schema import (
+    CHANGE_UNITS,
+    DIRECTIONS,
     DOCUMENT_PARTS,
     GEOGRAPHIC_SCOPES,
     GROUP_TYPES,
     ORGANISATION_TYPES,
     SECTIONS,
+    TARGET_KINDS,
     Field,
     Section,
 )
@@ -38,6 +41,9 @@ CHOICES = {
     "group-type": GROUP_TYPES,
     "document-part": DOCUMENT_PARTS,
     "geographic-scope": GEOGRAPHIC_SCOPES,
+    "direction": DIRECTIONS,
+    "target-kind": TARGET_KINDS,
+    "change-unit": CHANGE_UNITS,
 }
 
 
@@ -86,7 +92,7 @@ def convert(f: Field, text: str) -> Any:
         choices = CHOICES[f.vocabulary]
         if text not in choices:
             raise FieldValueError(
-                f"'{text}' is not a known {f.name}; expected one of {', '.join(choices)}"
+                f"'{text}' is not a known {f.vocabulary}; expected one of {', '.join(choices)}"
             )
         return text
     if f.kind == "vocab":
@@ -194,6 +200,11 @@ def _read_mapping(
 
 
 def _read_value(record: Record, f: Field, value: Node, path: Path, name: str) -> Any:
+    if f.kind == "map" and f.shorthand and isinstance(value, Scalar):
+        # ``baseline: 2016-2019`` stands for ``baseline: {period: 2016-2019}``
+        sub = next(s for s in f.subfields if s.name == f.shorthand)
+        record.locations[f"{name}.{sub.name}"] = at_line(value.line)
+        return {sub.name: _read_value(record, sub, value, path, f"{name}.{sub.name}")}
     if f.kind == "map":
         if not isinstance(value, Mapping):
             raise FieldValueError(
@@ -207,10 +218,17 @@ def _read_value(record: Record, f: Field, value: Node, path: Path, name: str) ->
                 f"'{name}' is not a list; expected '- {f.subfields[0].name}: …' items"
             )
         items = []
-        for item in value.items:
+        for index, item in enumerate(value.items):
             if not isinstance(item, Mapping):
                 raise FieldValueError(f"an item of '{name}' is not a mapping")
+            before = dict(record.locations)
             items.append(_read_mapping(record, f.subfields, item, path, prefix=name + "."))
+            # where each item's fields are written, by index (``indicators[1].target``); the
+            # plain names (``indicators.target``) hold the last item's
+            record.locations[f"{name}[{index}]"] = at_line(item.line)
+            for key, line in list(record.locations.items()):
+                if key.startswith(name + ".") and before.get(key, "") != line:
+                    record.locations[f"{name}[{index}]{key[len(name):]}"] = line
         return items
     if isinstance(value, Sequence):
         if not f.many:

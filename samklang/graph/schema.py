@@ -25,6 +25,8 @@ class Field:
         doc: one line of documentation.
         example: an example value, as written in YAML.
         subfields: for ``kind="map"``, the fields of the nested mapping.
+        shorthand: for ``kind="map"``, the subfield that a plain value stands for
+            (``baseline: 2016-2019`` is ``baseline: {period: 2016-2019}``).
     """
 
     name: str
@@ -36,6 +38,7 @@ class Field:
     many: bool = False
     example: str = ""
     subfields: tuple[Field, ...] = ()
+    shorthand: str = ""
 
 
 @dataclass(frozen=True)
@@ -99,8 +102,8 @@ REVIEW = Field(
     example="[goal, responsible]",
 )
 REVIEWED_SECTIONS = (
-    "organisations", "groups", "documents", "goal_areas", "goals", "focus_areas", "problems",
-    "activities",
+    "organisations", "groups", "documents", "indicators", "goal_areas", "goals", "focus_areas",
+    "problems", "activities",
 )
 """The sections whose records may carry ``review``."""
 
@@ -119,6 +122,64 @@ DOCUMENT_PARTS = {
     "responsible": "its handläggare and reviewer",
 }
 """Parts of a document a dataset may say it does not record (``not_recorded``)."""
+
+DIRECTIONS = {
+    "lower": "a lower value is better (fewer reported crimes)",
+    "higher": "a higher value is better (a larger share who feel safe)",
+}
+"""Which way an indicator gets better (``better``): ``sk:lower`` or ``sk:higher``."""
+
+TARGET_KINDS = {
+    "level": "a level to reach (value: the level, in the indicator's unit)",
+    "direction": "only a direction: better than the baseline (no value)",
+    "change": "a change against the baseline (value: the change, signed, with its unit)",
+}
+"""What a goal measure's target states (``target.kind``), as ``sk:targetKind``."""
+
+CHANGE_UNITS = {
+    "procent": "per cent of the baseline",
+    "enheter": "the indicator's own units",
+}
+"""The unit of a target of kind ``change`` (``target.unit``), as ``sk:targetChangeUnit``."""
+
+SCOPE = Field(
+    "scope",
+    "map",
+    "What it covers, field by field comparable between a goal and its indicators: crime "
+    "types or a survey question, a place, areas.",
+    subfields=(
+        Field(
+            "crime_types",
+            "text",
+            "Crime types counted or meant, in lower case: `våldsbrott`, `skadegörelse`, "
+            "`narkotikabrott`, `alla brott`.",
+            many=True,
+            example="[skadegörelse]",
+        ),
+        Field(
+            "place",
+            "text",
+            "Where, e.g. `offentlig miljö`; leave it out for everywhere.",
+            example="offentlig miljö",
+        ),
+        Field(
+            "survey_question",
+            "text",
+            "The survey question it rests on or is about.",
+            example="Hur trygg känner du dig ute ensam en sen kväll?",
+        ),
+        Field(
+            "areas",
+            "area",
+            "SCB codes of the areas: `0685` a municipality, `06` a county, `00` the whole "
+            "country.",
+            many=True,
+            example='["0682", "0685"]',
+        ),
+    ),
+)
+"""A goal's or an indicator's scope (``sk:scopeCrimeType``, ``sk:scopePlace``,
+``sk:scopeSurveyQuestion``, ``sk:scopeArea``)."""
 
 SECTIONS: dict[str, Section] = {
     s.name: s
@@ -491,6 +552,67 @@ SECTIONS: dict[str, Section] = {
             ),
         ),
         Section(
+            "indicators",
+            "Indicators goals are followed up with (`sk:Indicator`); observations of them come "
+            "from the files of docs/follow-up.md.",
+            (
+                ID,
+                Field(
+                    "title",
+                    "text",
+                    "What is measured.",
+                    required=True,
+                    example="Anmälda skadegörelsebrott per 100 000 invånare",
+                ),
+                Field(
+                    "unit",
+                    "text",
+                    "The unit of its values: `per 100 000 invånare`, `antal`, `index 0–6`, "
+                    "`procent`.",
+                    example="per 100 000 invånare",
+                ),
+                Field(
+                    "data_source",
+                    "text",
+                    "Who publishes the figures: `Kolada`, `Brå`, `SCB`, `Polisens "
+                    "trygghetsmätning`, a local survey.",
+                    example="Brå",
+                ),
+                Field(
+                    "kolada_kpi",
+                    "kpi",
+                    "The Kolada KPI it is, if any; a Kolada file's values for this KPI are its "
+                    "observations.",
+                    example="N07403",
+                ),
+                Field(
+                    "better",
+                    "choice",
+                    "Which way is better: `lower` or `higher`.",
+                    vocabulary="direction",
+                    example="lower",
+                ),
+                Field(
+                    "series_breaks",
+                    "year",
+                    "First years of a new series: values before and after are not comparable "
+                    "(a Brå file adds 2015 itself).",
+                    many=True,
+                    example="[2015]",
+                ),
+                Field(
+                    "moving_window",
+                    "int",
+                    "Years each value averages over, for a moving average (3 for Kolada's "
+                    "three-year means).",
+                    example="3",
+                ),
+                SCOPE,
+                NOTE,
+                SOURCE,
+            ),
+        ),
+        Section(
             "goal_areas",
             "Goal areas (målområden) of a document.",
             (
@@ -523,6 +645,84 @@ SECTIONS: dict[str, Section] = {
                     required=True,
                 ),
                 Field("goal_area", "ref", "Its goal area.", targets=("goal_areas",)),
+                SCOPE,
+                Field(
+                    "indicators",
+                    "list",
+                    "The indicators it is measured with, each with its baseline and target.",
+                    subfields=(
+                        Field(
+                            "indicator",
+                            "ref",
+                            "The indicator.",
+                            targets=("indicators",),
+                            required=True,
+                            example="skadegorelse-per-100000",
+                        ),
+                        Field(
+                            "baseline",
+                            "map",
+                            "What the goal is compared with: its years (`2016-2019`), or a "
+                            "mapping of `period` and `value`; without a value it is computed "
+                            "from the observations of those years.",
+                            shorthand="period",
+                            subfields=(
+                                Field(
+                                    "period",
+                                    "years",
+                                    "The baseline year or years.",
+                                    required=True,
+                                    example="2016-2019",
+                                ),
+                                Field(
+                                    "value",
+                                    "decimal",
+                                    "The baseline value the plan states, in the indicator's "
+                                    "unit.",
+                                    example="812",
+                                ),
+                            ),
+                        ),
+                        Field(
+                            "target",
+                            "map",
+                            "What counts as reaching the goal: a mapping of `kind`, `value`, "
+                            "`unit` and `year`.",
+                            subfields=(
+                                Field(
+                                    "kind",
+                                    "choice",
+                                    "`level`, `direction` or `change`.",
+                                    vocabulary="target-kind",
+                                    required=True,
+                                    example="change",
+                                ),
+                                Field(
+                                    "value",
+                                    "decimal",
+                                    "For `level` the level; for `change` the change, signed "
+                                    "(`-10`: a fall by ten); none for `direction`.",
+                                    example="-10",
+                                ),
+                                Field(
+                                    "unit",
+                                    "choice",
+                                    "For `change`: `procent` (of the baseline) or `enheter` "
+                                    "(the indicator's units).",
+                                    vocabulary="change-unit",
+                                    example="procent",
+                                ),
+                                Field(
+                                    "year",
+                                    "year",
+                                    "The year it is to be reached by; default: the last year "
+                                    "of the goal's document's period.",
+                                    example="2026",
+                                ),
+                            ),
+                        ),
+                    ),
+                ),
                 NOTE,
                 SOURCE,
             ),
@@ -632,6 +832,13 @@ SECTIONS: dict[str, Section] = {
                     "status", "vocab", "Status: planerad, pagaende, genomford…", vocabulary="status"
                 ),
                 Field("description", "text", "Longer description."),
+                Field(
+                    "planned_output",
+                    "text",
+                    "What it is to produce, as the plan writes it; the number in it is the "
+                    "planned count.",
+                    example="minst 15 trafikkontroller",
+                ),
                 SOURCE,
             ),
         ),

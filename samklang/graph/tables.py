@@ -48,6 +48,8 @@ HEADERS_SV = {
     "beskrivning": "description",
     "källa": "source",
     "granska": "review",
+    "planerad prestation": "planned_output",
+    "planerat utfall": "planned_output",
 }
 """Swedish column headers accepted beside the English field names."""
 
@@ -259,6 +261,17 @@ def _decoded(path: Path) -> tuple[str, TableFormat]:
 
 
 def _csv_rows(path: Path) -> Iterator[tuple[str, list[str]]]:
+    for where, _, cells in table_rows(path):
+        yield where, cells
+
+
+def csv_lines(path: Path) -> Iterator[tuple[int, int, list[str]]]:
+    """The rows of a CSV file, read as :func:`table_format` says: each row's number (blank
+    lines not counted), the line it starts on, and its cells.
+
+    Raises:
+        InputError: the file cannot be read or decoded, or a quote is left open.
+    """
     text, form = _decoded(path)
     described = path if form.encoding.startswith("utf-8") else Path(f"{path} ({form})")
     reader = csv.reader(io.StringIO(text), delimiter=form.delimiter, strict=True)
@@ -281,9 +294,25 @@ def _csv_rows(path: Path) -> Iterator[tuple[str, list[str]]]:
             width = len(cells) - 1
         elif reader.line_num > start:
             _check_spanning_cell(described, lines, start, reader.line_num, width, form)
-        where = f"row {number}" if start == number else f"row {number} (line {start})"
-        yield where, cells
+        yield number, start, cells
         start = reader.line_num + 1
+
+
+def table_rows(path: Path, sheet: str = SHEET) -> Iterator[tuple[str, int | None, list[str]]]:
+    """The rows of a CSV file or XLSX workbook (its sheet ``sheet``, else its first): where
+    each is (``row 4``, ``row 4 (line 6)``, ``sheet Aktiviteter, row 4``), the line of the
+    text it starts on (``None`` in a workbook), and its cells as text.
+
+    Raises:
+        InputError: the file cannot be read, a quote is left open, cells are merged.
+    """
+    if path.suffix.lower() == ".xlsx":
+        for where, cells in _xlsx_rows(path, sheet):
+            yield where, None, cells
+        return
+    for number, start, cells in csv_lines(path):
+        where = f"row {number}" if start == number else f"row {number} (line {start})"
+        yield where, start, cells
 
 
 def _quote_error(path: Path, start: int, end: int, err: csv.Error) -> InputError:
@@ -322,7 +351,7 @@ def _check_spanning_cell(
 # --- XLSX -----------------------------------------------------------------------------------
 
 
-def _xlsx_rows(path: Path) -> Iterator[tuple[str, list[str]]]:
+def _xlsx_rows(path: Path, sheet_name: str = SHEET) -> Iterator[tuple[str, list[str]]]:
     import warnings
     import zipfile
 
@@ -341,7 +370,7 @@ def _xlsx_rows(path: Path) -> Iterator[tuple[str, list[str]]]:
             "is not a readable XLSX workbook; save it from a spreadsheet program as .xlsx",
         ) from err
     try:
-        sheet = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
+        sheet = book[sheet_name] if sheet_name in book.sheetnames else book.worksheets[0]
         _check_merged(path, sheet)
         for number, values in enumerate(sheet.iter_rows(values_only=True), 1):
             yield f"sheet {sheet.title}, row {number}", [_cell_text(v) for v in values]

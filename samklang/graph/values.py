@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal, InvalidOperation
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 RULE_ID = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+")
@@ -162,6 +163,59 @@ def parse_url(text: str) -> str:
     return text
 
 
+_THOUSANDS = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)")
+"""A space between groups of digits (``27 495``): ordinary, no-break or narrow no-break."""
+_DECIMAL = re.compile(r"[-−]?\d+(?:[.,]\d+)?")
+
+
+def parse_decimal(text: str) -> Decimal:
+    """Read a number as Swedish sources write it: a decimal comma or point, spaces between
+    thousands, a minus sign.
+
+    >>> parse_decimal("1 234,5")
+    Decimal('1234.5')
+    """
+    compact = _THOUSANDS.sub("", text.strip())
+    if not _DECIMAL.fullmatch(compact):
+        raise FieldValueError(
+            f"'{text}' is not a number; expected digits such as 12, 12,5 or 1 234"
+        )
+    try:
+        return Decimal(compact.replace(",", ".").replace("−", "-"))
+    except InvalidOperation as err:  # pragma: no cover - the pattern admits only numbers
+        raise FieldValueError(
+            f"'{text}' is not a number; expected digits such as 12, 12,5 or 1 234"
+        ) from err
+
+
+def parse_count(text: str) -> int:
+    """Read a whole number of things, with spaces between thousands allowed (``2 537``)."""
+    compact = _THOUSANDS.sub("", text.strip())
+    if not compact.isdigit():
+        raise FieldValueError(f"'{text}' is not a count; expected a whole number such as 8")
+    return int(compact)
+
+
+def parse_area(text: str) -> str:
+    """Check an SCB area code: ``00`` (the whole country), two digits (a county) or four (a
+    municipality)."""
+    if not re.fullmatch(r"\d{2}|\d{4}", text):
+        raise FieldValueError(
+            f"'{text}' is not an area code; expected an SCB code: 0685 for a municipality, "
+            "06 for a county or 00 for the whole country"
+        )
+    return text
+
+
+def parse_kpi(text: str) -> str:
+    """Check the id of a Kolada KPI (``N07403``, ``U07417``)."""
+    if not re.fullmatch(r"[A-Z]\d{5}", text):
+        raise FieldValueError(
+            f"'{text}' is not a Kolada KPI; expected a letter and five digits such as N07403"
+        )
+    return text
+
+
 def law_id(text: str) -> str | None:
     """The law vocabulary id for ``SFS 2003:778`` (``sfs-2003-778``), or ``None``."""
     m = LAW_PATTERN.match(text.strip())
@@ -179,4 +233,7 @@ PARSERS = {
     "id": parse_id,
     "code": parse_code,
     "url": parse_url,
+    "decimal": parse_decimal,
+    "area": parse_area,
+    "kpi": parse_kpi,
 }
