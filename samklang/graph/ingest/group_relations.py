@@ -18,7 +18,7 @@ from samklang.graph.ingest.actors import SERVICE, resolve_actor
 from samklang.graph.ingest.documents import document_at
 from samklang.graph.ingest.groups import groups_in
 from samklang.graph.ingest.layout import Span
-from samklang.graph.ingest.literals import might_match
+from samklang.graph.ingest.literals import gate
 from samklang.graph.ingest.model import Entity
 
 if TYPE_CHECKING:
@@ -34,9 +34,11 @@ def read_group_relations(reader: Reader) -> None:
     (``REPORTS_TO``), and the group that carries a document (``OWNS``) or a goal area
     (``GOAL_AREA_GROUP``)."""
     patterns = [*pat.MEMBERS, *pat.CONVENER, pat.REPORTS_TO, pat.OWNS, pat.GOAL_AREA_GROUP]
+    words = gate(tuple(patterns))  # what a sentence must hold for any to match (literals.py)
     for span, sentence in reader.sentences():
-        lowered = sentence.lower()
-        if not any(might_match(p, lowered) and p.search(sentence) for p in patterns):
+        if words is not None and not words.search(sentence.lower()):
+            continue
+        if not any(pattern.search(sentence) for pattern in patterns):
             continue  # nothing below would match: spare looking for groups
         groups = groups_in(reader, span.start, sentence)
         if not groups:

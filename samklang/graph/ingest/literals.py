@@ -37,8 +37,21 @@ def required(pattern: re.Pattern[str]) -> frozenset[str] | None:
 
 def might_match(pattern: re.Pattern[str], lowered: str) -> bool:
     """Whether ``pattern`` can match a text whose lowered form is ``lowered``."""
-    words = required(pattern)
-    return words is None or any(word in lowered for word in words)
+    test = gate((pattern,))
+    return test is None or test.search(lowered) is not None
+
+
+@functools.lru_cache(maxsize=512)
+def gate(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """One search for the words of all ``patterns``: a lowered text it does not find is
+    matched by none of them. ``None`` when a pattern has no such words."""
+    words: set[str] = set()
+    for pattern in patterns:
+        found = required(pattern)
+        if found is None:
+            return None
+        words |= found
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 def _literal(items: list[Any]) -> str | None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from samklang.graph.ingest import patterns as pat
 from samklang.graph.ingest.layout import Span, clean
-from samklang.graph.ingest.literals import might_match
+from samklang.graph.ingest.literals import gate, might_match
 from samklang.graph.ingest.model import Entity, Fact
 
 if TYPE_CHECKING:
@@ -114,6 +114,9 @@ def organisations_in(
     found: list[tuple[Entity, Span]] = []
     taken: list[tuple[int, int]] = []
     lowered = text.lower()
+    words = gate(tuple(pattern for _, pattern in pat.ORGANISATION_PATTERNS))
+    if words is not None and not words.search(lowered):
+        return found  # no word of an organisation in it (literals.py)
     for kind, pattern in pat.ORGANISATION_PATTERNS:
         if not might_match(pattern, lowered):
             continue  # it lacks the words every match holds (literals.py)
