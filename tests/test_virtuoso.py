@@ -18,11 +18,12 @@ from samklang.graph.corpus import load_corpus, push
 from samklang.graph.store.endpoint import SparqlStore
 from samklang.graph.store.oxigraph import OxigraphStore
 from samklang.queries.check import check
-from samklang.queries.research import find_query, run
+from samklang.queries.research import find_query, library, run
 from samklang.queries.rule import catalogue
 from samklang.queries.settings import Settings
 
 from .conftest import EXAMPLES, ROOT
+from .test_research import normal_rows
 from .virtuoso import Virtuoso, installed, running
 
 pytestmark = pytest.mark.virtuoso
@@ -84,7 +85,6 @@ def test_check_on_virtuoso_equals_embedded(pushed: SparqlStore, embedded: Oxigra
     assert len({f[0] for f in local}) >= 10, "the examples should make most rules fire"
 
 
-
 @pytest.mark.parametrize(
     ("name", "params"),
     [
@@ -103,6 +103,38 @@ def test_research_queries_on_virtuoso_equal_embedded(
     assert remote.columns == local.columns
     assert remote.rows == local.rows
     assert local.rows
+
+
+INTEGER_DIVISION = "Virtuoso divides an integer by an integer as integers (SPARQL: decimal)"
+VIRTUOSO_DIFFERS = {
+    "activity-kind-share": INTEGER_DIVISION,
+    "follow-up-completion": INTEGER_DIVISION,
+    "documents-in-force": "Virtuoso gives BOUND(…) as the integer 0 or 1, not a boolean",
+    "promises-by-theme": 'Virtuoso: CONTAINS(?theme, "") is false (SPARQL: true), so no rows',
+}
+"""Library queries whose defaults Virtuoso 7 answers otherwise than SPARQL 1.1 says (found by
+the test below); the test fails once a query is written so that Virtuoso agrees."""
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(name, marks=pytest.mark.xfail(reason=VIRTUOSO_DIFFERS[name], strict=True))
+        if name in VIRTUOSO_DIFFERS
+        else name
+        for name in sorted(library())
+    ],
+)
+def test_every_research_query_on_virtuoso_agrees_with_embedded(
+    pushed: SparqlStore, embedded: OxigraphStore, name: str
+) -> None:
+    """Each query of the library with its defaults, as test_research compares rdflib."""
+    query = library()[name]
+    remote = run(query, pushed, {}, today=AS_OF)
+    local = run(query, embedded, {}, today=AS_OF)
+    assert remote.columns == local.columns
+    assert normal_rows(remote.rows) == normal_rows(local.rows)
+    assert local.rows, f"{name} found nothing in the examples"
 
 
 def test_push_through_sparql_update_gives_the_same_graph(
