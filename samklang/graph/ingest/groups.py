@@ -118,7 +118,11 @@ def _group_entity(reader: Reader, offset: int, m: re.Match[str], register: bool)
     named = ""
     if word == "temagrupp" and m["topic"] and not m["definite"]:
         named = f"Temagrupp {m['topic']}"
-    elif m["prefix"] and m["prefix"].strip().lower() in ("kommunens", "polisens"):
+    elif (
+        m["prefix"]
+        and m["prefix"].strip().lower() in ("kommunens", "polisens")
+        and word not in _COUNCILS  # "Kommunens trygghetsråd" is the Trygghetsrådet
+    ):
         named = f"{m['prefix'].strip().capitalize()} {word}"
     if word == "styrgrupp" and not named:
         steering = [
@@ -153,7 +157,13 @@ def _group_entity(reader: Reader, offset: int, m: re.Match[str], register: bool)
         entity.set("name", named, evidence)
         entity.set("word", word, None)
         entity.set("type", kind, evidence)
+        if (m["prefix"] or "").strip().lower() == "kommunens":
+            entity.set("part_of", reader.municipality, None)
     return entity
+
+
+_COUNCILS = ("trygghetsråd", "brottsförebyggande råd")
+"""Councils: one to a municipality, so ``kommunens`` before one is not part of its name."""
 
 
 def _absorb_unnamed(reader: Reader, named: Entity, word: str) -> None:
@@ -225,10 +235,7 @@ def settle_groups(reader: Reader) -> None:
                         f"{name}: " + ", ".join(str(v.label) for v in group.values(name))
                     )
                     del group.facts[name]
-        elif (
-            group.get("word") in ("trygghetsråd", "brottsförebyggande råd")
-            and group.get("type") != "styrgrupp"
-        ):
+        elif group.get("word") in _COUNCILS and group.get("type") != "styrgrupp":
             group.review.append(
                 "texten säger inte om rådet är styrgrupp eller arbetsgrupp; satt till arbetsgrupp"
             )

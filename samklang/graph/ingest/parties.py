@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 def read_parties(reader: Reader) -> None:
     """Parties: ``mellan A och B`` (``BETWEEN``) and ``A i samverkan med B``
     (``TOGETHER_WITH``) in the document's title or in a sentence about it, or a line under
-    the title naming only organisations; signatories from signature lines
+    the title naming only organisations (two or more: one alone is the document's issuer,
+    ``Kronstad kommun`` under a trygghetsplan); signatories from signature lines
     (``SIGNATURE``)."""
     head_end = reader.title_line + 3
     for span, sentence in reader.sentences():
@@ -58,7 +59,8 @@ def read_parties(reader: Reader) -> None:
         found = organisations_in(reader, line.start, line.text, register=False)
         for _, s in found:
             rest = rest.replace(reader.text[s.start : s.end], "")
-        if found and not re.sub(r"\b(?:och|samt|i\s+samverkan\s+med)\b|[,&]", "", rest).strip():
+        joints = r"\b(?:och|samt|i\s+samverkan\s+med)\b|[,&]"
+        if len(found) >= 2 and not re.sub(joints, "", rest).strip():
             for entity, s in found:
                 reader.own.add("parties", entity, reader.ev(s.start, s.end))
     read_signatures(reader)
@@ -89,6 +91,10 @@ def _read_parties_in_text(reader: Reader) -> None:
                 listed = _organisation_list(reader, span.start + m.start("list"), m["list"])
                 for who, evidence in listed:
                     reader.own.add("parties", who, evidence)
+                    if pat.MUNICIPAL_ROLES.fullmatch(evidence.quote):
+                        reader.own.review.append(
+                            f"”{evidence.quote}” är en roll hos kommunen; kommunen satt som part"
+                        )
 
 
 def _read_parties_list(reader: Reader) -> None:
@@ -113,9 +119,11 @@ def _document_of_mention(reader: Reader, sentence: str, m: re.Match[str]) -> boo
 
 def _organisation_list(reader: Reader, offset: int, text: str) -> list[tuple[Entity, Evidence]]:
     """The organisations of a list written in a sentence (``A, B, C och D``), or none when
-    an item is not an organisation (``mellan skolan och hemmet``)."""
+    an item is not an organisation (``mellan skolan och hemmet``). ``Polismyndigheten,
+    lokalpolisområde X`` is one party, the police area."""
     found: list[tuple[Entity, Evidence]] = []
     position = 0
+    previous = ""
     for part in _SPLIT.split(text):
         at = text.index(part, position) if part else position
         position = at + len(part)
@@ -126,8 +134,14 @@ def _organisation_list(reader: Reader, offset: int, text: str) -> list[tuple[Ent
             return []
         stripped = part.strip()
         start = offset + at + part.index(stripped)
+        if found and _AREA.match(stripped) and previous == "Polismyndigheten":
+            found.pop()  # "Polismyndigheten, lokalpolisområde Ekholm": the police area
         found.append((who, reader.ev(start, start + len(stripped))))
+        previous = stripped
     return found if len(found) >= 2 else []
+
+
+_AREA = re.compile(r"(?:[Ll]okalpolisområde|LPO)\b")
 
 
 _SPLIT = re.compile(f"{pat.PARTY_LIST_SPLIT.pattern}|{pat.LIST_SPLIT.pattern}")
@@ -140,7 +154,8 @@ def _organisation(reader: Reader, offset: int, text: str) -> Entity | None:
     """The one organisation ``text`` is: its name (nothing else but an organisation number),
     the police area the Police Authority acts through (``POLICE_THROUGH``), or a generic
     name (``kommunen``, ``polisen``, ``polisen i Lindesby``) for the one of its kind the text
-    names."""
+    names, or a role of the municipality's staff (``kommunens trygghetssamordnare``,
+    ``MUNICIPAL_ROLES``) for the municipality, marked for review."""
     if through := pat.POLICE_THROUGH.match(text):
         offset, text = offset + through.end(), text[through.end() :]
     stripped = text.strip()
@@ -160,6 +175,8 @@ def _organisation(reader: Reader, offset: int, text: str) -> Entity | None:
             place = re.fullmatch(rf"i\s+(?P<name>{pat.NAME})", rest)
             if not rest or (place and place["name"] in candidates[0].get("name", "")):
                 return candidates[0]
+    if (role := pat.MUNICIPAL_ROLES.match(stripped)) and role.end() == len(stripped):
+        return reader.municipality  # "… tagits fram av kommunens trygghetssamordnare och …"
     return None
 
 

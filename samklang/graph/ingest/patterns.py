@@ -105,10 +105,11 @@ POSSESSED = re.compile(
 lägesbild``, ``Ekby kommuns åtgärdsplan``), as the definite form does."""
 
 IDENTITY = re.compile(
-    r"\s(?:är|utgör|fungerar\s+som)\s+(?:också\s+)?(?:kommunens|stadens|vår|vårt|den)?\s*$"
+    r"\s(?:är|utgör|fungerar\s+som)\s+(?:också\s+)?"
+    r"(?:kommunens|stadens|vår|vårt|den|(?:[A-ZÅÄÖ][\wåäö-]+\s+){1,2}(?:kommuns|stads))?\s*$"
 )
-"""``Handlingsplanen är kommunens åtgärdsplan``: what follows names the document the sentence
-is about, not another one."""
+"""``Handlingsplanen är kommunens åtgärdsplan`` (or ``… är Kronstad kommuns åtgärdsplan``):
+what follows names the document the sentence is about, not another one."""
 
 PRONOUN_SUBJECT = re.compile(
     r"^\W*(?:Den|Det|Denna|Detta)\s+(?=(?:är|har|gäller|bygger|ska|skall|kan|omfattar|"
@@ -301,18 +302,20 @@ GROUP = re.compile(
     r"|[Tt]rygghetsgrupp|[Rr]eferensgrupp|[Ll]edningsgrupp|[Tt]rygghetsråd|[Bb]rottsförebyggande\s+råd)"
     r"(?P<definite>en|et)?(?P<genitive>s)?(?P<plural>er|erna)?\b"
     r"(?:\s+(?P<topic>(?!(?:och|för|som|i|med|vars|där|är|har|ska|består|ansvarar|rapporterar|"
-    r"sammankallas|arbetar|till|av|på|om|inom|under|kopplas|finns|leds|utgör|vilken|vilket|"
+    r"sammankallas|arbetar|till|av|på|om|inom|under|kopplas|finns|leds|leder|samordnar|styr|utgör|vilken|vilket|"
     r"kontinuerligt|två|en|ett|varje|samt|eller|men|tillsammans)\b)[a-zåäö]{3,}))?"
 )
 """A group: ``temagrupp brott`` (a named temagrupp), ``Temagruppen`` (the one named before),
 ``kommunens ledningsgrupp``, ``styrgruppen``, ``Trygghetsrådet``."""
 
 STEERING = re.compile(
-    r"(?:\s*,\s*som\s+[^.;()]{3,160}?,(?=\s*(?:utgör|är|fungerar|agerar)\b))?"
+    r"(?:\s*,\s*som\s+[^.;()]{3,160}?,(?=\s*(?:utgör|är|fungerar|agerar)\b)"
+    r"|\s+(?:leder|samordnar|styr)(?:\s+[a-zåäö]+){0,2}\s+och(?=\s+(?:utgör|är)\b))?"
     r"\s*,?\s*(?:vilken|som)?\s*(?:utgör|är|fungerar\s+som|agerar)\s+(?:\w+\s+)?styrgrupp"
 )
-"""After a group: ``…, vilken utgör styrgrupp``, ``… är kommunens styrgrupp``, or after a
-relative clause, ``Trygghetsrådet, som består av …, är styrgrupp``."""
+"""After a group: ``…, vilken utgör styrgrupp``, ``… är kommunens styrgrupp``, after a
+relative clause, ``Trygghetsrådet, som består av …, är styrgrupp``, or after a verb of
+leading, ``Kommunens trygghetsråd leder arbetet och är styrgrupp``."""
 
 MEMBERS = [
     re.compile(
@@ -378,8 +381,13 @@ OWNS = re.compile(r"\bansvarar\s+för\s+(?:att\s+)?(?:målen\s+i\s+)?")
 
 # --- Parties and signatures -----------------------------------------------------------------
 
-BETWEEN = re.compile(r"\bmellan\s+(?P<a>[^.,;]+?)\s+och\s+(?P<b>[^.,;]+)")
-"""``en samverkan mellan A och B``, ``Samverkansöverenskommelse mellan A och B``."""
+BETWEEN = re.compile(
+    r"\bmellan\s+(?P<a>[^.,;]+?)\s+och\s+"
+    r"(?P<b>[^.,;]+(?:,\s*(?:[Ll]okalpolisområde|LPO)\b[^.,;]*)?)"
+)
+"""``en samverkan mellan A och B``, ``Samverkansöverenskommelse mellan A och B``; B may be
+``Polismyndigheten, lokalpolisområde Ekholm`` (the police area is the party,
+``POLICE_THROUGH``)."""
 
 TOGETHER_WITH = re.compile(r"\bi\s+samverkan\s+med\s+(?P<b>[^.,;]+)")
 """``A i samverkan med B``."""

@@ -4,7 +4,9 @@ A law is named by its SFS number (``LAW``) or by its name (``LAW_NAMES``), or ag
 ``lagen`` alone (``LAW_AGAIN``: the law the paragraph named last); it is the legal basis of the
 document the text says follows it (``ACCORDING_TO``: the document named just before
 ``enligt``, else the one the sentence is about), or, where the paragraph does not say, of a
-document whose type it governs (``LEGAL_BASIS``), and otherwise a reference of the plan.
+document whose type it governs (``LEGAL_BASIS``), and otherwise a reference of the plan. A
+regulation (``MSBFS 2021:1``: ``är utformat enligt MSBFS 2021:1``) is never a legal basis,
+only a reference.
 Strategies are named with their year (``STRATEGY``); works cited stand in the footnotes that
 end the text or under a heading such as ``Referenser`` (``WORK_FULL``, ``WORK_SHORT``).
 """
@@ -57,6 +59,8 @@ def read_laws(reader: Reader) -> None:
             laws.setdefault(name, evidence)
             paragraphs.setdefault(name, []).append(paragraph)
             last_law[paragraph.start] = name
+            if name.startswith("MSBFS"):
+                continue  # a regulation a document follows is not its legal basis: a reference
             according = pat.ACCORDING_TO.search(sentence[:a] + " ")
             if according is not None and according.end() >= a - 1:
                 named, subject = mention_before(reader, sentence, according.start())
