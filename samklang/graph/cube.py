@@ -111,10 +111,6 @@ def _integer(value: int) -> ox.Literal:
     return ox.Literal(str(value), datatype=XSD.integer)
 
 
-def _place(place: Place) -> str:
-    return f"{place.path.name}, {place.where}" if place.where else place.path.name
-
-
 class Cube:
     """Emits the observation files of one dataset, merging what several of them give."""
 
@@ -242,8 +238,8 @@ class Cube:
                     again.place.path,
                     again.place.where,
                     f"gives {what} of {indicator} in {area} for {period} (sex {sex}) as "
-                    f"{_shown(b)}, but {_place(first.place)} gives {_shown(a)}; expected one "
-                    "figure per indicator, area, period and sex",
+                    f"{_shown(b)}, but {first.place.path.name}, {first.place.where} gives "
+                    f"{_shown(a)}; expected one figure per indicator, area, period and sex",
                 )
         added = Observation(
             indicator,
@@ -273,8 +269,9 @@ class Cube:
                 population.place.path,
                 population.place.where,
                 f"gives the population of {population.area} in {population.year} (sex "
-                f"{population.sex}) as {population.population}, but {_place(known[0].place)} "
-                f"gives {known[0].population}; expected one population per area, year and sex",
+                f"{population.sex}) as {population.population}, but {known[0].place.path.name}, "
+                f"{known[0].place.where} gives {known[0].population}; expected one population "
+                "per area, year and sex",
             )
 
     def attach_populations(self) -> None:
@@ -305,8 +302,8 @@ class Cube:
                     output.place.path,
                     output.place.where,
                     f"gives the output of the activity '{output.activity}' in {output.year} as "
-                    f"{output.count}, but {_place(known[0].place)} gives {known[0].count}; "
-                    "expected one count per activity and year",
+                    f"{output.count}, but {known[0].place.path.name}, {known[0].place.where} "
+                    f"gives {known[0].count}; expected one count per activity and year",
                 )
             self.provenance(node, data_set, output.place)
             return

@@ -534,18 +534,18 @@ CATALOGUE: tuple[Message, ...] = (
     _m("the confidence interval '{text}' runs backwards; expected the lower bound first",
        "konfidensintervallet '{text}' är baklänges; förväntade den undre gränsen först"),
     # the same figure from two places (samklang/graph/cube.py)
-    _m("gives {what} of {indicator} in {area} for {period} (sex {sex}) as {a}, but {place} gives "
-       "{b}; expected one figure per indicator, area, period and sex",
-       "anger {what} för {indicator} i {area} år {period} (kön {sex}) till {a}, men {place} "
+    _m("gives {what} of {indicator} in {area} for {period} (sex {sex}) as {a}, but {file}, {at} "
+       "gives {b}; expected one figure per indicator, area, period and sex",
+       "anger {what} för {indicator} i {area} år {period} (kön {sex}) till {a}, men {file}, {at} "
        "anger {b}; förväntade en siffra per indikator, område, period och kön", "what"),
-    _m("gives the population of {area} in {year} (sex {sex}) as {a}, but {place} gives {b}; "
-       "expected one population per area, year and sex",
-       "anger folkmängden i {area} år {year} (kön {sex}) till {a}, men {place} anger {b}; "
+    _m("gives the population of {area} in {year} (sex {sex}) as {a}, but {file}, {at} gives "
+       "{b}; expected one population per area, year and sex",
+       "anger folkmängden i {area} år {year} (kön {sex}) till {a}, men {file}, {at} anger {b}; "
        "förväntade en folkmängd per område, år och kön"),
-    _m("gives the output of the activity '{name}' in {year} as {a}, but {place} gives {b}; "
-       "expected one count per activity and year",
-       "anger prestationen för aktiviteten '{name}' år {year} till {a}, men {place} anger {b}; "
-       "förväntade ett antal per aktivitet och år"),
+    _m("gives the output of the activity '{name}' in {year} as {a}, but {file}, {at} gives "
+       "{b}; expected one count per activity and year",
+       "anger prestationen för aktiviteten '{name}' år {year} till {a}, men {file}, {at} anger "
+       "{b}; förväntade ett antal per aktivitet och år"),
     # --- spreadsheets (samklang/graph/tables.py) ----------------------------------------------
     _m("the column '{name}' is not known (did you mean '{close}'?); expected columns {columns}, "
        "or another heading kept as a note",
