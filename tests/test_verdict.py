@@ -420,3 +420,22 @@ def test_the_rules_that_read_verdicts():
 
     reading = {r for r, rule in catalogue().items() if verdict.reads_verdicts(rule.query)}
     assert reading == {"FUP-COMPARISON", "FUP-SERIES-BREAK", "FUP-SERIES-GAP", "FUP-WINDOW-OVERLAP"}
+
+
+def test_query_on_an_endpoint_says_it_finds_no_verdicts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from click.testing import CliRunner
+
+    import samklang.graph.corpus
+    from samklang.cli import cli
+
+    store = loaded(dataset_folder(tmp_path))
+    monkeypatch.setattr(samklang.graph.corpus, "open_sources", lambda *args: store)
+    monkeypatch.setattr(verdict, "_is_endpoint", lambda s: True)
+    sparql = "SELECT ?v WHERE { ?v sk:verdictOf ?m }"
+    args = ["query", "--sparql", sparql, "--endpoint", "http://127.0.0.1:9/sparql", "--lang", "en"]
+    result = CliRunner().invoke(cli, [*args, "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert "so the query finds none" in result.stderr
+    assert result.stdout == "v\n"

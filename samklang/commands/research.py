@@ -99,6 +99,12 @@ def query(
         from samklang.reasoning.reason import reasoned_store
 
         store = reasoned_store(store)  # type: ignore[arg-type]
+    if endpoint:
+        from samklang.queries import verdict
+        from samklang.report.words import WORDS
+
+        if verdict.reads_verdicts(chosen.query) and verdict.skips_verdicts(store):
+            click.echo(WORDS[lang]["verdicts_skipped_query"], err=True)
     with _progress(f"{chosen.name} …"):
         result = run(chosen, store, values)
     if output_format == "table":

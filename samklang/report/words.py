@@ -67,6 +67,11 @@ WORDS: dict[str, dict[str, str]] = {
             "som bara läses, så {rules} kördes inte. Granska datasetens mappar, eller en databas "
             "som byggts med 'samklang load' (--store), för att få med dem."
         ),
+        "verdicts_skipped_query": (
+            "samklang: bedömningarna av om målen nås kan inte läggas till i en SPARQL-slutpunkt "
+            "som bara läses, så frågan hittar inga. Ställ den mot datasetens mappar, eller mot "
+            "en databas som byggts med 'samklang load' (--store)."
+        ),
         "legend_question": (
             "En uppgift som inte är registrerad: ingenting visar att den saknas, men den behövs "
             "för granskningen. Räknas inte som fel."
@@ -151,6 +156,11 @@ WORDS: dict[str, dict[str, str]] = {
             "samklang: the verdicts on whether the goals are met cannot be added to a SPARQL "
             "endpoint that is only read, so {rules} did not run. Check the dataset folders, or a "
             "store built with 'samklang load' (--store), to include them."
+        ),
+        "verdicts_skipped_query": (
+            "samklang: the verdicts on whether the goals are met cannot be added to a SPARQL "
+            "endpoint that is only read, so the query finds none. Run it over the dataset "
+            "folders, or a store built with 'samklang load' (--store)."
         ),
         "legend_question": (
             "A fact that is not recorded: nothing shows it is missing, but the check needs it. "
