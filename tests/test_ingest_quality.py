@@ -73,13 +73,21 @@ DOCUMENTS = {
     "sjoholm-handlingsprogram": lambda tmp: build_pdf(
         HERE / "sjoholm-handlingsprogram.pdf.txt", tmp / "sjoholm-handlingsprogram.pdf"
     ),
+    "bjorkhamn-medborgarlofte": lambda tmp: HERE / "bjorkhamn-medborgarlofte.txt",
+    "lervik-atgardsplan": lambda tmp: build_docx(
+        HERE / "lervik-atgardsplan.docx.txt", tmp / "lervik-atgardsplan.docx"
+    ),
+    "fagelsta-samverkansoverenskommelse": lambda tmp: build_pdf(
+        HERE / "fagelsta-samverkansoverenskommelse.pdf.txt",
+        tmp / "fagelsta-samverkansoverenskommelse.pdf",
+    ),
+    "ronnbacka-lagesbild": lambda tmp: HERE / "ronnbacka-lagesbild.md",
 }
 HELD_OUT = {
-    "kronstad-trygghetsplan",
-    "angsby-medborgarlofte",
-    "ekholm-samverkansoverenskommelse",
-    "mossby-trygghetsbokslut",
-    "sjoholm-handlingsprogram",
+    "bjorkhamn-medborgarlofte",
+    "lervik-atgardsplan",
+    "fagelsta-samverkansoverenskommelse",
+    "ronnbacka-lagesbild",
 }
 """Written after the ingester, and never used to change its rules. (Dalby was held out first:
 0.91 precision and 0.74 recall before its misses led to four general rules; it now counts as a
@@ -88,7 +96,9 @@ development document. So do Sjövik, Hallsta and the five documents of issue 14 
 out, before those rules, they were 0.86 precision and 0.62 recall, 156/181/251. Norrgårda,
 Lindesby, Hammarvik, Åsby and Västanå were written after those rules and scored once, 0.95
 precision and 0.82 recall, 106/112/130, before their misses led to a second round of rules.
-Kronstad, Ängsby, Ekholm, Mossby and Sjöholm were written after that round.)"""
+Kronstad, Ängsby, Ekholm, Mossby and Sjöholm were written after that round and scored once,
+0.93 precision and 0.90 recall, 111/119/123, before their wrong facts led to a third round of
+rules. Björkhamn, Lervik, Fågelsta and Rönnbacka were written after that round.)"""
 
 KINDS = (
     "municipality own document series part_of law legal_basis strategy citation organisation "

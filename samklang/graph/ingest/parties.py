@@ -29,9 +29,9 @@ if TYPE_CHECKING:
 def read_parties(reader: Reader) -> None:
     """Parties: ``mellan A och B`` (``BETWEEN``) and ``A i samverkan med B``
     (``TOGETHER_WITH``) in the document's title or in a sentence about it, or a line under
-    the title naming only organisations (two or more: one alone is the document's issuer,
-    ``Kronstad kommun`` under a trygghetsplan); signatories from signature lines
-    (``SIGNATURE``)."""
+    the title naming only organisations (one alone, ``Västerfors kommun`` under an
+    åtgärdsplan, too: the expected facts of Västerfors and Ljusåker count it a party, Kronstad's
+    do not); signatories from signature lines (``SIGNATURE``)."""
     head_end = reader.title_line + 3
     for span, sentence in reader.sentences():
         number = reader.source.line_of(span.start)
@@ -60,7 +60,7 @@ def read_parties(reader: Reader) -> None:
         for _, s in found:
             rest = rest.replace(reader.text[s.start : s.end], "")
         joints = r"\b(?:och|samt|i\s+samverkan\s+med)\b|[,&]"
-        if len(found) >= 2 and not re.sub(joints, "", rest).strip():
+        if found and not re.sub(joints, "", rest).strip():
             for entity, s in found:
                 reader.own.add("parties", entity, reader.ev(s.start, s.end))
     read_signatures(reader)
