@@ -43,7 +43,7 @@ def serve(
     from samklang.graph.corpus import load_corpus
     from samklang.graph.store.oxigraph import OxigraphStore
     from samklang.server.app import ServerSettings, create_app
-    from samklang.server.guard import protocol
+    from samklang.server.guard import MAX_HEAD, protocol
 
     if bool(paths) == bool(store_dir):
         raise UsageError("give dataset paths or --store DIR to serve, not both and not neither")
@@ -83,6 +83,7 @@ def serve(
             port=port,
             log_level=log_level,
             http=protocol(client_timeout),
+            h11_max_incomplete_event_size=MAX_HEAD,
             limit_concurrency=settings.max_connections,
             timeout_keep_alive=5,
         )

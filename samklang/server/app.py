@@ -8,7 +8,9 @@
 - read-only: SPARQL Update is refused with 403; ``SERVICE`` and ``FROM``/``default-graph-uri``
   naming a graph the store does not hold are refused unless the operator allows remote access;
 - every query runs in a worker process that is killed at the timeout; answers over the row cap
-  are refused with 413;
+  are refused with 413; the store is read as its latest load left it;
+- in front of it all, :class:`samklang.server.guard.Guard`: the ``Host`` header, the size of a
+  request and the time a client may take to send it;
 - ``GET /``: an offline query page (YASGUI, vendored) preloaded with the research queries.
 
 The default graph is the union of all named graphs, as for ``samklang query``.

@@ -1,7 +1,8 @@
 """What stands between the web and the endpoint: the ``Host`` header, the size of a request and
 how long a client may take to send it.
 
-- :class:`Guard`, an ASGI middleware: a ``Host`` header that names neither an IP address nor
+- :class:`Guard`, an ASGI middleware: a request line and headers over 64 KiB get **431**; a
+  ``Host`` header that names neither an IP address nor
   ``localhost`` nor a name the operator allowed gets **421** (a web page that reaches the
   endpoint through DNS rebinding sends its own host name); a body over the limit gets **413**
   as soon as its ``Content-Length`` says so, or as soon as that many bytes have arrived,
@@ -26,6 +27,9 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 LOCAL_NAMES = frozenset({"localhost"})
+MAX_HEAD = 64 * 1024
+"""The most bytes of a request's line and headers (uvicorn is told the same, for a head that
+arrives in pieces)."""
 
 
 def host_name(header: str) -> str:
@@ -88,6 +92,16 @@ class Guard:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
+            return
+        head = len(scope.get("raw_path") or b"") + len(scope.get("query_string") or b"")
+        head += sum(len(k) + len(v) + 4 for k, v in scope.get("headers", []))
+        if head > MAX_HEAD:
+            await refuse(
+                send,
+                431,
+                f"The request's line and headers are larger than {MAX_HEAD} bytes; send a long "
+                "query in the body of a POST.",
+            )
             return
         headers = {k.lower(): v for k, v in scope.get("headers", [])}
         host = headers.get(b"host")

@@ -297,10 +297,11 @@ class Pool:
     queue in front of them, so that slow queries do not hold up cheap ones.
 
     ``size`` workers are kept ready. When every worker is busy and each of them has been
-    running its query for ``slow_after`` seconds or more, one more worker is started (up to
-    ``max_size``), ready for the next query; extra workers that stay idle for ``linger``
-    seconds are stopped again. A query that finds no idle worker waits (at most ``queue``
-    queries wait; more are refused at once) until one is free or ``timeout`` has passed.
+    running its query for ``slow_after`` seconds or more, more workers are started (up to
+    ``max_size``): one for each query waiting and one spare, ready for the next query; extra
+    workers that stay idle for ``linger`` seconds are stopped again. A query that finds no idle
+    worker waits (at most ``queue`` queries wait; more are refused at once) until one is free
+    or ``timeout`` has passed.
 
     Args:
         path: the on-disk store folder.
@@ -390,8 +391,8 @@ class Pool:
                 worker.stop()
 
     def _watch(self) -> None:
-        """Keep ``size`` workers, start a spare when all are held by slow queries, and stop
-        extra workers that idle."""
+        """Keep ``size`` workers; when all are held by slow queries, start one for each query
+        waiting and one spare (at once, in parallel); stop extra workers that idle."""
         failures = 0
         while True:
             retire: list[Worker] = []
@@ -403,38 +404,38 @@ class Pool:
                 held = bool(self.busy) and all(
                     now - since >= self.slow_after for since in self.busy.values()
                 )
-                spawn = total < self.size or (
-                    not self.idle and not self.starting and held and total < self.max_size
-                )
-                if not spawn and total > self.size:
+                wanted = self.size - total
+                if held and not self.idle:
+                    wanted = max(wanted, self.waiting + 1 - self.starting)
+                wanted = max(0, min(wanted, self.max_size - total))
+                if not wanted and total > self.size:
                     extra = total - self.size
                     for entry in list(self.idle):
                         if extra and now - entry[1] >= self.linger:
                             self.idle.remove(entry)
                             retire.append(entry[0])
                             extra -= 1
-                if spawn:
-                    self.starting += 1
-                elif not retire:
+                self.starting += wanted
+                if not wanted and not retire:
                     self.cond.wait(0.05)
                     continue
             for worker in retire:
                 worker.stop()
-            if not spawn:
+            if not wanted:
                 continue
-            worker = Worker(self.path)
-            ready = worker.ready()
-            if not ready:
-                worker.stop(kill=True)
-            with self.cond:
-                self.starting -= 1
-                if ready and not self.closed:
-                    self.idle.append((worker, time.monotonic()))
-                    self.started += 1
-                    self.cond.notify_all()
-            if ready and self.closed:
-                worker.stop()
-            failures = 0 if ready else failures + 1
+            for worker in [Worker(self.path) for _ in range(wanted)]:  # start together
+                ready = worker.ready()
+                if not ready:
+                    worker.stop(kill=True)
+                with self.cond:
+                    self.starting -= 1
+                    if ready and not self.closed:
+                        self.idle.append((worker, time.monotonic()))
+                        self.started += 1
+                        self.cond.notify_all()
+                if ready and self.closed:
+                    worker.stop()
+                failures = 0 if ready else failures + 1
             if failures:
                 time.sleep(min(5.0, 0.5 * failures))  # the store cannot be opened: retry slowly
 

@@ -208,7 +208,7 @@ class Stage:
             _remove(target)
         os.rename(self.folder, target)
         self.folder = target
-        published = datetime.now(UTC).replace(microsecond=0).isoformat()
+        published = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         pointer = Pointer(number, name, published)
         text = json.dumps(
             {
