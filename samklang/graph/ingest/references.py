@@ -34,8 +34,10 @@ def read_laws(reader: Reader) -> None:
     paragraphs: dict[str, list[Span]] = {}
     attributed: set[tuple[str, int]] = set()  # (law, paragraph) where the text says whose
     last_law: dict[int, str] = {}  # per paragraph, the law it named last
+    by_line: dict[int, Span] = {}  # the paragraph of each line, found once per paragraph
+    names = [(number, re.compile(pattern)) for number, pattern in pat.LAW_NAMES]
     for span, sentence in reader.sentences():
-        paragraph = _paragraph(reader, span)
+        paragraph = _paragraph(reader, reader.source.line_of(span.start), by_line)
         found: list[tuple[str, int, int]] = []
         for m in pat.LAW.finditer(sentence):
             number = m["number"] or m["msbfs"]
@@ -45,8 +47,8 @@ def read_laws(reader: Reader) -> None:
                 else f"SFS {number}"
             )
             found.append((name, m.start(), m.end()))
-        for number, pattern in pat.LAW_NAMES:
-            for m in re.finditer(pattern, sentence):
+        for number, compiled in names:
+            for m in compiled.finditer(sentence):
                 found.append((f"SFS {number}", m.start(), m.end()))
         found.sort(key=lambda law: law[1])
         if paragraph.start in last_law:  # "… enligt lagen.": the law named before
@@ -89,9 +91,12 @@ def read_laws(reader: Reader) -> None:
             reader.own.add("references", ("law", name), evidence)
 
 
-def _paragraph(reader: Reader, span: Span) -> Span:
-    """The paragraph (run of non-blank lines) holding ``span``."""
-    first = last = reader.source.line_of(span.start)
+def _paragraph(reader: Reader, number: int, known: dict[int, Span]) -> Span:
+    """The paragraph (run of non-blank lines) holding line ``number``; ``known`` holds those
+    found before, by line, so that each paragraph is walked once."""
+    if (found := known.get(number)) is not None:
+        return found
+    first = last = number
     while first > 1 and reader.layout.kinds.get(first - 1) not in ("blank", "heading"):
         first -= 1
     while last < len(reader.layout.kinds) and reader.layout.kinds.get(last + 1) not in (
@@ -99,7 +104,12 @@ def _paragraph(reader: Reader, span: Span) -> Span:
         "heading",
     ):
         last += 1
-    return Span(reader.layout.line(first).start, reader.layout.line(last).end)
+    found = Span(reader.layout.line(first).start, reader.layout.line(last).end)
+    if reader.layout.kinds.get(number) in ("blank", "heading"):
+        known[number] = found  # the paragraphs either side: only this line's
+    else:
+        known.update((n, found) for n in range(first, last + 1))  # the same from each line
+    return found
 
 
 def _paragraph_names(reader: Reader, paragraph: Span, doc: Entity) -> bool:
