@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from samklang.graph.ingest import patterns as pat
 from samklang.graph.ingest.layout import Span, clean
-from samklang.graph.ingest.literals import gate, might_match
+from samklang.graph.ingest.literals import gate
 from samklang.graph.ingest.model import Entity, Fact
 
 if TYPE_CHECKING:
@@ -114,12 +114,12 @@ def organisations_in(
     found: list[tuple[Entity, Span]] = []
     taken: list[tuple[int, int]] = []
     lowered = text.lower()
-    words = gate(tuple(pattern for _, pattern in pat.ORGANISATION_PATTERNS))
+    words, gates = _gates()
     if words is not None and not words.search(lowered):
         return found  # no word of an organisation in it (literals.py)
-    for kind, pattern in pat.ORGANISATION_PATTERNS:
-        if not might_match(pattern, lowered):
-            continue  # it lacks the words every match holds (literals.py)
+    for (kind, pattern), own in zip(pat.ORGANISATION_PATTERNS, gates, strict=True):
+        if own is not None and not own.search(lowered):
+            continue  # it lacks the words every match holds
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
@@ -150,6 +150,13 @@ def organisations_in(
             taken.append((m.start(), end))
             found.append((entity, Span(offset + m.start(), offset + end)))
     return sorted(found, key=lambda pair: pair[1].start)
+
+
+@functools.cache
+def _gates() -> tuple[re.Pattern[str] | None, list[re.Pattern[str] | None]]:
+    """The words of any organisation pattern, and of each (``literals.gate``)."""
+    patterns = [pattern for _, pattern in pat.ORGANISATION_PATTERNS]
+    return gate(tuple(patterns)), [gate((pattern,)) for pattern in patterns]
 
 
 def _organisation_name(kind: str, m: re.Match[str]) -> str | None:
