@@ -185,7 +185,7 @@ class Endpoint:
         store = OxigraphStore(self.root, read_only=True)
         try:
             if verify:
-                verify_catalogue(store, self.root)
+                verify_catalogue(store, self.root, count=store.generation is None)
             self.graphs = [g.value for g in store.graphs()]
             self.pointer = store.generation
         finally:

@@ -76,6 +76,12 @@ class OxigraphStore:
         self._threads = threading.local()
 
     @property
+    def copied(self) -> bool:
+        """Whether a store being written is a copy of a generation a load published (which was
+        checked then), rather than new or a store of before generations."""
+        return self._stage is not None and self._stage.base is not None
+
+    @property
     def generation(self) -> folder.Pointer | None:
         """The generation a store opened for reading reads (``None``: in memory, being
         written, or a store built before generations)."""
