@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from datetime import date
 
@@ -12,6 +13,7 @@ from samklang.cli import cli
 from samklang.graph.source_kind import load_dataset
 from samklang.graph.store import open_store
 from samklang.queries.check import check
+from samklang.queries.finding import Finding
 
 from .conftest import VETLANDA
 
@@ -28,8 +30,14 @@ def ask_rows(store, query: str) -> list[dict]:
     return [{k: v.value for k, v in row.items()} for row in store.select(query)]
 
 
+@functools.cache
+def checked(as_of: date) -> tuple[Finding, ...]:
+    """What ``check`` finds in the example as of a date (one run a date, for every test)."""
+    return tuple(check(VETLANDA, as_of=as_of))
+
+
 def rules_of(as_of: str) -> list[str]:
-    return [f.rule for f in check(VETLANDA, as_of=date.fromisoformat(as_of))]
+    return [f.rule for f in checked(date.fromisoformat(as_of))]
 
 
 def test_as_of_2026_reports_what_the_issue_names():
@@ -48,7 +56,7 @@ def test_as_of_2026_reports_what_the_issue_names():
 
 
 def test_as_of_2026_details():
-    findings = check(VETLANDA, as_of=date(2026, 11, 25))
+    findings = checked(date(2026, 11, 25))
     decision = {f.focus.rsplit("/", 1)[-1] for f in findings if f.rule == "DOC-DECISION"}
     assert "plan" in decision
     # The plan says it works from the five areas, but none of its own activities (it lists
@@ -220,14 +228,14 @@ def test_a_decision_known_by_its_body_is_recorded_and_an_empty_one_a_defect():
     """The public record: Nässjö's kommunfullmäktige adopted the shared programme in the winter
     of 2019/20 (date not known), so nothing is asked about it; the plan prints the fields
     Beslutad av and Datum för beslut and leaves them empty (a defect, seed lines 9–10)."""
-    found = check(VETLANDA, as_of=date(2026, 11, 25))
+    found = checked(date(2026, 11, 25))
     kinds = {f.focus.rsplit("/", 1)[-1]: f for f in found if f.rule == "DOC-DECISION"}
     assert set(kinds) == {"plan"}
     assert kinds["plan"].kind == "defect" and kinds["plan"].severity == "error"
 
 
 def test_every_finding_has_a_kind_and_one_cause_gives_one_finding():
-    found = check(VETLANDA, as_of=date(2026, 11, 25))
+    found = checked(date(2026, 11, 25))
     assert {f.kind for f in found} == {"defect", "question"}
     causes = [(f.rule, f.document or f.focus, f.kind) for f in found]
     assert len(causes) == len(set(causes))
@@ -242,7 +250,7 @@ def test_every_finding_has_a_kind_and_one_cause_gives_one_finding():
 def test_the_check_a_planner_reads_issue_12():
     """Issue 12's bar on the real plan as of 2026-11-25: at most 15 findings, the legal and
     decision defects first, and none of the false alarms the field review found."""
-    found = check(VETLANDA, as_of=date(2026, 11, 25))
+    found = checked(date(2026, 11, 25))
     assert len(found) <= 15
     first = [(f.rule, f.focus.rsplit("/", 1)[-1]) for f in found[:8]]
     for wanted in (
@@ -269,7 +277,7 @@ def test_the_check_a_planner_reads_issue_12():
 def test_findings_come_in_the_order_a_planner_reads():
     from samklang.queries.rule import GROUPS
 
-    found = check(VETLANDA, as_of=date(2026, 11, 25))
+    found = checked(date(2026, 11, 25))
     ranks = [GROUPS.index(f.group) if f.kind == "defect" else len(GROUPS) for f in found]
     assert ranks == sorted(ranks)
     assert found[0].group == "law" and found[-1].kind == "question"
@@ -278,7 +286,7 @@ def test_findings_come_in_the_order_a_planner_reads():
 def test_as_of_2021_sees_no_trace_of_the_2022_2023_promise():
     """Issue 11: the 2022–2023 promise was handled in spring 2022; as of 2021-06-01 it did not
     exist, and nothing is said about it, its promises or its focus areas."""
-    found = check(VETLANDA, as_of=date(2021, 6, 1))
+    found = checked(date(2021, 6, 1))
     assert not [f for f in found if concerns(f, "medborgarlofte-2022-2023")]
     assert not [f for f in found if any(concerns(f, a) for a in ("lofte-2022-trafik",))]
 
