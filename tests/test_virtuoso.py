@@ -60,17 +60,20 @@ def embedded() -> OxigraphStore:
 
 @pytest.fixture(scope="module")
 def pushed(virtuoso: Virtuoso) -> SparqlStore:
-    """The datasets pushed through the Graph Store Protocol; the store reads /sparql."""
+    """The datasets pushed through the Graph Store Protocol; the store reads /sparql, and the
+    checks and queries write their verdicts (queries/verdict.py) through it (``may_write``)."""
     target = virtuoso.store(graph_store=True)
     entries = push(datasets(), None, target)
     assert {e.code for e in entries} >= {"0685", "9999", "9998"}
-    return SparqlStore(virtuoso.sparql)
+    return target
 
 
-def findings(store: object, rule_ids: list[str]) -> list[tuple[str, str, str | None, str]]:
+def findings(
+    store: object, rule_ids: list[str], may_write: bool | None = True
+) -> list[tuple[str, str, str | None, str]]:
     settings = Settings(as_of=AS_OF)
     rules = [catalogue()[r] for r in rule_ids]
-    found = check(None, store=store, settings=settings, rules=rules)  # type: ignore[arg-type]
+    found = check(None, store=store, settings=settings, rules=rules, may_write=may_write)  # type: ignore[arg-type]
     return sorted((f.rule, f.focus, f.document, f.message) for f in found)
 
 
@@ -83,6 +86,20 @@ def test_check_on_virtuoso_equals_embedded(pushed: SparqlStore, embedded: Oxigra
         [f"embedded only: {f}" for f in only_local] + [f"Virtuoso only: {f}" for f in only_remote]
     )
     assert len({f[0] for f in local}) >= 10, "the examples should make most rules fire"
+
+
+def test_an_endpoint_only_read_has_no_verdicts(
+    virtuoso: Virtuoso, pushed: SparqlStore, embedded: OxigraphStore
+) -> None:
+    """On an endpoint samklang may not write (``--endpoint``), the rules that read the
+    verdicts do not run; every other finding is the embedded store's."""
+    from samklang.queries import verdict
+
+    reading = {r for r, rule in catalogue().items() if verdict.reads_verdicts(rule.query)}
+    remote = findings(SparqlStore(virtuoso.sparql), list(catalogue()), may_write=None)
+    local = findings(embedded, list(catalogue()))
+    assert {f[0] for f in local} & reading, "the examples should make a rule reading verdicts fire"
+    assert remote == [f for f in local if f[0] not in reading]
 
 
 @pytest.mark.parametrize(
@@ -98,7 +115,7 @@ def test_research_queries_on_virtuoso_equal_embedded(
     pushed: SparqlStore, embedded: OxigraphStore, name: str, params: dict[str, str]
 ) -> None:
     query = find_query(name)
-    remote = run(query, pushed, params, today=AS_OF)
+    remote = run(query, pushed, params, today=AS_OF, may_write=True)
     local = run(query, embedded, params, today=AS_OF)
     assert remote.columns == local.columns
     assert remote.rows == local.rows
@@ -130,7 +147,7 @@ def test_every_research_query_on_virtuoso_agrees_with_embedded(
 ) -> None:
     """Each query of the library with its defaults, as test_research compares rdflib."""
     query = library()[name]
-    remote = run(query, pushed, {}, today=AS_OF)
+    remote = run(query, pushed, {}, today=AS_OF, may_write=True)
     local = run(query, embedded, {}, today=AS_OF)
     assert remote.columns == local.columns
     assert normal_rows(remote.rows) == normal_rows(local.rows)
