@@ -214,7 +214,6 @@ def test_a_contradiction_across_parts_is_found(
     """Each municipality alone is consistent; together they make a CTC concept both a factor
     (an activity targets it) and a domain (a plan considers it): the whole model's
     consistency is checked before the parts are realised one by one."""
-    monkeypatch.setattr(reasoning_runner, "BATCH", 100)
     family = ox.NamedNode("https://w3id.org/samklang/vocab/ctc/family")
     one = dataset_folder(tmp_path / "one", FIXTURES / "inconsistent" / "documents.yaml")
     first = [
@@ -232,7 +231,9 @@ def test_a_contradiction_across_parts_is_found(
             GRAPH.term("0685"),
         ),
     ]
+    # Each alone, in one part (one reasoner run each); together, in small batches.
     assert reason(first, explain=False).consistent and reason(second, explain=False).consistent
+    monkeypatch.setattr(reasoning_runner, "BATCH", 100)
     result = reason([*first, *second])
     assert not result.consistent
     [clash] = result.clashes
