@@ -37,7 +37,6 @@ def read_laws(reader: Reader) -> None:
     by_line: dict[int, Span] = {}  # the paragraph of each line, found once per paragraph
     names = [(number, re.compile(pattern)) for number, pattern in pat.LAW_NAMES]
     for span, sentence in reader.sentences():
-        paragraph = _paragraph(reader, reader.source.line_of(span.start), by_line)
         found: list[tuple[str, int, int]] = []
         for m in pat.LAW.finditer(sentence):
             number = m["number"] or m["msbfs"]
@@ -50,9 +49,13 @@ def read_laws(reader: Reader) -> None:
         for number, compiled in names:
             for m in compiled.finditer(sentence):
                 found.append((f"SFS {number}", m.start(), m.end()))
+        again = list(pat.LAW_AGAIN.finditer(sentence)) if last_law else []
+        if not found and not again:
+            continue  # no law here: spare finding the paragraph
+        paragraph = _paragraph(reader, reader.source.line_of(span.start), by_line)
         found.sort(key=lambda law: law[1])
         if paragraph.start in last_law:  # "… enligt lagen.": the law named before
-            for m in pat.LAW_AGAIN.finditer(sentence):
+            for m in again:
                 if not any(a <= m.start("law") < b for _, a, b in found):
                     found.append((last_law[paragraph.start], m.start("law"), m.end("law")))
         for name, a, b in found:
