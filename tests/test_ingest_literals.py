@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from samklang.graph.ingest import named_groups
 from samklang.graph.ingest import patterns as pat
 from samklang.graph.ingest.literals import might_match, required
 
@@ -25,8 +26,9 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             for key, item in value.items():
                 collect(f"{name}[{key}]", item, depth + 1)
 
-    for name in dir(pat):
-        collect(name, getattr(pat, name))
+    for module in (pat, named_groups):  # every pattern tested with literals.py
+        for name in dir(module):
+            collect(f"{module.__name__}.{name}", getattr(module, name))
     return found
 
 

@@ -18,6 +18,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from samklang.graph.ingest.literals import might_match
+
 HEADS = {
     "råd": "rådet",
     "grupp": "gruppen",
@@ -78,6 +80,8 @@ def find_named_groups(text: str) -> list[NamedGroup]:
     >>> [g.name for g in find_named_groups("Rådet för ordning och trygghet (ROT) leds av KS.")]
     ['Rådet för ordning och trygghet']
     """
+    if not might_match(NAMED_GROUP, text.lower()):
+        return []  # no word for a group in it (literals.py)
     found = []
     for m in NAMED_GROUP.finditer(text):
         name = m["name"].strip()
