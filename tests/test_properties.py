@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
-import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -82,36 +82,55 @@ def read_yaml_once(path: Path) -> Mapping:
     return tree if tree is not None else read_yaml(path)
 
 
-def load_copy(files: dict[str, bytes]) -> Dataset:
-    """Load a copy of the Vetlanda example with ``files`` replaced.
+def files_of(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` by its path there, with its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def copy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A copy of the Vetlanda example (with the shared dataset beside it) that every example
+    of a property changes and puts back; it is the example again at the end.
 
     The copy is named ``vetlanda``, as the shared dataset's source paths (``../vetlanda/…``)
     expect: under another name every load stopped at the shared dataset, before the files
     replaced here were resolved."""
-    with tempfile.TemporaryDirectory() as tmp, pytest.MonkeyPatch.context() as patch:
-        folder = Path(tmp) / "vetlanda"
-        copy_vetlanda(folder)
+    folder = copy_vetlanda(tmp_path_factory.mktemp("properties") / "vetlanda")
+    yield folder
+    assert files_of(folder) == files_of(VETLANDA), "an example left the copy changed"
+
+
+def load_copy(folder: Path, files: dict[str, bytes]) -> Dataset:
+    """Load the copy with ``files`` replaced, and put them back."""
+    kept = {name: (folder / name).read_bytes() for name in files}
+    try:
         for name, content in files.items():
             (folder / name).write_bytes(content)
-        patch.setattr(dataset_module, "read_yaml", read_yaml_once)
-        return load_dataset(folder)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(dataset_module, "read_yaml", read_yaml_once)
+            return load_dataset(folder)
+    finally:
+        for name, content in kept.items():
+            (folder / name).write_bytes(content)
 
 
-def load_with(files: dict[str, bytes]) -> None:
-    """Load a copy of the Vetlanda example with ``files`` replaced; only InputError may escape."""
+def load_with(folder: Path, files: dict[str, bytes]) -> None:
+    """Load the copy with ``files`` replaced; only InputError may escape."""
     try:
-        load_copy(files)
+        load_copy(folder, files)
     except InputError as err:
         assert str(err).endswith("."), str(err)
         assert err.path.name in str(err)
 
 
-def test_the_copy_loads_as_the_example_does() -> None:
+def test_the_copy_loads_as_the_example_does(copy: Path) -> None:
     """What the properties start from: the copy, its files parsed once, is the example (so an
     InputError below is about the replaced file)."""
-    assert load_copy({}).quads == load_dataset(VETLANDA).quads
+    assert load_copy(copy, {}).quads == load_dataset(VETLANDA).quads
     goals = (VETLANDA / "goals.yaml").read_bytes()
-    assert load_copy({"goals.yaml": goals + b"\n"}).quads == load_dataset(VETLANDA).quads
+    assert load_copy(copy, {"goals.yaml": goals + b"\n"}).quads == load_dataset(VETLANDA).quads
 
 
 fast = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -119,21 +138,21 @@ fast = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCh
 
 @fast
 @given(st.binary(max_size=300))
-def test_any_bytes_as_yaml(content: bytes) -> None:
-    load_with({"goals.yaml": content})
+def test_any_bytes_as_yaml(copy: Path, content: bytes) -> None:
+    load_with(copy, {"goals.yaml": content})
 
 
 @fast
 @given(documents)
-def test_any_yaml_structure(document: dict) -> None:
-    load_with({"goals.yaml": yaml.safe_dump(document, allow_unicode=True).encode()})
+def test_any_yaml_structure(copy: Path, document: dict) -> None:
+    load_with(copy, {"goals.yaml": yaml.safe_dump(document, allow_unicode=True).encode()})
 
 
 @fast
 @given(st.lists(st.dictionaries(st.sampled_from(FIELD_NAMES), values, max_size=8), max_size=3))
-def test_any_documents_list(items: list) -> None:
+def test_any_documents_list(copy: Path, items: list) -> None:
     text = yaml.safe_dump({"documents": items}, allow_unicode=True)
-    load_with({"documents.yaml": text.encode()})
+    load_with(copy, {"documents.yaml": text.encode()})
 
 
 columns = [f.name for f in SECTIONS["activities"].fields]
@@ -146,9 +165,9 @@ columns = [f.name for f in SECTIONS["activities"].fields]
         st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=10)), max_size=9), max_size=4
     ),
 )
-def test_any_csv(header: list[str], rows: list[list[str]]) -> None:
+def test_any_csv(copy: Path, header: list[str], rows: list[list[str]]) -> None:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(header)
     writer.writerows(rows)
-    load_with({"activities.csv": buffer.getvalue().encode("utf-8", "surrogatepass")})
+    load_with(copy, {"activities.csv": buffer.getvalue().encode("utf-8", "surrogatepass")})
