@@ -247,11 +247,6 @@ def test_the_same_table_in_every_text_carrier(tmp_path: Path, table: str, suffix
     assert _follow_up(tmp_path, table, suffix) == ONE_TABLE
 
 
-@pytest.mark.xfail(
-    reason="the PDF reader (pdf.py) writes one space between a table's cells; the table "
-    "reader needs the columns apart by two spaces or more, as in a space-aligned text",
-    strict=False,
-)
 def test_a_pdfs_table(tmp_path: Path) -> None:
     pdf = write_pdf(
         [
