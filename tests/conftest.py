@@ -1,5 +1,5 @@
-"""Shared fixtures: the bundled example, a CLI runner that keeps stderr apart, and rdflib
-parsing each query text once a session."""
+"""Shared fixtures: the bundled example, a CLI runner that keeps stderr apart, and two parses
+done once a session: of each YAML file's bytes, and rdflib's of each query text."""
 
 from __future__ import annotations
 
@@ -75,3 +75,32 @@ def rdflib_parses_each_query_once() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(SPARQLProcessor, "query", query)
         yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def yaml_parsed_once_per_content(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Reading YAML (PyYAML in pure Python) is the largest part of loading a dataset, and the
+    suite loads the same files (the examples, copies of them) over a thousand times: the tree
+    ``read_yaml`` makes of a file is kept by the file's bytes and given again for the same
+    bytes. The tree holds no path and nobody changes one, which the end of the session checks
+    by reading every kept file again; a file that fails is not kept, so it fails every time."""
+    from samklang.graph import dataset, yamlfile
+
+    read_yaml = yamlfile.read_yaml
+    trees: dict[bytes, yamlfile.Mapping] = {}
+
+    def read_yaml_once(path: Path) -> yamlfile.Mapping:
+        data = path.read_bytes()
+        tree = trees.get(data)
+        if tree is None:
+            tree = trees[data] = read_yaml(path)
+        return tree
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(yamlfile, "read_yaml", read_yaml_once)
+        patch.setattr(dataset, "read_yaml", read_yaml_once)
+        yield
+    again = tmp_path_factory.mktemp("yaml-again") / "file.yaml"
+    for data, tree in trees.items():
+        again.write_bytes(data)
+        assert read_yaml(again) == tree, f"a kept YAML tree was changed:\n{data[:200]!r}"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import functools
 import io
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,13 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from samklang.errors import InputError
-from samklang.graph import dataset as dataset_module
 from samklang.graph.dataset import Dataset
 from samklang.graph.schema import SECTIONS
 from samklang.graph.source_kind import load_dataset
-from samklang.graph.yamlfile import Mapping, read_yaml
 
-from .conftest import HRF, VETLANDA, copy_vetlanda
+from .conftest import VETLANDA, copy_vetlanda
 
 FIELD_NAMES = sorted({f.name for s in SECTIONS.values() for f in s.fields} | set(SECTIONS))
 TOKENS = [
@@ -64,24 +61,6 @@ values = st.recursive(
 documents = st.dictionaries(st.sampled_from(sorted(SECTIONS)), values, max_size=3)
 
 
-@functools.cache
-def vetlanda_trees() -> dict[bytes, Mapping]:
-    """What ``read_yaml`` makes of each YAML file of the Vetlanda example and the shared
-    dataset it uses, by the file's bytes."""
-    return {
-        path.read_bytes(): read_yaml(path)
-        for folder in (VETLANDA, HRF)
-        for path in sorted(folder.glob("*.yaml"))
-    }
-
-
-def read_yaml_once(path: Path) -> Mapping:
-    """``read_yaml``, but a file left as the example has it is not parsed again (the parse is
-    most of a load): every example's changed file is read as before, and the rest as before."""
-    tree = vetlanda_trees().get(path.read_bytes())
-    return tree if tree is not None else read_yaml(path)
-
-
 def files_of(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` by its path there, with its bytes."""
     return {
@@ -108,9 +87,7 @@ def load_copy(folder: Path, files: dict[str, bytes]) -> Dataset:
     try:
         for name, content in files.items():
             (folder / name).write_bytes(content)
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(dataset_module, "read_yaml", read_yaml_once)
-            return load_dataset(folder)
+        return load_dataset(folder)
     finally:
         for name, content in kept.items():
             (folder / name).write_bytes(content)
@@ -126,8 +103,8 @@ def load_with(folder: Path, files: dict[str, bytes]) -> None:
 
 
 def test_the_copy_loads_as_the_example_does(copy: Path) -> None:
-    """What the properties start from: the copy, its files parsed once, is the example (so an
-    InputError below is about the replaced file)."""
+    """What the properties start from: the copy is the example (so an InputError below is
+    about the replaced file)."""
     assert load_copy(copy, {}).quads == load_dataset(VETLANDA).quads
     goals = (VETLANDA / "goals.yaml").read_bytes()
     assert load_copy(copy, {"goals.yaml": goals + b"\n"}).quads == load_dataset(VETLANDA).quads
