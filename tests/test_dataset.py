@@ -67,6 +67,17 @@ def test_extra_turtle_joins_the_municipality_graph(vetlanda_copy: Path) -> None:
     assert {q.graph_name.value for q in extra} == {"https://w3id.org/samklang/graph/0685"}
 
 
+def test_a_relative_iri_in_turtle_is_in_the_dataset_namespace(vetlanda_copy: Path) -> None:
+    """Not against the file's folder on this machine, which would leak it into exports."""
+    (vetlanda_copy / "extra.ttl").write_text(
+        "@prefix sk: <https://w3id.org/samklang/ontology#> .\n"
+        "<plan> sk:considersDomain <https://w3id.org/samklang/vocab/domain/skolan> .\n",
+        encoding="utf-8",
+    )
+    dataset = load_dataset(vetlanda_copy)
+    assert not [q for q in dataset.quads if "file:" in str(q) or str(vetlanda_copy) in str(q)]
+    assert SKDOM.skolan.value in objects(dataset, "plan", SK.considersDomain)
+
 def test_a_span_of_years_gives_one_year_each(vetlanda_copy: Path) -> None:
     dataset = load_dataset(vetlanda_copy)
     assert objects(dataset, "ml2020-trafikkontroller", SK.year) == {"2020", "2021"}

@@ -142,7 +142,9 @@ def load_dataset_folder(path: str | Path) -> Dataset:
     builder.build()
     observed = load_observations(builder)
     for file in turtle:
-        builder.dataset.quads.extend(_turtle_quads(file, builder.dataset.graph))
+        builder.dataset.quads.extend(
+            _turtle_quads(file, builder.dataset.graph, builder.iri("").value)
+        )
     builder.dataset.files = [*yaml_files, *tables, *observed, *turtle, *builder.dataset.files]
     builder.dataset.settings = {name: text for name, (text, _, _) in settings.items()}
     builder.dataset.setting_places = {
@@ -280,11 +282,13 @@ def _records_of_yaml(
     return records
 
 
-def _turtle_quads(path: Path, graph: ox.NamedNode) -> list[ox.Quad]:
+def _turtle_quads(path: Path, graph: ox.NamedNode, base: str) -> list[ox.Quad]:
+    """The triples of a Turtle file, in ``graph``. A relative IRI resolves against ``base``
+    (the dataset's namespace), never against the file's place on this machine."""
     text = read_text(path)
     try:
         triples = list(
-            ox.parse(text.encode(), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
+            ox.parse(text.encode(), format=ox.RdfFormat.TURTLE, base_iri=base)
         )
     except SyntaxError as err:
         problem = str(err.msg).split(": ", 1)[-1]
