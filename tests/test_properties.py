@@ -119,12 +119,14 @@ def test_any_bytes_as_yaml(copy: Path, content: bytes) -> None:
     load_with(copy, {"goals.yaml": content})
 
 
+@pytest.mark.slow  # about 6 s: drawing nested structures is most of it
 @fast
 @given(documents)
 def test_any_yaml_structure(copy: Path, document: dict) -> None:
     load_with(copy, {"goals.yaml": yaml.safe_dump(document, allow_unicode=True).encode()})
 
 
+@pytest.mark.slow  # about 10 s: drawing nested structures is most of it
 @fast
 @given(st.lists(st.dictionaries(st.sampled_from(FIELD_NAMES), values, max_size=8), max_size=3))
 def test_any_documents_list(copy: Path, items: list) -> None:

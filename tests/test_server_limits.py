@@ -348,6 +348,20 @@ def test_after_a_load_the_next_query_reads_the_new_data(tmp_path: Path) -> None:
             "SELECT ?t WHERE { ?d <http://purl.org/dc/terms/modified> ?t }"
         )
         assert modified["t"].value == pointer["published"]
+    finally:
+        _stop(process)
+
+
+@pytest.mark.slow  # waits for idle workers twice
+def test_a_generation_no_reader_holds_is_removed_by_the_next_load(tmp_path: Path) -> None:
+    folder = tmp_path / "store"
+    load_corpus([EXEMPELBY], OxigraphStore(folder))
+    process, port = _serve(folder, tmp_path / "serve.log", "--workers", "2")
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(base + "/sparql", process, tmp_path / "serve.log")
+        load_corpus([PROVKOPING], OxigraphStore(folder))
+        assert _count(base, MUNICIPALITIES) == 2
         # Idle workers let the old generation go within a second or two; the next load removes it.
         time.sleep(2.5)
         load_corpus([PROVKOPING], OxigraphStore(folder))
