@@ -24,7 +24,9 @@ class Namespace:
     def __getattr__(self, name: str) -> ox.NamedNode:
         if name.startswith("__"):
             raise AttributeError(name)
-        return self.term(name)
+        node = self.term(name)
+        self.__dict__[name] = node  # the next SK.name is a plain attribute: loops use it
+        return node
 
     def term(self, name: str) -> ox.NamedNode:
         """The IRI of ``name`` in this namespace (names with ``-`` or ``/`` need this form)."""
