@@ -1,7 +1,7 @@
 """Build a dataset's RDF from its records: resolve every reference and emit the quads.
 
 ``dataset.py`` reads and validates the files into records (``records.py``); a :class:`Builder`
-turns them into quads in the dataset's named graph, one method per section of ``schema.py``,
+turns them into quads in the dataset's named graph, one method per section of ``schema``,
 and remembers where each resource is written (for reports that point into the files).
 """
 

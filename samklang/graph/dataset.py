@@ -1,6 +1,6 @@
 """Load a dataset folder into RDF: validate every file, resolve every reference, emit quads.
 
-A dataset is a folder: YAML files whose top-level keys are the sections of ``schema.py``,
+A dataset is a folder: YAML files whose top-level keys are the sections of ``schema``,
 activity lists ``activities*.csv``/``activities*.xlsx``, observation files (Kolada, Brå, SCB,
 the planner's own: ``observation_files.py``, read into Data Cube quads by ``cube.py``), and
 optional Turtle (``*.ttl``).

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 NOUNS: dict[str, str] = {
-    # vocabularies and choices (samklang/ontology/vocabulary.py, samklang/graph/schema.py)
+    # vocabularies and choices (samklang/ontology/vocabulary.py, samklang/graph/schema/)
     "document-type": "dokumenttyp",
     "document-part": "dokumentdel",
     "domain": "område",
@@ -39,7 +39,7 @@ NOUNS: dict[str, str] = {
     "sources": "källor",
     "accepted": "accepterade fynd",
     "indicators": "indikatorer",
-    # choices of the follow-up (samklang/graph/schema.py)
+    # choices of the follow-up (samklang/graph/schema/)
     "direction": "bättre håll",
     "target-kind": "slag av mål",
     "change-unit": "förändringens enhet",
@@ -258,7 +258,7 @@ CATALOGUE: tuple[Message, ...] = (
     _m("'{name}: {value}' {what}{hint}; expected the id of one of its {kinds}{law}",
        "'{name}: {value}' {what}{hint}; förväntade id:t för något av datasetets {kinds}{law}",
        "kinds"),
-    # --- fields and values (samklang/graph/records.py, schema.py, ontology/vocabulary.py) ----
+    # --- fields and values (samklang/graph/records.py, schema/, ontology/vocabulary.py) ----
     _m("'{name}' is empty; expected {doc}",
        "'{name}' är tomt; ett värde behövs (docs/input-format.md beskriver fältet)"),
     _m("'{text}' is not a count; expected a whole number such as 8",
