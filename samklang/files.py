@@ -9,7 +9,13 @@ from pathlib import Path
 
 
 def write_atomically(target: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``target`` through a temporary file renamed into place.
+    """Write ``text`` (UTF-8) to ``target`` through a temporary file renamed into place
+    (see :func:`write_bytes_atomically`)."""
+    write_bytes_atomically(target, text.encode("utf-8"))
+
+
+def write_bytes_atomically(target: Path, data: bytes) -> None:
+    """Write ``data`` to ``target`` through a temporary file renamed into place.
 
     The file gets the permissions an ordinary write would give: those of the file it replaces,
     or the default for a new file under the process's umask (not the private 0600 of a
@@ -18,8 +24,8 @@ def write_atomically(target: Path, text: str) -> None:
     mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o666 & ~_umask()
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
         os.chmod(temporary, mode)
         os.replace(temporary, target)
     except BaseException:

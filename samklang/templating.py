@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import html
 import json
+import re
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -73,3 +74,41 @@ def environment(package: str) -> Environment:
     )
     env.filters["script_json"] = _script_json_filter
     return env
+
+
+_MARKDOWN_SIGNIFICANT = re.compile(r"([\\`*_\[\]<>#|~&])")
+"""Characters that can start Markdown markup anywhere in a line (as ``report/markdown.py``)."""
+
+
+class MarkdownText(str):
+    """Markdown a template writes as it is (a macro's output, a heading it builds)."""
+
+    def __html__(self) -> str:
+        return str(self)
+
+
+def markdown_escape(value: object) -> str:
+    r"""What a Markdown template prints: every character that could become markup escaped,
+    on one line.
+
+    >>> markdown_escape("A | B <b>*x*</b>")
+    'A \\| B \\<b\\>\\*x\\*\\</b\\>'
+    """
+    if hasattr(value, "__html__"):
+        return str(value)
+    return _MARKDOWN_SIGNIFICANT.sub(r"\\\1", " ".join(str(value).split()))
+
+
+@functools.cache
+def markdown_environment(package: str) -> Environment:
+    """The environment of ``package``'s Markdown templates: every value a template prints is
+    escaped for Markdown (:func:`markdown_escape`), the autoescape of a Markdown page."""
+    return Environment(
+        loader=PackageLoader(package, "templates"),
+        autoescape=False,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        finalize=markdown_escape,
+    )

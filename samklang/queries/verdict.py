@@ -503,7 +503,13 @@ def holds_measures(store: Store) -> bool:
     return any("measure" in row for row in store.select(STATE_QUERY))
 
 
-def with_verdicts(store: Store, as_of: date, *, may_write: bool | None = None) -> Store:
+def with_verdicts(
+    store: Store,
+    as_of: date,
+    *,
+    may_write: bool | None = None,
+    even_without_measures: bool = False,
+) -> Store:
     """The store to run the rules or a research query on: ``store`` with the verdicts as of
     ``as_of`` in :data:`VERDICTS_GRAPH`, when it holds any measure; else ``store`` as it is
     (a verdict graph left from an earlier run is emptied, where the store may be written).
@@ -518,7 +524,7 @@ def with_verdicts(store: Store, as_of: date, *, may_write: bool | None = None) -
             and an endpoint is left as it is: no verdicts (see :func:`reads_verdicts`).
     """
     state = store.select(STATE_QUERY)
-    has_measures = any("measure" in row for row in state)
+    has_measures = even_without_measures or any("measure" in row for row in state)
     endpoint = _is_endpoint(store)
     read_only = bool(getattr(store, "read_only", False))
     writable = may_write if may_write is not None else not endpoint and not read_only

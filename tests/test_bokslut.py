@@ -1,0 +1,186 @@
+"""``samklang bokslut``: the yearly trygghetsbokslut, checked against figures worked out by hand
+from the example's files (examples/fiktivby: every figure invented).
+
+By hand, from the files:
+
+- narkotikabrott (Brå): 2021 98 crimes (bra-narkotikabrott-2021.csv row 1), 2022 104 (row 2 of
+  its file); population 12 480 and 12 530 (scb-folkmangd-2026-02-20.json, values 8 and 9):
+  baseline 202 / 25 010 × 100 000 = 807.68. 2025: Brå's rate 1 107 (row 2), and
+  140 / 12 650 × 100 000 = 1 106.72 compared; change (1 106.72 − 807.68) / 807.68 = +37.03 %.
+  No file for 2024. Target −10 %: off track.
+- brott-totalt (Kolada N07540): 2013 7 420 × 12 210 and 2014 7 310 × 12 260 / 100 000 give
+  905.98 + 896.21 crimes over 24 470 inhabitants: 7 364.89; 2025 6 390 (values[12]); Sweden
+  2025 12 610 (values[14]); change −13.24 %; the series break of 2015 lies between: not
+  assessable.
+- otrygghet-index: 2022 2.9 (observations.csv row 2), 2025 2.4 (row 5); a level of 2.0 by 2026:
+  3/4 of the way gone, 2.9 − 0.9 × 3/4 = 2.225 is due, 2.4 is not there: off track.
+- activities of 2025: 8, all ongoing; "Polis och skola …" planned at least 6, 7 reported
+  (observations.csv row 11); the youth centre planned at least 40 evenings, none reported.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from samklang.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+FIKTIVBY = ROOT / "examples" / "fiktivby"
+VETLANDA = ROOT / "examples" / "vetlanda"
+
+HEADINGS_SV = [
+    "Trygghetsbokslut 2025",
+    "Styrdokument som gäller 2025",
+    "Mål och indikatorer",
+    "Planerat och genomfört 2025",
+    "Det som saknas för att bedöma",
+    "Förbehåll för statistiken",
+    "Beslut",
+    "Noter",
+]
+
+
+def _run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["bokslut", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _plain(text: str) -> str:
+    """Text with no-break spaces and Markdown escapes made plain, one space between words."""
+    text = text.replace("\u00a0", " ").replace("\u2212", "-")
+    text = re.sub(r"\\(.)", r"\1", text)
+    return " ".join(text.split())
+
+
+def _draft(
+    tmp_path: Path, suffix: str, *extra: str, source: Path = FIKTIVBY, year: str = "2025"
+) -> Path:
+    target = tmp_path / f"bokslut{suffix}"
+    code, _, err = _run(str(source), "--year", year, "-o", str(target), *extra)
+    assert code == 0, err
+    return target
+
+
+def _section(text: str, heading: str, next_heading: str) -> str:
+    start = text.index(heading)
+    return text[start : text.index(next_heading, start + len(heading))]
+
+
+def test_markdown_holds_every_section_and_the_figures_worked_out_by_hand(tmp_path: Path) -> None:
+    text = _plain(_draft(tmp_path, ".md").read_text(encoding="utf-8"))
+    for heading in HEADINGS_SV:
+        assert heading in text
+    drugs = _section(text, "Indikator: Anmälda narkotikabrott", "Mål: Våldsbrotten")
+    assert "Utgångsläge | 807,68 (2021–2022" in drugs
+    assert "Värde 2025 | 1 107" in drugs
+    assert "Jämförelsevärde i bedömningen | 1 106,72 (2025)" in drugs
+    assert "Förändring mot utgångsläget | +37,03 %" in drugs
+    assert "Bedömning | inte på väg" in drugs
+    assert "| 2021 | 785" in drugs and "| 2023 | 1 039" in drugs and "| 2024 |" not in drugs
+    total = _section(text, "Indikator: Anmälda brott totalt", "Indikator: Otrygghet")
+    assert "Utgångsläge | 7 364,89 (2013–2014" in total
+    assert "Värde 2025 | 6 390" in total
+    assert "Riket 2025 | 12 610" in total
+    assert "Förändring mot utgångsläget | -13,24 %" in total
+    assert "går inte att bedöma" in total and "seriebrott" in total
+    safety = _section(text, "Indikator: Otrygghet", "Mål: Färre unga")
+    assert "Utgångsläge | 2,9 (2022" in safety and "Värde 2025 | 2,4" in safety
+    assert "Målvärde | 2 till 2026" in safety and "Bedömning | inte på väg" in safety
+    # Every number is traced to its file and row.
+    notes = {n: t for n, t in re.findall(r"\[\^(\d+)\]: (.+?)(?= \[\^|$)", text)}
+    year_2025 = re.search(r"Värde 2025 \| 1 107\[\^(\d+)\]", drugs)
+    assert year_2025 and notes[year_2025[1]] == "bra-narkotikabrott-2025.csv, rad 2"
+    national = re.search(r"Riket 2025 \| 12 610\[\^(\d+)\]", total)
+    assert (
+        national
+        and notes[national[1]] == "kolada-brott-2026-04-02.json, JSON-sökväg /values/14/values/0"
+    )
+    safety_2022 = re.search(r"\| 2022 \| 2,9\[\^(\d+)\]", safety)
+    assert safety_2022 and notes[safety_2022[1]] == "observations.csv, rad 2"
+
+
+def test_planned_against_done_missing_and_caveats(tmp_path: Path) -> None:
+    text = _plain(_draft(tmp_path, ".md").read_text(encoding="utf-8"))
+    done = _section(text, "Planerat och genomfört 2025", "Det som saknas")
+    assert "Av 8 planerade aktiviteter 2025 har 0 ett redovisat utfall" in done
+    assert "Genomförandegraden går inte att beräkna" in done
+    assert re.search(
+        r"Polis och skola i samverkan mot narkotika vid skolorna \|[^|]+\|[^|]+\| "
+        r"pågående \| minst 6 gemensamma insatser per år \| 7\[\^\d+\]",
+        done,
+    )
+    assert re.search(
+        r"Fritidsgård med kvällsöppet och ledare \|[^|]+\|[^|]+\| pågående \| "
+        r"minst 40 kvällar med öppet per år \| inget redovisat",
+        done,
+    )
+    missing = _section(text, "Det som saknas för att bedöma", "Förbehåll")
+    assert '"Anmälda narkotikabrott per 100 000 invånare" har inga siffror för 2024.' in missing
+    assert "Brottsligheten och otryggheten i Fiktivby ska minska under avtalsperioden." in missing
+    assert "målet har ingen indikator" in missing
+    assert "Fritidsgård med kvällsöppet och ledare" in missing
+    caveats = _section(text, "Förbehåll för statistiken", "## Beslut")
+    assert "Anmälda brott är inte detsamma som begångna brott" in caveats
+    assert "2015" in caveats and "slutet av mars" in caveats
+    assert "spaning" in caveats  # drug offences follow police effort
+    decision = _section(text, "## Beslut", "## Noter")
+    assert "behandlades av ____" in decision and "den ____" in decision
+
+
+def test_english(tmp_path: Path) -> None:
+    text = _plain(_draft(tmp_path, ".md", "--lang", "en").read_text(encoding="utf-8"))
+    assert "Safety report 2025" in text and "What is missing to assess" in text
+    assert (
+        "Baseline | 807.68 (2021–2022" in text and "Change against the baseline | +37.03 %" in text
+    )
+
+
+def test_vetlanda_2020_says_why_the_goal_cannot_be_assessed(tmp_path: Path) -> None:
+    text = _plain(_draft(tmp_path, ".md", source=VETLANDA, year="2020").read_text(encoding="utf-8"))
+    goal = _section(text, "Mål: Antalet brott i offentlig miljö", "## Planerat")
+    assert "går inte att bedöma" in goal
+    assert "målet har ingen indikator" in goal
+    assert (
+        '"Plan för brottsförebyggande arbete" lovar uppföljning men anger inte vad som mäts' in goal
+    )
+    done = _section(text, "Planerat och genomfört 2020", "Det som saknas")
+    for activity in (
+        "Starta arbetet enligt EST",
+        "Polisen genomför minst 15 trafikkontroller",
+        "Polisen genomför minst 15 flygande inspektioner av fordon",
+        "Polisen genomför minst 15 narkotikainsatser riktade mot unga",
+        "Kommunen för fram minst 2 trafikdämpande åtgärder",
+        "Kampanjer mot langning av alkohol och tobak",
+        "Minst 2 samverkansmöten mellan polis och kommun",
+    ):
+        assert activity in done
+    assert done.count("| Medborgarlöfte 2020–2021 |") == 7
+    assert "inte registrerad" in done  # no status is known
+    assert 'Uppföljningen av "Medborgarlöfte 2020–2021" är inte registrerad.' in done
+    assert "Uppföljning av medborgarlöftet, tertial 3 2020" in text
+    assert "Lokalpolisområde Höglandet" in done
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--year", "25"], "'25' is not a year"),
+        (["--year", "2019"], "in force in 2019"),
+        (["--year", "2025", "-o", "bokslut.pdf"], "'.pdf' is not a format"),
+        (["--year", "2025", "-o", "missing/bokslut.md"], "missing"),
+    ],
+)
+def test_bad_input_is_one_sentence_and_status_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], expected: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    if "-o" not in args:
+        args = [*args, "-o", "bokslut.md"]
+    code, _, err = _run(str(FIKTIVBY), "--lang", "en", *args)
+    assert code == 2
+    assert expected in err and "Traceback" not in err
+    assert list(tmp_path.iterdir()) == []  # nothing half-written
