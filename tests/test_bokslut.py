@@ -184,3 +184,110 @@ def test_bad_input_is_one_sentence_and_status_2(
     assert code == 2
     assert expected in err and "Traceback" not in err
     assert list(tmp_path.iterdir()) == []  # nothing half-written
+
+
+def test_html_is_self_contained_escaped_and_has_a_chart_per_indicator(tmp_path: Path) -> None:
+    page = _draft(tmp_path, ".html").read_text(encoding="utf-8")
+    assert page.count("<svg") == 6  # the six indicators with figures
+    assert "<script" not in page and "src=" not in page and "<link" not in page
+    assert "default-src 'none'" in page
+    text = _plain(re.sub(r"<[^>]+>", " ", page.split("</style>", 1)[1]))
+    for heading in HEADINGS_SV:
+        assert heading in text
+    assert "807,68 (2021–2022" in text and "+37,03 %" in text and "1 106,72 (2025)" in text
+    assert "12 610" in text and "7 364,89" in text
+    (tmp_path / "again").mkdir()
+    again = _draft(tmp_path / "again", ".html")
+    assert again.read_bytes() == page.encode("utf-8")  # the same data draws the same page
+
+
+def test_html_escapes_a_label(tmp_path: Path) -> None:
+    import shutil
+
+    copy = tmp_path / "fiktivby"
+    shutil.copytree(FIKTIVBY, copy)
+    goals = copy / "goals.yaml"
+    goals.write_text(
+        goals.read_text(encoding="utf-8").replace(
+            "title: Fler ska känna sig trygga i centrum.",
+            'title: "Fler <b>trygga</b> & <script>alert(1)</script>"',
+        ),
+        encoding="utf-8",
+    )
+    page = _draft(tmp_path, ".html", source=copy).read_text(encoding="utf-8")
+    assert "<script>alert(1)" not in page and "<b>trygga" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_docx_uses_word_headings_and_tables(tmp_path: Path) -> None:
+    from docx import Document
+
+    document = Document(str(_draft(tmp_path, ".docx")))
+    headings = {
+        p.text: p.style.name
+        for p in document.paragraphs
+        if p.style.name.startswith(("Heading", "Title"))
+    }
+    assert headings["Mål och indikatorer"] == "Heading 1"
+    assert headings["Målområde: Brott och trygghet"] == "Heading 2"
+    assert headings["Indikator: Anmälda narkotikabrott per 100 000 invånare"] == "Heading 4"
+    assert len(document.inline_shapes) == 6  # a chart per indicator with figures
+    cells = [c.text for t in document.tables for row in t.rows for c in row.cells]
+    assert any(c.startswith("807,68 (2021–2022") for c in cells)
+    assert "+37,03 %" in cells
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_converts_the_docx_and_the_pdf_holds_every_heading_and_figure(
+    tmp_path: Path,
+) -> None:
+    import shutil
+    import subprocess
+
+    soffice, pdftotext = shutil.which("soffice"), shutil.which("pdftotext")
+    assert soffice and pdftotext, "install .ci/system-packages (LibreOffice, poppler-utils)"
+    source = _draft(tmp_path, ".docx")
+    profile = tmp_path / "profile"
+    converted = subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    pdf = tmp_path / "bokslut.pdf"
+    assert converted.returncode == 0 and pdf.exists(), converted.stdout + converted.stderr
+    text = _plain(
+        subprocess.run(
+            [pdftotext, str(pdf), "-"], capture_output=True, text=True, check=True
+        ).stdout
+    )
+    for heading in HEADINGS_SV:
+        assert heading in text
+    for figure in (
+        "807,68",
+        "1 107",
+        "1 106,72",
+        "+37,03 %",  # narkotikabrott
+        "7 364,89",
+        "6 390",
+        "12 610",
+        "-13,24 %",  # brott totalt
+        "2,9 (2022",
+        "2,4",  # otrygghet
+        "7,9 (2023",
+        "-2,53 %",
+        "776",  # våld
+        "bra-narkotikabrott-2025.csv, rad 2",
+        "observations.csv, rad 11",
+    ):
+        assert figure in text, figure

@@ -31,7 +31,7 @@ def render(bokslut: Bokslut, suffix: str) -> bytes:
 
         page = environment("samklang.report").get_template("bokslut.html.j2")
         charts = {id(m): svg(m, bokslut) for m in bokslut.measures() if m.points}
-        return page.render(b=bokslut, charts=charts, **_helpers(bokslut)).encode("utf-8")
+        return page.render(b=bokslut, charts=charts, id=id, **_helpers(bokslut)).encode("utf-8")
     if suffix == ".docx":
         from samklang.report.bokslut.docx import docx
 
