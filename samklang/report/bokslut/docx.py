@@ -14,8 +14,7 @@ from docx.table import Table
 
 from samklang.report.bokslut.chart import png
 from samklang.report.bokslut.model import Bokslut
-from samklang.report.bokslut.render import change_text
-from samklang.report.bokslut.words import number
+from samklang.report.bokslut.words import change_text, number
 
 
 def docx(b: Bokslut) -> bytes:
@@ -85,7 +84,7 @@ def docx(b: Bokslut) -> bytes:
                         else "–",
                         None,
                     ),
-                    (w["change"], change_text(m, b.lang), None),
+                    (w["change"], change_text(m.change, m.change_unit, b.lang), None),
                     (
                         w["verdict"],
                         m.verdict_text + (f": {'; '.join(m.reasons)}" if m.reasons else ""),

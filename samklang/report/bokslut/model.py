@@ -23,7 +23,7 @@ from samklang.errors import UsageError
 from samklang.graph.store import Row, Store, Term
 from samklang.ontology.namespace import XSD
 from samklang.queries import verdict as verdicts
-from samklang.report.bokslut.words import WORDS, number, period, signed, years_text
+from samklang.report.bokslut.words import WORDS, number, period, years_text
 
 STEERING = (
     "handlingsprogram",
@@ -610,4 +610,4 @@ def _decimal(term: Term | None) -> Decimal | None:
         return None
 
 
-__all__ = ["Bokslut", "build", "signed"]
+__all__ = ["Bokslut", "build"]

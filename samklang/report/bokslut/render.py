@@ -8,8 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 from samklang.errors import UsageError
-from samklang.report.bokslut.model import Bokslut, MeasureSection
-from samklang.report.bokslut.words import number, signed
+from samklang.report.bokslut.model import Bokslut
+from samklang.report.bokslut.words import change_text, number
 from samklang.templating import MarkdownText, environment, markdown_environment
 
 SUFFIXES = (".md", ".html", ".docx")
@@ -42,13 +42,6 @@ def render(bokslut: Bokslut, suffix: str) -> bytes:
     )
 
 
-def change_text(m: MeasureSection, lang: str) -> str:
-    """The change against the baseline in the target's unit (``+37,03 %``), or a dash."""
-    if m.change is None:
-        return "–"
-    return signed(m.change, lang) + (" %" if m.change_unit == "procent" else "")
-
-
 def _helpers(bokslut: Bokslut) -> dict[str, Any]:
     lang = bokslut.lang
 
@@ -58,4 +51,8 @@ def _helpers(bokslut: Bokslut) -> dict[str, Any]:
     def ref(note: int | None) -> MarkdownText:
         return MarkdownText(f"[^{note}]" if note else "")
 
-    return {"num": num, "change": lambda m: change_text(m, lang), "ref": ref}
+    return {
+        "num": num,
+        "change": lambda m: change_text(m.change, m.change_unit, lang),
+        "ref": ref,
+    }

@@ -265,6 +265,13 @@ def signed(value: Decimal | None, lang: str) -> str:
     return ("+" if value > 0 else "") + number(value, lang)
 
 
+def change_text(change: Decimal | None, unit: str, lang: str) -> str:
+    """A change against the baseline in the target's unit (``+37,03 %``), or a dash."""
+    if change is None:
+        return "–"
+    return signed(change, lang) + (" %" if unit == "procent" else "")
+
+
 def period(start: int | None, end: int | None) -> str:
     """``2021–2022``, or one year."""
     if start is None and end is None:
