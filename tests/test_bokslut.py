@@ -106,7 +106,7 @@ def test_markdown_holds_every_section_and_the_figures_worked_out_by_hand(tmp_pat
 def test_planned_against_done_missing_and_caveats(tmp_path: Path) -> None:
     text = _plain(_draft(tmp_path, ".md").read_text(encoding="utf-8"))
     done = _section(text, "Planerat och genomfört 2025", "Det som saknas")
-    assert "Av 8 planerade aktiviteter 2025 har 0 ett redovisat utfall" in done
+    assert "Av 8 planerade aktiviteter 2025 har ingen ett redovisat utfall. 8 är pågående" in done
     assert "Genomförandegraden går inte att beräkna" in done
     assert re.search(
         r"Polis och skola i samverkan mot narkotika vid skolorna \|[^|]+\|[^|]+\| "
@@ -129,6 +129,32 @@ def test_planned_against_done_missing_and_caveats(tmp_path: Path) -> None:
     assert "spaning" in caveats  # drug offences follow police effort
     decision = _section(text, "## Beslut", "## Noter")
     assert "behandlades av ____" in decision and "den ____" in decision
+
+
+def test_the_implementation_share_of_2024(tmp_path: Path) -> None:
+    """activities.csv, 2024: informationstraffar genomford, trygghetsvandringar and
+    grannsamverkan delvis-genomford, seven more with no outcome: 1 of 3, 33 %."""
+    text = _plain(_draft(tmp_path, ".md", year="2024").read_text(encoding="utf-8"))
+    assert (
+        "Av 10 planerade aktiviteter 2024 har 3 ett redovisat utfall: 1 genomförd, 2 delvis "
+        "genomförda och ingen inte genomförd eller inställd. 7 är pågående eller utan status."
+    ) in text
+    assert "Genomförandegrad: 33 % (1 av 3 aktiviteter med ett utfall är genomförda)." in text
+
+
+def test_a_store_built_by_load_gives_the_same_draft(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    loaded = CliRunner().invoke(cli, ["load", str(FIKTIVBY), str(VETLANDA), "--store", str(store)])
+    assert loaded.exit_code == 0, loaded.stderr
+    code, _, err = _run("--store", str(store), "--year", "2025", "-o", str(tmp_path / "a.md"))
+    assert code == 2 and "flera kommuner (0685, 9901); välj en med --kod" in err
+    code, _, err = _run(
+        "--store", str(store), "--kod", "9901", "--year", "2025", "-o", str(tmp_path / "a.md")
+    )
+    assert code == 0, err
+    from_store = (tmp_path / "a.md").read_text(encoding="utf-8")
+    from_folder = _draft(tmp_path, ".md").read_text(encoding="utf-8")
+    assert from_store == from_folder  # Vetlanda's data in the store changes nothing
 
 
 def test_english(tmp_path: Path) -> None:
@@ -168,7 +194,8 @@ def test_vetlanda_2020_says_why_the_goal_cannot_be_assessed(tmp_path: Path) -> N
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["--year", "25"], "'25' is not a year"),
+        (["--year", "25"], "'25' is not a year; expected four digits"),
+        (["--year", "2025", "--kod", "0685"], "no municipality with the code 0685"),
         (["--year", "2019"], "in force in 2019"),
         (["--year", "2025", "-o", "bokslut.pdf"], "'.pdf' is not a format"),
         (["--year", "2025", "-o", "missing/bokslut.md"], "missing"),

@@ -23,7 +23,7 @@ class YearType(click.ParamType):
             return value
         text = str(value).strip()
         if not re.fullmatch(r"\d{4}", text):
-            self.fail(f"'{value}' is not a year; expected four digits such as 2025", param, ctx)
+            self.fail(f"'{value}' is not a year; expected four digits such as 2021", param, ctx)
         return int(text)
 
 

@@ -735,6 +735,27 @@ CATALOGUE: tuple[Message, ...] = (
     _m("'{text}' is not NAME=VALUE", "'{text}' har inte formen NAMN=VÄRDE"),
     _m("cannot write {target}: the folder {folder} does not exist",
        "{target} kan inte skrivas: mappen {folder} finns inte"),
+    # --- bokslut (samklang/commands/bokslut.py, samklang/report/bokslut/) -------------------
+    _m("cannot write {target}: '{suffix}' is not a format of the bokslut; expected a file name "
+       "ending in {suffixes}",
+       "{target} kan inte skrivas: '{suffix}' är inget format för bokslutet; förväntade ett "
+       "filnamn som slutar på {suffixes}"),
+    _m("'{suffix}' is not a format of the bokslut; expected a file name ending in {suffixes}",
+       "'{suffix}' är inget format för bokslutet; förväntade ett filnamn som slutar på "
+       "{suffixes}"),
+    _m("cannot write {target}: {reason}", "{target} kan inte skrivas: {reason}"),
+    _m("no municipality with the code {code} in the data; expected the code of a municipality "
+       "it holds",
+       "ingen kommun med koden {code} finns i uppgifterna; förväntade koden för en kommun som "
+       "finns där"),
+    _m("no municipality in the data; expected a dataset with a municipality.yaml",
+       "ingen kommun finns i uppgifterna; förväntade ett dataset med municipality.yaml"),
+    _m("the data holds several municipalities ({codes}); choose one with --kod",
+       "uppgifterna innehåller flera kommuner ({codes}); välj en med --kod"),
+    _m("no plan, programme, agreement or promise of {name} is in force in {year}; expected a "
+       "document whose period covers the year",
+       "ingen plan, inget program, ingen överenskommelse och inget medborgarlöfte för {name} "
+       "gäller {year}; förväntade ett dokument vars period omfattar året"),
     # --- accept (samklang/queries/accept.py) ------------------------------------------------
     _m("'{focus}' is not an id of the dataset {folder}, a domain or a law; expected the id of "
        "the resource the finding concerns",

@@ -155,8 +155,8 @@ def docx(b: Bokslut) -> bytes:
 
     if b.notes:
         document.add_heading(w["notes"], level=1)
-        for note in b.notes:
-            paragraph(f"[{note.number}] {note.text}")
+        for entry in b.notes:
+            paragraph(f"[{entry.number}] {entry.text}")
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

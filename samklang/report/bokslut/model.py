@@ -23,7 +23,7 @@ from samklang.errors import UsageError
 from samklang.graph.store import Row, Store, Term
 from samklang.ontology.namespace import XSD
 from samklang.queries import verdict as verdicts
-from samklang.report.bokslut.words import WORDS, number, period, years_text
+from samklang.report.bokslut.words import REVIEW_FIELDS, WORDS, counted, number, period, years_text
 
 STEERING = (
     "handlingsprogram",
@@ -180,11 +180,13 @@ def build(
         towns[row["municipality"].value] = (_text(row.get("name")), _text(row.get("code")))
     if code is not None:
         towns = {iri: t for iri, t in towns.items() if t[1] == code}
-    if not towns:
+    if not towns and code is not None:
         raise UsageError(
-            f"no municipality{f' with the code {code}' if code else ''} in the data; "
-            "expected a dataset with a municipality.yaml"
+            f"no municipality with the code {code} in the data; expected the code of a "
+            "municipality it holds"
         )
+    if not towns:
+        raise UsageError("no municipality in the data; expected a dataset with a municipality.yaml")
     if len(towns) > 1:
         codes = ", ".join(sorted(t[1] for t in towns.values()))
         raise UsageError(f"the data holds several municipalities ({codes}); choose one with --kod")
@@ -213,7 +215,7 @@ def build(
             "expected a document whose period covers the year"
         )
     notes = _Notes()
-    bindings = {"year": year_term, "municipality": town, "lang": ox.Literal(lang)}
+    bindings: dict[str, Term] = {"year": year_term, "municipality": town, "lang": ox.Literal(lang)}
     goal_rows = store.select(_query("goals"), bindings)
     indicators = {r["indicator"].value for r in goal_rows if "indicator" in r}
     figures = _figures(store, indicators)
@@ -250,7 +252,7 @@ def build(
         caveats = [words["caveat_reported"], words["caveat_break"], words["caveat_final"]]
         if any(_detection(m) for m in used):
             caveats.append(words["caveat_detection"])
-    scope = years_text(sorted({f'"{m.indicator}"' for m in used}), lang)  # type: ignore[arg-type]
+    scope = years_text(sorted({f'"{m.indicator}"' for m in used}), lang)
     return Bokslut(
         lang=lang,
         year=year,
@@ -543,10 +545,7 @@ def _activities(
                 words["missing_output"].format(activity=title, planned=planned, year=year)
             )
         known = [_text(row.get("description"))]
-        review = [
-            words["review_fields"].get(f, f)  # type: ignore[union-attr]
-            for f in _text(row.get("review")).split()
-        ]
+        review = [REVIEW_FIELDS[lang].get(f, f) for f in _text(row.get("review")).split()]
         if review:
             known.append(_sentence(words["review"].format(fields=years_text(review, lang))))
         if "follow_up" in not_recorded.get(document, set()):
@@ -569,7 +568,28 @@ def _activities(
         )
     share = []
     if result:
-        share.append(words["share"].format(planned=len(result), year=year, **counts))
+        split = ""
+        if counts["outcome"]:
+            split = words["share_split"].format(
+                **{
+                    k: counted(counts[k], words[f"share_{k}"], lang)
+                    for k in ("done", "partly", "not_done")
+                }
+            )
+        outcome = counts["outcome"] or words["none"]
+        opened = counts["open"]
+        share.append(
+            _sentence(
+                words["share"].format(
+                    planned=len(result),
+                    year=year,
+                    outcome=outcome,
+                    split=split,
+                    open=f"{opened or words['none']} "
+                    f"{words['share_open'][0 if opened == 1 else 1]}",
+                )
+            )
+        )
         if counts["outcome"]:
             value = Decimal(100 * counts["done"]) / counts["outcome"]
             share.append(words["share_value"].format(share=number(value, lang, 0), **counts))

@@ -6,9 +6,11 @@ space between thousands, per cent with a space (``37,03 %``), periods with an en
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
-WORDS: dict[str, dict[str, str]] = {
+WORDS: dict[str, dict[str, Any]] = {
     "sv": {
         "title": "Trygghetsbokslut {year}",
         "subtitle": "{name}: utkast framtaget av samklang {today} ur kommunens uppgifter. "
@@ -77,15 +79,19 @@ WORDS: dict[str, dict[str, str]] = {
         "no_responsible": "inte angiven",
         "none_reported": "inget redovisat",
         "no_activities": "Inga aktiviteter är registrerade för {year}.",
-        "share": "Av {planned} planerade aktiviteter {year} har {outcome} ett redovisat utfall: "
-        "{done} genomförda, {partly} delvis genomförda och {not_done} inte genomförda eller "
-        "inställda. {open} är pågående eller saknar status.",
+        "share": "Av {planned} planerade aktiviteter {year} har {outcome} ett redovisat utfall"
+        "{split}. {open} pågående eller utan status.",
+        "share_split": ": {done}, {partly} och {not_done}",
+        "share_done": ("genomförd", "genomförda"),
+        "share_partly": ("delvis genomförd", "delvis genomförda"),
+        "share_not_done": ("inte genomförd eller inställd", "inte genomförda eller inställda"),
+        "share_open": ("är", "är"),
+        "none": "ingen",
         "share_value": "Genomförandegrad: {share} % ({done} av {outcome} aktiviteter med ett "
         "utfall är genomförda).",
         "share_none": "Genomförandegraden går inte att beräkna: ingen aktivitet för {year} har "
         "ett redovisat utfall.",
         "review": "uppgiften om {fields} behöver granskas",
-        "review_fields": {"goal": "mål", "responsible": "ansvar", "activity": "aktivitet"},
         "reports": "Uppföljningar av {year}",
         "report_not_recorded": "vad den säger om aktiviteterna är inte registrerat",
         "document_not_recorded": 'uppföljningen av "{document}" är inte registrerad',
@@ -190,15 +196,19 @@ WORDS: dict[str, dict[str, str]] = {
         "no_responsible": "not given",
         "none_reported": "none reported",
         "no_activities": "No activities are recorded for {year}.",
-        "share": "Of {planned} activities planned for {year}, {outcome} have a reported outcome: "
-        "{done} carried out, {partly} partly carried out and {not_done} not carried out or "
-        "cancelled. {open} are ongoing or have no status.",
+        "share": "Of {planned} activities planned for {year}, {outcome} have a reported outcome"
+        "{split}. {open} ongoing or without a status.",
+        "share_split": ": {done}, {partly} and {not_done}",
+        "share_done": ("carried out", "carried out"),
+        "share_partly": ("partly carried out", "partly carried out"),
+        "share_not_done": ("not carried out or cancelled", "not carried out or cancelled"),
+        "share_open": ("is", "are"),
+        "none": "none",
         "share_value": "Implementation share: {share} % ({done} of {outcome} activities with an "
         "outcome were carried out).",
         "share_none": "The implementation share cannot be computed: no activity of {year} has a "
         "reported outcome.",
         "review": "the {fields} needs review",
-        "review_fields": {"goal": "goal", "responsible": "responsibility", "activity": "activity"},
         "reports": "Follow-ups of {year}",
         "report_not_recorded": "what it says about the activities is not recorded",
         "document_not_recorded": 'the follow-up of "{document}" is not recorded',
@@ -239,6 +249,12 @@ WORDS: dict[str, dict[str, str]] = {
 }
 """The sentences and labels of the report, by language."""
 
+REVIEW_FIELDS: dict[str, dict[str, str]] = {
+    "sv": {"goal": "mål", "responsible": "ansvar", "activity": "aktivitet"},
+    "en": {"goal": "goal", "responsible": "responsibility", "activity": "activity"},
+}
+"""The fields an activity's ``review`` marks, in words."""
+
 
 def number(value: Decimal | int | None, lang: str, places: int | None = None) -> str:
     """A number as the report writes it: at most two decimals, trailing zeros dropped;
@@ -265,6 +281,13 @@ def signed(value: Decimal | None, lang: str) -> str:
     return ("+" if value > 0 else "") + number(value, lang)
 
 
+def counted(n: int, forms: tuple[str, str], lang: str) -> str:
+    """``ingen genomförd``, ``1 genomförd``, ``2 genomförda``."""
+    if n == 0:
+        return f"{WORDS[lang]['none']} {forms[0]}"
+    return f"{n} {forms[0] if n == 1 else forms[1]}"
+
+
 def change_text(change: Decimal | None, unit: str, lang: str) -> str:
     """A change against the baseline in the target's unit (``+37,03 %``), or a dash."""
     if change is None:
@@ -281,9 +304,9 @@ def period(start: int | None, end: int | None) -> str:
     return f"{start}–{end}"
 
 
-def years_text(years: list[int], lang: str) -> str:
-    """``2024``, ``2022 och 2024``, ``2021, 2022 och 2024``."""
-    names = [str(y) for y in years]
+def years_text(items: Sequence[object], lang: str) -> str:
+    """``2024``, ``2022 och 2024``, ``2021, 2022 och 2024``: a list in words."""
+    names = [str(y) for y in items]
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + (" och " if lang == "sv" else " and ") + names[-1]
