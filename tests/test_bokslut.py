@@ -265,6 +265,7 @@ def test_docx_uses_word_headings_and_tables(tmp_path: Path) -> None:
 
 
 @pytest.mark.libreoffice
+@pytest.mark.slow  # the core run leaves it out; CI runs it
 def test_libreoffice_converts_the_docx_and_the_pdf_holds_every_heading_and_figure(
     tmp_path: Path,
 ) -> None:

@@ -5,6 +5,7 @@ output is the same for the same data (no dates in the files, a fixed SVG hash sa
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 from typing import Any
 
 from samklang.report.bokslut.model import Bokslut, MeasureSection
@@ -16,6 +17,7 @@ def _figure(m: MeasureSection, bokslut: Bokslut) -> Any:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import FuncFormatter
 
     plt.rcParams.update({"svg.hashsalt": "samklang", "svg.fonttype": "none", "font.size": 9})
     words = WORDS[bokslut.lang]
@@ -49,6 +51,9 @@ def _figure(m: MeasureSection, bokslut: Bokslut) -> Any:
     axes.set_xlim(first - 0.5, last + 0.5)
     axes.set_xticks(range(first, last + 1, max(1, (last - first) // 8 + 1)))
     axes.set_ylabel(m.unit)
+    axes.yaxis.set_major_formatter(
+        FuncFormatter(lambda value, _: number(Decimal(f"{float(value):.6f}"), bokslut.lang))
+    )
     axes.grid(axis="y", color="#dddddd")
     axes.spines[["top", "right"]].set_visible(False)
     axes.legend(loc="best", frameon=False, fontsize=8)

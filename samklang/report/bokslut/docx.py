@@ -9,7 +9,8 @@ import io
 from datetime import datetime
 
 from docx import Document
-from docx.shared import Cm
+from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.shared import Cm, Pt
 from docx.table import Table
 
 from samklang.report.bokslut.chart import png
@@ -105,6 +106,15 @@ def docx(b: Bokslut) -> bytes:
                         cell(trend, i, 0, str(p.year))
                         cell(trend, i, 1, number(p.value, b.lang), p.note)
 
+    def orient(landscape: bool) -> None:
+        """A new section, on a new page, in landscape (for the wide table) or portrait."""
+        section = document.add_section(WD_SECTION.NEW_PAGE)
+        width, height = section.page_width, section.page_height
+        if landscape != (width > height):
+            section.page_width, section.page_height = height, width
+        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+
+    orient(landscape=bool(b.activities))
     document.add_heading(w["activities"].format(year=b.year), level=1)
     if b.activities:
         for line in b.share_lines:
@@ -128,6 +138,15 @@ def docx(b: Bokslut) -> bytes:
                 cell(table, i, j, text)
             cell(table, i, 5, a.reported, a.reported_note)
             cell(table, i, 6, a.known)
+        table.autofit = False
+        widths = (4.5, 2.8, 3.3, 2.2, 3, 2.2, 6.5)  # cm: 24.5 of the 24.6 between the margins
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = Cm(width)
+        for row in table.rows:
+            for each, width in zip(row.cells, widths, strict=True):
+                each.width = Cm(width)
+                for run in each.paragraphs[0].runs:
+                    run.font.size = Pt(9)
     else:
         paragraph(w["no_activities"].format(year=b.year))
     if b.reports:
@@ -135,6 +154,8 @@ def docx(b: Bokslut) -> bytes:
         for title, known in b.reports:
             document.add_paragraph(f"{title}: {known}" if known else title, style="List Bullet")
 
+    if b.activities:
+        orient(landscape=False)
     document.add_heading(w["missing"], level=1)
     for line in b.missing:
         document.add_paragraph(line, style="List Bullet")
