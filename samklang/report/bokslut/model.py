@@ -519,6 +519,7 @@ def _activities(
     seen: set[str] = set()
     counts = {"done": 0, "partly": 0, "not_done": 0, "outcome": 0, "open": 0}
     no_status = 0
+    unaccounted: dict[str, None] = {}  # documents whose follow-up is not in the dataset
     for row in rows:
         iri = row["activity"].value
         if iri in seen:
@@ -549,7 +550,7 @@ def _activities(
         if review:
             known.append(_sentence(words["review"].format(fields=years_text(review, lang))))
         if "follow_up" in not_recorded.get(document, set()):
-            known.append(_sentence(words["document_not_recorded"].format(document=document)))
+            unaccounted.setdefault(document, None)  # said once, above the table
         if _text(row.get("sourceTitle")):
             known.append(
                 _sentence(words["not_recorded_source"].format(source=_text(row.get("sourceTitle"))))
@@ -595,6 +596,10 @@ def _activities(
             share.append(words["share_value"].format(share=number(value, lang, 0), **counts))
         else:
             share.append(words["share_none"].format(year=year))
+    share.extend(
+        _sentence(words["document_not_recorded"].format(document=document))
+        for document in unaccounted
+    )
     return result, share, missing, no_status
 
 

@@ -93,8 +93,9 @@ WORDS: dict[str, dict[str, Any]] = {
         "ett redovisat utfall.",
         "review": "uppgiften om {fields} behöver granskas",
         "reports": "Uppföljningar av {year}",
-        "report_not_recorded": "vad den säger om aktiviteterna är inte registrerat",
-        "document_not_recorded": 'uppföljningen av "{document}" är inte registrerad',
+        "report_not_recorded": "vad den säger om aktiviteterna finns inte i detta dataset",
+        "document_not_recorded": 'vad uppföljningen av "{document}" säger om aktiviteterna '
+        "finns inte i detta dataset",
         "missing": "Det som saknas för att bedöma",
         "missing_goal": 'Målet "{goal}" går inte att bedöma: {reasons}.',
         "missing_measure": 'Målet "{goal}" går inte att bedöma med "{indicator}": {reasons}.',
@@ -210,8 +211,9 @@ WORDS: dict[str, dict[str, Any]] = {
         "reported outcome.",
         "review": "the {fields} needs review",
         "reports": "Follow-ups of {year}",
-        "report_not_recorded": "what it says about the activities is not recorded",
-        "document_not_recorded": 'the follow-up of "{document}" is not recorded',
+        "report_not_recorded": "what it says about the activities is not in this dataset",
+        "document_not_recorded": 'what the follow-up of "{document}" says about the activities '
+        "is not in this dataset",
         "missing": "What is missing to assess",
         "missing_goal": 'The goal "{goal}" cannot be assessed: {reasons}.',
         "missing_measure": 'The goal "{goal}" cannot be assessed by "{indicator}": {reasons}.',
