@@ -627,3 +627,34 @@ def test_query_prints_its_table_through_rich(runner, tmp_path: Path) -> None:
         "thing,name",
         "https://w3id.org/samklang/data/9990/grupp-x,Grupp [/]",
     ]
+
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["query", "goal-verdicts", str(VETLANDA)],
+        ["export", str(VETLANDA), "--format", "nquads"],
+        ["bokslut", str(VETLANDA), "--year", "2020", "-o", "{out}/bokslut.md"],
+    ],
+    ids=["query", "export", "bokslut"],
+)
+def test_a_command_that_runs_no_rule_says_nothing_of_the_rule_settings(
+    runner: click.testing.CliRunner,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    args: list[str],
+) -> None:
+    """Vetlanda's settings.yaml holds rule parameters: only where rules run (check, viz, load)
+    is it worth saying that a corpus does not use them (the warning is logged: the CLI prints
+    it on stderr)."""
+    result = runner.invoke(cli, [a.replace("{out}", str(tmp_path)) for a in args])
+    assert result.exit_code == 0, result.stderr
+    assert not [r.getMessage() for r in caplog.records if "settings" in r.getMessage()]
+
+
+def test_a_corpus_check_says_that_a_datasets_own_settings_are_not_used(
+    runner: click.testing.CliRunner, caplog: pytest.LogCaptureFixture
+) -> None:
+    runner.invoke(cli, ["check", str(VETLANDA), str(EXAMPLES / "fiktivby")])
+    assert any("apply when a dataset is checked alone" in r.getMessage() for r in caplog.records)

@@ -71,7 +71,7 @@ def bokslut(
         )
     if not output.parent.is_dir():
         raise UsageError(f"cannot write {output}: the folder {output.parent} does not exist")
-    store = open_sources(paths, store_dir, endpoint)
+    store = open_sources(paths, store_dir, endpoint, runs_rules=False)
     if endpoint:
         from samklang.queries import verdict
         from samklang.report.words import WORDS

@@ -83,7 +83,7 @@ def reason(
     from samklang.reasoning.reason import reason as run_reason
     from samklang.report.reasoning import WORDS, as_text, render, slow_note
 
-    store = open_sources(paths, store_dir, endpoint)
+    store = open_sources(paths, store_dir, endpoint, runs_rules=False)
     quads = data_quads(store)  # type: ignore[arg-type]
     words = WORDS[lang]
     individuals = len({q.subject for q in quads if isinstance(q.subject, ox.NamedNode)})

@@ -94,7 +94,7 @@ def query(
     else:
         chosen = find_query(name)
     values = parse_assignments(params, "--param")
-    store = open_sources(paths, store_dir, endpoint)
+    store = open_sources(paths, store_dir, endpoint, runs_rules=False)
     if use_reasoner:
         from samklang.reasoning.reason import reasoned_store
 
@@ -188,7 +188,7 @@ def export(
     from samklang.graph.corpus import open_sources
     from samklang.graph.export import export as write_rdf
 
-    store: Any = open_sources(paths, store_dir, endpoint)
+    store: Any = open_sources(paths, store_dir, endpoint, runs_rules=False)
     buffer = io.BytesIO()
     write_rdf(store, buffer, output_format)
 

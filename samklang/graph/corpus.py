@@ -177,7 +177,11 @@ def _catalogue_head() -> list[ox.Quad]:
 
 
 def load_corpus(
-    paths: Sequence[str | Path], store: GraphStore, *, now: datetime | None = None
+    paths: Sequence[str | Path],
+    store: GraphStore,
+    *,
+    now: datetime | None = None,
+    warn_settings: bool = True,
 ) -> list[Entry]:
     """Load dataset folders, plan documents and RDF files into ``store``, one graph each.
 
@@ -192,6 +196,8 @@ def load_corpus(
         paths: the sources.
         store: where they go.
         now: the time recorded as ``dcterms:modified`` (default: now, in UTC).
+        warn_settings: whether to warn that a dataset's own ``settings:`` do not apply (they
+            are rule parameters: a command that runs no rule says nothing about them).
 
     Returns:
         One catalogue entry per graph written, in the order of ``paths``.
@@ -203,7 +209,7 @@ def load_corpus(
     stamp = (now or datetime.now(UTC)).replace(microsecond=0).isoformat()
     sources = [_read_source(Path(p)) for p in paths]
     with_settings = [str(s.path) for s in sources if s.has_settings]
-    if with_settings:  # decision 0003: settings do not travel into a corpus
+    if with_settings and warn_settings:  # decision 0003: settings do not travel into a corpus
         log.warning(
             "samklang: the settings of %s apply when a dataset is checked alone; a corpus is "
             "checked with the defaults and --setting.",
@@ -417,6 +423,8 @@ def open_sources(
     paths: Iterable[str | Path] = (),
     store_dir: str | Path | None = None,
     endpoint: str | None = None,
+    *,
+    runs_rules: bool = True,
 ) -> Store:
     """A store holding what a command should read: dataset paths, an on-disk store, or an
     endpoint — exactly one of the three.
@@ -426,6 +434,8 @@ def open_sources(
             (a named graph per source, and the catalogue).
         store_dir: a store built by ``samklang load``, opened for reading.
         endpoint: the URL of a SPARQL 1.1 endpoint, read through the protocol.
+        runs_rules: whether the command runs the rules, so that a dataset's own ``settings:``
+            (which a corpus does not use) are worth a warning.
 
     Raises:
         UsageError: none or more than one of them is given, or the store cannot be opened.
@@ -449,7 +459,7 @@ def open_sources(
         verify_catalogue(on_disk, store_dir, count=on_disk.generation is None)
         return on_disk
     store = OxigraphStore()
-    load_corpus(paths, store)
+    load_corpus(paths, store, warn_settings=runs_rules)
     return store
 
 
