@@ -157,6 +157,37 @@ def test_a_store_built_by_load_gives_the_same_draft(tmp_path: Path) -> None:
     assert from_store == from_folder  # Vetlanda's data in the store changes nothing
 
 
+def test_an_endpoint_gives_the_figures_and_says_why_it_gives_no_verdict(tmp_path: Path) -> None:
+    """A read-only endpoint cannot take the verdicts' derived graph: the draft keeps every
+    figure and says, where a verdict would be, why there is none (never a silent blank)."""
+    from .test_server import wait_for
+    from .test_server_limits import _serve, _stop
+
+    store = tmp_path / "store"
+    loaded = CliRunner().invoke(cli, ["load", str(FIKTIVBY), "--store", str(store)])
+    assert loaded.exit_code == 0, loaded.stderr
+    process, port = _serve(store, tmp_path / "serve.log")
+    try:
+        endpoint = f"http://127.0.0.1:{port}/sparql"
+        wait_for(endpoint, process, tmp_path / "serve.log")
+        target = tmp_path / "e.md"
+        code, _, err = _run("--endpoint", endpoint, "--year", "2025", "-o", str(target))
+    finally:
+        _stop(process)
+    assert code == 0, err
+    text = _plain(target.read_text(encoding="utf-8"))
+    folder = _plain(_draft(tmp_path, ".md").read_text(encoding="utf-8"))
+    for figure in ("6 390", "12 610", "1 107", "2,4"):  # the years' figures, as published
+        assert figure in text and figure in folder
+    for derived in ("7 364,89", "-13,24 %", "807,68"):  # computed with the verdicts
+        assert derived in folder and derived not in text
+    assert "Utgångsläge | saknas" not in text, "the baseline is not missing, only not computed"
+    not_computed = "räknas inte fram ur årens siffror mot en SPARQL-ändpunkt (2013–2014)"
+    assert f"Utgångsläge | {not_computed}" in text
+    assert "går inte att bedöma" not in text and "inte på väg" not in text
+    assert text.count("bedömningarna räknas inte fram mot en SPARQL-ändpunkt") >= 4
+
+
 def test_english(tmp_path: Path) -> None:
     text = _plain(_draft(tmp_path, ".md", "--lang", "en").read_text(encoding="utf-8"))
     assert "Safety report 2025" in text and "What is missing to assess" in text

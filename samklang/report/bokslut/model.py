@@ -420,11 +420,12 @@ def _measure(
         baseline_note = notes(words["note_computed"].format(period=base_period))
     else:
         baseline = None
-        text = (
-            words["baseline_none"].format(period=base_period)
-            if base_period
-            else words["baseline_missing"]
-        )
+        if not base_period:
+            text = words["baseline_missing"]
+        elif kind is None:  # no verdicts derived (an endpoint): nothing was computed either
+            text = words["baseline_not_derived"].format(period=base_period)
+        else:
+            text = words["baseline_none"].format(period=base_period)
     own = [f for f in figures if f.area == town_code] or [f for f in figures if f.area != "00"]
     points = [
         Point(f.year, f.value, notes(_place(f.place, lang)), f.window_start)

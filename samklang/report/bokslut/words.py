@@ -31,6 +31,8 @@ WORDS: dict[str, dict[str, Any]] = {
         "baseline_stated": "{value} ({period}, enligt planen)",
         "baseline_none": "saknas ({period})",
         "baseline_missing": "inget angivet",
+        "baseline_not_derived": "räknas inte fram ur årens siffror mot en SPARQL-ändpunkt "
+        "({period})",
         "target": "Målvärde",
         "year_value": "Värde {year}",
         "no_year_value": "inget värde för {year}",
@@ -149,6 +151,8 @@ WORDS: dict[str, dict[str, Any]] = {
         "baseline_stated": "{value} ({period}, as the plan states)",
         "baseline_none": "missing ({period})",
         "baseline_missing": "none given",
+        "baseline_not_derived": "not computed from the years' figures against a SPARQL "
+        "endpoint ({period})",
         "target": "Target",
         "year_value": "Value {year}",
         "no_year_value": "no value for {year}",
