@@ -82,12 +82,25 @@ DOCUMENTS = {
         tmp / "fagelsta-samverkansoverenskommelse.pdf",
     ),
     "ronnbacka-lagesbild": lambda tmp: HERE / "ronnbacka-lagesbild.md",
+    "ulvmyra-handlingsplan": lambda tmp: HERE / "ulvmyra-handlingsplan.txt",
+    "tranbacka-medborgarlofte": lambda tmp: HERE / "tranbacka-medborgarlofte.md",
+    "glimmersta-trygghetsbokslut": lambda tmp: build_docx(
+        HERE / "glimmersta-trygghetsbokslut.docx.txt", tmp / "glimmersta-trygghetsbokslut.docx"
+    ),
+    "hjortvalla-samverkansoverenskommelse": lambda tmp: build_pdf(
+        HERE / "hjortvalla-samverkansoverenskommelse.pdf.txt",
+        tmp / "hjortvalla-samverkansoverenskommelse.pdf",
+    ),
 }
 HELD_OUT = {
     "bjorkhamn-medborgarlofte",
     "lervik-atgardsplan",
     "fagelsta-samverkansoverenskommelse",
     "ronnbacka-lagesbild",
+    "ulvmyra-handlingsplan",
+    "tranbacka-medborgarlofte",
+    "glimmersta-trygghetsbokslut",
+    "hjortvalla-samverkansoverenskommelse",
 }
 """Written after the ingester, and never used to change its rules. (Dalby was held out first:
 0.91 precision and 0.74 recall before its misses led to four general rules; it now counts as a
@@ -98,7 +111,8 @@ Lindesby, Hammarvik, Åsby and Västanå were written after those rules and scor
 precision and 0.82 recall, 106/112/130, before their misses led to a second round of rules.
 Kronstad, Ängsby, Ekholm, Mossby and Sjöholm were written after that round and scored once,
 0.93 precision and 0.90 recall, 111/119/123, before their wrong facts led to a third round of
-rules. Björkhamn, Lervik, Fågelsta and Rönnbacka were written after that round.)"""
+rules. Björkhamn, Lervik, Fågelsta and Rönnbacka were written after that round. Ulvmyra, Tranbäcka,
+Glimmersta and Hjortvalla, set 5, were written and committed before the ingester read them.)"""
 
 KINDS = (
     "municipality own document series part_of law legal_basis strategy citation organisation "
