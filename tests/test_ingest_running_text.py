@@ -300,6 +300,19 @@ def test_a_signature_over_several_lines(tmp_path: Path) -> None:
     assert x.own.get("signed_on") == date(2026, 3, 2)
 
 
+@pytest.mark.parametrize("field", ["Beslutsdatum\t2025-11-18", "Antagen den 18 november 2025"])
+def test_a_decision_date_in_the_header_is_no_signing(tmp_path: Path, field: str) -> None:
+    x = read(
+        tmp_path,
+        f"Åtgärdsplan mot brott 2026–2027\n\nBeslutad av\tKommunstyrelsen\n{field}\n\n"
+        "Lövnäs kommun och Lokalpolisområde Lövnäs har tagit fram planen.\n\n"
+        "Samhällsbyggnadsnämnden ansvarar för trygghetsvandringarna.\n",
+    )
+    assert x.own.get("decision.date") == date(2025, 11, 18)
+    assert "signed_on" not in x.own.facts
+    assert not x.own.values("signed_by")
+
+
 @pytest.mark.parametrize(
     ("sentence", "areas"),
     [

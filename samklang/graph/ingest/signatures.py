@@ -13,7 +13,8 @@ kommun`` is signed for the municipality, and so is ``Kommunstyrelsens ordförand
 over ``Ekträsk kommun``; ``För Polismyndigheten`` over a line naming the police area is signed
 for the police area) gives a signatory; the date of the signing line, or of a sentence
 ``Löftet undertecknades … den 3 februari 2026`` (``SIGNED_SENTENCE``), is when it was
-signed. ``För X: …`` lines (``SIGNATURE``) count wherever they stand; ``För Polismyndigheten,
+signed. A header field (``Beslutsdatum | 2025-11-18``, ``Antagen den …``) dates a decision
+and is never a signing line, wherever it stands. ``För X: …`` lines (``SIGNATURE``) count wherever they stand; ``För Polismyndigheten,
 Lokalpolisområde X: …`` is signed for the police area (``POLICE_THROUGH``).
 """
 
@@ -83,6 +84,8 @@ def read_signatures(reader: Reader) -> None:
             if (signed := read_date(said["date"])) is not None:
                 at = line.start + said.start("date")
                 own.set("signed_on", signed, reader.ev(at, line.start + said.end("date")))
+        if pat.HEADER_LINE.match(line.text):
+            continue  # "Beslutsdatum: 2025-11-18" dates a decision, not a signing
         if m := SIGNING_LINE.match(line.text):
             start = line
             if m["date"] and (signed := read_date(m["date"])) is not None:
