@@ -93,10 +93,6 @@ DOCUMENTS = {
     ),
 }
 HELD_OUT = {
-    "bjorkhamn-medborgarlofte",
-    "lervik-atgardsplan",
-    "fagelsta-samverkansoverenskommelse",
-    "ronnbacka-lagesbild",
     "ulvmyra-handlingsplan",
     "tranbacka-medborgarlofte",
     "glimmersta-trygghetsbokslut",
@@ -111,8 +107,12 @@ Lindesby, Hammarvik, Åsby and Västanå were written after those rules and scor
 precision and 0.82 recall, 106/112/130, before their misses led to a second round of rules.
 Kronstad, Ängsby, Ekholm, Mossby and Sjöholm were written after that round and scored once,
 0.93 precision and 0.90 recall, 111/119/123, before their wrong facts led to a third round of
-rules. Björkhamn, Lervik, Fågelsta and Rönnbacka were written after that round. Ulvmyra, Tranbäcka,
-Glimmersta and Hjortvalla, set 5, were written and committed before the ingester read them.)"""
+rules. Björkhamn, Lervik, Fågelsta and Rönnbacka were written after that round and scored 0.92
+precision and 0.90 recall, 100/109/111, before their wrong facts led to a fourth round of rules
+(a header field is no signing line; the report named in the sentence after the cadence).
+Ulvmyra, Tranbäcka, Glimmersta and Hjortvalla, set 5, were written and committed before the
+ingester read them and scored once, before that fourth round: 0.96 precision and 0.88 recall,
+119/124/136; no rule has been changed for their misses.)"""
 
 KINDS = (
     "municipality own document series part_of law legal_basis strategy citation organisation "

@@ -345,3 +345,35 @@ def test_promises_as_markdown_subheadings(tmp_path: Path) -> None:
         "gå fotpatrull på torget": {"Lugnare torg"},
         "laga belysningen längs cykelvägen": {"Säkrare cykelvägar"},
     }
+
+
+# --- follow-up ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentences", "cadence"),
+    [
+        ("Planen följs upp två gånger per år. Resultaten redovisas i ett trygghetsbokslut.", "P6M"),
+        (
+            "Rådet följer upp planen varje kvartal. Arbetet redovisas i ett trygghetsbokslut "
+            "till kommunstyrelsen varje år.",
+            "P3M",
+        ),
+    ],
+)
+def test_the_report_named_in_the_next_sentence_is_the_follow_up_report(
+    tmp_path: Path, sentences: str, cadence: str
+) -> None:
+    x = read(tmp_path, f"Åtgärdsplan mot brott 2026–2027\n\nLövnäs kommun\n\n{sentences}\n")
+    assert x.own.get("follow_up.cadence") == cadence
+    assert x.own.get("follow_up.document_type") == "trygghetsbokslut"
+
+
+def test_a_report_two_sentences_later_is_not_the_follow_up_report(tmp_path: Path) -> None:
+    x = read(
+        tmp_path,
+        "Åtgärdsplan mot brott 2026–2027\n\nLövnäs kommun\n\nPlanen följs upp två gånger per "
+        "år. Kommunen har ett råd. Rådet redovisas i ett trygghetsbokslut.\n",
+    )
+    assert x.own.get("follow_up.cadence") == "P6M"
+    assert "follow_up.document_type" not in x.own.facts

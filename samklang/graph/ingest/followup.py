@@ -79,8 +79,14 @@ def implied_cadence(sentence: str, start: int = 0) -> tuple[str, re.Match[str]] 
 def read_follow_up(reader: Reader) -> None:
     """Follow-up: a sentence with a verb of follow-up (``FOLLOW_UP``) and a cadence; a
     trygghetsbokslut named in it is the kind of report. The first such sentence about a
-    document sets its follow-up; later ones go into its note."""
+    document sets its follow-up; later ones go into its note, except the sentence right after
+    it when that one names the report (``Planen följs upp två gånger per år. Resultaten
+    redovisas i ett trygghetsbokslut.``, ``Rådet följer upp arbetet varje kvartal. Arbetet
+    redovisas i ett trygghetsbokslut varje år.``): its trygghetsbokslut is the kind of report,
+    and the cadence stays the first sentence's."""
+    previous_set: object = None  # the subject whose follow-up the previous sentence set
     for span, sentence in reader.sentences():
+        just_set, previous_set = previous_set, None
         if reader.source.line_of(span.start) in reader.table_lines:
             continue  # a table's cell: the follow-up of one activity (read_table_follow_up)
         verb = pat.FOLLOW_UP.search(sentence)
@@ -115,9 +121,21 @@ def read_follow_up(reader: Reader) -> None:
         if cadence is None and report is None:
             continue
         evidence = reader.ev(span.start, span.end)
+        if (
+            just_set is subject
+            and report is not None
+            and "follow_up.document_type" not in subject.facts
+        ):
+            subject.set(
+                "follow_up.document_type",
+                "trygghetsbokslut",
+                reader.ev(span.start + report.start(), span.start + report.end()),
+            )
+            continue
         if "follow_up.cadence" in subject.facts or "follow_up.document_type" in subject.facts:
             subject.notes.append(f"Uppföljning också: {sentence.strip()} (rad {evidence.lines})")
             continue
+        previous_set = subject
         if cadence is not None:
             duration, where = cadence
             subject.set(
