@@ -14,8 +14,9 @@ over ``Ekträsk kommun``; ``För Polismyndigheten`` over a line naming the polic
 for the police area) gives a signatory; the date of the signing line, or of a sentence
 ``Löftet undertecknades … den 3 februari 2026`` (``SIGNED_SENTENCE``), is when it was
 signed. A header field (``Beslutsdatum | 2025-11-18``, ``Antagen den …``) dates a decision
-and is never a signing line, wherever it stands. ``För X: …`` lines (``SIGNATURE``) count wherever they stand; ``För Polismyndigheten,
-Lokalpolisområde X: …`` is signed for the police area (``POLICE_THROUGH``).
+and is never a signing line, wherever it stands. ``För X: …`` lines (``SIGNATURE``) count
+wherever they stand; ``För Polismyndigheten, Lokalpolisområde X: …`` is signed for the
+police area (``POLICE_THROUGH``).
 """
 
 from __future__ import annotations
