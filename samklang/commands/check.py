@@ -139,6 +139,8 @@ def check(
             selected=frozenset(r.id for r in rules_to_run),
             terminal=terminal,
             left_out=tuple(history.left_out(store, as_of)),
+            graphs=tuple(g.value for g in getattr(store, "municipality_graphs", ())),
+            endpoint=endpoint,
         )
     writer = FORMATS[output_format]
     write_output(output, lambda s: writer(findings, s, lang=lang, as_of=as_of, context=context))

@@ -433,12 +433,14 @@ def open_sources(
         paths: dataset folders, plan documents or RDF files, loaded into a new in-memory store
             (a named graph per source, and the catalogue).
         store_dir: a store built by ``samklang load``, opened for reading.
-        endpoint: the URL of a SPARQL 1.1 endpoint, read through the protocol.
+        endpoint: the URL of a SPARQL 1.1 endpoint, read through the protocol, once
+            :meth:`SparqlStore.probe` has found the municipalities' graphs.
         runs_rules: whether the command runs the rules, so that a dataset's own ``settings:``
             (which a corpus does not use) are worth a warning.
 
     Raises:
-        UsageError: none or more than one of them is given, or the store cannot be opened.
+        UsageError: none or more than one of them is given, the store cannot be opened, or
+            the endpoint holds no municipality.
         InputError: a path cannot be read.
     """
     paths = list(paths)
@@ -452,7 +454,9 @@ def open_sources(
             + " ('samklang load PATH… --store DIR' adds datasets to a store)"
         )
     if endpoint:
-        return SparqlStore(endpoint)
+        remote = SparqlStore(endpoint)
+        remote.probe()  # refuses an endpoint where no municipality is found
+        return remote
     if store_dir:
         on_disk = OxigraphStore(store_dir, read_only=True)
         # A generation was counted when its load published it; a store of before is counted.

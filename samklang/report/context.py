@@ -34,6 +34,10 @@ class ReportContext:
         left_out: the documents the check left out because they did not yet exist on the
             reference date (``samklang.queries.history``); the text, Markdown, HTML and JSON
             reports name them.
+        graphs: the named graphs a check of an endpoint read the municipalities from
+            (``SparqlStore.probe``); the text, Markdown and JSON reports name them. Empty
+            for a dataset, a store, or an endpoint whose default graph alone holds them.
+        endpoint: the endpoint checked, or ``None``.
     """
 
     name: str | None = None
@@ -44,6 +48,8 @@ class ReportContext:
     terminal: bool = False
     source_root: Path | None = None
     left_out: tuple[LeftOut, ...] = ()
+    graphs: tuple[str, ...] = ()
+    endpoint: str | None = None
 
     @classmethod
     def from_dataset(

@@ -19,6 +19,8 @@ def write_json(
     stream: IO[str],
     as_of: date,
     left_out: Sequence[LeftOut] = (),
+    endpoint: str | None = None,
+    graphs: Sequence[str] = (),
 ) -> None:
     """``{"as_of": …, "left_out": [...], "findings": [{rule, severity, kind, focus, …}]}``.
 
@@ -26,11 +28,16 @@ def write_json(
     ``kind`` is ``defect`` or ``question``; ``items`` lists what a finding of several items of
     one cause names (else ``[]``); ``accepted`` is ``null`` for an open finding and
     ``{"by", "date", "reason"}`` for an accepted one. ``left_out`` names the documents the
-    check left out because they did not exist on the reference date.
+    check left out because they did not exist on the reference date. A check of an endpoint
+    adds ``"endpoint"`` and ``"graphs"``, the named graphs it read the municipalities from
+    (``[]`` when the endpoint's default graph alone holds them).
     """
+    head: dict[str, object] = {"as_of": as_of.isoformat()}
+    if endpoint is not None:
+        head |= {"endpoint": endpoint, "graphs": list(graphs)}
     json.dump(
         {
-            "as_of": as_of.isoformat(),
+            **head,
             "left_out": [
                 {"document": d.iri, "title": d.title, "since": d.since.isoformat(), "how": d.how}
                 for d in left_out
@@ -53,4 +60,4 @@ def write(
     context: ReportContext,
 ) -> None:
     """The JSON format as a ``Writer`` (the findings are already in ``lang``)."""
-    write_json(findings, stream, as_of, context.left_out)
+    write_json(findings, stream, as_of, context.left_out, context.endpoint, context.graphs)

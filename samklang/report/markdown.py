@@ -20,6 +20,7 @@ from samklang.report.words import (
     accepted_note,
     accepted_word,
     facts,
+    graphs_line,
     item_lines,
     left_out_line,
     place,
@@ -81,6 +82,9 @@ def write(
     left = left_out_line(context.left_out, lang, as_of)
     if left:
         out += [escape(left), ""]
+    read = graphs_line(context.endpoint, context.graphs, lang)
+    if read:
+        out += [escape(read), ""]
     groups = sections(findings, lang)
     if groups:
         out += [f"## {w['per_section']}", "", *_summary_table(findings, groups, lang), ""]

@@ -12,6 +12,7 @@ from samklang.report.words import (
     WORDS,
     accepted_note,
     accepted_word,
+    graphs_line,
     left_out_line,
     sections,
     summary,
@@ -74,6 +75,9 @@ def write_text(
     left = left_out_line(context.left_out if context else (), lang, as_of)
     if left:
         console.print(escape(left))
+    read = graphs_line(context.endpoint, context.graphs, lang) if context else None
+    if read:
+        console.print(escape(read), soft_wrap=True)
     console.print(escape(summary(findings, lang, as_of)), soft_wrap=True)  # one line
 
 

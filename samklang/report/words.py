@@ -59,6 +59,8 @@ WORDS: dict[str, dict[str, str]] = {
         "section_questions": "Frågor att besvara",
         "items": "Gäller",
         "left_out": "Dokument som inte fanns per {as_of} och därför inte granskas: {documents}.",
+        "graphs_checked": "Granskade grafer på {endpoint}: {graphs}.",
+        "default_graph_checked": "Granskat: standardgrafen på {endpoint}.",
         "left_out_decided": "beslutat {date}",
         "left_out_signed": "undertecknat {date}",
         "left_out_period": "perioden börjar {date}; inget beslutsdatum är registrerat",
@@ -147,6 +149,8 @@ WORDS: dict[str, dict[str, str]] = {
         "section_references": "References",
         "section_questions": "Questions to answer",
         "items": "Concerns",
+        "graphs_checked": "Graphs checked at {endpoint}: {graphs}.",
+        "default_graph_checked": "Checked: the default graph of {endpoint}.",
         "left_out": "Documents that did not exist on {as_of} and are therefore not checked: "
         "{documents}.",
         "left_out_decided": "decided {date}",
@@ -400,6 +404,16 @@ def sections(findings: Sequence[Finding], lang: str) -> list[Group]:
     for group in found.values():
         group.findings.sort(key=lambda f: f.accepted is not None)  # stable: keeps the order
     return [found[k] for k in keys if k in found]
+
+
+def graphs_line(endpoint: str | None, graphs: Sequence[str], lang: str) -> str | None:
+    """Which graphs of an endpoint a check read, or ``None`` for a dataset or a store."""
+    if endpoint is None:
+        return None
+    w = WORDS[lang]
+    if not graphs:
+        return w["default_graph_checked"].format(endpoint=endpoint)
+    return w["graphs_checked"].format(endpoint=endpoint, graphs=", ".join(graphs))
 
 
 def left_out_line(documents: Sequence[LeftOut], lang: str, as_of: date) -> str | None:

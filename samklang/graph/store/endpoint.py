@@ -16,6 +16,7 @@ import pyoxigraph as ox
 from samklang.errors import UsageError
 from samklang.graph.sparql_json import RESULTS_JSON, rows_from_json, term_from_json
 from samklang.graph.store import Row, Term, in_graph, with_prefixes
+from samklang.ontology.namespace import SK
 
 
 class SparqlStore:
@@ -23,9 +24,11 @@ class SparqlStore:
     the Graph Store Protocol.
 
     Values are bound through ``VALUES`` blocks (:func:`samklang.graph.sparql_text.bind_values`),
-    since the protocol has no pre-binding. Rules and queries expect the default graph to be the
-    union of the named graphs (Virtuoso and GraphDB do this by default; Fuseki needs
-    ``unionDefaultGraph``).
+    since the protocol has no pre-binding. Rules and queries read the default graph, which must
+    hold the municipalities' data: Virtuoso and GraphDB make it the union of the named graphs;
+    where it is not (Fuseki's and Oxigraph server's default), :meth:`probe` finds the named
+    graphs and every query then names them as its dataset (``default-graph-uri`` and
+    ``named-graph-uri``, SPARQL 1.1 Protocol 2.1.4).
 
     Args:
         endpoint: the query URL, e.g. ``http://127.0.0.1:8890/sparql``.
@@ -68,6 +71,10 @@ class SparqlStore:
         # No proxies from the environment: a loopback endpoint must not go through one.
         handlers.append(urllib.request.ProxyHandler({}))
         self.opener = urllib.request.build_opener(*handlers)
+        self.dataset: list[ox.NamedNode] | None = None
+        """The graphs every query names as its dataset, or ``None`` for the endpoint's own."""
+        self.municipality_graphs: list[ox.NamedNode] = []
+        """The municipalities' named graphs :meth:`probe` found."""
 
     def _request(
         self,
@@ -100,9 +107,12 @@ class SparqlStore:
 
     def query_json(self, query: str) -> dict[str, Any]:
         """Send a query as-is; its SPARQL Results JSON."""
+        params = [("query", query)]
+        for graph in self.dataset or ():
+            params += [("default-graph-uri", graph.value), ("named-graph-uri", graph.value)]
         body = self._request(
             self.endpoint,
-            urllib.parse.urlencode({"query": query}).encode(),
+            urllib.parse.urlencode(params).encode(),
             "application/x-www-form-urlencoded",
             accept=RESULTS_JSON,
         )
@@ -166,6 +176,37 @@ class SparqlStore:
                 self.update(f"INSERT {{ GRAPH {graph} {{\n{triples}\n}} }} WHERE {{}}")
             else:
                 self.update(f"INSERT DATA {{ GRAPH {graph} {{\n{triples}\n}} }}")
+
+    def probe(self) -> list[ox.NamedNode]:
+        """Find the municipalities' graphs before anything reads the endpoint: the named graphs
+        that hold an ``sk:Municipality``. When the default graph holds none of them (it is not
+        the union of the named graphs), every later query names the endpoint's named graphs as
+        its dataset.
+
+        Returns:
+            The municipalities' graphs, sorted; empty when the default graph holds the
+            municipalities and no named graph does.
+
+        Raises:
+            UsageError: neither the default graph nor any named graph holds a municipality,
+                so a check would find nothing and say all is well.
+        """
+        municipality = f"?m a {SK.Municipality}"
+        rows = self.query_json(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {municipality} }} }}")
+        names = [term_from_json(r["g"]) for r in rows["results"]["bindings"] if "g" in r]
+        found = sorted((g for g in names if isinstance(g, ox.NamedNode)), key=lambda g: g.value)
+        self.municipality_graphs = found
+        if self.query_json(f"ASK {{ {municipality} }}").get("boolean") is True:
+            return found
+        if not found:
+            named = self.graphs()
+            raise UsageError(
+                f"the endpoint {self.endpoint} holds no municipality: neither its default graph "
+                f"nor any of its {len(named)} named graphs has an sk:Municipality; push datasets "
+                f"to it with 'samklang push PATH… --endpoint {self.endpoint}'"
+            )
+        self.dataset = self.graphs()
+        return found
 
     def graphs(self) -> list[ox.NamedNode]:
         rows = self.query_json("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
