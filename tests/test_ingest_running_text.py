@@ -377,3 +377,31 @@ def test_a_report_two_sentences_later_is_not_the_follow_up_report(tmp_path: Path
     )
     assert x.own.get("follow_up.cadence") == "P6M"
     assert "follow_up.document_type" not in x.own.facts
+
+
+# --- the document's own period in its title -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "period"),
+    [
+        ("MEDBORGARLÖFTE LÖVNÄS 2026", "2026-01-01/2026-12-31"),
+        (
+            "Samverkansöverenskommelse mellan Lövnäs kommun och\nLokalpolisområde Lövnäs 2026–2029",
+            "2026-01-01/2029-12-31",
+        ),
+    ],
+)
+def test_the_period_in_a_title_with_a_lone_year_or_wrapped(
+    tmp_path: Path, title: str, period: str
+) -> None:
+    x = read(
+        tmp_path,
+        f"{title}\n\nLövnäs kommun och Lokalpolisområde Lövnäs samarbetar mot brott.\n",
+    )
+    assert x.own.get("period").key() == period
+
+
+def test_an_edition_year_in_the_title_is_not_the_period(tmp_path: Path) -> None:
+    x = read(tmp_path, "Åtgärdsplan mot brott, reviderad 2024\n\nLövnäs kommun\n")
+    assert x.own.get("period") is None

@@ -35,6 +35,7 @@ from samklang.graph.ingest.recognise import refuse_if_not_a_plan
 
 if TYPE_CHECKING:
     from samklang.graph.ingest.reader import Reader
+    from samklang.graph.ingest.text import Line
 
 TYPE_WORDS = {
     "handlingsprogram": "Handlingsprogram",
@@ -91,15 +92,19 @@ def _read_title(reader: Reader) -> None:
         own_type = type_of(m)
         start = line.start + line.text.index(body)
         title = body
-        period = PERIOD.search(body)
-        if period and (found := period_of(period)) is not None:
-            title = (body[: period.start()] + body[period.end() :]).strip(" ,–-")
-            reader.own_period = (
-                found,
-                reader.ev(start + period.start(), start + period.end()),
-            )
-        else:
-            reader.own_period = None
+        reader.own_period = None
+        after_type = m.end() - line.text.index(body)
+        parts = [(start, body, after_type)]
+        if (more := _title_continuation(reader, line, body)) is not None:
+            parts.append((*more, 0))
+        for at, part, search_from in parts:
+            found, where = _title_period(part, max(search_from, 0))
+            if found is None or where is None:
+                continue
+            rest = (part[: where.start()] + part[where.end() :]).strip(" ,–-")
+            title = rest if part is body else f"{body} {rest}".strip()
+            reader.own_period = (found, reader.ev(at + where.start(), at + where.end()))
+            break
         reader.own, _ = reader.entity("documents", "own")
         reader.own.set("title", title, reader.ev(start, start + len(body)))
         reader.own.set("type", own_type, reader.ev(line.start + m.start(), line.start + m.end()))
@@ -229,6 +234,45 @@ def own_reference(reader: Reader) -> re.Pattern[str]:
 def _is_own(reader: Reader, sentence: str, start: int) -> bool:
     """Whether the mention at ``start`` is the document referring to itself."""
     return own_reference(reader).match(sentence, start) is not None
+
+
+TITLE_GOES_ON = re.compile(r"(?i)(?:\b(?:och|mellan|för|samt|med|mot|om|i)|[,–-])\s*$")
+"""A title line that ends with a conjunction or preposition goes on on the next line (a PDF's
+title wrapped: ``Samverkansöverenskommelse mellan Fågelsta kommun och`` / ``Lokalpolisområde
+Fågelsta 2026–2029``)."""
+
+NOT_THE_PERIOD = re.compile(
+    r"(?i)\b(?:reviderad|reviderat|uppdaterad|antagen|antaget|beslutad|version|utgåva|dnr)\s*$"
+)
+"""Words before a year in a title that make it the date of an edition, not the period."""
+
+
+def _title_continuation(reader: Reader, line: Line, body: str) -> tuple[int, str] | None:
+    """The next line of a title that ``TITLE_GOES_ON``: its offset and text, else ``None``."""
+    if not TITLE_GOES_ON.search(body) or line.number >= len(reader.source.lines):
+        return None
+    following = reader.source.lines[line.number]  # line numbers count from 1
+    text = clean(following.text)
+    if not text or len(text) > 120 or text.endswith("."):
+        return None
+    return following.start + following.text.index(text), text
+
+
+def _title_period(text: str, start: int) -> tuple[Period | None, re.Match[str] | None]:
+    """The period a title states from ``start`` on: a period (``2026–2029``), or a lone year
+    (``MEDBORGARLÖFTE BJÖRKHAMN 2026``, ``Lägesbild 2025``) not of an edition
+    (``NOT_THE_PERIOD``) nor a season or month (``hösten 2025``)."""
+    if (period := PERIOD.search(text, start)) and (found := period_of(period)) is not None:
+        return found, period
+    for y in SINGLE_YEAR.finditer(text, start):
+        before = text[: y.start()]
+        if (
+            not re.match(r"\s*[-–—:]\s*\d", text[y.end() :])
+            and not pat.SEASON_BEFORE.search(before)
+            and not NOT_THE_PERIOD.search(before)
+        ):
+            return year_period(y.group(0)), y
+    return None, None
 
 
 def _read_own_period(reader: Reader) -> None:
