@@ -87,6 +87,29 @@ def test_organisations_centrality() -> None:
     assert all(0.0 <= c.betweenness <= 1.0 for c in stats.organisations)
 
 
+def test_betweenness_equals_networkx_over_the_whole_graph() -> None:
+    """rustworkx gives the stats their speed (decision 0011); networkx over the whole actor
+    graph, which users get from the Python API, is the reference, on two municipalities (two
+    components: normalised by the size of the whole graph, not of each component)."""
+    import networkx as nx
+
+    from samklang.graph.corpus import load_corpus
+    from samklang.graph.store.oxigraph import OxigraphStore
+    from samklang.network.analytics import ACTOR_RELATIONS, choose_municipality
+
+    store = OxigraphStore()
+    load_corpus([EXEMPELSTAD, EXAMPLES / "fiktivby"], store)
+    graph = planning_graph(store, choose_municipality(store, None), "sv")
+    actors = nx.Graph()
+    actors.add_edges_from((s, o) for s, o, r in graph.edges(keys=True) if r in ACTOR_RELATIONS)
+    assert nx.number_connected_components(actors) >= 2
+    expected = nx.betweenness_centrality(actors, normalized=True)
+    stats = compute_stats(store, as_of=AS_OF)
+    assert any(c.betweenness > 0 for c in stats.organisations)
+    for c in stats.organisations:
+        assert c.betweenness == round(expected.get(c.iri, 0.0), 4), c.label
+
+
 def test_loose_documents_are_found(tmp_path: Path) -> None:
     target = tmp_path / "loose"
     shutil.copytree(EXEMPELSTAD, target)

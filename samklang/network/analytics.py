@@ -168,7 +168,7 @@ def organisation_centrality(graph: nx.MultiDiGraph) -> list[Centrality]:
     for s, o, relation in graph.edges(keys=True):
         if relation in ACTOR_RELATIONS:
             actors.add_edge(s, o)
-    betweenness = nx.betweenness_centrality(actors, normalized=True) if actors else {}
+    betweenness = _betweenness(actors)
     result = []
     for iri, attrs in graph.nodes(data=True):
         if attrs["kind"] not in ("municipality", "organisation", "group"):
@@ -186,6 +186,20 @@ def organisation_centrality(graph: nx.MultiDiGraph) -> list[Centrality]:
         )
     result.sort(key=lambda c: (-c.betweenness, -c.degree, c.municipality, c.label))
     return result
+
+
+def _betweenness(actors: nx.Graph) -> dict[str, float]:
+    """Normalised betweenness of every node, by rustworkx (decision 0011): the values of
+    ``networkx.betweenness_centrality(actors, normalized=True)``, hundreds of times faster."""
+    import rustworkx as rx
+
+    nodes = list(actors.nodes())
+    index = {node: i for i, node in enumerate(nodes)}
+    graph = rx.PyGraph()
+    graph.add_nodes_from(nodes)
+    graph.add_edges_from_no_data([(index[a], index[b]) for a, b in actors.edges()])
+    values = rx.betweenness_centrality(graph, normalized=True)
+    return {nodes[i]: value for i, value in values.items()}
 
 
 def components(graph: nx.MultiDiGraph) -> tuple[dict[str, int], list[Loose]]:
