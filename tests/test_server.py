@@ -212,6 +212,70 @@ def test_construct_graphs_are_negotiated(server: str, accept: str, fmt: ox.RdfFo
     assert len(list(ox.parse(body, format=fmt))) == 2
 
 
+CONSTRUCT_MUNICIPALITIES = (
+    "CONSTRUCT { ?m a <https://w3id.org/samklang/ontology#Municipality> } "
+    "WHERE { ?m a <https://w3id.org/samklang/ontology#Municipality> }"
+)
+
+
+# SPARQLWrapper reads RDF/XML into rdflib's ConjunctiveGraph, which rdflib 7 deprecates.
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
+@pytest.mark.parametrize("method", ["GET", POST])
+@pytest.mark.parametrize("return_format", [None, "xml", "n3", "turtle", "json-ld"])
+def test_sparqlwrapper_defaults_read_a_construct(
+    server: str, method: str, return_format: str | None
+) -> None:
+    """SPARQLWrapper sends ``format=xml`` (or ``n3``, ``turtle``) beside its ``Accept``; each
+    gives a graph it parses, with the two municipalities."""
+    import rdflib
+    from SPARQLWrapper import JSONLD, N3, TURTLE, XML
+
+    client = SPARQLWrapper(server + "/sparql")
+    client.setQuery(CONSTRUCT_MUNICIPALITIES)
+    client.setMethod(method)
+    if return_format is not None:
+        client.setReturnFormat(
+            {"xml": XML, "n3": N3, "turtle": TURTLE, "json-ld": JSONLD}[return_format]
+        )
+    answer = client.queryAndConvert()
+    if isinstance(answer, bytes):  # N3 and Turtle come back as text
+        answer = rdflib.Graph().parse(data=answer, format="turtle")
+    assert isinstance(answer, rdflib.Graph)
+    assert len(answer) == 2
+
+
+def test_sparqlwrapper_default_select_is_results_xml(server: str) -> None:
+    client = SPARQLWrapper(server + "/sparql")
+    client.setQuery("SELECT ?m WHERE { ?m a <https://w3id.org/samklang/ontology#Municipality> }")
+    answer = client.query()
+    assert answer.info()["content-type"].startswith("application/sparql-results+xml")
+    assert len(answer.convert().getElementsByTagName("result")) == 2
+
+
+@pytest.mark.parametrize(
+    ("query", "accept", "extra", "media_type"),
+    [
+        ("ASK {}", "application/json", {}, "application/sparql-results+json"),
+        ("ASK {}", "application/xml", {}, "application/sparql-results+xml"),
+        ("ASK {}", "text/csv", {"format": "json"}, "text/csv"),  # Accept names it: Accept wins
+        ("ASK {}", "*/*", {"format": "xml"}, "application/sparql-results+xml"),
+        ("ASK {}", "", {"format": "tsv"}, "text/tab-separated-values"),
+        (CONSTRUCT_MUNICIPALITIES, "*/*", {"format": "xml"}, "application/rdf+xml"),
+        (CONSTRUCT_MUNICIPALITIES, "", {"format": "json"}, "application/ld+json"),
+        (CONSTRUCT_MUNICIPALITIES, "text/n3", {}, "text/turtle"),
+        (CONSTRUCT_MUNICIPALITIES, "application/json", {}, "application/ld+json"),
+        (CONSTRUCT_MUNICIPALITIES, "text/turtle", {"format": "xml"}, "text/turtle"),
+    ],
+)
+def test_accept_decides_then_format(
+    server: str, query: str, accept: str, extra: dict[str, str], media_type: str
+) -> None:
+    headers = {"Accept": accept} if accept else {}
+    status, kind, body = http(server + "/sparql", form(query, **extra), headers)
+    assert status == 200, body
+    assert kind.split(";")[0] == media_type
+
+
 def test_nothing_acceptable_is_406(server: str) -> None:
     status, _, body = http(server + "/sparql", form("ASK {}"), {"Accept": "image/png"})
     assert status == 406 and b"application/sparql-results+json" in body
@@ -370,3 +434,70 @@ def test_vendored_editor_is_from_the_package_with_its_licence() -> None:
     script = folder.joinpath("yasgui.min.js").read_text(encoding="utf-8")
     assert "sourceMappingURL" not in script[-300:]
     assert Path(str(folder.joinpath("yasgui.min.css"))).stat().st_size > 10_000
+
+
+def test_a_relative_iri_resolves_against_the_endpoint(server: str) -> None:
+    status, _, body = http(
+        server + "/sparql",
+        form("SELECT ?x WHERE { BIND(<graf/1> AS ?x) }"),
+        {"Accept": "application/sparql-results+json"},
+    )
+    assert status == 200, body
+    [row] = json.loads(body)["results"]["bindings"]
+    assert row["x"] == {"type": "uri", "value": server + "/graf/1"}
+
+
+@pytest.mark.parametrize(
+    ("content_type", "encoding"),
+    [
+        ("application/sparql-query; charset=ISO-8859-1", "latin-1"),
+        ('application/sparql-query; charset="utf-16"', "utf-16"),
+        ("application/sparql-query", "utf-8"),
+        ("application/x-www-form-urlencoded; charset=ISO-8859-1", "form-latin-1"),
+    ],
+)
+def test_a_body_is_read_in_its_declared_charset(
+    server: str, content_type: str, encoding: str
+) -> None:
+    query = 'SELECT ?x WHERE { BIND("Höglandet å ö" AS ?x) }'
+    if encoding == "form-latin-1":
+        data = urllib.parse.urlencode({"query": query}, encoding="latin-1").encode()
+    else:
+        data = query.encode(encoding)
+    status, _, body = http(
+        server + "/sparql",
+        data,
+        {"Content-Type": content_type, "Accept": "application/sparql-results+json"},
+    )
+    assert status == 200, body
+    [row] = json.loads(body)["results"]["bindings"]
+    assert row["x"]["value"] == "Höglandet å ö"
+
+
+@pytest.mark.parametrize(
+    ("content_type", "data", "says"),
+    [
+        ("application/sparql-query; charset=klingon", b"ASK {}", b"'klingon'"),
+        ("application/sparql-query", 'ASK { FILTER("å") }'.encode("latin-1"), b"(utf-8)"),
+    ],
+)
+def test_a_body_not_in_its_charset_is_415(
+    server: str, content_type: str, data: bytes, says: bytes
+) -> None:
+    status, _, body = http(server + "/sparql", data, {"Content-Type": content_type})
+    assert status == 415 and says in body
+
+
+CONTROL = 'SELECT ?x WHERE { BIND("a\\u0001b" AS ?x) }'
+
+
+def test_a_control_character_is_refused_in_xml_and_given_in_json(server: str) -> None:
+    status, _, body = http(
+        server + "/sparql", form(CONTROL), {"Accept": "application/sparql-results+xml"}
+    )
+    assert status == 406 and b"U+0001" in body and b"application/sparql-results+json" in body
+    status, _, body = http(
+        server + "/sparql", form(CONTROL), {"Accept": "application/sparql-results+json"}
+    )
+    assert status == 200
+    assert json.loads(body)["results"]["bindings"][0]["x"]["value"] == "a\u0001b"

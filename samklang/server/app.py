@@ -2,8 +2,9 @@
 
 - ``GET /sparql?query=…`` and ``POST /sparql`` (form-encoded ``query=…`` or a body of type
   ``application/sparql-query``), with ``default-graph-uri`` and ``named-graph-uri``;
-- results negotiated by ``Accept`` (or ``format=``): SPARQL JSON, XML, CSV and TSV for
-  ``SELECT``/``ASK``; Turtle, N-Triples, JSON-LD and RDF/XML for ``CONSTRUCT``/``DESCRIBE``;
+- results negotiated by ``Accept`` (then ``format=``, read for the query's form; see
+  :func:`choose_media_type`): SPARQL JSON, XML, CSV and TSV for ``SELECT``/``ASK``; Turtle,
+  N-Triples, JSON-LD and RDF/XML for ``CONSTRUCT``/``DESCRIBE``;
 - ``GET /sparql`` without a query: the service description (SPARQL 1.1 Service Description);
 - read-only: SPARQL Update is refused with 403; ``SERVICE`` and ``FROM``/``default-graph-uri``
   naming a graph the store does not hold are refused unless the operator allows remote access;
@@ -41,18 +42,48 @@ from samklang.server.workers import GRAPH_FORMATS, RESULT_FORMATS, Job, Pool
 SD = "http://www.w3.org/ns/sparql-service-description#"
 FORMATS_NS = "http://www.w3.org/ns/formats/"
 
-SHORT_FORMATS = {
+RESULT_SHORT = {
     "json": "application/sparql-results+json",
     "xml": "application/sparql-results+xml",
     "csv": "text/csv",
     "tsv": "text/tab-separated-values",
+}
+"""What ``format=`` (or ``output=``, a convention of Virtuoso, Fuseki and SPARQLWrapper, not of
+the protocol) names for a SELECT or ASK query."""
+GRAPH_SHORT = {
     "turtle": "text/turtle",
     "ttl": "text/turtle",
+    "n3": "text/turtle",  # Turtle is N3 without its extensions: an N3 reader reads it
     "ntriples": "application/n-triples",
     "nt": "application/n-triples",
+    "json": "application/ld+json",
     "jsonld": "application/ld+json",
+    "json-ld": "application/ld+json",
+    "xml": "application/rdf+xml",
+    "rdf": "application/rdf+xml",
     "rdfxml": "application/rdf+xml",
 }
+"""What ``format=`` names for a CONSTRUCT or DESCRIBE query (SPARQLWrapper sends ``xml`` by
+default, and ``n3`` or ``turtle`` when asked for Turtle)."""
+RESULT_ALIASES = {
+    "application/json": "application/sparql-results+json",
+    "application/xml": "application/sparql-results+xml",
+    "text/xml": "application/sparql-results+xml",
+}
+"""Media types common clients send for SELECT and ASK results and what they get."""
+GRAPH_ALIASES = {
+    "text/n3": "text/turtle",
+    "text/rdf+n3": "text/turtle",
+    "application/rdf+n3": "text/turtle",
+    "application/turtle": "text/turtle",
+    "application/x-turtle": "text/turtle",
+    "text/plain": "application/n-triples",
+    "application/json": "application/ld+json",
+    "application/xml": "application/rdf+xml",
+    "text/xml": "application/rdf+xml",
+}
+"""Media types common clients send for graphs (SPARQLWrapper's Turtle and N3 lists) and what
+they get."""
 RESULT_TYPES = list(RESULT_FORMATS)
 GRAPH_TYPES = list(GRAPH_FORMATS)
 FORMAT_IRIS = {
@@ -116,15 +147,19 @@ class RefusalError(Exception):
         self.message = message
 
 
-def negotiate(accept: str, offered: list[str]) -> str | None:
+def negotiate(accept: str, offered: list[str], aliases: dict[str, str] | None = None) -> str | None:
     """The offered media type the ``Accept`` header prefers (first offered on ties), or
-    ``None`` if it accepts none. An empty header accepts anything.
+    ``None`` if it accepts none. An empty header accepts anything; a media type in
+    ``aliases`` stands for the offered one it names.
 
     >>> negotiate("text/csv;q=0.5, application/sparql-results+json", RESULT_TYPES)
+    'application/sparql-results+json'
+    >>> negotiate("application/json", RESULT_TYPES, RESULT_ALIASES)
     'application/sparql-results+json'
     """
     if not accept.strip():
         return offered[0]
+    aliases = aliases or {}
     ranges: list[tuple[str, float]] = []
     for part in accept.split(","):
         media, *params = (p.strip() for p in part.split(";"))
@@ -137,7 +172,7 @@ def negotiate(accept: str, offered: list[str]) -> str | None:
                 except ValueError:
                     q = 0.0
         if media:
-            ranges.append((media.lower(), q))
+            ranges.append((aliases.get(media.lower(), media.lower()), q))
 
     def quality(media_type: str) -> tuple[float, int]:
         best: tuple[int, float] = (-1, 0.0)  # (specificity, q)
@@ -157,6 +192,85 @@ def negotiate(accept: str, offered: list[str]) -> str | None:
     scored = [(quality(m)[0], -i, m) for i, m in enumerate(offered)]
     q, _, media_type = max(scored)
     return media_type if q > 0 else None
+
+
+def charset_of(content_type: str) -> str:
+    """The ``charset`` parameter of a ``Content-Type`` header (default UTF-8).
+
+    >>> charset_of('application/sparql-query; charset="ISO-8859-1"')
+    'ISO-8859-1'
+    """
+    for param in content_type.split(";")[1:]:
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset" and value.strip().strip('"'):
+            return value.strip().strip('"')
+    return "utf-8"
+
+
+def decoded(body: bytes, content_type: str) -> str:
+    """A request body as text, read in the charset its ``Content-Type`` declares.
+
+    Raises:
+        RefusalError: 415, the charset is unknown or the body is not in it.
+    """
+    import codecs
+
+    charset = charset_of(content_type)
+    try:
+        codecs.lookup(charset)
+    except LookupError:
+        raise RefusalError(
+            415, f"The charset {charset!r} of the request is unknown; send UTF-8."
+        ) from None
+    try:
+        return body.decode(charset)
+    except UnicodeDecodeError as err:
+        raise RefusalError(
+            415,
+            f"The request body is not in the charset it declares ({charset}): byte "
+            f"{err.start} cannot be read; send UTF-8, or declare the charset it is in.",
+        ) from None
+
+
+def choose_media_type(form: str, params: list[tuple[str, str]], accept: str) -> str | None:
+    """The media type to answer a query of ``form`` in, or ``None`` (406).
+
+    The SPARQL 1.1 Protocol negotiates by ``Accept`` alone; ``format=`` (or ``output=``) is a
+    convention clients such as SPARQLWrapper send beside a matching ``Accept``. ``Accept``
+    decides when it names an offered type (or an alias of one) itself, not only by a wildcard;
+    else ``format=`` does, read for the query's form (``xml`` is SPARQL results XML for SELECT
+    and ASK, RDF/XML for CONSTRUCT and DESCRIBE); else the wildcard or the first offered type.
+
+    >>> choose_media_type("CONSTRUCT", [("format", "xml")], "application/rdf+xml")
+    'application/rdf+xml'
+    >>> choose_media_type("CONSTRUCT", [("format", "n3")], "*/*")
+    'text/turtle'
+    >>> choose_media_type("SELECT", [("format", "json")], "text/csv")
+    'text/csv'
+    """
+    results = form in ("SELECT", "ASK")
+    offered, aliases, short = (
+        (RESULT_TYPES, RESULT_ALIASES, RESULT_SHORT)
+        if results
+        else (GRAPH_TYPES, GRAPH_ALIASES, GRAPH_SHORT)
+    )
+    specific = _without_wildcards(accept)
+    named = negotiate(specific, offered, aliases) if specific.strip() else None
+    if named is not None:
+        return named
+    wanted = [v.strip().lower() for k, v in params if k in ("format", "output") and v.strip()]
+    for value in wanted:
+        media = short.get(value) or aliases.get(value) or (value if value in offered else None)
+        if media is not None:
+            return media
+    if wanted and not accept.strip():
+        return None  # a format= naming nothing offered, and no Accept to fall back on
+    return negotiate(accept, offered, aliases)
+
+
+def _without_wildcards(accept: str) -> str:
+    """``accept`` without its ``*/*`` and ``type/*`` ranges."""
+    return ",".join(part for part in accept.split(",") if "*" not in part.split(";")[0])
 
 
 class Endpoint:
@@ -248,12 +362,8 @@ class Endpoint:
             form = self.check(query, default_graphs, named_graphs)
         except RefusalError as refusal:
             return PlainTextResponse(refusal.message + "\n", status_code=refusal.status)
+        media_type = choose_media_type(form, params, request.headers.get("accept", ""))
         offered = RESULT_TYPES if form in ("SELECT", "ASK") else GRAPH_TYPES
-        wanted = dict(params).get("format")
-        accept = (
-            SHORT_FORMATS.get(wanted, wanted or "") if wanted else request.headers.get("accept", "")
-        )
-        media_type = negotiate(accept, offered)
         if media_type is None:
             return PlainTextResponse(
                 f"None of the accepted media types is available; this query gives "
@@ -267,6 +377,7 @@ class Endpoint:
             default_graphs=tuple(default_graphs),
             named_graphs=tuple(named_graphs),
             max_rows=self.settings.max_rows,
+            base_iri=str(request.url.replace(query="", fragment="")).rstrip("?"),
         )
         assert self.pool is not None
         result = await anyio.to_thread.run_sync(self.pool.run, job, limiter=self.limiter)
@@ -279,7 +390,10 @@ class Endpoint:
     def description(self, request: Request) -> Response:
         """The SPARQL 1.1 service description, negotiated among the RDF formats."""
         self.refresh()
-        media_type = negotiate(request.headers.get("accept", ""), GRAPH_TYPES) or GRAPH_TYPES[0]
+        media_type = (
+            negotiate(request.headers.get("accept", ""), GRAPH_TYPES, GRAPH_ALIASES)
+            or GRAPH_TYPES[0]
+        )
         endpoint = ox.NamedNode(str(request.url.replace(query="", fragment="")).rstrip("?"))
         sd = lambda name: ox.NamedNode(SD + name)  # noqa: E731
         rdf_type = RDF.type
@@ -354,10 +468,14 @@ def create_app(settings: ServerSettings) -> Guard:
     async def sparql(request: Request) -> Response:
         params = list(request.query_params.multi_items())
         if request.method == "POST":
-            content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-            body = (await request.body()).decode("utf-8", "replace")
+            header = request.headers.get("content-type", "")
+            content_type = header.split(";")[0].strip().lower()
+            try:
+                body = decoded(await request.body(), header)
+            except RefusalError as refusal:
+                return PlainTextResponse(refusal.message + "\n", status_code=refusal.status)
             if content_type == "application/x-www-form-urlencoded":
-                params += parse_qsl(body, keep_blank_values=True)
+                params += parse_qsl(body, keep_blank_values=True, encoding=charset_of(header))
             elif content_type == "application/sparql-query":
                 params.append(("query", body))
             elif content_type == "application/sparql-update":

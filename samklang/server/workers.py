@@ -14,6 +14,7 @@ import io
 import json
 import multiprocessing
 import multiprocessing.connection
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -53,6 +54,7 @@ class Job:
         default_graphs: ``default-graph-uri`` values (none: the union of all named graphs).
         named_graphs: ``named-graph-uri`` values (none: all).
         max_rows: the most rows (or triples) an answer may hold.
+        base_iri: the IRI relative IRIs in the query resolve against (the endpoint's URL).
     """
 
     query: str
@@ -61,6 +63,7 @@ class Job:
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
     max_rows: int = 10_000
+    base_iri: str | None = None
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,8 @@ def _text(status: int, message: str) -> Answer:
 def execute(store: ox.Store, job: Job) -> Answer:
     """Run ``job`` on ``store`` and serialise the answer (in the worker process)."""
     kwargs: dict[str, Any] = {}
+    if job.base_iri:
+        kwargs["base_iri"] = job.base_iri
     if job.default_graphs:
         kwargs["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs]
     else:
@@ -110,6 +115,10 @@ def execute(store: ox.Store, job: Job) -> Answer:
                 rows.append([solution[v] for v in variables])
                 if len(rows) > job.max_rows:
                     return _text(413, _too_many(job.max_rows, "rows"))
+            if job.result_type == "application/sparql-results+xml":
+                unwritable = _not_in_xml(t for row in rows for t in row)
+                if unwritable:
+                    return _text(406, unwritable)
             body = _serialize_rows(variables, rows, job.result_type)
             return Answer(200, job.result_type, body)
         triples = []
@@ -117,12 +126,34 @@ def execute(store: ox.Store, job: Job) -> Answer:
             triples.append(triple)
             if len(triples) > job.max_rows:
                 return _text(413, _too_many(job.max_rows, "triples"))
+        if job.graph_type == "application/rdf+xml":
+            unwritable = _not_in_xml(t for triple in triples for t in triple)
+            if unwritable:
+                return _text(406, unwritable)
         body = ox.serialize(triples, format=GRAPH_FORMATS[job.graph_type]) or b""
         return Answer(200, job.graph_type, body)
     except SyntaxError as err:
         return _text(400, f"The query is not valid SPARQL: {err}")
     except (OSError, RuntimeError, ValueError) as err:
         return _text(500, f"The query failed: {err}")
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""The characters XML 1.0 cannot hold, not even as a character reference (XML 1.0 §2.2)."""
+
+
+def _not_in_xml(terms: Any) -> str | None:
+    """Why the answer cannot be written as XML (a sentence), or ``None`` if it can."""
+    for term in terms:
+        text = term.value if isinstance(term, ox.NamedNode | ox.Literal | ox.BlankNode) else ""
+        found = _NOT_XML.search(text) if text else None
+        if found:
+            return (
+                f"The answer holds the character U+{ord(found.group()):04X}, which XML 1.0 "
+                "cannot carry; ask for application/sparql-results+json (or text/turtle, "
+                "application/n-triples, application/ld+json for a graph)."
+            )
+    return None
 
 
 def _too_many(limit: int, what: str) -> str:
