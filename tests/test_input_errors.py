@@ -202,7 +202,7 @@ def assert_one_clear_sentence(result, words: list[str]) -> None:
 
 SWEDISH = {
     "malformed-yaml": [
-        "documents.yaml, rad 4: är inte giltig YAML: förväntade ',' eller ']' men fann",
+        "documents.yaml, rad 4: är inte giltig YAML: förväntade ',' eller ']' men fann inget",
         "en lista inom [ ] avslutas inte",
     ],
     "unknown-field": [

@@ -37,6 +37,7 @@ HELPERS = {
     ("samklang/queries/research.py", "fail"): 0,  # fail("a number")
     ("samklang/graph/dataset.py", "fail"): 1,  # record.fail("shared", "… is not a folder")
     ("samklang/graph/builder.py", "fail"): 1,  # record.fail("id", "the id … is already used")
+    ("samklang/graph/yamlfile.py", "_refused"): 2,  # _refused(path, event, "uses a YAML tag")
 }
 """Helpers that build an error from a phrase: file and name, and where the phrase is."""
 
@@ -162,6 +163,15 @@ INNER = {
     "expected <block end>, but found {found}",
     "could not find expected ':'",
     "found undefined alias {name}",
+    "did not find expected ',' or ']'",
+    "did not find expected ',' or '}'",
+    "mapping values are not allowed in this context",
+    "found character that cannot start any token",
+    "did not find expected key",
+    "did not find expected '-' indicator",
+    "block sequence entries are not allowed in this context",
+    "found a tab character that violates indentation",
+    "found unknown escape character",
     "is not UTF-8 text although it starts with a UTF-8 byte-order mark",
     "is not text in UTF-8 or Windows-1252",
     "a date YYYY-MM-DD (or 'today')",

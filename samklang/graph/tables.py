@@ -354,16 +354,23 @@ def _check_spanning_cell(
 def _xlsx_rows(path: Path, sheet_name: str = SHEET) -> Iterator[tuple[str, list[str]]]:
     import warnings
     import zipfile
+    import zlib
 
     import openpyxl
 
     if path.stat().st_size > MAX_BYTES:
         raise InputError(path, None, "is larger than 20 MB; samklang reads files up to 20 MB")
+    handle = path.open("rb")  # closed here: openpyxl leaves its own open when it fails
     try:
         with warnings.catch_warnings():  # openpyxl warns of Excel extensions it drops
             warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError, TypeError) as err:
+            book = openpyxl.load_workbook(handle, data_only=True)
+    except (
+        zipfile.BadZipFile, OSError, KeyError, ValueError, TypeError, EOFError,
+        SyntaxError,  # a sheet's XML broken off (ElementTree's ParseError, lxml's)
+        zlib.error,  # a member not compressed right
+    ) as err:
+        handle.close()
         raise InputError(
             path,
             None,
@@ -376,6 +383,7 @@ def _xlsx_rows(path: Path, sheet_name: str = SHEET) -> Iterator[tuple[str, list[
             yield f"sheet {sheet.title}, row {number}", [_cell_text(v) for v in values]
     finally:
         book.close()
+        handle.close()
 
 
 def _check_merged(path: Path, sheet: object) -> None:

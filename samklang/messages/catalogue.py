@@ -151,6 +151,24 @@ CATALOGUE: tuple[Message, ...] = (
        "förväntade slutet på ett block men fann {found} (kontrollera indragen)"),
     _m("could not find expected ':'", "förväntade ':' men fann inget"),
     _m("found undefined alias {name}", "aliaset {name} är inte definierat"),
+    # LibYAML's words for the same (samklang/graph/yamlfile.py reads datasets with it)
+    _m("did not find expected ',' or ']'",
+       "förväntade ',' eller ']' men fann inget (en lista inom [ ] avslutas inte)"),
+    _m("did not find expected ',' or '}'",
+       "förväntade ',' eller '}}' men fann inget (en mappning inom {{ }} avslutas inte)"),
+    _m("mapping values are not allowed in this context",
+       "ett kolon som inleder ett värde är inte tillåtet här (sätt texten inom citattecken)"),
+    _m("found character that cannot start any token",
+       "ett tecken kan inte inleda ett värde (YAML tillåter inte tabbar för indrag)"),
+    _m("did not find expected key", "förväntade en nyckel (kontrollera indragen)"),
+    _m("did not find expected '-' indicator",
+       "förväntade en punkt i listan, '- ' (kontrollera indragen)"),
+    _m("block sequence entries are not allowed in this context",
+       "en punkt i en lista, '- ', är inte tillåten här (kontrollera indragen)"),
+    _m("found a tab character that violates indentation",
+       "en tabb bryter indragen (YAML tillåter inte tabbar för indrag)"),
+    _m("found unknown escape character",
+       "okänd escape-sekvens efter \\ i en text inom citattecken"),
     # --- the dataset folder and its YAML files (samklang/graph/dataset.py, yamlfile.py) ------
     _m("is not a dataset folder; expected a folder holding municipality.yaml, documents.yaml "
        "and activities.csv",
@@ -233,6 +251,18 @@ CATALOGUE: tuple[Message, ...] = (
        "har ingen mappning överst; förväntade nycklar som 'documents:'"),
     _m("uses a YAML alias; write the value out instead",
        "använder ett YAML-alias; skriv ut värdet i stället"),
+    _m("holds the control character U+{code}, which is not text; remove it (or save the file "
+       "again as plain UTF-8 text)",
+       "innehåller styrtecknet U+{code}, som inte är text; ta bort det (eller spara filen på "
+       "nytt som vanlig text i UTF-8)"),
+    _m("holds more than one YAML document ('---'); expected one",
+       "innehåller mer än ett YAML-dokument ('---'); förväntade ett"),
+    _m("uses the YAML tag '{tag}'; expected plain values (samklang gives every value its "
+       "meaning itself), so remove the tag",
+       "använder YAML-taggen '{tag}'; förväntade vanliga värden (samklang ger själv varje värde "
+       "dess betydelse), så ta bort taggen"),
+    _m("nests lists and mappings more than {n} deep; a dataset needs a few levels",
+       "har listor och mappningar mer än {n} nivåer djupt; ett dataset behöver några få nivåer"),
     _m("has a key that is not plain text", "har en nyckel som inte är vanlig text"),
     _m("repeats the key '{key}'", "upprepar nyckeln '{key}'"),
     _m("the id '{id}' is already used by an item of '{section}' ({file}, {place})",
@@ -729,6 +759,8 @@ CATALOGUE: tuple[Message, ...] = (
     _m("'{name}' is not a setting; expected one of {names} or severity.RULE-ID",
        "'{name}' är ingen inställning; förväntade någon av {names} eller severity.REGEL-ID"),
     _m("'{text}' is not a whole number", "'{text}' är inget heltal"),
+    _m("'{text}' has {n} digits; expected a whole number of at most 9 digits",
+       "'{text}' har {n} siffror; förväntade ett heltal med högst 9 siffror"),
     _m("setting {name}: {problem}", "inställningen {name}: {problem}"),
     _m("the dataset folder {folder} is not inside {root}",
        "datasetmappen {folder} ligger inte inom {root}"),
@@ -779,6 +811,9 @@ CATALOGUE: tuple[Message, ...] = (
        "hand",
        "{target} är inte skriven i blockform (poster '- rule: …'); lägg till accepterandet för "
        "hand"),
+    _m("the {name} given is not valid UTF-8 text; write it again in a UTF-8 terminal",
+       "det som angavs som {name} är inte giltig text i UTF-8; skriv det igen i en terminal "
+       "som använder UTF-8"),
     # --- init and template (samklang/graph/scaffold.py) ---------------------------------------
     _m("{target} already exists and is not empty; choose a new folder",
        "{target} finns redan och är inte tom; välj en ny mapp"),
@@ -843,6 +878,8 @@ CATALOGUE: tuple[Message, ...] = (
     _m("is not valid UTF-16 text; save it as UTF-8 text",
        "är inte giltig text i UTF-16; spara den som text i UTF-8"),
     _m("is not a readable Word document (.docx)", "är inget läsbart Word-dokument (.docx)"),
+    _m("is not a readable Word document (.docx): its XML is broken or too large",
+       "är inget läsbart Word-dokument (.docx): dess XML är trasig eller för stor"),
     _m("is an encrypted PDF; save an unencrypted copy",
        "är en krypterad PDF; spara en okrypterad kopia"),
     _m("is not a readable PDF ({reason})", "är ingen läsbar PDF ({reason})"),

@@ -31,6 +31,16 @@ def _quote(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def _is_text(value: str) -> bool:
+    """Whether ``value`` can be written as UTF-8: the command line passes bytes that are not
+    UTF-8 on as lone surrogates."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def accept_finding(
     folder: str | Path,
     rule: str,
@@ -96,6 +106,11 @@ def accept_finding(
         raise UsageError(f"the finding of {rule} about '{focus}'{where} is already accepted")
     if not reason.strip() or not by.strip():
         raise UsageError("an acceptance needs a reason and who accepts it")
+    for name, value in (("reason", reason), ("by", by), ("focus", focus), ("document", document)):
+        if value is not None and not _is_text(value):
+            raise UsageError(
+                f"the {name} given is not valid UTF-8 text; write it again in a UTF-8 terminal"
+            )
     target = Path(folder) / FILE
     import yaml
 
@@ -114,7 +129,10 @@ def accept_finding(
         + (f"    document: {_quote(document)}\n" if document is not None else "")
         + f"    by: {_quote(by)}\n    date: {on.isoformat()}\n    reason: {_quote(reason)}\n"
     )
-    after = yaml.safe_load(text) or {}
+    try:
+        after = yaml.safe_load(text) or {}
+    except yaml.YAMLError:  # a list in flow style, [...], cannot take a block item
+        after = {}
     if len(after.get("accepted") or []) != len(before.get("accepted") or []) + 1:
         raise UsageError(
             f"{target} is not written in block style ('- rule: …' items); add the "

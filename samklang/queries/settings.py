@@ -7,6 +7,7 @@ Three layers, each overriding the one before: the defaults here, a dataset's own
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -90,8 +91,13 @@ class Settings:
             try:
                 if isinstance(getattr(self, name), date):
                     changes[name] = parse_date(str(text))
-                elif str(text).isdigit():
+                elif re.fullmatch("[0-9]{1,9}", str(text)):
                     changes[name] = int(text)
+                elif re.fullmatch("[0-9]+", str(text)):
+                    raise FieldValueError(
+                        f"'{str(text)[:12]}…' has {len(str(text))} digits; expected a whole "
+                        "number of at most 9 digits"
+                    )
                 else:
                     raise FieldValueError(f"'{text}' is not a whole number")
             except FieldValueError as err:

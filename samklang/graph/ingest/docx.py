@@ -65,8 +65,12 @@ def docx_text(path: Path) -> WordText:
 
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as err:
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, EOFError) as err:
         raise InputError(path, None, "is not a readable Word document (.docx)") from err
+    except SyntaxError as err:  # lxml's XMLSyntaxError: broken XML, or a text node too long
+        raise InputError(
+            path, None, "is not a readable Word document (.docx): its XML is broken or too large"
+        ) from err
     reader = _Reader(document)
     body = document.element.body
     sections = [
