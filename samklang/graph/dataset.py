@@ -26,7 +26,8 @@ from samklang.graph.schema import (
     YAML_SECTIONS,
 )
 from samklang.graph.tables import read_activities
-from samklang.graph.yamlfile import Mapping, Node, Scalar, Sequence, read_text, read_yaml
+from samklang.graph.turtle import own_turtle_quads
+from samklang.graph.yamlfile import Mapping, Node, Scalar, Sequence, read_yaml
 from samklang.ontology.namespace import (
     GRAPH,
 )
@@ -141,10 +142,9 @@ def load_dataset_folder(path: str | Path) -> Dataset:
         shared.build()
     builder.build()
     observed = load_observations(builder)
-    for file in turtle:
-        builder.dataset.quads.extend(
-            _turtle_quads(file, builder.dataset.graph, builder.iri("").value)
-        )
+    builder.dataset.quads.extend(
+        own_turtle_quads(turtle, builder.iri("").value, builder.dataset.graph)
+    )
     builder.dataset.files = [*yaml_files, *tables, *observed, *turtle, *builder.dataset.files]
     builder.dataset.settings = {name: text for name, (text, _, _) in settings.items()}
     builder.dataset.setting_places = {
@@ -281,16 +281,3 @@ def _records_of_yaml(
         records.extend(record_from_yaml(section, item, path) for item in items)
     return records
 
-
-def _turtle_quads(path: Path, graph: ox.NamedNode, base: str) -> list[ox.Quad]:
-    """The triples of a Turtle file, in ``graph``. A relative IRI resolves against ``base``
-    (the dataset's namespace), never against the file's place on this machine."""
-    text = read_text(path)
-    try:
-        triples = list(
-            ox.parse(text.encode(), format=ox.RdfFormat.TURTLE, base_iri=base)
-        )
-    except SyntaxError as err:
-        problem = str(err.msg).split(": ", 1)[-1]
-        raise InputError(path, at_line(err.lineno), f"is not valid Turtle: {problem}") from err
-    return [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]

@@ -239,6 +239,32 @@ CATALOGUE: tuple[Message, ...] = (
     _m("'{key}' is not a list; expected items like '- id: …'",
        "'{key}' är ingen lista; förväntade poster som '- id: …'"),
     _m("is not valid Turtle: {problem}", "är inte giltig Turtle: {problem}"),
+    _m("states an acceptance of a finding; an acceptance is written in the dataset's "
+       "'accepted:' section (samklang accept), not in Turtle",
+       "anger att ett fynd accepteras; ett accepterat fynd skrivs i datasetets avsnitt "
+       "'accepted:' (samklang accept), inte i Turtle"),
+    _m("states something about a blank node that none of the dataset's own resources refers "
+       "to; expected statements about resources in its namespace {own}",
+       "anger något om en blank nod som ingen av datasetets egna resurser hänvisar till; "
+       "förväntade uppgifter om resurser i dess namnrymd {own}"),
+    _m("states something about '{iri}', a resource of the shared dataset '{owner}'; a shared "
+       "document is stated once, by its owner, and other datasets refer to it as an object only",
+       "anger något om '{iri}', en resurs i det delade datasetet '{owner}'; ett delat dokument "
+       "beskrivs en gång, av sin ägare, och andra dataset hänvisar bara till det som objekt"),
+    _m("states something about '{iri}', a resource of municipality {code}; a dataset states "
+       "things only about its own resources (in its namespace {own}) and refers to others' as "
+       "objects",
+       "anger något om '{iri}', en resurs som hör till kommun {code}; ett dataset anger bara "
+       "uppgifter om sina egna resurser (i sin namnrymd {own}) och hänvisar till andras som "
+       "objekt"),
+    _m("states something about '{iri}', a term of the ontology or a vocabulary; a dataset uses "
+       "those terms and does not state things about them",
+       "anger något om '{iri}', en term i ontologin eller ett vokabulär; ett dataset använder "
+       "de termerna men anger inga uppgifter om dem"),
+    _m("states something about '{iri}', outside the dataset's namespace {own}; a dataset states "
+       "things only about its own resources and refers to others' as objects",
+       "anger något om '{iri}', utanför datasetets namnrymd {own}; ett dataset anger bara "
+       "uppgifter om sina egna resurser och hänvisar till andras som objekt"),
     _m("cannot be read ({reason})", "kan inte läsas ({reason})"),
     _m("is {size} MB; samklang reads files up to 20 MB",
        "är {size} MB; samklang läser filer på högst 20 MB"),
