@@ -74,14 +74,12 @@ def read_acceptances(store: Store) -> Acceptances:
     """Accepted findings in the store."""
     found: Acceptances = {}
     for row in store.select(ACCEPTANCES_QUERY):
+        if not isinstance(row["acceptance"], ox.NamedNode):
+            continue  # from an RDF file loaded as it is: no dataset's, so it holds for none
         found.setdefault((row["rule"].value, row["focus"].value), []).append(
             Acceptance(
                 document=row["document"].value if "document" in row else None,
-                scope=(
-                    row["acceptance"].value.rsplit("/", 1)[0] + "/"
-                    if isinstance(row["acceptance"], ox.NamedNode)
-                    else ""  # a blank node from Turtle input: no namespace to keep it in
-                ),
+                scope=row["acceptance"].value.rsplit("/", 1)[0] + "/",
                 record={
                     "by": row["by"].value,
                     "date": row["date"].value,
