@@ -10,9 +10,11 @@ text as HTML entities, data as JSON in which ``<``, ``>`` and ``&`` are ``\\u`` 
 page is the Jinja2 template ``samklang/viz/templates/page.html.j2`` (its legend swatches and
 coverage tables are macros of ``parts.html.j2``), written with :mod:`samklang.templating`.
 
-pyvis is not used to write the page: every ``cdn_resources`` mode of pyvis 0.3.2 still links a
-CDN, it leaves headings unescaped, and its ``add_edge`` grows quadratically. The views are built
-as plain node and edge lists and laid out with networkx (:mod:`samklang.viz.views.layout`).
+The views are built as plain node and edge lists and laid out with networkx
+(:mod:`samklang.viz.views.layout`); ``view.to_pyvis()`` gives the same view as a
+``pyvis.network.Network`` for Jupyter (:mod:`samklang.viz.views.pyvis_network`, which alone
+imports pyvis). The page itself is not yet written through pyvis: every ``cdn_resources`` mode
+of pyvis 0.3.2 links a CDN and its template leaves the heading unescaped.
 
 >>> from samklang.graph.source_kind import load_dataset
 >>> from samklang.graph.store import open_store

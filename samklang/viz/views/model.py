@@ -165,6 +165,13 @@ class View:
     drilldown: dict[str, View] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
+    def to_pyvis(self, **canvas: str) -> Any:
+        """The view as a ``pyvis.network.Network`` (see :mod:`samklang.viz.views.pyvis_network`);
+        ``canvas`` takes ``height`` and ``width``. Imports pyvis."""
+        from samklang.viz.views.pyvis_network import to_pyvis
+
+        return to_pyvis(self, **canvas)
+
     def data(self) -> dict[str, Any]:
         """The view as JSON-ready data for the page (drill-downs left out: they go apart)."""
         return {

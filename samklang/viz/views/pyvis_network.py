@@ -1,0 +1,98 @@
+"""A view as a :class:`pyvis.network.Network`, for a researcher in Jupyter to show or restyle.
+
+:func:`to_pyvis` gives the view's nodes and edges the looks the page gives them (shape, size,
+fill by status, a dashed border and a ⚠ for a gap, fixed positions of a layered layout) and
+sets them on the network directly: pyvis's ``add_edge`` looks every edge up in a list of the
+edges already added, which grows quadratically. pyvis (and the IPython it pulls in) is
+imported here only, when a network is asked for, so the quick commands never load it.
+
+Labels and hover texts are plain text: vis-network draws labels on its canvas and shows a
+string title as text, and the heading is HTML-escaped before pyvis puts it in its page.
+
+>>> net = view.to_pyvis()  # doctest: +SKIP
+>>> net.show("coverage.html", notebook=True)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Any
+
+from samklang.viz.views.style import EDGE_STYLES, GAP_STATUSES, STATUS_COLOURS, STYLES
+
+if TYPE_CHECKING:
+    from pyvis.network import Network
+
+    from samklang.viz.views.model import Edge, Node, View
+
+FONT = "system-ui, Segoe UI, sans-serif"
+
+
+def _node(node: Node, physics: bool) -> dict[str, Any]:
+    style = STYLES.get(node.style, {})
+    gap = node.status in GAP_STATUSES and "color" not in style
+    fill = style.get("color") or STATUS_COLOURS.get(node.status, "#9E9E9E")
+    shape = style.get("shape", "dot")
+    item: dict[str, Any] = {
+        "id": node.id,
+        "label": ("\u26a0 " if gap else "") + node.label,
+        "shape": shape,
+        "size": style.get("size", 14) * node.size,
+        "color": {"background": fill, "border": "#7A2500" if gap else "#333333"},
+        "borderWidth": 3 if gap else 1.5,
+        "shapeProperties": {"borderDashes": [6, 3] if gap else False},
+        "font": {"color": style.get("font", "#1A1A1A"), "size": 14, "face": FONT},
+        "widthConstraint": {"maximum": 200 if shape in ("box", "database") else 170},
+        "title": node.hover or f"{node.kind}: {node.label}",
+        "status": node.status,
+        "kind": node.kind,
+    }
+    if node.x is not None and node.y is not None:
+        item["x"], item["y"] = node.x, node.y
+    if not physics:
+        item["physics"] = False
+    return item
+
+
+def _edge(edge: Edge) -> dict[str, Any]:
+    style = EDGE_STYLES.get(edge.style, {})
+    item: dict[str, Any] = {
+        "from": edge.source,
+        "to": edge.target,
+        "color": style.get("color", "#8A8A8A"),
+        "dashes": bool(style.get("dashes", False)),
+        "width": style.get("width", 1) * edge.width,
+        "arrows": style.get("arrows", ""),
+    }
+    if edge.label:
+        item["title"] = edge.label
+    return item
+
+
+def to_pyvis(view: View, *, height: str = "750px", width: str = "100%") -> Network:
+    """The view as a pyvis ``Network``: the same nodes, edges, looks and positions as the page.
+
+    Args:
+        view: the view (from :func:`samklang.viz.visualise.build_view`).
+        height: the canvas height pyvis draws.
+        width: the canvas width.
+
+    Returns:
+        A directed network; ``network.nodes`` and ``network.edges`` are vis-network's items,
+        each node also carrying its ``status`` and ``kind`` for restyling.
+    """
+    from pyvis.network import Network
+
+    network = Network(
+        height=height,
+        width=width,
+        directed=True,
+        heading=html.escape(f"{view.title} – {view.subtitle}"),
+        cdn_resources="in_line",
+    )
+    network.nodes = [_node(node, view.physics) for node in view.nodes]
+    network.node_ids = [item["id"] for item in network.nodes]
+    network.node_map = {item["id"]: item for item in network.nodes}
+    network.edges = [_edge(edge) for edge in view.edges]
+    network.toggle_physics(view.physics)
+    return network

@@ -1,0 +1,91 @@
+"""A view as a pyvis Network (view.to_pyvis()): the nodes, edges, looks and positions the page
+draws, pyvis imported only when a network is asked for, the heading escaped. Exempelstad and
+the municipalities it is drawn with are fictional (Vetlanda's data is its public record)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from samklang.viz.views.style import STYLES
+from samklang.viz.visualise import VIEWS, build_view
+
+from .conftest import EXAMPLES
+from .test_viz import AS_OF, EXEMPELSTAD, store_of, xss_dataset
+
+ONE_MUNICIPALITY = [name for name in VIEWS if name != "national"]
+
+
+@pytest.fixture(scope="module")
+def vetlanda():
+    return store_of(EXAMPLES / "vetlanda")
+
+
+@pytest.mark.parametrize("name", ONE_MUNICIPALITY)
+def test_the_network_holds_the_views_nodes_edges_and_positions(vetlanda, name):
+    view = build_view(vetlanda, name, as_of=AS_OF)
+    network = view.to_pyvis()
+    assert network.directed
+    assert [n["id"] for n in network.nodes] == [n.id for n in view.nodes]
+    assert [n["label"].removeprefix("\u26a0 ") for n in network.nodes] == [
+        n.label for n in view.nodes
+    ]
+    assert [(e["from"], e["to"]) for e in network.edges] == [
+        (e.source, e.target) for e in view.edges
+    ]
+    placed = {n.id: (n.x, n.y) for n in view.nodes if n.x is not None}
+    assert {n["id"]: (n["x"], n["y"]) for n in network.nodes if "x" in n} == placed
+    assert network.get_nodes() == [n.id for n in view.nodes]
+
+
+def test_a_gap_is_marked_in_the_network_as_on_the_page():
+    view = build_view(store_of(EXEMPELSTAD), "chain", as_of=AS_OF)
+    network = view.to_pyvis()
+    coloured = {n.id for n in view.nodes if "color" in STYLES[n.style]}
+    gaps = [
+        n
+        for n in network.nodes
+        if n["status"] in ("none", "broken", "error") and n["id"] not in coloured
+    ]
+    assert gaps, "Exempelstad's chain view has a broken thread"
+    for node in gaps:
+        assert node["label"].startswith("\u26a0 ")
+        assert node["shapeProperties"]["borderDashes"] == [6, 3]
+        assert node["color"]["background"] == "#D55E00"
+    whole = [n for n in network.nodes if n["status"] in ("covered", "ok", "neutral")]
+    assert all(not n["label"].startswith("\u26a0") for n in whole)
+
+
+def test_the_national_view_as_a_network():
+    view = build_view(store_of(EXEMPELSTAD, EXAMPLES / "vetlanda"), "national", as_of=AS_OF)
+    network = view.to_pyvis()
+    assert len(network.nodes) == len(view.nodes) > 0
+    assert len(network.edges) == len(view.edges)
+
+
+def test_the_heading_is_escaped_and_no_label_is_html(tmp_path: Path):
+    view = build_view(store_of(xss_dataset(tmp_path)), "coverage", as_of=AS_OF)
+    network = view.to_pyvis()
+    assert "<b" not in network.heading and "&lt;b onmouseover=&#x27;x&#x27;&gt;" in network.heading
+    page = network.generate_html()
+    assert "<b onmouseover" not in page
+    assert "<script>window.__xss" not in page
+
+
+def test_building_and_writing_a_view_does_not_import_pyvis(tmp_path: Path):
+    script = (
+        "import sys\n"
+        "from samklang.graph.source_kind import load_dataset\n"
+        "from samklang.graph.store import open_store\n"
+        "from samklang.viz.visualise import build_view, render_html\n"
+        "store = open_store('memory')\n"
+        f"store.add(load_dataset({str(EXEMPELSTAD)!r}).quads)\n"
+        "render_html(build_view(store, 'coverage'))\n"
+        "assert 'pyvis' not in sys.modules and 'IPython' not in sys.modules, 'imported'\n"
+        "build_view(store, 'coverage').to_pyvis()\n"
+        "assert 'pyvis' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, cwd=Path(__file__).parents[1])
