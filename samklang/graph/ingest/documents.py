@@ -18,6 +18,7 @@ from samklang.errors import InputError
 from samklang.graph.ingest import patterns as pat
 from samklang.graph.ingest.decisions import read_decision_line
 from samklang.graph.ingest.layout import Span, clean
+from samklang.graph.ingest.literals import might_match
 from samklang.graph.ingest.model import Entity, Evidence, Fact
 from samklang.graph.ingest.periods import (
     CADENCE,
@@ -53,6 +54,8 @@ DEFINITE_ENDINGS = ("en", "et", "n", "t", "met")
 
 def _mentions(reader: Reader) -> Iterator[tuple[Span, str, re.Match[str]]]:
     for span, sentence in reader.sentences():
+        if not might_match(pat.DOCUMENT_MENTION, sentence.lower()):
+            continue  # no word of a document's name in it (literals.py)
         for m in pat.DOCUMENT_MENTION.finditer(sentence):
             yield span, sentence, m
 
@@ -400,18 +403,15 @@ def sentence_subject(reader: Reader, sentence: str, before: int) -> Entity | Non
 
 def previous_sentence(reader: Reader, sentence: str) -> str | None:
     """The sentence before ``sentence`` when both are in one paragraph, else ``None``."""
-    spans = reader.body
-    for i, span in enumerate(spans):
-        if reader.sentence_text(span) != sentence:
-            continue
-        if i == 0:
-            return None
-        previous = spans[i - 1]
-        first = reader.source.line_of(max(previous.start, previous.end - 1))
-        last = reader.source.line_of(span.start)
-        if all(reader.layout.kinds.get(n) == "text" for n in range(first, last + 1)):
-            return reader.sentence_text(previous)
+    i = reader.body_index.get(sentence)
+    if not i:  # not a body sentence, or the first
         return None
+    spans = reader.body
+    previous, span = spans[i - 1], spans[i]
+    first = reader.source.line_of(max(previous.start, previous.end - 1))
+    last = reader.source.line_of(span.start)
+    if all(reader.layout.kinds.get(n) == "text" for n in range(first, last + 1)):
+        return reader.sentence_text(previous)
     return None
 
 

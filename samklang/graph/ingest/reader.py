@@ -126,6 +126,14 @@ class Reader:
     def sentence_text(self, span: Span) -> str:
         return self.text[span.start : span.end]
 
+    @functools.cached_property
+    def body_index(self) -> dict[str, int]:
+        """Where each body sentence's text first stands in ``body`` (by its text)."""
+        index: dict[str, int] = {}
+        for i, span in enumerate(self.body):
+            index.setdefault(self.sentence_text(span), i)
+        return index
+
     def in_notes(self, offset: int) -> bool:
         """Whether ``offset`` is in the footnotes that end the text."""
         return self.source.line_of(offset) >= self.layout.notes_start
