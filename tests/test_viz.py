@@ -186,12 +186,36 @@ def test_chain_shows_broken_links(exempelstad: Store) -> None:
 def test_organisations_show_groups_and_lines(exempelstad: Store) -> None:
     view = build_view(exempelstad, "organisations", as_of=AS_OF)
     nodes = {n.id: n for n in view.nodes}
-    assert nodes[DATA + "temagrupp-brott"].status == "ok"
-    assert nodes[DATA + "arbetsgrupp-skola"].status == "warning"  # no convener
+    # ORG-POLITICAL's warning: it reports to a ledningsgrupp, and no nämnd decided the plan
+    assert nodes[DATA + "temagrupp-brott"].status == "warning"
+    # a working group with no convener: ORG-GROUP asks a convener of theme groups only
+    assert nodes[DATA + "arbetsgrupp-skola"].status == "ok"
     styles = {(e.source, e.target): e.style for e in view.edges}
     assert styles[(DATA + "temagrupp-brott", DATA + "rtj-exempelstad")] == "convener"
     assert styles[(DATA + "temagrupp-brott", DATA + "ledningsgrupp")] == "reports"
     assert nodes[DATA + "exempelstad-kommun"].size > nodes[DATA + "bostadsbolaget"].size
+
+
+@pytest.mark.parametrize("dataset", [EXEMPELSTAD, EXAMPLES / "vetlanda", EXAMPLES / "fiktivby"])
+def test_organisations_mark_exactly_what_check_reports(dataset: Path) -> None:
+    from samklang.queries.check import check
+    from samklang.queries.settings import Settings
+
+    store = store_of(dataset)
+    view = build_view(store, "organisations", as_of=AS_OF)
+    drawn = {n.id for n in view.nodes}
+    open_ = set()
+    for f in check(store=store, settings=Settings(as_of=AS_OF)):
+        if not f.accepted:
+            open_ |= {i.focus for i in f.items} or {f.focus}
+    marked = {n.id for n in view.nodes if n.status in ("info", "warning", "error")}
+    assert marked == open_ & drawn
+    legend = {key for key, _ in view.legend}
+    assert {"info", "warning", "error"} & legend == {n.status for n in view.nodes} & {
+        "info",
+        "warning",
+        "error",
+    }
 
 
 # --- a corpus -----------------------------------------------------------------------------------

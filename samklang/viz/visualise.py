@@ -76,8 +76,8 @@ def build_view(
         as_of: the reference date (default: today): follow-up is due for earlier years, and
             the documents view's findings are checked as of it.
         municipality: the SCB code of the municipality to draw, when the store holds several.
-        findings: the coherence findings for the documents view (default: run ``check`` on
-            the store).
+        findings: the coherence findings the documents and organisations views mark
+            (default: run ``check`` on the store).
 
     Returns:
         The view, ready for :func:`render_html`.
@@ -108,22 +108,22 @@ def build_view(
         from samklang.viz.views.coverage import coverage_view
 
         return coverage_view(graph, chosen, lang, as_of)
+    if view in ("documents", "organisations") and findings is None:
+        from samklang.queries.check import check
+        from samklang.queries.settings import Settings
+
+        findings = check(store=store, lang=lang, settings=Settings(as_of=as_of))
     if view == "documents":
         from samklang.viz.views.documents import documents_view
 
-        if findings is None:
-            from samklang.queries.check import check
-            from samklang.queries.settings import Settings
-
-            findings = check(store=store, lang=lang, settings=Settings(as_of=as_of))
-        return documents_view(graph, chosen, lang, as_of, findings)
+        return documents_view(graph, chosen, lang, as_of, findings or [])
     if view == "chain":
         from samklang.viz.views.chain import chain_view
 
         return chain_view(graph, chosen, lang, as_of)
     from samklang.viz.views.organisations import organisations_view
 
-    return organisations_view(graph, chosen, lang, as_of)
+    return organisations_view(graph, chosen, lang, as_of, findings or [])
 
 
 # --- the page ---------------------------------------------------------------------------------

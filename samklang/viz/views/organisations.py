@@ -7,6 +7,7 @@ orange. Node size follows betweenness: who holds the work together.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +19,8 @@ from samklang.viz.views.model import Cell, Edge, Matrix, Node, View
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from samklang.queries.finding import Finding
 
 TEXT: dict[str, dict[str, Any]] = {
     "sv": {
@@ -32,8 +35,7 @@ TEXT: dict[str, dict[str, Any]] = {
         "convener": "sammankallande",
         "reports_to": "rapporterar till",
         "part_of": "del av",
-        "no_convener": "saknar sammankallande",
-        "no_parties": "saknar kommunen eller polisen som medlem",
+        "accepted": "Godtaget fynd",
         "table": "Organisationer och grupper",
         "name": "Namn",
         "columns": ["Grad", "Mellanhand", "Aktiviteter", "Grupper"],
@@ -41,8 +43,10 @@ TEXT: dict[str, dict[str, Any]] = {
             "Grad: antal kopplingar. Mellanhand: hur ofta den ligger på kortaste vägen mellan "
             "två andra (0–1). Aktiviteter: som den ansvarar för. Grupper: som den är medlem i."
         ),
-        "group_ok": "Grupp med sammankallande och rätt parter",
-        "group_warning": "Grupp som saknar något",
+        "group_ok": "Grupp som inget öppet fynd eller fråga från kontrollen gäller",
+        "group_warning": "Ett öppet fynd från kontrollen gäller den (varning)",
+        "group_error": "Ett öppet fynd från kontrollen gäller den (fel)",
+        "group_info": "En öppen fråga från kontrollen gäller den",
     },
     "en": {
         "title": "The organisations: groups, members, conveners and reporting lines",
@@ -56,8 +60,7 @@ TEXT: dict[str, dict[str, Any]] = {
         "convener": "convener",
         "reports_to": "reports to",
         "part_of": "part of",
-        "no_convener": "has no convener",
-        "no_parties": "lacks the municipality or the police as a member",
+        "accepted": "Accepted finding",
         "table": "Organisations and groups",
         "name": "Name",
         "columns": ["Degree", "Betweenness", "Activities", "Groups"],
@@ -66,17 +69,30 @@ TEXT: dict[str, dict[str, Any]] = {
             "between two others (0–1). Activities: those it is responsible for. Groups: those "
             "it is a member of."
         ),
-        "group_ok": "Group with a convener and the right parties",
-        "group_warning": "Group that lacks something",
+        "group_ok": "Group no open finding or question of the check concerns",
+        "group_warning": "An open finding of the check concerns it (warning)",
+        "group_error": "An open finding of the check concerns it (error)",
+        "group_info": "An open question of the check concerns it",
     },
 }
 
 
 def organisations_view(
-    graph: nx.MultiDiGraph, municipality: Municipality | None, lang: str, as_of: date
+    graph: nx.MultiDiGraph,
+    municipality: Municipality | None,
+    lang: str,
+    as_of: date,
+    findings: Sequence[Finding],
 ) -> View:
-    """Build the organisations view of one municipality's planning graph."""
+    """Build the organisations view of one municipality's planning graph: an organisation or
+    group is marked only where one of ``check``'s ``findings`` concerns it (its focus, or a
+    row of a grouped finding), an accepted finding shown as accepted, not as open."""
     text = TEXT[lang]
+    concerning: dict[str, list[tuple[Finding, str, bool]]] = {}
+    for finding in findings:
+        rows = [(i.focus, i.message) for i in finding.items] or [(finding.focus, finding.message)]
+        for focus, message in rows:
+            concerning.setdefault(focus, []).append((finding, message, bool(finding.accepted)))
     centrality = {c.iri: c for c in organisation_centrality(graph)}
     actors = [
         i
@@ -95,32 +111,39 @@ def organisations_view(
         style = "group" if attrs["kind"] == "group" else attrs["kind"]
         node = base_node(graph, iri, lang, style, kind)
         c = centrality[iri]
-        problems = []
+        own = concerning.get(iri, [])
+        problems = [message for _, message, accepted in own if not accepted]
+        accepted = [message for _, message, accepted in own if accepted]
+        defects = [f for f, _, a in own if not a and f.kind == "defect"]
+        if defects:
+            node.status = "error" if any(f.severity == "error" for f in defects) else "warning"
+        elif problems:
+            node.status = "info"  # only questions: the check asks, it does not say wrong
+        elif attrs["kind"] == "group":
+            node.status = "ok"
+        else:
+            node.status = "neutral"
         if attrs["kind"] == "group":
-            members = set(targets(graph, iri, "member"))
-            if not targets(graph, iri, "convener"):
-                problems.append(text["no_convener"])
-            if subtype == "theme_group":
-                kinds = {graph.nodes[m].get("kind") for m in members} | {
-                    graph.nodes[m].get("subtype") for m in members
-                }
-                if "municipality" not in kinds or "police_area" not in kinds:
-                    problems.append(text["no_parties"])
-            node.status = "warning" if problems else "ok"
             depth[iri] = (
                 0 if subtype == "steering_group" else (1 if subtype == "theme_group" else 2)
             )
         else:
-            node.status = "neutral"
-            depth[iri] = 3 if attrs["kind"] != "municipality" else 3
+            depth[iri] = 3
             if attrs.get("subtype") == "committee" or targets(graph, iri, "sub_organisation_of"):
                 depth[iri] = 4
         node.size = 1.0 + 1.2 * c.betweenness / most
-        node.details[1:1] = [
-            (text["columns"][0], str(c.degree)),
-            (text["columns"][1], f"{c.betweenness:.3f}"),
-            (text["columns"][2], str(c.activities)),
-        ] + [("⚠", p) for p in problems]
+        node.details[1:1] = (
+            [
+                (text["columns"][0], str(c.degree)),
+                (text["columns"][1], f"{c.betweenness:.3f}"),
+                (text["columns"][2], str(c.activities)),
+            ]
+            + [("⚠", p) for p in problems]
+            + [(text["accepted"], a) for a in accepted]
+        )
+        node.findings = [
+            {"rule": f.rule, "severity": f.severity, "message": m, "fix": f.fix} for f, m, _ in own
+        ]
         node.hover = hover(node.kind, node.label, *problems)
         nodes.append(node)
     present = {n.id for n in nodes}
@@ -160,16 +183,24 @@ def organisations_view(
         ],
         note=text["note"],
     )
-    legend = [
-        ("municipality", kind_word(lang, "municipality")),
-        ("organisation", kind_word(lang, "organisation")),
-        ("ok", text["group_ok"]),
-        ("warning", text["group_warning"]),
-        ("edge:convener", text["convener"]),
-        ("edge:reports", text["reports_to"]),
-        ("edge:plain", text["member"]),
-        ("edge:dashed", text["part_of"]),
-    ]
+    legend = (
+        [
+            ("municipality", kind_word(lang, "municipality")),
+            ("organisation", kind_word(lang, "organisation")),
+            ("ok", text["group_ok"]),
+        ]
+        + [
+            (status, text[f"group_{status}"])
+            for status in ("info", "warning", "error")
+            if any(n.status == status for n in nodes)
+        ]
+        + [
+            ("edge:convener", text["convener"]),
+            ("edge:reports", text["reports_to"]),
+            ("edge:plain", text["member"]),
+            ("edge:dashed", text["part_of"]),
+        ]
+    )
     return View(
         name="organisations",
         lang=lang,
