@@ -11,6 +11,7 @@ import pytest
 from jsonschema import Draft4Validator
 
 from samklang.queries.rule import catalogue
+from samklang.report.sarif import fingerprint
 
 from .conftest import VETLANDA, copy_vetlanda
 from .report.helpers import (
@@ -222,12 +223,8 @@ def test_locations_can_be_relative_to_the_repository_the_plans_are_kept_in(tmp_p
     base = ReportContext.from_dataset(vetlanda())
     ctx = replace(base, path=repository / "planer" / "vetlanda", source_root=repository)
     run = valid(render("sarif", findings("sv"), ctx=ctx))["runs"][0]
-    assert run["originalUriBaseIds"] == {
-        "SRCROOT": {
-            "uri": repository.resolve().as_uri() + "/",
-            "description": {"text": "Källkodsroten"},
-        }
-    }
+    # %SRCROOT% is the consumer's to resolve: the log names no folder of this machine
+    assert run["originalUriBaseIds"] == {"SRCROOT": {"description": {"text": "Källkodsroten"}}}
     located = [
         r["locations"][0]["physicalLocation"]
         for r in run["results"]
@@ -251,3 +248,67 @@ def test_a_file_outside_the_dataset_folder_is_an_absolute_file_uri(tmp_path) -> 
     [result] = valid(render("sarif", [f]))["runs"][0]["results"]
     artifact = result["locations"][0]["physicalLocation"]["artifactLocation"]
     assert artifact == {"uri": (tmp_path / "extra.ttl").as_uri()}
+
+
+def test_two_findings_of_a_rule_on_one_focus_have_their_own_fingerprints() -> None:
+    """Code scanning merges results of one fingerprint; each finding keeps its own, and the
+    same from run to run."""
+    first = findings("sv")[0]
+    second = replace(first, message=first.message + " (en annan period)", facts={"x": "2"})
+    prints = [
+        [
+            r["partialFingerprints"]["samklangFinding/v1"]
+            for r in valid(render("sarif", run))["runs"][0]["results"]
+        ]
+        for run in ([first, second], [first, second], [first])
+    ]
+    assert len(set(prints[0])) == 2
+    assert prints[0] == prints[1]
+    assert prints[2] == [fingerprint(first)]  # a finding alone keeps its plain fingerprint
+    same = valid(render("sarif", [first, first]))["runs"][0]["results"]
+    assert len({r["partialFingerprints"]["samklangFinding/v1"] for r in same}) == 2
+
+
+def test_every_rule_has_help_in_markdown() -> None:
+    rules = valid(render("sarif", findings("sv")))["runs"][0]["tool"]["driver"]["rules"]
+    for rule in rules:
+        markdown = rule["help"]["markdown"]
+        assert markdown.startswith("**") and rule["help"]["text"] in markdown.replace("\\", "")
+        if "helpUri" in rule:
+            assert f"]({rule['helpUri']})" in markdown
+
+
+def test_the_cli_writes_paths_relative_to_the_current_directory(
+    tmp_path, runner, monkeypatch
+) -> None:
+    from samklang.cli import cli
+
+    copy_vetlanda(tmp_path / "planer" / "vetlanda")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(
+        cli, ["check", "planer/vetlanda", "--format", "sarif", "--fail-on", "never"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "file://" not in result.stdout and str(tmp_path) not in result.stdout
+    run = valid(result.stdout)["runs"][0]
+    uris = {
+        loc["physicalLocation"]["artifactLocation"]["uri"]
+        for r in run["results"]
+        for loc in r["locations"]
+        if "physicalLocation" in loc
+    }
+    assert "planer/vetlanda/documents.yaml" in uris
+    given = runner.invoke(
+        cli,
+        [
+            "check",
+            "planer/vetlanda",
+            "--format",
+            "sarif",
+            "--fail-on",
+            "never",
+            "--source-root",
+            "planer",
+        ],
+    )
+    assert '"uri": "vetlanda/documents.yaml"' in given.stdout

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -65,12 +66,25 @@ REPORT_FORMATS = ["text", "json", "markdown", "html", "sarif", "turtle"]
     "Java (docs/reasoning.md).",
 )
 @click.option(
-    "--rules", "only", multiple=True, metavar="ID[,ID…]",
+    "--rules",
+    "only",
+    multiple=True,
+    metavar="ID[,ID…]",
     help="Run only these rules (comma-separated, or repeat the option).",
 )
 @click.option(
-    "--skip", multiple=True, metavar="ID[,ID…]",
+    "--skip",
+    multiple=True,
+    metavar="ID[,ID…]",
     help="Skip these rules (comma-separated, or repeat the option).",
+)
+@click.option(
+    "--source-root",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="SARIF: the folder file locations are written relative to, as %SRCROOT% (e.g. the "
+    "repository the plans are kept in). [default: the current directory, when the dataset "
+    "is inside it; else the dataset folder]",
 )
 @output_option
 @reports_errors
@@ -86,6 +100,7 @@ def check(
     use_reasoner: bool,
     only: tuple[str, ...],
     skip: tuple[str, ...],
+    source_root: Path | None,
     output: str | None,
 ) -> None:
     """Check one dataset (a folder, or a plan document), several (PATH…), a store or an
@@ -142,6 +157,7 @@ def check(
             graphs=tuple(g.value for g in getattr(store, "municipality_graphs", ())),
             endpoint=endpoint,
         )
+    context = _with_source_root(context, source_root)
     writer = FORMATS[output_format]
     write_output(output, lambda s: writer(findings, s, lang=lang, as_of=as_of, context=context))
     if fail_on != "never":
@@ -149,6 +165,21 @@ def check(
         # Questions never count: they ask about what is not recorded.
         if any(SEVERITIES.index(f.severity) >= threshold for f in findings if f.counts):
             sys.exit(ExitStatus.FINDINGS)
+
+
+def _with_source_root(context: Any, given: Path | None) -> Any:
+    """``context`` with the SARIF source root: the one given, else the current directory when
+    the dataset folder is inside it (so that the log names no folder of this machine)."""
+    from dataclasses import replace
+
+    if given is not None:
+        return replace(context, source_root=given)
+    if context.path is None:
+        return context
+    here = Path.cwd().resolve()
+    if context.path.resolve().is_relative_to(here):
+        return replace(context, source_root=here)
+    return context
 
 
 def _note_skipped_verdicts(store: object, rules: list, lang: str) -> None:

@@ -9,6 +9,7 @@ run are listed as disabled for the invocation, so a missing result is not read a
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import re
@@ -74,8 +75,11 @@ def log(
             descriptors.append(_descriptor_of_finding(f))
     index = {rule_id: i for i, rule_id in enumerate(ids)}
     base_id, folder, prefix = _base(context)
+    root = folder if base_id == ROOT_ID else None
     base: dict[str, Any] = {"description": {"text": _base_description(base_id, lang)}}
-    if folder is not None:
+    if folder is not None and base_id != ROOT_ID:
+        # %SRCROOT% is left for the consumer to resolve (code scanning: the checkout), so the
+        # log names no folder of this machine.
         base = {"uri": folder.resolve().as_uri().rstrip("/") + "/", **base}
     invocation: dict[str, Any] = {
         "executionSuccessful": True,
@@ -105,7 +109,10 @@ def log(
         "invocations": [invocation],
         "originalUriBaseIds": {base_id: base},
         "language": lang,
-        "results": [_result(f, index[f.rule], base_id, prefix) for f in findings],
+        "results": [
+            _result(f, index[f.rule], base_id, prefix, print_, root)
+            for f, print_ in zip(findings, fingerprints(findings), strict=True)
+        ],
     }
     properties = {
         k: v for k, v in (("municipality", context.name), ("municipalityCode", context.code)) if v
@@ -157,7 +164,7 @@ def _descriptor(rule: Rule, lang: str) -> dict[str, Any]:
         "name": rule_name(rule),
         "shortDescription": {"text": rule.title[lang]},
         "fullDescription": {"text": rule.basis[lang]},
-        "help": {"text": rule.fix[lang]},
+        "help": {"text": rule.fix[lang], "markdown": _help_markdown(rule, lang)},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {
             "severity": rule.severity,
@@ -168,6 +175,19 @@ def _descriptor(rule: Rule, lang: str) -> dict[str, Any]:
     if rule.url:
         descriptor["helpUri"] = rule.url
     return descriptor
+
+
+def _help_markdown(rule: Rule, lang: str) -> str:
+    """The rule's help as code scanning shows it: its title, what to do, and its basis."""
+    from samklang.report.markdown import escape
+
+    basis = "Grund" if lang == "sv" else "Basis"
+    read = "Läs mer" if lang == "sv" else "Read more"
+    text = f"**{escape(rule.title[lang])}**\n\n{escape(rule.fix[lang])}\n\n"
+    text += f"{basis}: {escape(rule.basis[lang])}"
+    if rule.url:
+        text += f"\n\n[{read}]({rule.url})"
+    return text
 
 
 def _descriptor_of_finding(f: Finding) -> dict[str, Any]:
@@ -184,11 +204,15 @@ def _descriptor_of_finding(f: Finding) -> dict[str, Any]:
     return descriptor
 
 
-def _result(f: Finding, rule_index: int, base_id: str, prefix: str) -> dict[str, Any]:
+def _result(
+    f: Finding, rule_index: int, base_id: str, prefix: str, print_: str, root: Path | None
+) -> dict[str, Any]:
     places = [(i.focus, i.label, i.file, i.location) for i in f.items] or [
         (f.focus, f.focus_label, f.file, f.location)
     ]
-    locations = [_location(*place, base_id=base_id, prefix=prefix) for place in places]
+    locations = [
+        _location(*place, base_id=base_id, prefix=prefix, root=root) for place in places
+    ]
     result: dict[str, Any] = {
         "ruleId": f.rule,
         "ruleIndex": rule_index,
@@ -196,7 +220,7 @@ def _result(f: Finding, rule_index: int, base_id: str, prefix: str) -> dict[str,
         "kind": "fail",
         "message": {"text": f.message},
         "locations": locations,
-        "partialFingerprints": {FINGERPRINT: fingerprint(f)},
+        "partialFingerprints": {FINGERPRINT: print_},
         "properties": _properties(f),
     }
     who = acceptance(f)
@@ -214,9 +238,20 @@ def _result(f: Finding, rule_index: int, base_id: str, prefix: str) -> dict[str,
 
 
 def _location(
-    focus: str, label: str, file: str | None, place: str | None, *, base_id: str, prefix: str
+    focus: str,
+    label: str,
+    file: str | None,
+    place: str | None,
+    *,
+    base_id: str,
+    prefix: str,
+    root: Path | None = None,
 ) -> dict[str, Any]:
-    """A SARIF location: the resource, and the file and line where it is written."""
+    """A SARIF location: the resource, and the file and line where it is written (a file
+    outside the dataset folder but inside the source ``root`` is relative to the root)."""
+    if file and root is not None and Path(file).is_absolute():
+        with contextlib.suppress(ValueError):
+            file, prefix = Path(file).resolve().relative_to(root.resolve()).as_posix(), ""
     location: dict[str, Any] = {
         "logicalLocations": [{"name": label, "fullyQualifiedName": focus, "kind": "resource"}]
     }
@@ -274,3 +309,23 @@ def fingerprint(f: Finding) -> str:
     """A stable hash of what makes a finding the same finding from run to run."""
     key = "\x1f".join([f.rule, f.focus, f.document or ""])
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def fingerprints(findings: Sequence[Finding]) -> list[str]:
+    """Each finding's fingerprint, unique in the run: :func:`fingerprint`, and where a rule
+    finds two things about one focus (fiktivby's PER-ALIGNED), a hash that also holds the
+    items, the facts and the message, so that code scanning keeps two alerts apart."""
+    plain = [fingerprint(f) for f in findings]
+    counts: dict[str, int] = {}
+    for p in plain:
+        counts[p] = counts.get(p, 0) + 1
+    out = []
+    seen: dict[str, int] = {}
+    for f, p in zip(findings, plain, strict=True):
+        if counts[p] > 1:
+            parts = [p, *(i.focus for i in f.items), *sorted(f.facts.items()), f.message]
+            key = "\x1f".join(str(x) for x in parts)
+            p = hashlib.sha256(key.encode("utf-8")).hexdigest()
+        seen[p] = seen.get(p, 0) + 1
+        out.append(p if seen[p] == 1 else f"{p}:{seen[p]}")  # the very same finding twice
+    return out
