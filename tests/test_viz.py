@@ -221,6 +221,17 @@ def test_organisations_mark_exactly_what_check_reports(dataset: Path) -> None:
 # --- a corpus -----------------------------------------------------------------------------------
 
 
+def test_the_national_legend_says_what_its_colours_mean(corpus: Store) -> None:
+    view = build_view(corpus, "national", as_of=AS_OF)
+    legend = dict(view.legend)
+    drawn = {n.status for n in view.nodes} & {"covered", "partial", "none"}
+    assert drawn and set(legend) & {"covered", "partial", "none"} == drawn
+    # a red municipality may well have activity: red says no domain is covered every year
+    assert all("Saknar aktivitet" not in text for text in legend.values())
+    for status in drawn:
+        assert "varje planår" in legend[status]
+
+
 def test_a_corpus_is_drawn_aggregated(corpus: Store) -> None:
     view = build_view(corpus, "coverage", as_of=AS_OF)
     assert view.name == "national"

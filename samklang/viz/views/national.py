@@ -130,6 +130,11 @@ SELECT ?ontology ?domain ?label WHERE {
 TEXT: dict[str, dict[str, Any]] = {
     "sv": {
         "title": "Täckning i hela landet: kommuner × domäner",
+        "legend_covered": ("Kommun: varje domän har aktivitet varje planår; domän: i varje kommun"),
+        "legend_partial": (
+            "Kommun: några domäner har aktivitet varje planår; domän: i några kommuner"
+        ),
+        "legend_none": ("Kommun: ingen domän har aktivitet varje planår; domän: i ingen kommun"),
         "intro": (
             "Varje punkt är en kommun, kopplad till de domäner den har aktiviteter i. Grön "
             "kommun: aktivitet i alla fem domäner varje planår; orange: luckor; röd: ingen "
@@ -166,6 +171,16 @@ TEXT: dict[str, dict[str, Any]] = {
     },
     "en": {
         "title": "Coverage across the country: municipalities × domains",
+        "legend_covered": (
+            "Municipality: every domain has activity every plan year; domain: in every municipality"
+        ),
+        "legend_partial": (
+            "Municipality: some domains have activity every plan year; "
+            "domain: in some municipalities"
+        ),
+        "legend_none": (
+            "Municipality: no domain has activity every plan year; domain: in no municipality"
+        ),
         "intro": (
             "Each dot is a municipality, linked to the domains it has activities in. Green: "
             "activity in all five domains every plan year; orange: gaps; red: no domain "
@@ -353,9 +368,9 @@ def national_view(store: Store, lang: str, as_of: date) -> View:
             text["coverage"],
             [
                 ("", words["all"]),
-                ("covered", words["covered"]),
-                ("partial", words["partial"]),
-                ("none", words["none"]),
+                ("covered", text["legend_covered"]),
+                ("partial", text["legend_partial"]),
+                ("none", text["legend_none"]),
             ],
         ),
     ]
@@ -380,9 +395,11 @@ def national_view(store: Store, lang: str, as_of: date) -> View:
         nodes=nodes,
         edges=edges,
         legend=[
-            ("covered", words["covered"]),
-            ("partial", words["partial"]),
-            ("none", words["none"]),
+            *(
+                (status, text[f"legend_{status}"])
+                for status in ("covered", "partial", "none")
+                if any(n.status == status for n in nodes)
+            ),
             ("municipality-score", kind_word(lang, "municipality")),
             ("domain", kind_word(lang, "domain")),
             ("edge:coverage", text["has"]),
