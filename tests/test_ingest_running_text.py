@@ -405,3 +405,14 @@ def test_the_period_in_a_title_with_a_lone_year_or_wrapped(
 def test_an_edition_year_in_the_title_is_not_the_period(tmp_path: Path) -> None:
     x = read(tmp_path, "Åtgärdsplan mot brott, reviderad 2024\n\nLövnäs kommun\n")
     assert x.own.get("period") is None
+
+
+def test_a_municipal_service_in_a_responsible_cell_is_the_municipality(tmp_path: Path) -> None:
+    x = read(
+        tmp_path,
+        "Åtgärdsplan mot brott 2026–2027\n\nLövnäs kommun\n\n"
+        "| Aktivitet | Ansvarig |\n|---|---|\n| Samtalsgrupper för unga | Socialtjänsten |\n",
+        name="plan.md",
+    )
+    (activity,) = x.of("activities")
+    assert names(activity.values("responsible")) == {"Lövnäs kommun"}

@@ -54,6 +54,8 @@ def resolve_actor(reader: Reader, offset: int, text: str) -> tuple[Entity | None
             if len(candidates) == 1:
                 return candidates[0], ""
             return None, ""
+    if m := SERVICE.match(head.strip()):  # a cell "Socialtjänsten": the municipality does it
+        return reader.municipality, f"”{m[0]}” är en del av kommunen; satt till kommunen"
     return None, ""
 
 
