@@ -173,6 +173,16 @@ def test_init_scaffolds_a_dataset_that_loads(runner, tmp_path: Path) -> None:
     assert "LAW-2023-196-ATGARDSPLAN" in check.stdout
 
 
+@pytest.mark.parametrize(
+    "name", ["Sjö: norra", "By #2", "- Strand", "[Ö]", "Två\nrader", "'Citat\" och \\"]
+)
+def test_init_writes_any_name_so_that_it_loads_back(runner, tmp_path: Path, name: str) -> None:
+    target = tmp_path / "by"
+    result = runner.invoke(cli, ["init", str(target), "--kommun", name, "--kod", "9999"])
+    assert result.exit_code == 0, result.output
+    assert load_dataset(target).name == name
+
+
 def test_init_template_has_header_and_drop_down_lists(runner, tmp_path: Path) -> None:
     target = tmp_path / "k"
     runner.invoke(cli, ["init", str(target), "--kommun", "Exempelby kommun", "--kod", "9999"])

@@ -28,14 +28,19 @@ def slug(text: str) -> str:
 
 
 def _yaml_text(name: str, code: str, municipality_id: str) -> dict[str, str]:
+    import yaml
+
+    municipality = yaml.safe_dump(
+        {"municipality": {"id": municipality_id, "name": name, "code": code}},
+        allow_unicode=True,
+        sort_keys=False,
+        default_style=None,
+    )
+    comment = " ".join(name.split())  # a comment ends at a line break
     return {
         "municipality.yaml": f"""\
-# {name}: kommunen, organisationerna och grupperna. Se docs/input-format.md.
-municipality:
-  id: {municipality_id}
-  name: {name}
-  code: "{code}"
-
+# {comment}: kommunen, organisationerna och grupperna. Se docs/input-format.md.
+{municipality}
 organisations: []
 #  - id: lpo
 #    name: Lokalpolisområde …
