@@ -431,7 +431,7 @@ def test_query_on_an_endpoint_says_it_finds_no_verdicts(
     from samklang.cli import cli
 
     store = loaded(dataset_folder(tmp_path))
-    monkeypatch.setattr(samklang.graph.corpus, "open_sources", lambda *args: store)
+    monkeypatch.setattr(samklang.graph.corpus, "open_sources", lambda *args, **options: store)
     monkeypatch.setattr(verdict, "_is_endpoint", lambda s: True)
     sparql = "SELECT ?v WHERE { ?v sk:verdictOf ?m }"
     args = ["query", "--sparql", sparql, "--endpoint", "http://127.0.0.1:9/sparql", "--lang", "en"]

@@ -681,6 +681,12 @@ CATALOGUE: tuple[Message, ...] = (
     _m("the query is not valid SPARQL: {problem}", "frågan är inte giltig SPARQL: {problem}"),
     _m("only SELECT queries give rows; this is an ASK or CONSTRUCT query",
        "bara SELECT-frågor ger rader; detta är en ASK- eller CONSTRUCT-fråga"),
+    _m("the endpoint {endpoint} holds no municipality: neither its default graph nor any of its "
+       "{count} named graphs has an sk:Municipality; push datasets to it with 'samklang push "
+       "PATH… --endpoint URL'",
+       "SPARQL-ändpunkten {endpoint} innehåller ingen kommun: varken dess standardgraf eller "
+       "någon av dess {count} namngivna grafer har en sk:Municipality; skicka dataset till den "
+       "med 'samklang push SÖKVÄG… --endpoint URL'"),
     _m("'{url}' is not an http or https URL of a SPARQL endpoint",
        "'{url}' är ingen http- eller https-adress till en SPARQL-ändpunkt"),
     _m("the endpoint {url} answered {code} {reason}",

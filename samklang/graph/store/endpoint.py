@@ -203,7 +203,7 @@ class SparqlStore:
             raise UsageError(
                 f"the endpoint {self.endpoint} holds no municipality: neither its default graph "
                 f"nor any of its {len(named)} named graphs has an sk:Municipality; push datasets "
-                f"to it with 'samklang push PATH… --endpoint {self.endpoint}'"
+                "to it with 'samklang push PATH… --endpoint URL'"
             )
         self.dataset = self.graphs()
         return found
