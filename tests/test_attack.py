@@ -20,6 +20,8 @@ CASES = list(csv.DictReader((CORPUS / "cases.csv").read_text(encoding="utf-8").s
 def test_every_folder_has_a_row() -> None:
     folders = {p.name for p in CORPUS.iterdir() if p.is_dir()}
     assert folders == {c["case"] for c in CASES}
+    # A field with an unquoted comma would split, and the words after it go unchecked.
+    assert all(None not in c for c in CASES), [c["case"] for c in CASES if None in c]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["case"] for c in CASES])
