@@ -105,3 +105,24 @@ def test_an_endpoint_without_municipalities_is_refused(tmp_path, runner) -> None
     assert "Inga fynd" not in result.output
     assert f"the endpoint {empty.query} holds no municipality" in result.stderr
     assert "any of its 1 named graphs" in result.stderr
+
+
+def test_push_prints_a_line_for_every_graph_it_writes(tmp_path, runner) -> None:
+    with running(tmp_path) as target:
+        result = runner.invoke(
+            cli,
+            [
+                "push",
+                str(EXAMPLES / "vetlanda"),
+                "--endpoint",
+                target.query,
+                "--graph-store",
+                target.base + "/store",
+            ],
+        )
+        assert result.exit_code == 0, result.output
+        lines = result.stderr.splitlines()
+        graphs = target.store().graphs()
+    printed = [g.value for g in graphs if any(g.value in line for line in lines)]
+    assert printed == [g.value for g in graphs]  # the ontology and the catalogue included
+    assert {g.value.rsplit("/", 1)[-1] for g in graphs} == {"0685", "ontology", "catalogue"}

@@ -35,6 +35,8 @@ log = logging.getLogger(__name__)
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 VOID = Namespace("http://rdfs.org/ns/void#")
 CATALOGUE_GRAPH = GRAPH.catalogue
+CATALOGUE_TITLE = "samklang-korpus"
+ONTOLOGY_TITLE = "Samklang-ontologin och vokabulären"
 ONTOLOGY = ox.NamedNode("https://w3id.org/samklang/ontology")
 
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
@@ -162,14 +164,14 @@ def _catalogue_head() -> list[ox.Quad]:
     c = CATALOGUE_GRAPH
     return [
         ox.Quad(c, RDF.type, DCAT.Catalog, c),
-        ox.Quad(c, DCTERMS.title, ox.Literal("samklang-korpus", language="sv"), c),
+        ox.Quad(c, DCTERMS.title, ox.Literal(CATALOGUE_TITLE, language="sv"), c),
         ox.Quad(c, DCTERMS.title, ox.Literal("samklang corpus", language="en"), c),
         ox.Quad(c, DCAT.dataset, ONTOLOGY_GRAPH, c),
         ox.Quad(ONTOLOGY_GRAPH, RDF.type, DCAT.Dataset, c),
         ox.Quad(
             ONTOLOGY_GRAPH,
             DCTERMS.title,
-            ox.Literal("Samklang-ontologin och vokabulären", language="sv"),
+            ox.Literal(ONTOLOGY_TITLE, language="sv"),
             c,
         ),
         ox.Quad(ONTOLOGY_GRAPH, DCTERMS.conformsTo, ONTOLOGY, c),
@@ -473,6 +475,9 @@ def push(
     """Write dataset ``paths`` (or every graph of the store in ``store_dir``) to ``target``,
     replacing graphs of the same name, together with the ontology graph and the catalogue.
 
+    Returns:
+        An entry per graph written: the datasets' graphs, then the ontology and the catalogue.
+
     Raises:
         UsageError: neither or both of paths and store given; the target refuses a write.
         InputError: a path cannot be read.
@@ -481,13 +486,23 @@ def push(
 
     if bool(paths) == bool(store_dir):
         raise UsageError("give dataset paths or --store DIR to push, not both and not neither")
-    target.replace_graph(ONTOLOGY_GRAPH, ontology_quads())
+    ontology = ontology_quads()
+    target.replace_graph(ONTOLOGY_GRAPH, ontology)
     if paths:
-        return load_corpus(paths, target)
-    assert store_dir is not None
-    source = OxigraphStore(store_dir, read_only=True)
-    verify_catalogue(source, store_dir, count=source.generation is None)
-    for graph in source.graphs():
-        if graph != ONTOLOGY_GRAPH:
-            target.replace_graph(graph, source.quads(graph))
-    return [e for e in catalogue_entries(source) if e.graph != ONTOLOGY_GRAPH]
+        entries = load_corpus(paths, target)
+    else:
+        assert store_dir is not None
+        source = OxigraphStore(store_dir, read_only=True)
+        verify_catalogue(source, store_dir, count=source.generation is None)
+        for graph in source.graphs():
+            if graph != ONTOLOGY_GRAPH:
+                target.replace_graph(graph, source.quads(graph))
+        entries = [e for e in catalogue_entries(source) if e.graph != ONTOLOGY_GRAPH]
+    [row] = target.select(
+        f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {CATALOGUE_GRAPH} {{ ?s ?p ?o }} }}"
+    )
+    return [
+        *entries,
+        Entry(ONTOLOGY_GRAPH, ONTOLOGY_TITLE, "samklang", len({q.triple for q in ontology})),
+        Entry(CATALOGUE_GRAPH, CATALOGUE_TITLE, "samklang", int(row["n"].value)),
+    ]
