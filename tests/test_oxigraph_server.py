@@ -103,8 +103,8 @@ def test_an_endpoint_without_municipalities_is_refused(tmp_path, runner) -> None
     assert result.exit_code == 2
     assert "Traceback" not in result.output
     assert "Inga fynd" not in result.output
-    assert f"the endpoint {empty.query} holds no municipality" in result.stderr
-    assert "any of its 1 named graphs" in result.stderr
+    assert f"ändpunkten {empty.query} innehåller ingen kommun" in result.stderr
+    assert "någon av dess 1 namngivna grafer" in result.stderr
 
 
 def test_push_prints_a_line_for_every_graph_it_writes(tmp_path, runner) -> None:
