@@ -103,7 +103,7 @@ def test_an_endpoint_without_municipalities_is_refused(tmp_path, runner) -> None
     assert result.exit_code == 2
     assert "Traceback" not in result.output
     assert "Inga fynd" not in result.output
-    assert f"ändpunkten {empty.query} innehåller ingen kommun" in result.stderr
+    assert f"SPARQL-ändpunkten {empty.query} innehåller ingen kommun" in result.stderr
     assert "någon av dess 1 namngivna grafer" in result.stderr
 
 

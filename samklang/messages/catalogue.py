@@ -696,12 +696,6 @@ CATALOGUE: tuple[Message, ...] = (
     _m("cannot reach the endpoint {url}: {reason}", "ändpunkten {url} går inte att nå: {reason}"),
     _m("the endpoint {url} did not answer with SPARQL results JSON",
        "ändpunkten {url} svarade inte med SPARQL-resultat i JSON"),
-    _m("the endpoint {url} holds no municipality: neither its default graph nor any of its "
-       "{n} named graphs has an sk:Municipality; push datasets to it with 'samklang push "
-       "PATH… --endpoint {url2}'",
-       "ändpunkten {url} innehåller ingen kommun: varken dess standardgraf eller någon av dess "
-       "{n} namngivna grafer har en sk:Municipality; skicka dit dataset med 'samklang push "
-       "PATH… --endpoint {url2}'"),
     _m("only quads in named graphs can be written to an endpoint",
        "bara kvadrupler i namngivna grafer kan skrivas till en ändpunkt"),
     _m("quoted triples cannot be written to an endpoint",
