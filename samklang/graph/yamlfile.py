@@ -76,7 +76,6 @@ def read_text(path: Path) -> str:
 
 
 MAX_DEPTH = 50
-_TOO_DEEP = f"nests lists and mappings more than {MAX_DEPTH} deep; a dataset needs a few levels"
 """Deepest nesting of lists and mappings a YAML file may have: a dataset needs five levels."""
 
 _NULL = {"", "~", "null", "Null", "NULL"}
@@ -116,7 +115,12 @@ def read_yaml(path: Path) -> Mapping:
         line = mark.line + 1 if mark else None
         problem = err.problem or err.context or "syntax error"
         if "maximum nesting depth" in problem:  # LibYAML's own limit, met before MAX_DEPTH
-            raise InputError(path, at_line(line), _TOO_DEEP) from err
+            raise InputError(
+                path,
+                at_line(line),
+                f"nests lists and mappings more than {MAX_DEPTH} deep; a dataset needs "
+                "a few levels",
+            ) from err
         raise InputError(path, at_line(line), f"is not valid YAML: {problem}") from err
     except yaml.YAMLError as err:  # e.g. several documents in one file
         raise InputError(path, None, f"is not valid YAML: {err}") from err
@@ -184,7 +188,8 @@ def _tree(path: Path, events: Iterator[yaml.Event]) -> Node | None:
                 raise _refused(
                     path,
                     event,
-                    _TOO_DEEP,
+                    f"nests lists and mappings more than {MAX_DEPTH} deep; a dataset needs "
+                    "a few levels",
                 )
             stack.append(node)  # type: ignore[arg-type]
             if kind is yaml.MappingStartEvent:
