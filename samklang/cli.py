@@ -42,3 +42,7 @@ _register()
 def main() -> None:
     """Entry point of the console script."""
     cli(prog_name="samklang")
+
+
+if __name__ == "__main__":  # python -m samklang.cli
+    main()

@@ -40,6 +40,19 @@ def test_version(runner) -> None:
     assert result.exit_code == 0 and "samklang" in result.stdout
 
 
+def test_python_m_samklang_cli_runs_the_command_line(tmp_path: Path) -> None:
+    """``python -m samklang.cli`` is the command line, as the console script is."""
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    done = subprocess.run(
+        [sys.executable, "-m", "samklang.cli", "--version"],
+        capture_output=True, text=True, env=env, cwd=tmp_path, check=False,
+    )
+    assert done.returncode == 0 and done.stdout.startswith("samklang"), done.stderr
+
+
 def test_rules_lists_the_catalogue(runner) -> None:
     result = runner.invoke(cli, ["rules", "--lang", "en"])
     assert result.exit_code == 0, result.output
