@@ -255,6 +255,7 @@ def test_json_findings_follow_reading_order_with_kind_group_and_items() -> None:
                 "focus": i.focus,
                 "label": i.label,
                 "message": i.message,
+                "dataset": i.dataset,
                 "file": i.file,
                 "location": i.location,
             }

@@ -141,7 +141,8 @@ def check(
     else:
         from samklang.graph.corpus import open_sources
 
-        store = open_sources(paths, store_dir, endpoint)
+        places: dict = {}  # where each resource of the dataset paths is written
+        store = open_sources(paths, store_dir, endpoint, places=places)
         if use_reasoner:
             from samklang.reasoning.reason import reasoned_store
 
@@ -149,13 +150,16 @@ def check(
         settings = Settings(as_of=as_of).replace(pairs)
         if endpoint:
             _note_skipped_verdicts(store, rules_to_run, lang)
-        findings = run_check(None, store=store, lang=lang, rules=rules_to_run, settings=settings)
+        findings = run_check(
+            None, store=store, lang=lang, rules=rules_to_run, settings=settings, places=places
+        )
         context = ReportContext(
             selected=frozenset(r.id for r in rules_to_run),
             terminal=terminal,
             left_out=tuple(history.left_out(store, as_of)),
             graphs=tuple(g.value for g in getattr(store, "municipality_graphs", ())),
             endpoint=endpoint,
+            datasets=tuple(paths),
         )
     context = _with_source_root(context, source_root)
     writer = FORMATS[output_format]
@@ -169,15 +173,17 @@ def check(
 
 def _with_source_root(context: Any, given: Path | None) -> Any:
     """``context`` with the SARIF source root: the one given, else the current directory when
-    the dataset folder is inside it (so that the log names no folder of this machine)."""
+    the dataset folder (every one, of several) is inside it (so that the log names no folder
+    of this machine)."""
     from dataclasses import replace
 
     if given is not None:
         return replace(context, source_root=given)
-    if context.path is None:
+    folders = [context.path] if context.path is not None else list(context.datasets)
+    if not folders:
         return context
     here = Path.cwd().resolve()
-    if context.path.resolve().is_relative_to(here):
+    if all(folder.resolve().is_relative_to(here) for folder in folders):
         return replace(context, source_root=here)
     return context
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -78,6 +78,7 @@ class _Source:
     code: str | None = None
     municipality: ox.NamedNode | None = None
     catalogue: list[ox.Quad] | None = None  # a catalogue graph the file carries itself
+    locations: dict[str, tuple[Path, str | None]] = field(default_factory=dict)
     has_settings: bool = False  # a dataset with a settings: section of its own
 
 
@@ -111,6 +112,7 @@ def _read_source(path: Path) -> _Source:
             code=dataset.code,
             municipality=municipality if isinstance(municipality, ox.NamedNode) else None,
             has_settings=bool(dataset.settings),
+            locations=dataset.locations,
         )
     own = GRAPH.term(f"source/{_slug(path.stem)}")
     try:
@@ -184,6 +186,7 @@ def load_corpus(
     *,
     now: datetime | None = None,
     warn_settings: bool = True,
+    places: dict[str, tuple[Path, Path, str | None]] | None = None,
 ) -> list[Entry]:
     """Load dataset folders, plan documents and RDF files into ``store``, one graph each.
 
@@ -200,6 +203,9 @@ def load_corpus(
         now: the time recorded as ``dcterms:modified`` (default: now, in UTC).
         warn_settings: whether to warn that a dataset's own ``settings:`` do not apply (they
             are rule parameters: a command that runs no rule says nothing about them).
+        places: when given, filled with where each resource of a dataset source was written,
+            IRI → (the source's path, file, location), for reports of a check of several
+            datasets (``samklang.queries.check.check``).
 
     Returns:
         One catalogue entry per graph written, in the order of ``paths``.
@@ -217,6 +223,10 @@ def load_corpus(
             "checked with the defaults and --setting.",
             ", ".join(with_settings),
         )
+    if places is not None:
+        for source in sources:
+            for iri, (file, location) in source.locations.items():
+                places.setdefault(iri, (source.path, file, location))
     seen: dict[ox.NamedNode, Path] = {}
     for source in sources:
         for graph in source.graphs:
@@ -427,6 +437,7 @@ def open_sources(
     endpoint: str | None = None,
     *,
     runs_rules: bool = True,
+    places: dict[str, tuple[Path, Path, str | None]] | None = None,
 ) -> Store:
     """A store holding what a command should read: dataset paths, an on-disk store, or an
     endpoint — exactly one of the three.
@@ -439,6 +450,8 @@ def open_sources(
             :meth:`SparqlStore.probe` has found the municipalities' graphs.
         runs_rules: whether the command runs the rules, so that a dataset's own ``settings:``
             (which a corpus does not use) are worth a warning.
+        places: when given, filled with where each resource of the dataset paths was written
+            (:func:`load_corpus`).
 
     Raises:
         UsageError: none or more than one of them is given, the store cannot be opened, or
@@ -465,7 +478,7 @@ def open_sources(
         verify_catalogue(on_disk, store_dir, count=on_disk.generation is None)
         return on_disk
     store = OxigraphStore()
-    load_corpus(paths, store, warn_settings=runs_rules)
+    load_corpus(paths, store, warn_settings=runs_rules, places=places)
     return store
 
 

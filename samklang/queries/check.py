@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import string
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -53,6 +53,7 @@ def check(
     store: Store | None = None,
     settings: Settings | None = None,
     may_write: bool | None = None,
+    places: Mapping[str, Place] | None = None,
 ) -> list[Finding]:
     """Check a dataset's coherence, as the documents stood on the reference date.
 
@@ -72,6 +73,9 @@ def check(
             store: an on-disk store opened for reading is copied into memory and the verdicts
             added to the copy, an endpoint is not written (the rules that read verdicts do not
             run on it), any other store is written (its graph ``graph/derived/verdicts``).
+        places: where each resource in ``store`` was written, IRI → (dataset folder, file,
+            location), for a store of several datasets (``samklang.graph.corpus.load_corpus``
+            gathers them); a dataset given as ``source`` brings its own.
 
     Returns:
         Findings in the order a planner reads them (``reading_order``): one per rule and
@@ -140,7 +144,9 @@ def check(
     heads = _family_heads(store, [row for rule, row in rows if rule.family])
     findings = _findings(rows, labels, lang, settings, acceptances, marks, heads)
     if dataset is not None:
-        findings = [_located(f, dataset) for f in findings]
+        places = {iri: (dataset.path, *where) for iri, where in dataset.locations.items()}
+    if places:
+        findings = [_located(f, places) for f in findings]
     return sorted(findings, key=reading_order)
 
 
@@ -158,6 +164,9 @@ def reading_order(finding: Finding) -> tuple[int, int, str, str, str]:
 
 
 Row = dict[str, ox.NamedNode | ox.BlankNode | ox.Literal]
+
+Place = tuple[Path, Path, str | None]
+"""Where a resource was written: its dataset folder, the file, and ``"line 12"``/``"row 4"``."""
 
 
 @dataclass(frozen=True)
@@ -518,23 +527,24 @@ def _phrase(rule: Rule, codes: list[str], values: dict[str, str], lang: str) -> 
     return ", ".join(parts[:-1]) + AND[lang] + parts[-1] if len(parts) > 1 else parts[0]
 
 
-def _located(finding: Finding, dataset: Dataset) -> Finding:
-    """The finding with the file and place where its focus (or document) is written, and
-    each of its items with its own."""
+def _located(finding: Finding, places: Mapping[str, Place]) -> Finding:
+    """The finding with the dataset, file and place where its focus (or document) is
+    written, and each of its items with its own."""
 
-    def where(*iris: str | None) -> tuple[str | None, str | None]:
+    def where(*iris: str | None) -> tuple[str | None, str | None, str | None]:
         for iri in iris:
-            if iri is not None and iri in dataset.locations:
-                path, location = dataset.locations[iri]
+            if iri is not None and iri in places:
+                folder, path, location = places[iri]
                 try:
-                    return str(path.relative_to(dataset.path)), location
+                    file = path.relative_to(folder).as_posix()
                 except ValueError:
-                    return str(path), location
-        return None, None
+                    file = str(path)  # a shared dataset's file, outside the folder
+                return str(folder), file, location
+        return None, None, None
 
-    file, location = where(finding.focus, finding.document)
+    dataset, file, location = where(finding.focus, finding.document)
     items = tuple(
-        replace(i, file=place[0], location=place[1])
+        replace(i, dataset=place[0], file=place[1], location=place[2])
         for i, place in ((i, where(i.focus)) for i in finding.items)
     )
-    return replace(finding, file=file, location=location, items=items)
+    return replace(finding, dataset=dataset, file=file, location=location, items=items)

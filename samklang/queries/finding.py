@@ -14,6 +14,7 @@ class Item:
     focus: str
     label: str
     message: str
+    dataset: str | None = None
     file: str | None = None
     location: str | None = None
 
@@ -40,7 +41,10 @@ class Finding:
         fix: how to fix it.
         facts: the values the rule found, by name (``start``, ``end``, ``parent``…), as text.
         accepted: who accepted the finding, when and why, if a planner has (else ``None``).
-        file: the dataset file where the focus is written, when known.
+        dataset: the dataset folder (or plan document) the focus was read from, as it was
+            given, when known: a check of several datasets names each finding's own.
+        file: the dataset file where the focus is written, relative to ``dataset`` (a file
+            of a shared dataset outside it: its own path), when known.
         location: where in that file (``"line 12"``, ``"row 4"``), when known.
         items: when one finding stands for several items of one cause (seven activities of
             one promise with no outcome), each of them; else empty.
@@ -59,6 +63,7 @@ class Finding:
     fix: str
     facts: dict[str, str] = field(default_factory=dict)
     accepted: dict[str, str] | None = None
+    dataset: str | None = None
     file: str | None = None
     location: str | None = None
     kind: str = "defect"

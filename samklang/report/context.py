@@ -38,6 +38,10 @@ class ReportContext:
             (``SparqlStore.probe``); the text, Markdown and JSON reports name them. Empty
             for a dataset, a store, or an endpoint whose default graph alone holds them.
         endpoint: the endpoint checked, or ``None``.
+        datasets: the dataset folders (or plan documents) of a check of several at once, as
+            given; the reports then name each finding's dataset with its file, and SARIF
+            writes its file locations relative to the source root (or as absolute URIs).
+            Empty for one dataset (``path``), a store or an endpoint.
     """
 
     name: str | None = None
@@ -50,6 +54,7 @@ class ReportContext:
     left_out: tuple[LeftOut, ...] = ()
     graphs: tuple[str, ...] = ()
     endpoint: str | None = None
+    datasets: tuple[Path, ...] = ()
 
     @classmethod
     def from_dataset(

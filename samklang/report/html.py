@@ -160,7 +160,10 @@ def write(
             count=w["count_findings"].format(n=len(findings)),
             overview=_overview(findings, groups, lang, as_of) if findings else None,
             left_out=left_out_line(context.left_out, lang, as_of),
-            documents=[_document(group, n, lang) for n, group in enumerate(groups, 1)],
+            documents=[
+                _document(group, n, lang, bool(context.datasets))
+                for n, group in enumerate(groups, 1)
+            ],
             accepted_badge=accepted_word(lang, capital=True),
             legend=_legend(lang),
             generated=w["generated"].format(
@@ -209,7 +212,7 @@ def _overview(findings: Sequence[Finding], groups: list[Group], lang: str, as_of
     return Overview(summary(findings, lang, as_of), tiles, columns, rows, _counts(tally))
 
 
-def _document(group: Group, number: int, lang: str) -> Document:
+def _document(group: Group, number: int, lang: str, several: bool = False) -> Document:
     tally = group.tally
     counts = [
         f"{tally.open[s]} {severity_word(s, lang, count=tally.open[s])}"
@@ -221,11 +224,11 @@ def _document(group: Group, number: int, lang: str) -> Document:
         counts.append(f"{tally.questions} {WORDS[lang][key]}")
     if tally.accepted:
         counts.append(f"{tally.accepted} {accepted_word(lang, count=tally.accepted)}")
-    shown = [_finding(f, lang) for f in group.findings]
+    shown = [_finding(f, lang, several) for f in group.findings]
     return Document(number, group.title, ", ".join(counts), shown)
 
 
-def _finding(f: Finding, lang: str) -> ShownFinding:
+def _finding(f: Finding, lang: str, several: bool = False) -> ShownFinding:
     w = WORDS[lang]
     note = accepted_note(f, lang)
     asks = f.kind == "question"
@@ -234,11 +237,11 @@ def _finding(f: Finding, lang: str) -> ShownFinding:
     if f.document_label:
         rows.append((w["document"], "text", f.document_label))
     rows.append((w["focus"], "text", f.focus_label))
-    where = place(f, lang)
+    where = place(f, lang, several=several)
     if where:
         rows.append((w["where"], "code", where))
     if f.items:
-        rows.append((w["items"], "items", item_lines(f, lang)))
+        rows.append((w["items"], "items", item_lines(f, lang, several=several)))
     rows += [(name, "text", value) for name, value in facts(f, lang)]
     return ShownFinding(
         classes=f"finding {kind}" + (" accepted" if note is not None else ""),

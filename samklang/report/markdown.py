@@ -90,7 +90,8 @@ def write(
         out += [f"## {w['per_section']}", "", *_summary_table(findings, groups, lang), ""]
     for group in groups:
         out += [f"## {escape(group.title)}", ""]
-        out += [line for f in group.findings for line in _item(f, lang)]
+        several = bool(context.datasets)
+        out += [line for f in group.findings for line in _item(f, lang, several)]
         out.append("")
     stream.write("\n".join(out))
 
@@ -122,7 +123,7 @@ def _summary_table(findings: Sequence[Finding], groups: list, lang: str) -> list
     return rows
 
 
-def _item(f: Finding, lang: str) -> list[str]:
+def _item(f: Finding, lang: str, several: bool = False) -> list[str]:
     w = WORDS[lang]
     question = f.kind == "question"
     severity = w["Question"] if question else severity_word(f.severity, lang, capital=True)
@@ -139,11 +140,12 @@ def _item(f: Finding, lang: str) -> list[str]:
     lines.append(f"  - {w['basis']}: {basis}")
     involved = [f"{w['document']}: {escape(f.document_label)}"] if f.document_label else []
     involved.append(f"{w['focus']}: {escape(f.focus_label)}")
-    where = place(f, lang)
+    where = place(f, lang, several=several)
     if where:
         involved.append(f"{w['where']}: {code(where)}")
     if f.items:
-        involved.append(f"{w['items']}: " + ", ".join(escape(line) for line in item_lines(f, lang)))
+        lines_of = item_lines(f, lang, several=several)
+        involved.append(f"{w['items']}: " + ", ".join(escape(line) for line in lines_of))
     involved += [f"{escape(name)}: {escape(value)}" for name, value in facts(f, lang)]
     lines.append(f"  - {w['facts']}: " + "; ".join(involved))
     return lines

@@ -110,7 +110,7 @@ def log(
         "originalUriBaseIds": {base_id: base},
         "language": lang,
         "results": [
-            _result(f, index[f.rule], base_id, prefix, print_, root)
+            _result(f, index[f.rule], base_id, prefix, print_, root, bool(context.datasets))
             for f, print_ in zip(findings, fingerprints(findings), strict=True)
         ],
     }
@@ -131,6 +131,11 @@ def _base(context: ReportContext) -> tuple[str, Path | None, str]:
     if context.source_root is None:
         return BASE_ID, context.path, ""
     if context.path is None:
+        for folder in context.datasets:  # several datasets: each file is under the root
+            if not folder.resolve().is_relative_to(context.source_root.resolve()):
+                raise UsageError(
+                    f"the dataset folder {folder} is not inside {context.source_root}"
+                )
         return ROOT_ID, context.source_root, ""
     try:
         inside = context.path.resolve().relative_to(context.source_root.resolve())
@@ -205,11 +210,16 @@ def _descriptor_of_finding(f: Finding) -> dict[str, Any]:
 
 
 def _result(
-    f: Finding, rule_index: int, base_id: str, prefix: str, print_: str, root: Path | None
+    f: Finding,
+    rule_index: int,
+    base_id: str,
+    prefix: str,
+    print_: str,
+    root: Path | None,
+    several: bool = False,
 ) -> dict[str, Any]:
-    places = [(i.focus, i.label, i.file, i.location) for i in f.items] or [
-        (f.focus, f.focus_label, f.file, f.location)
-    ]
+    places = [(i.focus, i.label, _file(i.dataset, i.file, several), i.location) for i in f.items]
+    places = places or [(f.focus, f.focus_label, _file(f.dataset, f.file, several), f.location)]
     locations = [
         _location(*place, base_id=base_id, prefix=prefix, root=root) for place in places
     ]
@@ -235,6 +245,14 @@ def _result(
             }
         ]
     return result
+
+
+def _file(dataset: str | None, file: str | None, several: bool) -> str | None:
+    """The file as a location names it: relative to the dataset folder, or in a log of
+    ``several`` datasets its absolute path (written relative to the source root, if any)."""
+    if not several or not dataset or not file or Path(file).is_absolute():
+        return file
+    return str(Path(dataset, file).resolve())
 
 
 def _location(
@@ -277,6 +295,8 @@ def _properties(f: Finding) -> dict[str, Any]:
         "focus": f.focus,
         "fix": f.fix,
     }
+    if f.dataset is not None:
+        properties["dataset"] = f.dataset
     if f.document is not None:
         properties["document"] = f.document
         properties["documentLabel"] = f.document_label

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from samklang.queries.rule import GROUPS, SEVERITIES
@@ -428,11 +429,12 @@ def left_out_line(documents: Sequence[LeftOut], lang: str, as_of: date) -> str |
     return w["left_out"].format(as_of=as_of.isoformat(), documents="; ".join(named))
 
 
-def item_lines(finding: Finding, lang: str) -> list[str]:
-    """Each item of a grouped finding on its own: its name and where it is written."""
+def item_lines(finding: Finding, lang: str, *, several: bool = False) -> list[str]:
+    """Each item of a grouped finding on its own: its name and where it is written (in a
+    report of ``several`` datasets, with its dataset's folder)."""
     lines = []
     for item in finding.items:
-        where = place_of(item.file, item.location, lang)
+        where = place_of(item.file, item.location, lang, item.dataset if several else None)
         lines.append(f"{item.label} ({where})" if where else item.label)
     return lines
 
@@ -496,15 +498,22 @@ _PLACES_SV = (
 )
 
 
-def place(finding: Finding, lang: str) -> str | None:
-    """Where the finding's focus is written: ``documents.yaml, rad 15``, or ``None``."""
-    return place_of(finding.file, finding.location, lang)
+def place(finding: Finding, lang: str, *, several: bool = False) -> str | None:
+    """Where the finding's focus is written: ``documents.yaml, rad 15``, or ``None``; in a
+    report of ``several`` datasets, with its dataset's folder
+    (``examples/vetlanda/documents.yaml, rad 15``)."""
+    return place_of(finding.file, finding.location, lang, finding.dataset if several else None)
 
 
-def place_of(file: str | None, location: str | None, lang: str) -> str | None:
-    """``documents.yaml, rad 15`` from a file and a location, or ``None`` without a file."""
+def place_of(
+    file: str | None, location: str | None, lang: str, dataset: str | None = None
+) -> str | None:
+    """``documents.yaml, rad 15`` from a file and a location, or ``None`` without a file; the
+    file under ``dataset`` when one is given (unless the file's path is absolute)."""
     if not file:
         return None
+    if dataset and not PurePath(file).is_absolute():
+        file = PurePath(dataset, file).as_posix()
     if location and lang == "sv":
         for pattern, replacement in _PLACES_SV:
             if pattern.match(location):
