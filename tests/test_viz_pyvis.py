@@ -31,7 +31,7 @@ def test_the_network_holds_the_views_nodes_edges_and_positions(vetlanda, name):
     assert network.directed
     assert [n["id"] for n in network.nodes] == [n.id for n in view.nodes]
     assert [n["label"].removeprefix("\u26a0 ") for n in network.nodes] == [
-        n.label for n in view.nodes
+        n.caption or n.label for n in view.nodes
     ]
     assert [(e["from"], e["to"]) for e in network.edges] == [
         (e.source, e.target) for e in view.edges

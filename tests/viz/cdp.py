@@ -179,6 +179,14 @@ class Browser:
             {"width": self.width, "height": self.height, "deviceScaleFactor": 1, "mobile": False},
         )
 
+    def resize(self, width: int, height: int) -> None:
+        """Make the page's window ``width`` × ``height`` CSS pixels (at zoom 1)."""
+        self.width, self.height = width, height
+        self.send(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
+        )
+
     def navigate(self, url: str) -> None:
         """Load ``url`` and wait for its load event."""
         self.events.clear()

@@ -186,7 +186,7 @@ def documents_view(
             depth[node.id] = bottom
         elif graph.nodes[node.id].get("type") == "trygghetsbokslut":
             depth[node.id] = max(depth[node.id], 1)
-    layout.layered(nodes, edges, depth, column_width=170.0, row_height=250.0)
+    layout.layered(nodes, edges, depth, column_width=170.0, row_height=250.0, across=True)
     for node in nodes:
         node.x, node.y = node.y, node.x
 

@@ -4,6 +4,12 @@ A layered layout puts each kind of node in its own column (goals | activities | 
 domains) and orders every column by the mean position of its neighbours (the barycentre
 heuristic, a few sweeps each way), which removes most edge crossings. A ring layout places
 many similar nodes (municipalities) evenly around their hubs (domains).
+
+Every node placed gets its :attr:`~samklang.viz.views.model.Node.caption`: the label wrapped
+to lines of at most :data:`LINE_CHARS` characters, at most :data:`MAX_LINES` of them (a longer
+label ends in "…"; the full one is in the hover text and the details panel). The layout knows
+each node's box (shape and caption, as vis-network draws it with a 14 px font) and spaces the
+nodes of a column so that no two boxes meet.
 """
 
 from __future__ import annotations
@@ -12,9 +18,54 @@ import math
 from collections.abc import Sequence
 
 from samklang.viz.views.model import Edge, Node
+from samklang.viz.views.style import STYLES
 
 COLUMN_WIDTH = 330.0
 ROW_HEIGHT = 78.0
+LINE_CHARS = 22
+"""Characters on a line of a caption (22 of the 14 px font stay under the 200 px a label may
+take)."""
+MAX_LINES = 3
+LINE_HEIGHT = 18.0
+"""Height of a caption line, canvas pixels (a little more than vis-network's 14 px line)."""
+CHAR_WIDTH = 8.6
+"""Width of a character of the 14 px font, at most on average over a line."""
+GAP = 18.0
+"""Empty space kept between two nodes' boxes."""
+
+
+def caption(label: str, *, width: int = LINE_CHARS, lines: int = MAX_LINES) -> str:
+    """``label`` wrapped at spaces to lines of at most ``width`` characters (a longer word
+    split), at most ``lines`` of them; a label that does not fit ends in "…"."""
+    words: list[str] = []
+    for word in label.split():
+        while len(word) > width:
+            words.append(word[: width - 1] + "-")
+            word = word[width - 1 :]
+        words.append(word)
+    out: list[str] = []
+    for word in words:
+        if out and len(out[-1]) + 1 + len(word) <= width:
+            out[-1] += " " + word
+        else:
+            out.append(word)
+    if len(out) > lines:
+        last = out[lines - 1]
+        out = out[: lines - 1] + [(last if len(last) < width else last[: width - 1]) + "…"]
+    return "\n".join(out)
+
+
+def extent(node: Node) -> tuple[float, float]:
+    """Width and height of ``node``'s box as drawn (shape and caption), canvas pixels."""
+    text = node.caption or caption(node.label)
+    lines = text.split("\n")
+    text_width = (max(len(line) for line in lines) + 2) * CHAR_WIDTH  # and a ⚠ on a gap
+    text_height = len(lines) * LINE_HEIGHT
+    style = STYLES.get(node.style, {})
+    if style.get("shape") in ("box", "database"):  # the caption inside
+        return text_width + 12, text_height + 12 + (10 if style.get("shape") == "database" else 0)
+    size = 2 * style.get("size", 14) * node.size
+    return max(size, text_width), size + 6 + text_height
 
 
 def layered(
@@ -25,12 +76,19 @@ def layered(
     sweeps: int = 6,
     column_width: float = COLUMN_WIDTH,
     row_height: float = ROW_HEIGHT,
+    across: bool = False,
 ) -> None:
     """Give every node in ``column_of`` an x by its column and a y by its order in it.
 
-    Columns are centred vertically on 0. Nodes not in ``column_of`` are left unplaced.
+    Columns are centred vertically on 0. Nodes not in ``column_of`` are left unplaced. The
+    rows of a column are at least ``row_height`` apart, and far enough apart that the boxes of
+    two neighbours do not meet; ``across`` lays the columns out as rows (the caller swaps x
+    and y), so a row's pitch comes from the boxes' widths instead.
     """
     import networkx as nx
+
+    for node in nodes:
+        node.caption = caption(node.label)
 
     graph = nx.Graph()
     graph.add_nodes_from(column_of)
@@ -62,11 +120,19 @@ def layered(
     for _ in range(sweeps):
         sweep(order[1:])
         sweep(list(reversed(order[:-1])))
-    tallest = max((len(m) for m in columns.values()), default=1)
     by_id = {n.id: n for n in nodes}
+    pitch = {
+        column: max(
+            [row_height] + [extent(by_id[i])[0 if across else 1] + GAP for i in columns[column]]
+        )
+        for column in order
+    }
+    tallest = max((pitch[c] * (len(columns[c]) - 1) for c in order), default=0.0)
     for column in order:
         members = columns[column]
-        spacing = row_height * max(1.0, min(2.5, tallest / max(len(members), 1)))
+        spacing = pitch[column]
+        if len(members) > 1:
+            spacing = max(spacing, min(2.5 * spacing, tallest / (len(members) - 1)))
         top = -spacing * (len(members) - 1) / 2
         for k, i in enumerate(members):
             by_id[i].x = column * column_width
@@ -75,6 +141,8 @@ def layered(
 
 def ring(nodes: Sequence[Node], hubs: Sequence[Node], *, spacing: float = 34.0) -> None:
     """Place ``hubs`` on a small circle in the middle and ``nodes`` evenly on a ring round them."""
+    for node in (*nodes, *hubs):
+        node.caption = caption(node.label)
     radius = max(300.0, spacing * len(nodes) / (2 * math.pi))
     for k, node in enumerate(nodes):
         angle = 2 * math.pi * k / max(len(nodes), 1)

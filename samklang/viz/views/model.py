@@ -34,6 +34,8 @@ class Node:
         x: horizontal position (pixels), or ``None`` to let the physics place it.
         y: vertical position (pixels).
         size: relative size (1 is normal).
+        caption: the label as drawn: wrapped to short lines, a long one shortened with "…"
+            (set by the layout; the full label stays in the hover text and the details).
     """
 
     id: str
@@ -53,6 +55,7 @@ class Node:
     x: float | None = None
     y: float | None = None
     size: float = 1.0
+    caption: str = ""
 
 
 @dataclass

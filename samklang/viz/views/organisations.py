@@ -162,7 +162,7 @@ def organisations_view(
             if o in present:
                 edges.append(Edge(iri, o, "dashed", text["part_of"]))
     edges.sort(key=lambda e: (e.source, e.target, e.style))
-    layout.layered(nodes, edges, depth, column_width=190.0, row_height=230.0)
+    layout.layered(nodes, edges, depth, column_width=190.0, row_height=230.0, across=True)
     for node in nodes:
         node.x, node.y = node.y, node.x
     table = Matrix(

@@ -35,14 +35,14 @@ def _node(node: Node, physics: bool) -> dict[str, Any]:
     shape = style.get("shape", "dot")
     item: dict[str, Any] = {
         "id": node.id,
-        "label": ("\u26a0 " if gap else "") + node.label,
+        "label": ("\u26a0 " if gap else "") + (node.caption or node.label),
         "shape": shape,
         "size": style.get("size", 14) * node.size,
         "color": {"background": fill, "border": "#7A2500" if gap else "#333333"},
         "borderWidth": 3 if gap else 1.5,
         "shapeProperties": {"borderDashes": [6, 3] if gap else False},
         "font": {"color": style.get("font", "#1A1A1A"), "size": 14, "face": FONT},
-        "widthConstraint": {"maximum": 200 if shape in ("box", "database") else 170},
+        "widthConstraint": {"maximum": 240},
         "title": node.hover or f"{node.kind}: {node.label}",
         "status": node.status,
         "kind": node.kind,

@@ -70,7 +70,7 @@
     var border = gap ? "#7A2500" : "#333333";
     var v = {
       id: n.id,
-      label: (gap ? "\u26A0 " : "") + n.label,
+      label: (gap ? "\u26A0 " : "") + (n.caption || n.label),
       shape: style.shape || "dot",
       size: (style.size || 14) * (n.size || 1),
       color: {
@@ -83,7 +83,7 @@
       borderWidthSelected: 4,
       shapeProperties: { borderDashes: gap ? [6, 3] : false },
       font: { color: style.font || "#1A1A1A", size: 14, face: "system-ui, Segoe UI, sans-serif" },
-      widthConstraint: { maximum: style.shape === "box" || style.shape === "database" ? 200 : 170 },
+      widthConstraint: { maximum: 240 },
       title: tip(n.hover || n.kind + ": " + n.label),
     };
     if (n.x !== null && n.y !== null) {
@@ -144,6 +144,12 @@
     nodeView.refresh();
     edgeView.refresh();
     updateCounts();
+    if (api.network && !state.search.trim()) {
+      api.stable = false;
+      var started = performance.now();
+      settle(started);
+      api.network.redraw();
+    }
     runSearch();
   }
 
@@ -309,12 +315,12 @@
     if (view.physics) {
       api.network.once("stabilizationIterationsDone", function () {
         api.network.setOptions({ physics: { enabled: false } });
-        markStable(started);
+        settle(started);
+        api.network.redraw();
       });
       api.network.stabilize(view.nodes.length > 200 ? 300 : 200);
     } else {
-      api.network.fit({ animation: false });
-      api.network.once("afterDrawing", function () { markStable(started); });
+      settle(started);
       api.network.redraw();
     }
     updateCounts();
@@ -335,6 +341,63 @@
           }
         : { enabled: false },
     };
+  }
+
+  /* Fit the drawing to its panel so that it stays legible: the scale is the panel's width
+   * over the drawing's, kept between MIN_SCALE (a 14 px label renders at 11.2 px) and
+   * MAX_SCALE; the panel is as tall as the drawing at that scale needs, at least the room the
+   * window leaves and at most what the drawing needs (no empty band), so a tall drawing makes a
+   * tall panel and the page scrolls rather than the labels shrinking. */
+  var MIN_SCALE = 0.8;
+  var MAX_SCALE = 1.3;
+  var PAD = 24;
+  var HEADINGS = 80; // canvas pixels above the top node, where drawColumns writes
+
+  function drawingBox() {
+    var box = null;
+    visibleIds.forEach(function (id) {
+      var b = api.network.getBoundingBox(id);
+      if (!b) return;
+      if (!box) box = { left: b.left, right: b.right, top: b.top, bottom: b.bottom };
+      else {
+        box.left = Math.min(box.left, b.left);
+        box.right = Math.max(box.right, b.right);
+        box.top = Math.min(box.top, b.top);
+        box.bottom = Math.max(box.bottom, b.bottom);
+      }
+    });
+    if (box && state.view.columns.length) box.top -= HEADINGS;
+    return box;
+  }
+
+  function fitPanel() {
+    var container = document.getElementById("graph");
+    var box = drawingBox();
+    if (!box) return;
+    var w = Math.max(box.right - box.left, 1);
+    var h = Math.max(box.bottom - box.top, 1);
+    var width = container.clientWidth - 2 * PAD;
+    var room = Math.max(360, window.innerHeight - 40);
+    var scale = Math.min(MAX_SCALE, Math.max(MIN_SCALE, width / w));
+    if (h * scale + 2 * PAD > room) scale = Math.max(MIN_SCALE, Math.min(scale, (room - 2 * PAD) / h));
+    var height = Math.max(240, Math.ceil(h * scale + 2 * PAD));
+    container.style.height = height + "px";
+    api.network.setSize("100%", height + "px");
+    api.network.moveTo({
+      position: { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 },
+      scale: scale,
+      animation: false,
+    });
+    api.fitted = { scale: scale, width: w, height: h };
+  }
+
+  // Once the nodes are drawn (their labels measured), fit; stable after the next drawing.
+  function settle(started) {
+    api.network.once("afterDrawing", function () {
+      fitPanel();
+      api.network.once("afterDrawing", function () { markStable(started); });
+      api.network.redraw();
+    });
   }
 
   function markStable(started) {
@@ -396,10 +459,11 @@
   if (root.physics) {
     api.network.once("stabilizationIterationsDone", function () {
       api.network.setOptions({ physics: { enabled: false } });
-      markStable(started);
+      settle(started);
+      api.network.redraw();
     });
   } else {
-    api.network.once("afterDrawing", function () { markStable(started); });
+    settle(started);
   }
   updateCounts();
 
@@ -414,6 +478,7 @@
     };
   };
   api.select = showDetails;
+  api.fitPanel = fitPanel;
   api.drill = drill;
   api.back = back;
   api.position = function (id) {

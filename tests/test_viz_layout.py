@@ -1,0 +1,51 @@
+"""The layered layout of the viz views: captions wrapped and shortened, boxes spaced apart.
+Exempelstad is fictional; Vetlanda's data is its public record."""
+
+from __future__ import annotations
+
+import pytest
+
+from samklang.viz.views.layout import LINE_CHARS, MAX_LINES, caption, extent
+from samklang.viz.visualise import build_view
+
+from .conftest import EXAMPLES
+from .test_viz import AS_OF, EXEMPELSTAD, store_of
+
+
+def test_a_short_label_is_its_own_caption():
+    assert caption("Brott") == "Brott"
+    assert caption("Tryggare centrum på kvällstid") == "Tryggare centrum på\nkvällstid"
+
+
+def test_a_long_label_is_wrapped_and_shortened_with_an_ellipsis():
+    label = (
+        "Kampanjer mot langning av alkohol och tobak till minderåriga kring "
+        "skolavslutningar, valborg, midsommar och jul"
+    )
+    lines = caption(label).split("\n")
+    assert len(lines) == MAX_LINES
+    assert all(len(line) <= LINE_CHARS for line in lines)
+    assert lines[-1].endswith("…")
+    assert " ".join(lines).rstrip("…").startswith("Kampanjer mot langning av alkohol")
+
+
+def test_a_word_longer_than_a_line_is_split():
+    lines = caption("Trygghetsundersökningsresultatsredovisning").split("\n")
+    assert all(len(line) <= LINE_CHARS for line in lines)
+    assert "".join(line.rstrip("-") for line in lines) == (
+        "Trygghetsundersökningsresultatsredovisning"
+    )
+
+
+@pytest.mark.parametrize("dataset", [EXEMPELSTAD, EXAMPLES / "vetlanda"])
+@pytest.mark.parametrize("name", ["coverage", "chain", "documents", "organisations"])
+def test_no_two_estimated_boxes_meet(dataset, name):
+    view = build_view(store_of(dataset), name, as_of=AS_OF)
+    boxes = []
+    for node in view.nodes:
+        width, height = extent(node)
+        boxes.append((node.id, node.x - width / 2, node.x + width / 2, node.y, node.y + height))
+    for k, a in enumerate(boxes):
+        for b in boxes[k + 1 :]:
+            apart = a[2] <= b[1] or b[2] <= a[1] or a[4] <= b[3] or b[4] <= a[3]
+            assert apart, f"{a[0]} and {b[0]} meet"

@@ -1,0 +1,152 @@
+"""Legible graphs, measured in a real headless Chromium (tests/viz/cdp.py) after the page has
+laid out and fitted the drawing to its panel (``window.samklang.stable``), in a 1366×768 and a
+1920×1080 window at zoom 1:
+
+- the drawing uses its panel: it fills the panel's width or its height, and no large band of
+  the panel stays empty;
+- no two nodes' boxes (node and label, vis-network's ``getBoundingBox``) overlap;
+- every label renders at 11 px or more;
+- a long title is shortened on the canvas and whole in the hover text and the details panel;
+- no header, legend, table or panel is clipped (nothing wider than its box or the window).
+
+Screenshots go to artifacts/ (git-ignored). Exempelstad is fictional, as is Fiktivby;
+Vetlanda's data is its public record.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from samklang.graph.store import Store
+from samklang.viz.views.model import View
+from samklang.viz.visualise import build_view, render_html
+
+from .conftest import EXAMPLES, ROOT
+from .test_viz import AS_OF, EXEMPELSTAD, store_of
+from .viz.cdp import Browser, chromium_path
+
+pytestmark = pytest.mark.browser
+
+ARTIFACTS = ROOT / "artifacts"
+WINDOWS = [(1366, 768), (1920, 1080)]
+DATASETS = {"exempelstad": EXEMPELSTAD, "vetlanda": EXAMPLES / "vetlanda"}
+DATASETS["fiktivby"] = EXAMPLES / "fiktivby"
+VIEWS = ["coverage", "chain", "documents", "organisations"]
+
+MEASURE = """(() => {
+  const net = window.samklang.network;
+  const ids = net.body.nodeIndices.slice();
+  const boxes = ids.map((id) => [id, net.getBoundingBox(id)]);
+  const overlaps = [];
+  for (let i = 0; i < boxes.length; i++) {
+    const a = boxes[i][1];
+    for (let j = i + 1; j < boxes.length; j++) {
+      const b = boxes[j][1];
+      if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+        overlaps.push([boxes[i][0], boxes[j][0]]);
+    }
+  }
+  const scale = net.getScale();
+  const fonts = ids.map((id) => net.body.nodes[id].options.font.size * scale);
+  let left = Infinity, right = -Infinity, top = Infinity, bottom = -Infinity;
+  boxes.forEach(([, b]) => {
+    left = Math.min(left, b.left); right = Math.max(right, b.right);
+    top = Math.min(top, b.top); bottom = Math.max(bottom, b.bottom);
+  });
+  const panel = document.getElementById("graph").getBoundingClientRect();
+  const tl = net.canvasToDOM({ x: left, y: top });
+  const br = net.canvasToDOM({ x: right, y: bottom });
+  const clipped = [];
+  const width = document.documentElement.clientWidth;
+  document.querySelectorAll(
+    "header, header *, .legend, .legend *, .controls, table.matrix, table.matrix th, "
+    + ".tables, #details, .side"
+  ).forEach((el) => {
+    const r = el.getBoundingClientRect();
+    if (el.scrollWidth > el.clientWidth + 1 || r.right > width + 1 || r.left < -1)
+      clipped.push((el.tagName + "." + el.className + " " + el.textContent).slice(0, 80));
+  });
+  return {
+    nodes: ids.length, overlaps: overlaps.slice(0, 10), overlapCount: overlaps.length,
+    minFont: Math.min(...fonts), scale: scale,
+    panel: { width: panel.width, height: panel.height },
+    drawing: { left: tl.x, top: tl.y, right: br.x, bottom: br.y },
+    clipped: clipped, pageWidth: document.documentElement.scrollWidth, windowWidth: width,
+  };
+})()"""
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert chromium_path(), "chromium is not installed: run .ci/system-packages"
+    with Browser(width=1366, height=768) as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def stores() -> dict[str, Store]:
+    return {name: store_of(path) for name, path in DATASETS.items()}
+
+
+def measure(browser: Browser, view: View, path: Path, window: tuple[int, int]) -> dict[str, Any]:
+    browser.resize(*window)
+    path.write_text(render_html(view), encoding="utf-8")
+    browser.navigate(path.as_uri())
+    browser.wait_until("window.samklang && window.samklang.ready && window.samklang.stable")
+    return browser.evaluate(MEASURE)  # type: ignore[no-any-return]
+
+
+def assert_legible(m: dict[str, Any], what: str) -> None:
+    assert m["overlapCount"] == 0, f"{what}: nodes overlap: {m['overlaps']}"
+    assert m["minFont"] >= 11, f"{what}: labels at {m['minFont']:.1f} px"
+    assert m["clipped"] == [], f"{what}: clipped: {m['clipped']}"
+    assert m["pageWidth"] <= m["windowWidth"], f"{what}: the page is wider than the window"
+    panel, drawing = m["panel"], m["drawing"]
+    assert drawing["left"] >= -1 and drawing["top"] >= -1, f"{what}: drawing cut off: {m}"
+    assert drawing["right"] <= panel["width"] + 1, f"{what}: drawing cut off: {m}"
+    assert drawing["bottom"] <= panel["height"] + 1, f"{what}: drawing cut off: {m}"
+    wide = (drawing["right"] - drawing["left"]) / panel["width"]
+    high = (drawing["bottom"] - drawing["top"]) / panel["height"]
+    assert max(wide, high) >= 0.85, f"{what}: the drawing fills {wide:.0%} × {high:.0%}"
+    assert wide * high >= 0.35, f"{what}: the drawing fills {wide:.0%} × {high:.0%}"
+
+
+def shoot(browser: Browser, tmp_path: Path, name: str) -> None:
+    shot = browser.screenshot(tmp_path / f"{name}.png")
+    ARTIFACTS.mkdir(exist_ok=True)
+    shutil.copy(shot, ARTIFACTS / shot.name)
+
+
+@pytest.mark.parametrize("window", WINDOWS, ids=lambda w: f"{w[0]}x{w[1]}")
+@pytest.mark.parametrize("dataset", list(DATASETS))
+@pytest.mark.parametrize("name", VIEWS)
+def test_every_view_is_legible(browser, stores, tmp_path, window, dataset, name) -> None:
+    view = build_view(stores[dataset], name, as_of=AS_OF)
+    m = measure(browser, view, tmp_path / f"{name}.html", window)
+    assert m["nodes"] == len(view.nodes)
+    shoot(browser, tmp_path, f"legible-{dataset}-{name}-{window[0]}x{window[1]}")
+    assert_legible(m, f"{dataset} {name} at {window[0]}×{window[1]}")
+
+
+def test_a_long_title_is_short_on_the_canvas_and_whole_on_hover_and_in_details(
+    browser, stores, tmp_path
+) -> None:
+    view = build_view(stores["vetlanda"], "coverage", as_of=AS_OF)
+    long = [n for n in view.nodes if n.caption.endswith("…")]
+    assert long, "Vetlanda's coverage view has a title too long for three lines"
+    node = long[0]
+    assert node.label in node.hover
+    measure(browser, view, tmp_path / "long.html", WINDOWS[0])
+    drawn = browser.evaluate(f"window.samklang.network.body.nodes[{node.id!r}].options.label")
+    assert drawn.removeprefix("\u26a0 ") == node.caption != node.label
+    title = browser.evaluate(
+        f"window.samklang.network.body.nodes[{node.id!r}].options.title.textContent"
+    )
+    assert node.label in title
+    browser.evaluate(f"window.samklang.select({node.id!r})")
+    assert node.label in browser.evaluate("document.querySelector('#details h3').textContent")
