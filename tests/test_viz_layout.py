@@ -49,3 +49,47 @@ def test_no_two_estimated_boxes_meet(dataset, name):
         for b in boxes[k + 1 :]:
             apart = a[2] <= b[1] or b[2] <= a[1] or a[4] <= b[3] or b[4] <= a[3]
             assert apart, f"{a[0]} and {b[0]} meet"
+
+
+THREAD = {
+    "coverage": ["problem", "factor", "goal_area", "goal", "activity", "domain"],
+    "chain": ["problem", "factor", "goal", "activity", "follow_up"],
+}
+
+
+def _step(node) -> str:
+    style = node.style
+    if style.startswith("activity"):
+        return "activity"
+    return "goal" if style == "focus_area" else style
+
+
+@pytest.mark.parametrize("dataset", [EXEMPELSTAD, EXAMPLES / "vetlanda", EXAMPLES / "fiktivby"])
+@pytest.mark.parametrize("name", list(THREAD))
+def test_coverage_and_chain_read_left_to_right_as_the_red_thread(dataset, name):
+    view = build_view(store_of(dataset), name, as_of=AS_OF)
+    xs: dict[str, set[float]] = {}
+    for node in view.nodes:
+        if _step(node) in THREAD[name]:
+            xs.setdefault(_step(node), set()).add(node.x)
+    steps = [s for s in THREAD[name] if s in xs]
+    assert len(steps) >= 4
+    for left, right in zip(steps, steps[1:], strict=False):
+        assert max(xs[left]) < min(xs[right]), f"{left} is not left of {right}"
+    headings = [text for _, text in sorted(view.columns)]
+    assert headings[0].startswith("Problem") and len(headings) == len(THREAD[name])
+
+
+@pytest.mark.parametrize("name", ["coverage", "chain", "documents", "organisations", "national"])
+def test_the_same_input_gives_the_same_picture(name):
+    from samklang.viz.visualise import render_html
+
+    def page() -> tuple[list, str]:
+        store = store_of(EXEMPELSTAD, EXAMPLES / "vetlanda") if name == "national" else None
+        view = build_view(store or store_of(EXAMPLES / "vetlanda"), name, as_of=AS_OF)
+        placed = [(n.id, n.x, n.y, n.level, n.caption) for n in view.nodes]
+        return placed, render_html(view)
+
+    first, second = page(), page()
+    assert first[0] == second[0]
+    assert first[1] == second[1]

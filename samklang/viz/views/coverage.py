@@ -1,9 +1,10 @@
 """The coverage view: goals and focus areas, activities, factors and the five domains.
 
-Read left to right: goal areas | goals, focus areas and problems | activities | factors |
-domains. A domain, goal or prioritised problem with no activity is red; one with activity in
-some of its years but not all is orange; the year filter recolours for one year. Beside the
-graph: domains × years, objectives × years and prioritised problems × years as tables.
+Read left to right as the red thread: problems | factors | goal areas | goals and focus areas
+| activities | domains. A domain, goal or prioritised problem with no activity is red; one
+with activity in some of its years but not all is orange; the year filter recolours for one
+year. Beside the graph: domains × years, objectives × years and prioritised problems × years
+as tables.
 """
 
 from __future__ import annotations
@@ -35,14 +36,22 @@ if TYPE_CHECKING:
 
 TEXT: dict[str, dict[str, Any]] = {
     "sv": {
-        "title": "Täckning: mål, aktiviteter, faktorer och domäner",
+        "title": "Täckning: problem, faktorer, mål, aktiviteter och domäner",
         "intro": (
-            "Varje aktivitet (mitten) är kopplad till målen och löftena den bidrar till "
-            "(vänster) och till de risk- och skyddsfaktorer och domäner den riktar sig mot "
-            "(höger). Rött saknar aktivitet, orange har aktivitet vissa år men inte alla, grönt "
-            "har aktivitet varje år. Välj ett år för att se just det året."
+            "Läs från vänster till höger som den röda tråden: problemen, deras orsaker (risk- "
+            "och skyddsfaktorer), målen och löftena, aktiviteterna som bidrar till dem och "
+            "domänerna aktiviteterna riktar sig mot. Rött saknar aktivitet, orange har "
+            "aktivitet vissa år men inte alla, grönt har aktivitet varje år. Välj ett år för "
+            "att se just det året."
         ),
-        "columns": ["Målområden", "Mål, löften och problem", "Aktiviteter", "Faktorer", "Domäner"],
+        "columns": [
+            "Problem",
+            "Faktorer",
+            "Målområden",
+            "Mål och löften",
+            "Aktiviteter",
+            "Domäner",
+        ],
         "plan": "planperiod {years}",
         "domains": "Aktiviteter per domän och år",
         "objectives": "Aktiviteter per mål, målområde och löfte och år",
@@ -63,18 +72,20 @@ TEXT: dict[str, dict[str, Any]] = {
         "in_goal_area": "ingår i målområdet",
     },
     "en": {
-        "title": "Coverage: goals, activities, factors and domains",
+        "title": "Coverage: problems, factors, goals, activities and domains",
         "intro": (
-            "Each activity (middle) is linked to the goals and promises it serves (left) and to "
-            "the risk and protective factors and domains it targets (right). Red has no "
-            "activity, orange has activity in some years but not all, green has activity every "
-            "year. Choose a year to see that year alone."
+            "Read left to right as the red thread: the problems, their causes (risk and "
+            "protective factors), the goals and promises, the activities serving them and the "
+            "domains the activities target. Red has no activity, orange has activity in some "
+            "years but not all, green has activity every year. Choose a year to see that year "
+            "alone."
         ),
         "columns": [
-            "Goal areas",
-            "Goals, promises and problems",
-            "Activities",
+            "Problems",
             "Factors",
+            "Goal areas",
+            "Goals and promises",
+            "Activities",
             "Domains",
         ],
         "plan": "plan period {years}",
@@ -99,6 +110,9 @@ TEXT: dict[str, dict[str, Any]] = {
 }
 
 OBJECTIVE_KINDS = ("goal_area", "goal", "focus_area")
+
+COLUMN_WIDTH = 270.0
+"""Six columns: 1,590 canvas pixels wide, under a 1366 px window's panel at scale 0.8."""
 
 
 def coverage_view(
@@ -145,7 +159,7 @@ def coverage_view(
             attrs.get("description", ""),
         )
         nodes[a] = node
-        column[a] = 2
+        column[a] = 4
 
     def covered_by(activity_set: set[str]) -> list[int]:
         return concepts.covered_years(graph, activity_set)
@@ -179,7 +193,7 @@ def coverage_view(
         }
         node.hover = hover(node.kind, node.label, coverage_line(lang, node.relevant, node.covered))
         nodes[iri] = node
-        column[iri] = 0 if attrs["kind"] == "goal_area" else 1
+        column[iri] = 2 if attrs["kind"] == "goal_area" else 3
         for goal_area in targets(graph, iri, "in_goal_area"):
             edges.append(Edge(iri, goal_area, "part", text["in_goal_area"]))
 
@@ -204,7 +218,7 @@ def coverage_view(
         }
         node.hover = hover(node.kind, node.label, coverage_line(lang, node.relevant, node.covered))
         nodes[iri] = node
-        column[iri] = 1
+        column[iri] = 0
 
     # factors: those targeted by an activity or named as a cause
     factor_activities: dict[str, set[str]] = {}
@@ -226,7 +240,7 @@ def coverage_view(
             coverage_line(lang, [], node.covered),
         )
         nodes[iri] = node
-        column[iri] = 3
+        column[iri] = 1
         edges.append(Edge(iri, attrs["domain"], "thin", text["in_domain"]))
 
     # domains
@@ -240,7 +254,7 @@ def coverage_view(
         node.facets = {"domain": [iri]}
         node.hover = hover(node.kind, node.label, coverage_line(lang, node.relevant, node.covered))
         nodes[iri] = node
-        column[iri] = 4
+        column[iri] = 5
 
     for a in activities:
         for o in targets(graph, a, "contributes_to"):
@@ -257,7 +271,7 @@ def coverage_view(
                 edges.append(Edge(iri, f, "dashed", text["cause"]))
 
     node_list = list(nodes.values())
-    layout.layered(node_list, edges, column)
+    layout.layered(node_list, edges, column, column_width=COLUMN_WIDTH)
 
     documents = sorted(
         {d for n in node_list for d in n.facets.get("document", [])},
@@ -360,7 +374,7 @@ def coverage_view(
         filters=filters,
         matrices=matrices,
         physics=False,
-        columns=[(k * layout.COLUMN_WIDTH, name) for k, name in enumerate(text["columns"])],
+        columns=[(k * COLUMN_WIDTH, name) for k, name in enumerate(text["columns"])],
     )
 
 

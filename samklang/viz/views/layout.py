@@ -137,6 +137,7 @@ def layered(
         for k, i in enumerate(members):
             by_id[i].x = column * column_width
             by_id[i].y = top + k * spacing
+            by_id[i].level = column
 
 
 def ring(nodes: Sequence[Node], hubs: Sequence[Node], *, spacing: float = 34.0) -> None:

@@ -34,6 +34,8 @@ class Node:
         x: horizontal position (pixels), or ``None`` to let the physics place it.
         y: vertical position (pixels).
         size: relative size (1 is normal).
+        level: its column in a layered layout (0 on the left, or the top for a view laid out
+            top down), for vis-network's hierarchical layout; ``None`` when not layered.
         caption: the label as drawn: wrapped to short lines, a long one shortened with "…"
             (set by the layout; the full label stays in the hover text and the details).
     """
@@ -55,6 +57,7 @@ class Node:
     x: float | None = None
     y: float | None = None
     size: float = 1.0
+    level: int | None = None
     caption: str = ""
 
 

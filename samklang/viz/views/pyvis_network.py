@@ -49,6 +49,8 @@ def _node(node: Node, physics: bool) -> dict[str, Any]:
     }
     if node.x is not None and node.y is not None:
         item["x"], item["y"] = node.x, node.y
+    if node.level is not None:
+        item["level"] = node.level
     if not physics:
         item["physics"] = False
     return item
