@@ -53,8 +53,8 @@ DEFINITE_ENDINGS = ("en", "et", "n", "t", "met")
 
 
 def _mentions(reader: Reader) -> Iterator[tuple[Span, str, re.Match[str]]]:
-    for span, sentence in reader.sentences():
-        if not might_match(pat.DOCUMENT_MENTION, sentence.lower()):
+    for span, sentence, lowered in reader.sentences_lowered():
+        if not might_match(pat.DOCUMENT_MENTION, lowered):
             continue  # no word of a document's name in it (literals.py)
         for m in pat.DOCUMENT_MENTION.finditer(sentence):
             yield span, sentence, m
@@ -422,7 +422,7 @@ def _document_for(reader: Reader, m: re.Match[str], sentence: str) -> Entity | N
         return reader.own
     same = [
         e
-        for e in reader.entities
+        for e in reader.documents
         if e.section in ("documents", "series") and e.get("type") == doc_type
     ]
     if doc_type == reader.own.get("type"):
@@ -576,7 +576,7 @@ def _read_stated_periods(reader: Reader) -> None:
             )
             same = [
                 e
-                for e in reader.entities
+                for e in reader.documents
                 if e.section == "documents" and e.get("type") == doc_type and e is not reader.own
             ]
             if any(e.get("period") is not None or e.get("period_from") is not None for e in same):
@@ -609,7 +609,7 @@ def _undated_documents(reader: Reader, undated: list[tuple[str, str, Evidence]])
             continue
         if any(
             e.section in ("documents", "series") and e.get("type") == doc_type
-            for e in reader.entities
+            for e in reader.documents
         ):
             continue
         entity, made = reader.entity("documents", f"{doc_type}|-")
@@ -640,7 +640,7 @@ def _dated_document(
             else:
                 reader.own.add("mentioned", period, evidence)
             return reader.own
-    for e in reader.entities:
+    for e in reader.documents:
         if e.section == "documents" and e.get("type") == doc_type and e is not reader.own:
             known = e.get("period")
             if known is not None and known.years == period.years:
@@ -714,13 +714,13 @@ def _read_part_of(reader: Reader) -> None:
             if child.get("type") == "medborgarlofte" and child is not reader.own:
                 series = _series(reader, "medborgarlofte", "Medborgarlöfte", evidence)
                 series.set("part_of", parent, evidence)
-                for e in reader.entities:
+                for e in reader.documents:
                     if e.section == "documents" and e.get("type") == "medborgarlofte":
                         e.set("part_of", parent, evidence)
                 continue
             child.set("part_of", parent, evidence)
             if child is reader.own and child.get("type") == "medborgarlofte":
-                for e in reader.entities:
+                for e in reader.documents:
                     if e.section == "series" and e.get("type") == "medborgarlofte":
                         e.set("part_of", parent, evidence)
 
@@ -759,7 +759,7 @@ def _child_before(reader: Reader, sentence: str, end: int) -> Entity | None:
         if type_of(m) == "medborgarlofte" and reader.own.get("type") != "medborgarlofte":
             return (
                 _series(reader, "medborgarlofte", "Medborgarlöfte", reader.ev(0, 0))
-                if any(e.section == "series" for e in reader.entities)
+                if any(e.section == "series" for e in reader.documents)
                 else _document_for(reader, m, sentence)
                 or _series(reader, "medborgarlofte", "Medborgarlöfte", reader.ev(0, 0))
             )
@@ -774,9 +774,13 @@ def _read_cadences(reader: Reader) -> None:
     """How often a kind of document is renewed (``RENEWAL`` + a cadence) and since when
     (``SINCE``): a series for medborgarlöften, a note for other documents."""
     for span, sentence in reader.sentences():
+        renewals = list(pat.RENEWAL.finditer(sentence))
+        since = list(pat.SINCE.finditer(sentence))
+        if not renewals and not since:
+            continue  # most sentences: spare looking for documents
         mentions = list(pat.DOCUMENT_MENTION.finditer(sentence))
         own_ref = own_reference(reader).search(sentence)
-        for verb in pat.RENEWAL.finditer(sentence):
+        for verb in renewals:
             c = CADENCE.search(sentence, verb.end())
             if c is None or c.start() - verb.end() > 30:
                 continue
@@ -812,7 +816,7 @@ def _read_cadences(reader: Reader) -> None:
                     f"{sentence[verb.start() : c.end()].strip().capitalize()} "
                     f"(rad {evidence.lines})."
                 )
-        for m in pat.SINCE.finditer(sentence):
+        for m in since:
             first = mentions[0] if mentions else None
             if first is not None and type_of(first) == "medborgarlofte":
                 series = _series(reader, "medborgarlofte", "Medborgarlöfte", reader.ev(0, 0))
@@ -821,7 +825,7 @@ def _read_cadences(reader: Reader) -> None:
                     int(m["year"]),
                     reader.ev(span.start + m.start(), span.start + m.end()),
                 )
-    for series in reader.entities:
+    for series in reader.documents:
         if series.section == "series" and "cadence" not in series.facts:
             series.review.append("hur ofta en ny kommer står inte i texten")
 
@@ -833,8 +837,8 @@ def _names_promises(reader: Reader) -> bool:
 
 def link_series(reader: Reader) -> None:
     """Each document belongs to the series of its type, once the whole text is read."""
-    series = [e for e in reader.entities if e.section == "series"]
-    for doc in [e for e in reader.entities if e.section == "documents"]:
+    series = [e for e in reader.documents if e.section == "series"]
+    for doc in [e for e in reader.documents if e.section == "documents"]:
         same = [s for s in series if s.get("type") == doc.get("type")]
         if same:
             doc.set("series", same[0], None)

@@ -190,7 +190,7 @@ def read_table_follow_up(reader: Reader) -> None:
     report = own.get("type") in REPORT_TYPES
     plans = [
         e
-        for e in reader.entities
+        for e in reader.documents
         if e.section == "documents" and e is not own and e.get("type") in PLAN_TYPES
     ]
     plan = plans[0] if report and len(plans) == 1 else None

@@ -60,7 +60,7 @@ def read_goal_areas(reader: Reader) -> None:
             if holder is reader.own and reader.own.get("type") != "handlingsprogram":
                 programmes = [
                     e
-                    for e in reader.entities
+                    for e in reader.documents
                     if e.section == "documents" and e.get("type") == "handlingsprogram"
                 ]
                 holder = programmes[0] if programmes else reader.own
@@ -77,8 +77,10 @@ def read_goal_areas(reader: Reader) -> None:
                 reader.own,
                 reader.ev(span.start + m2.start("title"), span.start + m2.end("title")),
             )
-    for doc in reader.entities:
+    for doc in reader.documents:  # the owner of a count is a document (sentence_subject)
         count = doc.get("goal_area_count")
+        if not count:
+            continue
         named = [
             e for e in reader.entities if e.section == "goal_areas" and e.get("document") is doc
         ]

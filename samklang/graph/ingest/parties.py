@@ -18,6 +18,7 @@ from samklang.graph.ingest import patterns as pat
 from samklang.graph.ingest.actors import resolve_actor
 from samklang.graph.ingest.documents import own_reference, sentence_subject, type_of
 from samklang.graph.ingest.layout import clean
+from samklang.graph.ingest.literals import gate
 from samklang.graph.ingest.model import Entity, Evidence
 from samklang.graph.ingest.organisations import organisations_in, organisations_of
 from samklang.graph.ingest.signatures import read_signatures
@@ -33,7 +34,10 @@ def read_parties(reader: Reader) -> None:
     åtgärdsplan, too: the expected facts of Västerfors and Ljusåker count it a party, Kronstad's
     do not); signatories from signature lines (``SIGNATURE``)."""
     head_end = reader.title_line + 3
-    for span, sentence in reader.sentences():
+    words = gate((pat.BETWEEN, pat.TOGETHER_WITH))  # what either must find (literals.py)
+    for span, sentence, lowered in reader.sentences_lowered():
+        if words is not None and not words.search(lowered):
+            continue  # neither can match: spare asking what the sentence is about
         number = reader.source.line_of(span.start)
         about_own = number <= head_end or _is_about_own(reader, sentence)
         if not about_own:
@@ -77,7 +81,10 @@ def _read_parties_in_text(reader: Reader) -> None:
     The sentence must be about the document itself (``sentence_subject``), and every item of
     the list an organisation."""
     promise = reader.own.get("type") == "medborgarlofte"
-    for span, sentence in reader.sentences():
+    words = gate(tuple(pat.PARTIES_IN_TEXT))
+    for span, sentence, lowered in reader.sentences_lowered():
+        if words is not None and not words.search(lowered):
+            continue  # no pattern can match (literals.py)
         for pattern in pat.PARTIES_IN_TEXT:
             for m in pattern.finditer(sentence):
                 subject = sentence_subject(reader, sentence, m.start())

@@ -7,6 +7,7 @@ capital letters tell names (``Lokalpolisområde Höglandet``) from ordinary word
 
 from __future__ import annotations
 
+import functools
 import re
 
 # --- Words ----------------------------------------------------------------------------------
@@ -81,6 +82,7 @@ OWN_WORDS: dict[str, tuple[str, str]] = {
 """How a document refers to itself, by its type: ``Denna plan``, ``Planen``, ``Löftet``."""
 
 
+@functools.cache  # asked for every sentence: compiled once per type
 def own_reference(doc_type: str) -> re.Pattern[str]:
     """A document referring to itself: ``denna plan``, ``detta dokument``, ``planen``."""
     indefinite, definite = OWN_WORDS[doc_type]

@@ -23,6 +23,10 @@ from samklang.graph.ingest.periods import Period
 from samklang.graph.ingest.text import SourceText
 
 
+DOCUMENT_SECTIONS = ("documents", "series")
+"""The sections of documents and series of them (a record never moves out of them)."""
+
+
 class Reader:
     """One reading of a document.
 
@@ -32,6 +36,8 @@ class Reader:
         text: the text itself.
         entities: every entity found, in the order found.
         by_key: the same, by section and key.
+        documents: the entities of sections ``documents`` and ``series``, in the order found
+            (a mention is looked up among them for every sentence: ``documents.py``).
         review: points for the reviewer about the document as a whole.
         body: the sentences before the footnotes.
         municipality: the plan's own municipality (``organisations.py``).
@@ -57,6 +63,7 @@ class Reader:
         self.text = source.text
         self.entities: list[Entity] = []
         self.by_key: dict[tuple[str, str], Entity] = {}
+        self.documents: list[Entity] = []
         self.review: list[str] = []
         self.body = [s for s in self.layout.sentences if not self.in_notes(s.start)]
         self.steering_words: set[int] = set()
@@ -64,6 +71,7 @@ class Reader:
         self.named_group_entities: list[Entity] = []
         self.record_activities: dict[int, Entity] = {}
         self._sentences: list[tuple[Span, str]] | None = None
+        self._lowered: list[tuple[Span, str, str]] | None = None
 
     def ev(self, start: int, end: int) -> Evidence:
         """Evidence for ``text[start:end]`` (trimmed of spaces)."""
@@ -86,11 +94,15 @@ class Reader:
         made = Entity(section, key)
         self.entities.append(made)
         self.by_key[(section, key)] = made
+        if section in DOCUMENT_SECTIONS:
+            self.documents.append(made)
         return made, True
 
     def drop(self, entity: Entity) -> None:
         """Forget an entity (it turned out to be another one)."""
         self.entities.remove(entity)
+        if entity in self.documents:
+            self.documents.remove(entity)
         self.by_key.pop((entity.section, entity.key), None)
 
     def ev_cell(self, cell: Cell) -> Evidence:
@@ -147,6 +159,12 @@ class Reader:
                 if self.layout.kinds.get(self.source.line_of(span.start)) != "toc"
             ]
         yield from self._sentences
+
+    def sentences_lowered(self) -> Iterator[tuple[Span, str, str]]:
+        """``sentences`` with each one's lowered text, for the quick tests of ``literals.py``."""
+        if self._lowered is None:
+            self._lowered = [(span, text, text.lower()) for span, text in self.sentences()]
+        yield from self._lowered
 
     def items_under(self, headings: re.Pattern[str]) -> Iterator[tuple[int, str]]:
         """Lines that are list items (or table rows) under a heading matching ``headings``,

@@ -79,7 +79,7 @@ def read_laws(reader: Reader) -> None:
                     attributed.add((name, paragraph.start))
     for name, evidence in laws.items():
         based = name in based_by_text
-        for doc in [e for e in reader.entities if e.section == "documents"]:
+        for doc in [e for e in reader.documents if e.section == "documents"]:
             governs = pat.LEGAL_BASIS.get(doc.get("type"))
             if governs is None or f"SFS {governs}" != name:
                 continue
