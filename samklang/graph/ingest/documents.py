@@ -146,7 +146,20 @@ def _read_title(reader: Reader) -> None:
     reader.title_line = first.number if first is not None else 1
 
 
-def caption_scopes(reader: Reader) -> list[tuple[int, int, Entity]]:
+class CaptionScopes:
+    """The parts of the text about another document (``caption_scopes``), and the document of
+    each line in one (the first part that holds it), found once: a line is looked up in a
+    dictionary, not in every part (a plan may have a hundred appendices)."""
+
+    def __init__(self, parts: list[tuple[int, int, Entity]]) -> None:
+        self.parts = parts
+        self.by_line: dict[int, Entity] = {}
+        for first, last, doc in parts:
+            for number in range(first, last + 1):
+                self.by_line.setdefault(number, doc)
+
+
+def caption_scopes(reader: Reader) -> CaptionScopes:
     """The parts of the text about another document: ``(first line, last line, document)``.
 
     Such a part begins with a line of its own (a heading, or a short line after a blank line)
@@ -179,7 +192,7 @@ def caption_scopes(reader: Reader) -> list[tuple[int, int, Entity]]:
         ):
             last += 1
         scopes.append((line.number, last, doc))
-    return scopes
+    return CaptionScopes(scopes)
 
 
 HOLDS_LIST = re.compile(
@@ -221,12 +234,9 @@ def _field_line(text: str) -> bool:
     return read_decision_line(text) is not None or pat.HEADER_LINE.match(text) is not None
 
 
-def caption_document(scopes: list[tuple[int, int, Entity]], number: int) -> Entity | None:
+def caption_document(scopes: CaptionScopes, number: int) -> Entity | None:
     """The other document line ``number`` is in a part about (``caption_scopes``), if any."""
-    for first, last, doc in scopes:
-        if first <= number <= last:
-            return doc
-    return None
+    return scopes.by_line.get(number)
 
 
 def own_reference(reader: Reader) -> re.Pattern[str]:

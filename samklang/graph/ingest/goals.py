@@ -13,12 +13,14 @@ from typing import TYPE_CHECKING
 
 from samklang.graph.ingest import patterns as pat
 from samklang.graph.ingest.documents import (
+    CaptionScopes,
     caption_document,
     caption_scopes,
     list_led_by_other,
     sentence_subject,
 )
 from samklang.graph.ingest.layout import clean
+from samklang.graph.ingest.literals import might_match
 from samklang.graph.ingest.model import Entity, Evidence, Fact
 
 if TYPE_CHECKING:
@@ -130,7 +132,9 @@ def read_goals_and_focus_areas(reader: Reader) -> None:
         if kind == "item" and not elsewhere(number) and not _led_elsewhere(reader, number):
             start, body = reader.item_text(number)
             objective(reader, "focus_areas", body, start)
-    for span, sentence in reader.sentences():
+    for span, sentence, lowered in reader.sentences_lowered():
+        if not might_match(pat.FOCUS_LEAD, lowered):
+            continue
         lead = pat.FOCUS_LEAD.search(sentence)
         if not lead or elsewhere(reader.source.line_of(span.start)):
             continue
@@ -162,10 +166,12 @@ def _led_elsewhere(reader: Reader, number: int) -> bool:
     return list_led_by_other(reader, reader.layout.line(lead).text) is not None
 
 
-def _focus_counted(reader: Reader, scopes: list[tuple[int, int, Entity]]) -> None:
+def _focus_counted(reader: Reader, scopes: CaptionScopes) -> None:
     """``… tre fokusområden för planperioden: a, b samt c.`` (``FOCUS_COUNT``): the areas
     of the sentence, when there are as many as it says and it is about this document."""
-    for span, sentence in reader.sentences():
+    for span, sentence, lowered in reader.sentences_lowered():
+        if not might_match(pat.FOCUS_COUNT, lowered):
+            continue
         for m in pat.FOCUS_COUNT.finditer(sentence):
             if caption_document(scopes, reader.source.line_of(span.start)) is not None:
                 continue

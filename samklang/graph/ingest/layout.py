@@ -7,6 +7,7 @@ list item and a table row are always a line of their own.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -110,10 +111,14 @@ FOOTNOTE_LINE = re.compile(r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^\d+\]:)\s
 """A footnote: ``¹ text`` (the seed, DOCX footnotes) or ``[^1]: text`` (Markdown)."""
 
 
+_SECTION_NUMBER = re.compile(r"^\d+(?:\.\d+)*\.?\s+(?=[A-ZÅÄÖ])")
+
+
+@functools.lru_cache(maxsize=65536)  # headings are cleaned again by every rule that reads them
 def clean(text: str) -> str:
     """A line without Markdown markup and without a leading section number (``2.``, ``3.1``)."""
     text = MARKUP.sub("", text)
-    text = re.sub(r"^\d+(?:\.\d+)*\.?\s+(?=[A-ZÅÄÖ])", "", text)
+    text = _SECTION_NUMBER.sub("", text)
     return text.strip()
 
 
