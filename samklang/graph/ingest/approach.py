@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from samklang.graph.ingest import patterns as pat
+from samklang.graph.ingest.literals import might_match
 
 if TYPE_CHECKING:
     from samklang.graph.ingest.reader import Reader
@@ -48,7 +49,9 @@ def read_phases_and_domains(reader: Reader) -> None:
 
 def read_purpose(reader: Reader) -> None:
     """The stated purpose (``PURPOSE``)."""
-    for span, sentence in reader.sentences():
+    for span, sentence, lowered in reader.sentences_lowered():
+        if not might_match(pat.PURPOSE, lowered):
+            continue  # no word of a purpose in it (literals.py)
         if m := pat.PURPOSE.search(sentence.strip()):
             offset = span.start + len(sentence) - len(sentence.lstrip())
             text = m["text"].strip()

@@ -18,7 +18,7 @@ from samklang.errors import InputError
 from samklang.graph.ingest import patterns as pat
 from samklang.graph.ingest.decisions import read_decision_line
 from samklang.graph.ingest.layout import Span, clean
-from samklang.graph.ingest.literals import might_match
+from samklang.graph.ingest.literals import gate, might_match
 from samklang.graph.ingest.model import Entity, Evidence, Fact
 from samklang.graph.ingest.periods import (
     CADENCE,
@@ -298,7 +298,9 @@ def _read_own_period(reader: Reader) -> None:
         if m := pat.PERIOD_FIELD.match(line.text):
             if (p := PERIOD.search(line.text, m.end())) and (found := period_of(p)):
                 candidates.append((found, reader.ev(line.start + p.start(), line.start + p.end())))
-    for span, sentence in reader.sentences():
+    for span, sentence, lowered in reader.sentences_lowered():
+        if not might_match(pat.PERIOD_VERB, lowered):
+            continue  # no verb of validity in it (literals.py)
         for verb in pat.PERIOD_VERB.finditer(sentence):
             p = PERIOD.match(sentence, verb.end())
             found = period_of(p) if p is not None else None
@@ -365,7 +367,9 @@ def _own_open_period(reader: Reader) -> tuple[OpenPeriod, Evidence] | None:
         if m := pat.PERIOD_FIELD.match(line.text):
             if (o := OPEN_START.search(line.text, m.end())) and (found := open_period_of(o)):
                 return found, reader.ev(line.start + o.start(), line.start + o.end())
-    for span, sentence in reader.sentences():
+    for span, sentence, lowered in reader.sentences_lowered():
+        if not might_match(pat.PERIOD_VERB, lowered):
+            continue  # no verb of validity in it (literals.py)
         for verb in pat.PERIOD_VERB.finditer(sentence):
             o = OPEN_START.match(sentence, verb.end())
             if o is None or (found := open_period_of(o)) is None:
@@ -556,7 +560,9 @@ def _read_stated_periods(reader: Reader) -> None:
     tills vidare`` (an open period, ``mark_open_period``). The document is the first one
     named in the clause before the verb; a document whose period is already known keeps
     it."""
-    for span, sentence in reader.sentences():
+    for span, sentence, lowered in reader.sentences_lowered():
+        if not might_match(pat.PERIOD_VERB, lowered):
+            continue  # no verb of validity in it (literals.py)
         for verb in pat.PERIOD_VERB.finditer(sentence):
             clause_start = max(sentence.rfind(";", 0, verb.start()), 0)
             clause = sentence[clause_start : verb.start()]
@@ -710,7 +716,10 @@ def _series(reader: Reader, doc_type: str, title: str, evidence: Evidence) -> En
 
 def _read_part_of(reader: Reader) -> None:
     """``X är en del av Y``, ``X ingår i Y``, ``X är en förlängning av Y`` (``PART_OF``)."""
-    for span, sentence in reader.sentences():
+    words = gate((pat.PART_OF, pat.WITHIN))
+    for span, sentence, lowered in reader.sentences_lowered():
+        if words is not None and not words.search(lowered):
+            continue  # neither can match (literals.py)
         _read_within(reader, span, sentence)
         for link in pat.PART_OF.finditer(sentence):
             child = _child_before(reader, sentence, link.start())

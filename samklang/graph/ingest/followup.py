@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from samklang.graph.ingest import patterns as pat
 from samklang.graph.ingest.documents import sentence_subject, type_of
 from samklang.graph.ingest.groups import groups_in
+from samklang.graph.ingest.literals import gate
 from samklang.graph.ingest.model import Entry, Fact
 from samklang.graph.ingest.periods import CADENCE, cadence_of
 
@@ -85,8 +86,11 @@ def read_follow_up(reader: Reader) -> None:
     redovisas i ett trygghetsbokslut varje år.``): its trygghetsbokslut is the kind of report,
     and the cadence stays the first sentence's."""
     previous_set: object = None  # the subject whose follow-up the previous sentence set
-    for span, sentence in reader.sentences():
+    words = gate((pat.FOLLOW_UP, ACTIVE_FOLLOW_UP))
+    for span, sentence, lowered in reader.sentences_lowered():
         just_set, previous_set = previous_set, None
+        if words is not None and not words.search(lowered):
+            continue  # no verb of follow-up in it (literals.py)
         if reader.source.line_of(span.start) in reader.table_lines:
             continue  # a table's cell: the follow-up of one activity (read_table_follow_up)
         verb = pat.FOLLOW_UP.search(sentence)

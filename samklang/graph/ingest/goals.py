@@ -32,8 +32,8 @@ def read_goal_areas(reader: Reader) -> None:
     text (``GOAL_AREA_NAMED``), listed after the count (``… fem målområden: a, b och c``),
     or as lines (``GOAL_AREA_LINE``)."""
     reader.last_goal_area = None
-    for span, sentence in reader.sentences():
-        if "målområde" not in sentence.lower():
+    for span, sentence, lowered in reader.sentences_lowered():
+        if "målområde" not in lowered:
             continue  # what follows looks for the word; most sentences lack it
         owner = sentence_subject(reader, sentence, len(sentence)) or reader.own
         for m in pat.GOAL_AREA_COUNT.finditer(sentence):

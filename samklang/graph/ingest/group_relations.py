@@ -35,8 +35,8 @@ def read_group_relations(reader: Reader) -> None:
     (``GOAL_AREA_GROUP``)."""
     patterns = [*pat.MEMBERS, *pat.CONVENER, pat.REPORTS_TO, pat.OWNS, pat.GOAL_AREA_GROUP]
     words = gate(tuple(patterns))  # what a sentence must hold for any to match (literals.py)
-    for span, sentence in reader.sentences():
-        if words is not None and not words.search(sentence.lower()):
+    for span, sentence, lowered in reader.sentences_lowered():
+        if words is not None and not words.search(lowered):
             continue
         if not any(pattern.search(sentence) for pattern in patterns):
             continue  # nothing below would match: spare looking for groups

@@ -33,8 +33,8 @@ def read_groups(reader: Reader) -> None:
     _read_named_groups(reader)
     mentions = [
         (span, sentence, list(pat.GROUP.finditer(sentence)))
-        for span, sentence in reader.sentences()
-        if might_match(pat.GROUP, sentence.lower())  # a word of a group in it (literals.py)
+        for span, sentence, lowered in reader.sentences_lowered()
+        if might_match(pat.GROUP, lowered)  # a word of a group in it (literals.py)
         and not in_references(reader, span.start)  # "Brottsförebyggande rådet (2025) …"
     ]  # read twice below: the text is searched once
     for span, sentence, matches in mentions:

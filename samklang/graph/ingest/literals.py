@@ -7,7 +7,8 @@ on a lowered string, at C speed) cannot match, and the search is spared. ``requi
 such words from the pattern itself, so they cannot drift from ``patterns.py``: it reads the
 parsed pattern (the standard library's own parser), takes the runs of literal characters that
 every match must pass, and for an alternation the words one of whose branches every match
-must hold. Where it finds nothing of three characters or more, ``might_match`` is always true.
+must hold. Where it finds nothing of three characters or more (or of signs only, such as the
+colon of an SFS number), ``might_match`` is always true.
 The test is only ever "cannot match", never "matches": ``search`` still decides.
 """
 
@@ -32,7 +33,13 @@ def required(pattern: re.Pattern[str]) -> frozenset[str] | None:
     except (re.error, TypeError, ValueError):  # pragma: no cover - compiled patterns parse
         return None
     best = _best(list(parsed))
-    return best if best is not None and min(map(len, best)) >= _SHORTEST else None
+    return best if best is not None and all(map(_useful, best)) else None
+
+
+def _useful(word: str) -> bool:
+    """Whether a word is rare enough to test for: three characters or more, or signs only
+    (the colon of an SFS number, ``2003:778``; a ``§``), which running text seldom holds."""
+    return len(word) >= _SHORTEST or not any(c.isalnum() or c.isspace() for c in word)
 
 
 def might_match(pattern: re.Pattern[str], lowered: str) -> bool:
@@ -78,7 +85,11 @@ def _leading(items: list[Any]) -> str:
 
 
 def _score(words: frozenset[str] | None) -> int:
-    return min(map(len, words)) if words else 0
+    """How good a test a set of words is: the length of its shortest, 0 if one is of no use
+    (``_useful``), a word of signs only counted as one of three characters."""
+    if not words or not all(map(_useful, words)):
+        return 0
+    return min(len(w) if any(c.isalnum() for c in w) else _SHORTEST for w in words)
 
 
 def _best(items: list[Any]) -> frozenset[str] | None:

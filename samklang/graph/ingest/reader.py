@@ -22,7 +22,6 @@ from samklang.graph.ingest.named_groups import NamedGroup
 from samklang.graph.ingest.periods import Period
 from samklang.graph.ingest.text import SourceText
 
-
 DOCUMENT_SECTIONS = ("documents", "series")
 """The sections of documents and series of them (a record never moves out of them)."""
 

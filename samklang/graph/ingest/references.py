@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from samklang.graph.ingest import patterns as pat
 from samklang.graph.ingest.documents import mention_before, sentence_subject, type_of
 from samklang.graph.ingest.layout import Span
+from samklang.graph.ingest.literals import gate, might_match
 from samklang.graph.ingest.model import Entity, Evidence
 
 if TYPE_CHECKING:
@@ -36,7 +37,10 @@ def read_laws(reader: Reader) -> None:
     last_law: dict[int, str] = {}  # per paragraph, the law it named last
     by_line: dict[int, Span] = {}  # the paragraph of each line, found once per paragraph
     names = [(number, re.compile(pattern)) for number, pattern in pat.LAW_NAMES]
-    for span, sentence in reader.sentences():
+    words = gate((pat.LAW, pat.LAW_AGAIN, *(compiled for _, compiled in names)))
+    for span, sentence, lowered in reader.sentences_lowered():
+        if words is not None and not words.search(lowered):
+            continue  # no law's number, name or "enligt lagen" can be in it (literals.py)
         found: list[tuple[str, int, int]] = []
         for m in pat.LAW.finditer(sentence):
             number = m["number"] or m["msbfs"]
@@ -122,7 +126,9 @@ def _paragraph_names(reader: Reader, paragraph: Span, doc: Entity) -> bool:
 
 def read_strategies(reader: Reader) -> None:
     """Named strategies and their year (``STRATEGY``)."""
-    for span, sentence in reader.sentences():
+    for span, sentence, lowered in reader.sentences_lowered():
+        if not might_match(pat.STRATEGY, lowered):
+            continue  # no word of a strategy in it (literals.py)
         for m in pat.STRATEGY.finditer(sentence):
             title = (m["title"] or m["title2"]).strip()
             title = title[0].upper() + title[1:]
