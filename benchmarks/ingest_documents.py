@@ -6,7 +6,7 @@ Makes its own inputs, in a temporary folder (or --keep DIR):
   text in 11 pt on A4): the Vetlanda seed plan, then the test documents of tests/ingest as
   its numbered chapters (``2. Medborgarlöfte för Norrvik …``), over and over, their years
   varied (a plan of 190 captioned appendices, ``Bilaga N.``, would be another test: each
-  line is looked up in every appendix's range, documents.caption_document);
+  line is looked up in the appendices' parts, captions.caption_document);
 - ``plan-1.pdf`` and ``plan-2.pdf``: the first --pdf-pages pages of that plan printed by
   headless Chromium in one column and in two columns (CSS ``column-count: 2``), A4,
   justified, with a soft hyphen in the middle of every long word (so lines end in hyphenated

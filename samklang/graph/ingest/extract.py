@@ -15,20 +15,29 @@ from typing import Any
 
 from samklang.graph.ingest.activities import read_activities, settle_activity_years
 from samklang.graph.ingest.approach import read_phases_and_domains, read_purpose
-from samklang.graph.ingest.documents import link_series, read_documents
 from samklang.graph.ingest.followup import read_follow_up, read_table_follow_up
 from samklang.graph.ingest.goals import read_goal_areas, read_goals_and_focus_areas
 from samklang.graph.ingest.group_relations import read_group_relations
 from samklang.graph.ingest.groups import read_groups, settle_groups
 from samklang.graph.ingest.header import read_header
 from samklang.graph.ingest.model import Extraction
+from samklang.graph.ingest.named_documents import (
+    read_document_mentions,
+    read_document_tables,
+    read_stated_periods,
+    read_undated_documents,
+)
 from samklang.graph.ingest.organisations import read_code, read_organisations
+from samklang.graph.ingest.own_period import read_own_period
+from samklang.graph.ingest.part_of import read_part_of
 from samklang.graph.ingest.parties import read_parties
 from samklang.graph.ingest.promises import read_numbered_focus_areas, read_promise_activities
 from samklang.graph.ingest.reader import Reader
 from samklang.graph.ingest.recognise import refuse_if_report
 from samklang.graph.ingest.references import read_laws, read_strategies, read_works_cited
+from samklang.graph.ingest.series import link_series, read_cadences
 from samklang.graph.ingest.text import SourceText
+from samklang.graph.ingest.titles import read_title
 
 
 def extract(source: SourceText) -> Extraction:
@@ -47,7 +56,17 @@ def extract(source: SourceText) -> Extraction:
     refuse_if_report(reader)
     read_organisations(reader)
     read_groups(reader)
-    read_documents(reader)
+    # The documents: the plan's own title, type and period; every other document it names
+    # with its period (in running text and in tables such as the seed's "Dokument / Löper
+    # under perioden"), then those named without one; series renewed at a cadence; part-of.
+    read_title(reader)
+    read_own_period(reader)
+    undated = read_document_mentions(reader)
+    read_document_tables(reader)
+    read_undated_documents(reader, undated)
+    read_stated_periods(reader)
+    read_cadences(reader)
+    read_part_of(reader)
     read_laws(reader)
     read_strategies(reader)
     read_works_cited(reader)

@@ -20,9 +20,9 @@ import re
 from typing import TYPE_CHECKING
 
 from samklang.graph.ingest import patterns as pat
-from samklang.graph.ingest.documents import sentence_subject, type_of
 from samklang.graph.ingest.groups import groups_in
 from samklang.graph.ingest.literals import gate
+from samklang.graph.ingest.mentions import sentence_subject, type_of
 from samklang.graph.ingest.model import Entry, Fact
 from samklang.graph.ingest.periods import CADENCE, cadence_of
 

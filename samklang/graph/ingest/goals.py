@@ -12,15 +12,10 @@ import re
 from typing import TYPE_CHECKING
 
 from samklang.graph.ingest import patterns as pat
-from samklang.graph.ingest.documents import (
-    CaptionScopes,
-    caption_document,
-    caption_scopes,
-    list_led_by_other,
-    sentence_subject,
-)
+from samklang.graph.ingest.captions import CaptionScopes, caption_document, caption_scopes
 from samklang.graph.ingest.layout import clean
 from samklang.graph.ingest.literals import might_match
+from samklang.graph.ingest.mentions import list_led_by_other, sentence_subject
 from samklang.graph.ingest.model import Entity, Evidence, Fact
 
 if TYPE_CHECKING:

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 
 from samklang.graph.ingest import patterns as pat
 from samklang.graph.ingest.actors import SERVICE, resolve_actor
-from samklang.graph.ingest.documents import document_at
 from samklang.graph.ingest.groups import groups_in
 from samklang.graph.ingest.layout import Span
 from samklang.graph.ingest.literals import gate
+from samklang.graph.ingest.mentions import document_at
 from samklang.graph.ingest.model import Entity
 
 if TYPE_CHECKING:

@@ -4,7 +4,7 @@ Each field of ``HEADER_FIELDS`` (``Handläggare:``, ``Beslutad av:``, ``| Datum 
 …``) is shown, filled or empty. A decision may also stand on a line of its own
 (``decisions.py``), or, where the header gives none, in a sentence about the document
 (``Planen antogs av kommunfullmäktige den …``, ``DECISION_SENTENCE``). A decision in a part
-of the text about another document (an appendix, ``documents.caption_scopes``) is that
+of the text about another document (an appendix, ``captions.caption_scopes``) is that
 document's. The deciding body is an organisation: one already found, a nämnd by its
 abbreviation (``KS``), or a new one marked for review.
 """
@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 
 from samklang.graph.ingest import patterns as pat
 from samklang.graph.ingest.actors import resolve_actor
+from samklang.graph.ingest.captions import caption_document, caption_scopes
 from samklang.graph.ingest.decisions import DecisionLine, read_decision_line
-from samklang.graph.ingest.documents import caption_document, caption_scopes, sentence_subject
+from samklang.graph.ingest.mentions import sentence_subject
 from samklang.graph.ingest.model import Entity, Evidence
 from samklang.graph.ingest.periods import read_date
 

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 
 from samklang.graph.ingest import patterns as pat
 from samklang.graph.ingest.actors import resolve_actor
-from samklang.graph.ingest.documents import own_reference, sentence_subject, type_of
 from samklang.graph.ingest.layout import clean
 from samklang.graph.ingest.literals import gate
+from samklang.graph.ingest.mentions import own_reference, sentence_subject, type_of
 from samklang.graph.ingest.model import Entity, Evidence
 from samklang.graph.ingest.organisations import organisations_in, organisations_of
 from samklang.graph.ingest.signatures import read_signatures

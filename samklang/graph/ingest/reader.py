@@ -2,7 +2,7 @@
 the helpers every kind of fact is read with.
 
 The modules that read one kind of fact each (``organisations.py``, ``groups.py``,
-``documents.py``…) are functions of a :class:`Reader`; ``extract.py`` runs them in order, so
+``titles.py``…) are functions of a :class:`Reader`; ``extract.py`` runs them in order, so
 that later ones find what earlier ones read. Besides the entities, a reader remembers a few
 findings later rules need: the municipality and the document itself (``own``), the line of
 the document's title, the groups defined by name, the last goal area named.
@@ -36,11 +36,11 @@ class Reader:
         entities: every entity found, in the order found.
         by_key: the same, by section and key.
         documents: the entities of sections ``documents`` and ``series``, in the order found
-            (a mention is looked up among them for every sentence: ``documents.py``).
+            (a mention is looked up among them for every sentence: ``mentions.py``).
         review: points for the reviewer about the document as a whole.
         body: the sentences before the footnotes.
         municipality: the plan's own municipality (``organisations.py``).
-        own: the document itself (``documents.py``).
+        own: the document itself (``titles.py``).
         own_period: the period its title states, with its evidence, if it states one.
         title_line: the number of the line holding its title.
         steering_words: offsets of the word ``styrgrupp`` where a sentence says a group is one.

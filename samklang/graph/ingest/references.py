@@ -17,9 +17,9 @@ import re
 from typing import TYPE_CHECKING
 
 from samklang.graph.ingest import patterns as pat
-from samklang.graph.ingest.documents import mention_before, sentence_subject, type_of
 from samklang.graph.ingest.layout import Span
 from samklang.graph.ingest.literals import gate, might_match
+from samklang.graph.ingest.mentions import mention_before, sentence_subject, type_of
 from samklang.graph.ingest.model import Entity, Evidence
 
 if TYPE_CHECKING:
