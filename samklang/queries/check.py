@@ -143,11 +143,52 @@ def check(
     marks = _marks(store) if any(r.part or r.fields for r in chosen) else Marks()
     heads = _family_heads(store, [row for rule, row in rows if rule.family])
     findings = _findings(rows, labels, lang, settings, acceptances, marks, heads)
+    findings = _of_the_data(store, findings)
     if dataset is not None:
         places = {iri: (dataset.path, *where) for iri, where in dataset.locations.items()}
     if places:
         findings = [_located(f, places) for f in findings]
     return sorted(findings, key=reading_order)
+
+
+LINKED_QUERY = """
+SELECT DISTINCT ?node ?value WHERE {
+  VALUES (?node ?value) { %s }
+  { ?node ?p ?value } UNION { ?value ?p ?node }
+}
+"""
+"""Which (focus, value) pairs the data links by a triple; the VALUES list is made of terms
+the store returned, serialised as RDF terms, never of text from a user."""
+
+
+def _of_the_data(store: Store, findings: list[Finding]) -> list[Finding]:
+    """The findings, each ``value`` kept only where the data states it of the finding's
+    focus or document (a triple between the two): an RDF term of the data, as ``sh:value``
+    must be; a value the rule worked out (a count, a list, a date it computed) goes."""
+    from samklang.graph.sparql_text import term_text
+
+    pairs = sorted(
+        {
+            (term_text(ox.NamedNode(node)), f.value)
+            for f in findings
+            if f.value is not None
+            for node in (f.focus, f.document)
+            if node is not None and ":" in node
+        }
+    )
+    linked: set[tuple[str, str]] = set()
+    for start in range(0, len(pairs), 200):
+        batch = " ".join(f"({node} {value})" for node, value in pairs[start : start + 200])
+        for row in store.select(LINKED_QUERY % batch):
+            linked.add((row["node"].value, str(row["value"])))
+    return [
+        f
+        if f.value is None
+        or (f.focus, f.value) in linked
+        or (f.document is not None and (f.document, f.value) in linked)
+        else replace(f, value=None)
+        for f in findings
+    ]
 
 
 def reading_order(finding: Finding) -> tuple[int, int, str, str, str]:
@@ -376,6 +417,8 @@ def _grouped(
             if name not in ("focus", "document", "count", "items")
         },
         accepted=accepted_record(acceptances, rule.id, focus_row),
+        # the value every item shares (the day a family ended), if the data gives it
+        value=singles[0].value if len({f.value for f in singles}) == 1 else None,
         items=tuple(Item(f.focus, f.focus_label, f.message) for f in singles),
     )
 
@@ -489,7 +532,20 @@ def _finding(
     template = (rule.question if asks else rule.message)[lang]
     message = _fill(template, values)
     focus, document = row["focus"], row.get("document")
+    # The value a SHACL report may name: a term straight from the row (not a parameter, not a
+    # phrase code turned into words, not words per language); _of_the_data keeps it only if
+    # the data links it to the focus or document.
+    found = {
+        str(term)
+        for name, term in row.items()
+        if name not in ("focus", "document", "question", "severity", "focusLabel")
+        and name not in rule.parameters
+        and not re.search(r"[a-z](Sv|En)$", name)
+        and not isinstance(term, ox.BlankNode)
+        and (isinstance(term, ox.NamedNode) or values.get(name) == term.value)
+    }
     return Finding(
+        value=found.pop() if len(found) == 1 else None,
         rule=rule.id,
         severity=severity,
         kind="question" if asks else "defect",

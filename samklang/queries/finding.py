@@ -40,6 +40,11 @@ class Finding:
         url: a link to the basis.
         fix: how to fix it.
         facts: the values the rule found, by name (``start``, ``end``, ``parent``…), as text.
+        value: the one value of the data the rule found, as an RDF term in N-Triples syntax
+            (``"2023-12-31"^^<http://www.w3.org/2001/XMLSchema#date>``, ``<https://…>``): a
+            term the data states of the focus (or document), in a triple linking the two, never
+            a parameter, a word of the message or a value the rule worked out; ``None`` when
+            there is no such single value. The SHACL report's ``sh:value``.
         accepted: who accepted the finding, when and why, if a planner has (else ``None``).
         dataset: the dataset folder (or plan document) the focus was read from, as it was
             given, when known: a check of several datasets names each finding's own.
@@ -62,6 +67,7 @@ class Finding:
     url: str
     fix: str
     facts: dict[str, str] = field(default_factory=dict)
+    value: str | None = None
     accepted: dict[str, str] | None = None
     dataset: str | None = None
     file: str | None = None

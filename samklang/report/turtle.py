@@ -1,14 +1,26 @@
 """The RDF report: a SHACL ``sh:ValidationReport`` in Turtle, for RDF and SHACL tools.
 
-One ``sh:ValidationResult`` per finding, with the focus node, the severity (``sh:Violation``,
-``sh:Warning``, ``sh:Info``), the message tagged with its language, and the rule's IRI
-(``https://w3id.org/samklang/rule/PER-EXPIRED``) as both ``sh:sourceConstraintComponent`` and
-``sh:sourceShape``; ``sh:value`` where the rule found a single value. A question is an
-``sh:Info`` result; a finding that groups several items has the document as its focus node.
-``sh:conforms`` is false when any open defect is found (``Finding.counts``): a question or an
-accepted finding does not make the data non-conforming. An accepted finding stays a result, with
-an ``rdfs:comment`` saying who accepted it and why and a ``dcterms:relation`` to an
-``sk:Acceptance`` node (the same description the dataset holds).
+One ``sh:ValidationResult`` per open finding, with the focus node, the severity
+(``sh:Violation``, ``sh:Warning``, ``sh:Info``), the message tagged with its language, the
+rule's shape as ``sh:sourceShape`` and ``sk:RuleConstraintComponent`` as
+``sh:sourceConstraintComponent``; ``sh:value`` only where the rule found one value that the
+data states of the focus (``Finding.value``: an RDF term of the data, never words). A question
+is an ``sh:Info`` result; a finding that groups several items has the document as its focus
+node. ``sh:conforms`` is true only when there is no result at all (SHACL 3.6.1.1), a question
+included.
+
+An accepted finding is no result: it is listed apart, as an ``sk:AcceptedResult`` (a kind of
+``sh:AbstractResult``, not of ``sh:ValidationResult``) linked from the report by
+``sk:acceptedResult``, with the same properties, an ``rdfs:comment`` saying who accepted it
+and why and a ``dcterms:relation`` to an ``sk:Acceptance`` node (the description the dataset
+holds).
+
+Every rule the report names is declared a ``sh:NodeShape`` (its IRI,
+``https://w3id.org/samklang/rule/PER-EXPIRED``, with its title, basis and link, and its query
+as the value of ``sk:ruleQuery``), and ``sk:RuleConstraintComponent`` a
+``sh:ConstraintComponent`` whose parameter is ``sk:ruleQuery``. The shapes have no target: a
+SHACL engine given the report as shapes validates nothing with them; they say where each
+result comes from.
 """
 
 from __future__ import annotations
@@ -73,25 +85,30 @@ def graph(findings: Sequence[Finding], *, lang: str, as_of: date, context: Repor
     g.bind("dcterms", DCTERMS)
     g.bind("skos", SKOS)
     g.bind("data", Namespace("https://w3id.org/samklang/data/"))
+    component = URIRef(SK.RuleConstraintComponent.value)
     # Blank nodes are named by position, so the same findings give the same text (results in
     # the findings' order), fit for a diff or a file kept under version control.
     report = BNode("report")
     g.add((report, RDF.type, SH.ValidationReport))
-    g.add((report, SH.conforms, Literal(not any(f.counts for f in findings))))
+    g.add((report, SH.conforms, Literal(all(f.accepted for f in findings))))
     g.add((report, DCTERMS.title, Literal(title(context.name, lang, as_of), lang=lang)))
     g.add((report, DCTERMS.date, Literal(as_of.isoformat(), datatype=XSD.date)))
     described: set[str] = set()
     for number, f in enumerate(findings, start=1):
         rule = URIRef(rule_iri(f.rule))
         result = BNode(f"result{number:05d}")
-        g.add((report, SH.result, result))
-        g.add((result, RDF.type, SH.ValidationResult))
+        if f.accepted:
+            g.add((report, URIRef(SK.acceptedResult.value), result))
+            g.add((result, RDF.type, URIRef(SK.AcceptedResult.value)))
+        else:
+            g.add((report, SH.result, result))
+            g.add((result, RDF.type, SH.ValidationResult))
         g.add((result, SH.focusNode, _node(f.focus)))
         g.add((result, SH.resultSeverity, SH[SEVERITIES[f.severity]]))
         g.add((result, SH.resultMessage, Literal(f.message, lang=lang)))
-        g.add((result, SH.sourceConstraintComponent, rule))
+        g.add((result, SH.sourceConstraintComponent, component))
         g.add((result, SH.sourceShape, rule))
-        value = _single_value(f, context)
+        value = _value(f.value)
         if value is not None:
             g.add((result, SH.value, value))
         who = acceptance(f)
@@ -108,12 +125,40 @@ def graph(findings: Sequence[Finding], *, lang: str, as_of: date, context: Repor
             g.add((node, URIRef(SK.reason.value), Literal(reason, lang=lang)))
         if f.rule not in described:
             described.add(f.rule)
+            g.add((rule, RDF.type, SH.NodeShape))
             g.add((rule, SKOS.notation, Literal(f.rule)))
             g.add((rule, RDFS.label, Literal(f.title, lang=lang)))
             g.add((rule, RDFS.comment, Literal(f.basis, lang=lang)))
             if f.url and _ABSOLUTE_IRI.match(f.url):
                 g.add((rule, RDFS.seeAlso, URIRef(f.url)))
+            known = context.rules.get(f.rule)
+            if known is not None:
+                g.add((rule, URIRef(SK.ruleQuery.value), Literal(known.query.strip())))
+    if findings:
+        g.add((component, RDF.type, SH.ConstraintComponent))
+        g.add((component, RDFS.label, Literal(COMPONENT_LABEL[lang], lang=lang)))
+        parameter = BNode("ruleQueryParameter")
+        g.add((component, SH.parameter, parameter))
+        g.add((parameter, RDF.type, SH.Parameter))
+        g.add((parameter, SH.path, URIRef(SK.ruleQuery.value)))
+        g.add((parameter, SH.datatype, XSD.string))
     return g
+
+
+COMPONENT_LABEL = {
+    "sv": "samklangs sammanhangsregler (en SPARQL-fråga över hela grafen)",
+    "en": "samklang's coherence rules (a SPARQL query over the whole graph)",
+}
+
+
+def _value(text: str | None) -> Any:
+    """``Finding.value`` (an RDF term in N-Triples syntax) as an rdflib term, or ``None``."""
+    from rdflib import Graph
+
+    if text is None:
+        return None
+    parsed = Graph().parse(data=f"<urn:x:s> <urn:x:p> {text} .\n", format="nt")
+    return next(iter(parsed.objects()), None)
 
 
 def _node(iri: str) -> Any:
@@ -121,28 +166,6 @@ def _node(iri: str) -> Any:
     from rdflib import BNode, URIRef
 
     return URIRef(iri) if _ABSOLUTE_IRI.match(iri) else BNode(iri)
-
-
-def _single_value(f: Finding, context: ReportContext) -> Literal | None:
-    """The one value of the data the rule found, if there is exactly one.
-
-    Not values of the data: rule parameters (the reference date, the date a law applies…),
-    text given per language (``missingSv``/``missingEn``: words for the message), and lists
-    (``2020, 2021``).
-    """
-    rule = context.rules.get(f.rule)
-    parameters = set(rule.parameters) if rule is not None else set()
-    values = [
-        value
-        for name, value in f.facts.items()
-        if value
-        and name not in parameters
-        and name != "focusLabel"
-        and not re.search(r"[a-z](Sv|En)$", name)
-    ]
-    if len(values) != 1 or ", " in values[0]:
-        return None
-    return _typed(values[0])
 
 
 def _typed(text: str) -> Literal:
