@@ -421,3 +421,36 @@ def test_a_municipal_service_in_a_responsible_cell_is_the_municipality(tmp_path:
     )
     (activity,) = x.of("activities")
     assert names(activity.values("responsible")) == {"Låtsasnäs kommun"}
+
+
+def test_a_sentence_wrapped_after_a_comma_goes_on(tmp_path: Path) -> None:
+    """A PDF's line ends where the line is full, also right after a comma: the next line goes
+    on with the sentence, and the members it names after the break are members."""
+    x = read(
+        tmp_path,
+        "Åtgärdsplan mot brott 2025–2026\n\nLåtsasnäs kommun och Lokalpolisområde Låtsasnäs\n\n"
+        "Organisation\nUnder styrgruppen arbetar en samverkansgrupp med representanter för "
+        "kommunens socialtjänst,\nskola och fritid, Lokalpolisområde Låtsasnäs och "
+        "Räddningstjänsten Låtsasnäs.\n",
+    )
+    group = next(g for g in x.of("groups") if g.key.startswith("samverkansgrupp"))
+    assert names(group.values("members")) == {
+        "Låtsasnäs kommun",
+        "Lokalpolisområde Låtsasnäs",
+        "Räddningstjänsten Låtsasnäs",
+    }
+
+
+def test_items_ending_in_a_comma_stay_items(tmp_path: Path) -> None:
+    """A list whose items end in a comma is a list still: no item runs on into the next."""
+    x = read(
+        tmp_path,
+        "Samverkansöverenskommelse 2025–2027\n\nLåtsasnäs kommun och Lokalpolisområde "
+        "Låtsasnäs\n\nPrioriterade områden\n- narkotika bland unga,\n- trygghet i "
+        "centrum,\n- våld i nära relationer.\n",
+    )
+    assert {e.get("title") for e in x.of("focus_areas")} == {
+        "narkotika bland unga",
+        "trygghet i centrum",
+        "våld i nära relationer",
+    }

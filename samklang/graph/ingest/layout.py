@@ -37,6 +37,11 @@ MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$
 LABEL = re.compile(r"^\W*[A-ZÅÄÖ][\wåäö]*(?:\s+[\wåäö]+)?(?:\s+\d+)?\s*:\s")
 """A line that starts with a label (``Åtgärd 2: …``, ``Beslutad av: …``): never a continuation."""
 _TERMINAL = re.compile(r"[.!?;:,]\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^\d+\])?\s*$")
+"""A line that ends in punctuation: never a heading."""
+_ENDS_CLAUSE = re.compile(r"[.!?;:]\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^\d+\])?\s*$")
+"""A line after which the next does not go on with its sentence. A comma is not such an end:
+``… representanter för kommunernas socialtjänst,`` / ``skola och fritid, …`` is one sentence
+wrapped after its comma (a PDF's lines end wherever the line is full)."""
 _CONTINUES = re.compile(r"^\s*[a-zåäöé(]")
 _WRAPPED_MIN = 60
 """A line at least this long that ends without punctuation is taken as wrapped, not a heading."""
@@ -185,7 +190,7 @@ def _kind(source: SourceText, lines: list[Line], i: int) -> str:
 def _joins(previous: str, text: str) -> bool:
     """Whether ``text`` continues the sentence of the line before (a wrapped line)."""
     previous = previous.rstrip()
-    if not previous or _TERMINAL.search(previous) or LIST_ITEM.match(text) or LABEL.match(text):
+    if not previous or _ENDS_CLAUSE.search(previous) or LIST_ITEM.match(text) or LABEL.match(text):
         return False
     return bool(_CONTINUES.match(text)) or len(previous) >= _WRAPPED_MIN
 
