@@ -3,8 +3,10 @@
 Builds a SYNTHETIC corpus (every municipality is a copy of the fictional Exempelstad in
 tests/viz/exempelstad with its own code, name and a share of its activities dropped, so
 coverage differs), or reads dataset folders given with --corpus, loads them into one in-memory
-Oxigraph store, builds and renders the national view, and opens it in headless Chromium to
-measure the time until the force layout has stabilised and physics is off.
+Oxigraph store, builds and renders the national view, and opens it in headless Chromium
+(1920×1080) to measure the time until the page has laid out and fitted the drawing
+(``window.samklang.stable``), and what tests/test_viz_legible.py measures there: overlapping
+node boxes, the smallest label, clipped parts. A screenshot goes to artifacts/.
 
 The baseline, in the same process: building and rendering the coverage view of one
 municipality, times the number of municipalities (drawing each one separately).
@@ -27,6 +29,7 @@ from pathlib import Path
 from samklang.graph.source_kind import load_dataset
 from samklang.graph.store import open_store
 from samklang.viz.visualise import build_view, render_html
+from tests.test_viz_legible import MEASURE
 from tests.viz.cdp import Browser
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,12 +98,15 @@ def main() -> None:
         render_html(one)
         single = time.perf_counter() - start
 
-        with Browser() as browser:
+        with Browser(width=1920, height=1080) as browser:
             browser.navigate(out.as_uri())
             browser.wait_until("window.samklang && window.samklang.stable", timeout=300)
             stable_ms = browser.evaluate("window.samklang.loadToStableMs")
             layout_ms = browser.evaluate("window.samklang.stableAfterMs")
             counts = browser.evaluate("window.samklang.counts()")
+            legible = browser.evaluate(MEASURE)
+            (ROOT / "artifacts").mkdir(exist_ok=True)
+            browser.screenshot(ROOT / "artifacts" / f"viz-national-{len(paths)}.png")
             errors = browser.console_errors()
             requests = [r for r in browser.requests() if not r.startswith("data:")]
 
@@ -111,7 +117,12 @@ def main() -> None:
     print(f"render page           {rendered:.2f} s")
     print(f"file size             {len(page.encode()) / 1e6:.2f} MB")
     print(f"drawn                 {counts['nodes']} nodes, {counts['edges']} edges")
-    print(f"navigation → stable   {stable_ms:.0f} ms (force layout alone {layout_ms:.0f} ms)")
+    print(f"navigation → stable   {stable_ms:.0f} ms (drawing and fitting {layout_ms:.0f} ms)")
+    print(f"overlapping boxes     {legible['overlapCount']}")
+    print(f"smallest label        {legible['minFont']:.1f} px (scale {legible['scale']:.2f})")
+    panel = legible["panel"]
+    print(f"panel                 {panel['width']:.0f} × {panel['height']:.0f} px")
+    print(f"clipped               {len(legible['clipped'])}")
     print(f"requests, errors      {len(requests) - 1} other requests, {len(errors)} console errors")
     print(
         f"ratio: national view / (one coverage view × {len(paths)}) = "

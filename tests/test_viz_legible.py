@@ -150,3 +150,74 @@ def test_a_long_title_is_short_on_the_canvas_and_whole_on_hover_and_in_details(
     assert node.label in title
     browser.evaluate(f"window.samklang.select({node.id!r})")
     assert node.label in browser.evaluate("document.querySelector('#details h3').textContent")
+
+
+@pytest.fixture(scope="module")
+def tvahundraby(tmp_path_factory) -> Store:
+    from .viz.tvahundraby import write_tvahundraby
+
+    return store_of(write_tvahundraby(tmp_path_factory.mktemp("big")))
+
+
+@pytest.mark.parametrize("window", WINDOWS, ids=lambda w: f"{w[0]}x{w[1]}")
+@pytest.mark.parametrize("name", VIEWS)
+def test_200_activities_stay_legible_page_by_page(browser, tvahundraby, tmp_path, window, name):
+    view = build_view(tvahundraby, name, as_of=AS_OF)
+    activities = [n for n in view.nodes if n.style.startswith("activity")]
+    m = measure(browser, view, tmp_path / f"big-{name}.html", window)
+    what = f"Tvåhundraby {name} at {window[0]}×{window[1]}"
+    if name in ("coverage", "chain"):
+        assert len(activities) == 200 and len(view.pages) == 8
+        drawn = set()
+        for k, page in enumerate(view.pages):
+            if k:
+                browser.evaluate(f"window.samklang.page({k})")
+                browser.wait_until("window.samklang.stable")
+                m = browser.evaluate(MEASURE)
+            assert m["nodes"] == len(page.nodes)
+            assert_legible(m, f"{what}, page {k + 1}")
+            if k == 0:
+                shoot(browser, tmp_path, f"legible-tvahundraby-{name}-{window[0]}x{window[1]}")
+            drawn |= {n.id for n in page.nodes if n.style.startswith("activity")}
+        assert drawn == {n.id for n in activities}, "every activity is on a page"
+    else:
+        assert m["nodes"] == len(view.nodes)
+        assert_legible(m, what)
+
+
+@pytest.mark.parametrize("window", WINDOWS, ids=lambda w: f"{w[0]}x{w[1]}")
+def test_the_national_view_and_its_drilldown_are_legible(browser, tmp_path, window):
+    store = store_of(EXEMPELSTAD, EXAMPLES / "vetlanda", EXAMPLES / "fiktivby")
+    view = build_view(store, "national", as_of=AS_OF)
+    m = measure(browser, view, tmp_path / "national.html", window)
+    assert m["nodes"] == len(view.nodes)
+    assert_legible(m, f"national at {window[0]}×{window[1]}")
+    for code in sorted(view.drilldown):
+        browser.evaluate(f"window.samklang.drill({code!r})")
+        browser.wait_until("window.samklang.stable")
+        m = browser.evaluate(MEASURE)
+        assert m["nodes"] == len(view.drilldown[code].nodes)
+        assert_legible(m, f"national, drilled into {code}, at {window[0]}×{window[1]}")
+        browser.evaluate("window.samklang.back()")
+        browser.wait_until("window.samklang.stable")
+
+
+def test_sixty_municipalities_keep_their_labels_apart(browser, tmp_path):
+    from .viz.tvahundraby import EXEMPELSTAD as FICTIONAL
+
+    paths = []
+    for k in range(60):  # fictional copies of Exempelstad over three counties
+        code = f"{(1, 5, 14)[k % 3]:02d}{30 + k:02d}"
+        target = tmp_path / code
+        shutil.copytree(FICTIONAL, target)
+        yaml = target / "municipality.yaml"
+        text = yaml.read_text(encoding="utf-8").replace('code: "9990"', f'code: "{code}"')
+        text = text.replace("name: Exempelstad kommun", f"name: Påhittsala {k} kommun (fiktiv)")
+        yaml.write_text(text, encoding="utf-8")
+        paths.append(target)
+    view = build_view(store_of(*paths), "national", as_of=AS_OF)
+    for window in WINDOWS:
+        m = measure(browser, view, tmp_path / "sixty.html", window)
+        assert m["nodes"] == len(view.nodes) == 65
+        shoot(browser, tmp_path, f"legible-national-60-{window[0]}x{window[1]}")
+        assert_legible(m, f"60 municipalities at {window[0]}×{window[1]}")

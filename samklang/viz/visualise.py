@@ -217,5 +217,6 @@ def render_html(view: View) -> str:
         page_js=page_js,
         data=data,
         drilldown=[(key, sub.data()) for key, sub in sorted(view.drilldown.items())],
+        pages=[sub.data() for sub in view.pages],
         legend=[(swatch(key), text) for key, text in view.legend],
     )

@@ -25,6 +25,7 @@ from samklang.viz.views.common import (
     year_filter,
 )
 from samklang.viz.views.model import Cell, Edge, Filter, Matrix, Node, View
+from samklang.viz.views.pages import paginate
 from samklang.viz.views.style import WORDS, years_text
 
 if TYPE_CHECKING:
@@ -359,7 +360,7 @@ def chain_view(
         ("activity-chain", kind_word(lang, "activity")),
         ("follow_up", kind_word(lang, "follow_up")),
     ]
-    return View(
+    view = View(
         name="chain",
         lang=lang,
         title=text["title"],
@@ -372,3 +373,5 @@ def chain_view(
         matrices=[table] if activities else [],
         columns=[(k * layout.COLUMN_WIDTH, name) for k, name in enumerate(text["columns"])],
     )
+    paginate(view, column, 3, column_width=layout.COLUMN_WIDTH)
+    return view

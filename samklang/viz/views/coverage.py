@@ -29,6 +29,7 @@ from samklang.viz.views.common import (
     year_filter,
 )
 from samklang.viz.views.model import Cell, Edge, Filter, Matrix, Node, View
+from samklang.viz.views.pages import paginate
 from samklang.viz.views.style import WORDS, coverage_status, years_text
 
 if TYPE_CHECKING:
@@ -362,7 +363,7 @@ def coverage_view(
         ("activity-other", f"{kind_word(lang, 'activity')} ({words['unspecified']})"),
     ]
     extra = text["plan"].format(years=years_text(years_planned)) if years_planned else ""
-    return View(
+    view = View(
         name="coverage",
         lang=lang,
         title=text["title"],
@@ -376,6 +377,8 @@ def coverage_view(
         physics=False,
         columns=[(k * COLUMN_WIDTH, name) for k, name in enumerate(text["columns"])],
     )
+    paginate(view, column, 4, column_width=COLUMN_WIDTH)
+    return view
 
 
 def _matrix(

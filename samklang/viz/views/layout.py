@@ -2,8 +2,8 @@
 
 A layered layout puts each kind of node in its own column (goals | activities | factors |
 domains) and orders every column by the mean position of its neighbours (the barycentre
-heuristic, a few sweeps each way), which removes most edge crossings. A ring layout places
-many similar nodes (municipalities) evenly around their hubs (domains).
+heuristic, a few sweeps each way), which removes most edge crossings. A grid layout places
+many similar nodes (municipalities) in rows under their hubs (domains).
 
 Every node placed gets its :attr:`~samklang.viz.views.model.Node.caption`: the label wrapped
 to lines of at most :data:`LINE_CHARS` characters, at most :data:`MAX_LINES` of them (a longer
@@ -140,15 +140,30 @@ def layered(
             by_id[i].level = column
 
 
-def ring(nodes: Sequence[Node], hubs: Sequence[Node], *, spacing: float = 34.0) -> None:
-    """Place ``hubs`` on a small circle in the middle and ``nodes`` evenly on a ring round them."""
+def grid(
+    nodes: Sequence[Node],
+    hubs: Sequence[Node],
+    *,
+    most_columns: int = 7,
+    cell_width: float = 230.0,
+) -> None:
+    """Place ``nodes`` in a grid in their order, row by row (at most ``most_columns`` wide,
+    fewer for few nodes), and ``hubs`` in a row above it; every cell as large as the largest
+    box and a gap, so no two boxes meet. Seven columns of 230 stay under a 1366 px window's
+    panel at scale 0.8."""
     for node in (*nodes, *hubs):
         node.caption = caption(node.label)
-    radius = max(300.0, spacing * len(nodes) / (2 * math.pi))
+    count = len(nodes)
+    columns = max(1, min(most_columns, math.ceil(math.sqrt(2 * count))))
+    width = max([cell_width] + [extent(n)[0] + GAP for n in (*nodes, *hubs)])
+    height = max([ROW_HEIGHT] + [extent(n)[1] + GAP for n in nodes])
     for k, node in enumerate(nodes):
-        angle = 2 * math.pi * k / max(len(nodes), 1)
-        node.x, node.y = radius * math.cos(angle), radius * math.sin(angle)
-    inner = radius * 0.35
+        row, column = divmod(k, columns)
+        node.x = (column - (columns - 1) / 2) * width
+        node.y = row * height
+        node.level = row + 1
+    hub_height = max([ROW_HEIGHT] + [extent(n)[1] for n in hubs])
     for k, hub in enumerate(hubs):
-        angle = 2 * math.pi * k / max(len(hubs), 1) - math.pi / 2
-        hub.x, hub.y = inner * math.cos(angle), inner * math.sin(angle)
+        hub.x = (k - (len(hubs) - 1) / 2) * width
+        hub.y = -hub_height - 3 * GAP
+        hub.level = 0

@@ -154,6 +154,8 @@ class View:
         columns: headings drawn above columns of a layered layout: (x, text).
         drilldown: for an aggregated view, the sub-view of each aggregate by id.
         notes: sentences shown under the tables (e.g. the number of findings).
+        pages: for a view too long to draw at once, its pages (each a part of its nodes, laid
+            out by itself; see :mod:`samklang.viz.views.pages`); empty: one drawing.
     """
 
     name: str
@@ -170,6 +172,7 @@ class View:
     columns: list[tuple[float, str]] = field(default_factory=list)
     drilldown: dict[str, View] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    pages: list[View] = field(default_factory=list)
 
     def to_pyvis(self, **canvas: str) -> Any:
         """The view as a ``pyvis.network.Network`` (see :mod:`samklang.viz.views.pyvis_network`);
@@ -179,9 +182,12 @@ class View:
         return to_pyvis(self, **canvas)
 
     def data(self) -> dict[str, Any]:
-        """The view as JSON-ready data for the page (drill-downs left out: they go apart)."""
+        """The view as JSON-ready data for the page (drill-downs and pages left out: they go
+        apart)."""
         return {
-            f.name: _plain(getattr(self, f.name)) for f in fields(self) if f.name != "drilldown"
+            f.name: _plain(getattr(self, f.name))
+            for f in fields(self)
+            if f.name not in ("drilldown", "pages")
         }
 
 

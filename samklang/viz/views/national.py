@@ -3,7 +3,9 @@
 A store with many municipalities (a national corpus holds about a million triples) is not drawn
 as raw nodes. Aggregating SPARQL queries count activities per municipality, domain and year;
 each municipality becomes one node, coloured by how many of the five domains it covers every
-plan year, linked to the domains it has activity in. Clicking a municipality drills down to its
+plan year, linked to the domains it has activity in; the municipalities stand in a grid by
+code (so county by county) under the five domains, at fixed places, so that even 290 of them
+keep their labels apart. Clicking a municipality drills down to its
 own coverage: domains × years and goals × years, and its goals linked to the domains their
 activities target. The drill-downs travel in the page as JSON that is parsed only when opened.
 """
@@ -352,7 +354,7 @@ def national_view(store: Store, lang: str, as_of: date) -> View:
             size=1.3,
         )
         hubs.append(hub)
-    layout.ring(nodes, hubs)
+    layout.grid(nodes, hubs)
     nodes.extend(hubs)
 
     counties = sorted({m.code[:2] for m in every})
@@ -406,7 +408,7 @@ def national_view(store: Store, lang: str, as_of: date) -> View:
         ],
         filters=filters,
         matrices=[matrix],
-        physics=True,
+        physics=False,
     )
     view.drilldown = _drilldowns(
         store, every, domains, domain_label, counts, totals, plan, lang, as_of

@@ -100,14 +100,20 @@
       id: "e" + index,
       from: e.source,
       to: e.target,
-      color: { color: style.color || "#8A8A8A", highlight: "#000000", hover: "#000000" },
+      color: {
+        color: style.color || "#8A8A8A",
+        highlight: "#000000",
+        hover: "#000000",
+        // many municipalities: the links faint until a node is chosen or hovered
+        opacity: view.name === "national" && view.nodes.length > 40 ? 0.18 : 1,
+      },
       dashes: style.dashes || false,
       width: (style.width || 1) * (e.width || 1),
       arrows: style.arrows || "",
       title: e.label ? tip(e.label) : undefined,
     };
     if (!view.physics) {
-      var vertical = view.name === "documents" || view.name === "organisations";
+      var vertical = ["documents", "organisations", "national"].indexOf(view.name) >= 0;
       v.smooth = { type: "cubicBezier", forceDirection: vertical ? "vertical" : "horizontal", roundness: 0.45 };
     } else {
       v.smooth = false;
@@ -351,6 +357,7 @@
   var MIN_SCALE = 0.8;
   var MAX_SCALE = 1.3;
   var PAD = 24;
+  var NAVIGATION = 64; // the zoom and move buttons along the panel's foot
   var HEADINGS = 80; // canvas pixels above the top node, where drawColumns writes
 
   function drawingBox() {
@@ -379,12 +386,13 @@
     var width = container.clientWidth - 2 * PAD;
     var room = Math.max(360, window.innerHeight - 40);
     var scale = Math.min(MAX_SCALE, Math.max(MIN_SCALE, width / w));
-    if (h * scale + 2 * PAD > room) scale = Math.max(MIN_SCALE, Math.min(scale, (room - 2 * PAD) / h));
-    var height = Math.max(240, Math.ceil(h * scale + 2 * PAD));
+    if (h * scale + 2 * PAD + NAVIGATION > room) scale = Math.max(MIN_SCALE, Math.min(scale, (room - 2 * PAD - NAVIGATION) / h));
+    var height = Math.max(240, Math.ceil(h * scale + 2 * PAD + NAVIGATION));
     container.style.height = height + "px";
     api.network.setSize("100%", height + "px");
     api.network.moveTo({
-      position: { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 },
+      // the drawing above the band the navigation buttons take at the bottom
+      position: { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 + NAVIGATION / 2 / scale },
       scale: scale,
       animation: false,
     });
@@ -446,17 +454,31 @@
   if (backButton) backButton.addEventListener("click", back);
 
   var started = performance.now();
-  load(root);
+  // a view too long to draw at once comes in pages, each laid out by itself: draw the first
+  var pages = document.querySelectorAll("script.page");
+  function pageView(k) {
+    var sub = JSON.parse(pages[k].textContent);
+    ["styles", "edgeStyles", "statusColours", "gapStatuses", "words"].forEach(function (key) {
+      sub[key] = root[key];
+    });
+    return sub;
+  }
+  var first = pages.length ? pageView(0) : root;
+  var pageSelect = document.getElementById("page");
+  if (pageSelect) {
+    pageSelect.addEventListener("change", function () { show(pageView(Number(pageSelect.value))); });
+  }
+  load(first);
   api.network = new vis.Network(
     document.getElementById("graph"),
     { nodes: nodeView, edges: edgeView },
-    optionsFor(root)
+    optionsFor(first)
   );
   api.network.on("click", function (params) {
     if (params.nodes.length) showDetails(params.nodes[0]);
   });
   api.network.on("afterDrawing", drawColumns);
-  if (root.physics) {
+  if (first.physics) {
     api.network.once("stabilizationIterationsDone", function () {
       api.network.setOptions({ physics: { enabled: false } });
       settle(started);
@@ -478,6 +500,11 @@
     };
   };
   api.select = showDetails;
+  api.pages = pages.length;
+  api.page = function (k) {
+    pageSelect.value = String(k);
+    show(pageView(k));
+  };
   api.fitPanel = fitPanel;
   api.drill = drill;
   api.back = back;
