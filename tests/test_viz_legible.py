@@ -2,8 +2,8 @@
 laid out and fitted the drawing to its panel (``window.samklang.stable``), in a 1366×768 and a
 1920×1080 window at zoom 1:
 
-- the drawing uses its panel: it fills the panel's width or its height, and no large band of
-  the panel stays empty;
+- the drawing uses its panel: it fills 80 % of the panel's width or its height (the rest is
+  margin and the band of the navigation buttons), and at least 35 % of its area;
 - no two nodes' boxes (node and label, vis-network's ``getBoundingBox``) overlap;
 - every label renders at 11 px or more;
 - a long title is shortened on the canvas and whole in the hover text and the details panel;
@@ -112,7 +112,7 @@ def assert_legible(m: dict[str, Any], what: str) -> None:
     assert drawing["bottom"] <= panel["height"] + 1, f"{what}: drawing cut off: {m}"
     wide = (drawing["right"] - drawing["left"]) / panel["width"]
     high = (drawing["bottom"] - drawing["top"]) / panel["height"]
-    assert max(wide, high) >= 0.85, f"{what}: the drawing fills {wide:.0%} × {high:.0%}"
+    assert max(wide, high) >= 0.8, f"{what}: the drawing fills {wide:.0%} × {high:.0%}"
     assert wide * high >= 0.35, f"{what}: the drawing fills {wide:.0%} × {high:.0%}"
 
 

@@ -528,7 +528,7 @@ def _drilldowns(
                     ],
                 )
             )
-        layout.layered(nodes, edges, column, column_width=520.0)
+        layout.layered(nodes, edges, column, column_width=800.0)
         columns = [str(y) for y in all_years]
         year_totals = [totals[m.code].get(y, 0) for y in all_years]
         matrices = [
