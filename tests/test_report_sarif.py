@@ -312,3 +312,54 @@ def test_the_cli_writes_paths_relative_to_the_current_directory(
         ],
     )
     assert '"uri": "vetlanda/documents.yaml"' in given.stdout
+
+
+def test_a_finding_from_an_xlsx_points_at_the_file_and_names_its_sheet_and_cell(
+    tmp_path, runner, monkeypatch
+) -> None:
+    """An XLSX has no lines: the result points at the workbook (no region) and names the
+    sheet and cell as a logical location, the cell where the activity's row starts (its id);
+    a CSV row keeps its line and has no cell."""
+    import csv
+
+    from openpyxl import Workbook, load_workbook
+
+    from samklang.cli import cli
+
+    folder = copy_vetlanda(tmp_path / "vetlanda")
+    with (folder / "activities.csv").open(encoding="utf-8", newline="") as stream:
+        rows = list(csv.reader(stream))
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Aktiviteter"
+    for row in rows:
+        sheet.append(row)
+    book.save(folder / "activities.xlsx")
+    (folder / "activities.csv").unlink()
+    monkeypatch.chdir(tmp_path)
+    args = ["check", "vetlanda", "--format", "sarif", "--fail-on", "never", "--as-of", "2026-11-25"]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    run = valid(result.stdout)["runs"][0]
+    cells = load_workbook(folder / "activities.xlsx").active
+    in_sheet = [
+        loc
+        for r in run["results"]
+        for loc in r["locations"]
+        if loc.get("physicalLocation", {}).get("artifactLocation", {}).get("uri")
+        == "vetlanda/activities.xlsx"
+    ]
+    assert in_sheet
+    for loc in in_sheet:
+        assert "region" not in loc["physicalLocation"]
+        resource, cell = loc["logicalLocations"]
+        assert cell["kind"] == "cell" and cell["name"].startswith("Aktiviteter!A")
+        assert cell["properties"]["sheet"] == "Aktiviteter"
+        row = cell["properties"]["row"]
+        assert cell["name"] == f"Aktiviteter!A{row}"
+        # the cell holds the id of the activity the location names
+        assert resource["fullyQualifiedName"].rsplit("/", 1)[1] == cells[f"A{row}"].value
+    csv_run = valid(render("sarif", findings("sv")))["runs"][0]
+    for r in csv_run["results"]:
+        for loc in r["locations"]:
+            assert [x["kind"] for x in loc["logicalLocations"]] == ["resource"]

@@ -110,3 +110,20 @@ def test_sarif_of_datasets_outside_the_source_root_is_refused(runner, planer: Pa
     )
     assert result.exit_code == 2
     assert "planer/vetlanda" in result.stderr and "Traceback" not in result.output
+
+
+def test_sarif_tools_reads_each_result_with_its_file_and_line(
+    runner, planer: Path, tmp_path: Path
+) -> None:
+    """A consumer nobody on the project wrote (sarif-tools) finds every result of a check of
+    two datasets, each at its dataset's file and line."""
+    loader = pytest.importorskip("sarif.loader")
+    text = run(runner, "planer/fiktivby", "planer/vetlanda", "--format", "sarif")
+    (tmp_path / "check.sarif").write_text(text, encoding="utf-8")
+    log = loader.load_sarif_file(str(tmp_path / "check.sarif"))
+    records = log.get_records()
+    assert len(records) == log.get_result_count() == len(json.loads(text)["runs"][0]["results"])
+    assert {r["Code"] for r in records} >= {"PER-EXPIRED", "DOC-DECISION"}
+    for record in records:
+        assert (Path(record["Location"])).is_file(), record
+        assert record["Location"].startswith("planer/") and record["Line"] > 0

@@ -3,7 +3,8 @@
 One run of the tool ``samklang``: its driver lists every rule of the catalogue (title, basis,
 link, fix, default level); each finding is a result pointing at the dataset file and line where
 its focus is written, relative to the base ``DATASET`` (the dataset folder), with the focus as a
-logical location. An accepted finding carries an external suppression with its reason. Rules not
+logical location (a spreadsheet's row also as the logical location of its cell,
+``Aktiviteter!A12``). An accepted finding carries an external suppression with its reason. Rules not
 run are listed as disabled for the invocation, so a missing result is not read as a pass.
 """
 
@@ -270,9 +271,20 @@ def _location(
     if file and root is not None and Path(file).is_absolute():
         with contextlib.suppress(ValueError):
             file, prefix = Path(file).resolve().relative_to(root.resolve()).as_posix(), ""
-    location: dict[str, Any] = {
-        "logicalLocations": [{"name": label, "fullyQualifiedName": focus, "kind": "resource"}]
-    }
+    logical = [{"name": label, "fullyQualifiedName": focus, "kind": "resource"}]
+    cell = spreadsheet_cell(file, place)
+    if cell is not None:  # a spreadsheet has no lines: its sheet and cell say where
+        sheet, row = cell
+        reference = f"{_sheet_reference(sheet)}!A{row}"
+        logical.append(
+            {
+                "name": reference,
+                "fullyQualifiedName": reference,
+                "kind": "cell",
+                "properties": {"sheet": sheet, "row": row, "cell": f"A{row}"},
+            }
+        )
+    location: dict[str, Any] = {"logicalLocations": logical}
     if file:
         artifact = (
             {"uri": Path(file).as_uri()}  # outside the dataset folder: no base
@@ -323,6 +335,33 @@ def _start_line(file: str | None, location: str | None) -> int | None:
         return None
     m = _LINE.match(location)
     return int(m.group(1)) if m else None
+
+
+_SHEET_ROW = re.compile(r"^sheet (.+), row (\d+)(?:, column '.*')?$")
+
+
+def spreadsheet_cell(file: str | None, location: str | None) -> tuple[str, int] | None:
+    """The sheet and row of a place in a spreadsheet (``sheet Aktiviteter, row 12``), or
+    ``None`` for any other place.
+
+    >>> spreadsheet_cell("activities.xlsx", "sheet Aktiviteter, row 12")
+    ('Aktiviteter', 12)
+    """
+    if not file or not location or not file.lower().endswith((".xlsx", ".xlsm")):
+        return None
+    m = _SHEET_ROW.match(location)
+    return (m.group(1), int(m.group(2))) if m else None
+
+
+def _sheet_reference(sheet: str) -> str:
+    """A sheet's name as a cell reference writes it: quoted unless it is a plain word.
+
+    >>> _sheet_reference("Aktiviteter"), _sheet_reference("Mina aktiviteter")
+    ('Aktiviteter', "'Mina aktiviteter'")
+    """
+    if re.fullmatch(r"[^\W\d]\w*", sheet):
+        return sheet
+    return "'" + sheet.replace("'", "''") + "'"
 
 
 def fingerprint(f: Finding) -> str:
