@@ -454,3 +454,39 @@ def test_items_ending_in_a_comma_stay_items(tmp_path: Path) -> None:
         "trygghet i centrum",
         "våld i nära relationer",
     }
+
+
+def responsible(x: Extraction) -> dict[str, set[str]]:
+    return {a.get("title"): names(a.values("responsible")) for a in x.of("activities")}
+
+
+def test_a_lead_line_before_a_list_names_who_does_its_items(tmp_path: Path) -> None:
+    """``Polisen ska:`` / ``Kommunen ska:`` as lines of text under one heading of activities:
+    each list is the activities of the party its lead names (the police: the document's
+    police area; the municipality: its municipality)."""
+    x = read(
+        tmp_path,
+        "Medborgarlöfte för Låtsasnäs 2026\n\nLåtsasnäs kommun och Lokalpolisområde Låtsasnäs "
+        "lovar invånarna ett tryggare Låtsasnäs.\n\nSå gör vi\nPolisen ska:\n- patrullera vid "
+        "torget tre kvällar i veckan\n- besöka skolorna i årskurs 8\nKommunen ska:\n\n"
+        "- anställa två fältassistenter\n",
+    )
+    assert responsible(x) == {
+        "patrullera vid torget tre kvällar i veckan": {"Lokalpolisområde Låtsasnäs"},
+        "besöka skolorna i årskurs 8": {"Lokalpolisområde Låtsasnäs"},
+        "anställa två fältassistenter": {"Låtsasnäs kommun"},
+    }
+
+
+def test_a_list_after_a_line_that_names_no_party_has_no_lead(tmp_path: Path) -> None:
+    """A lead holds for its own list only: a list after a line of text that is no party's
+    lead is not the police's although a police list came before it."""
+    x = read(
+        tmp_path,
+        "Medborgarlöfte för Låtsasnäs 2026\n\nLåtsasnäs kommun och Lokalpolisområde Låtsasnäs "
+        "lovar invånarna ett tryggare Låtsasnäs.\n\nSå gör vi\nPolisen ska:\n- patrullera vid "
+        "torget\nDessutom planeras följande under året:\n- en trygghetsvandring i hamnen\n",
+    )
+    found = responsible(x)
+    assert found["patrullera vid torget"] == {"Lokalpolisområde Låtsasnäs"}
+    assert "Lokalpolisområde Låtsasnäs" not in found["en trygghetsvandring i hamnen"]

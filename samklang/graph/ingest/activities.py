@@ -55,14 +55,30 @@ def read_activities(reader: Reader) -> None:
             continue  # a table's rows are its records, read above
         start, body = reader.item_text(number)
         lead_actors: list[Cell] = []
-        heading = reader.layout.section.get(number, 0)
-        if heading and (lead := pat.ACTOR_LEAD.match(reader.layout.line(heading).text)):
-            line = reader.layout.line(heading)
-            at = line.start + lead.start("who")
-            lead_actors = reader.cell(at, line.start + lead.end("who")).parts(pat.LIST_SPLIT)
+        if (lead := list_lead(reader, number)) is not None:
+            lead_actors = reader.cell(lead.start, lead.end).parts(pat.LIST_SPLIT)
         if infinitive := re.match(r"att\s+", body):  # under "Polisen lovar att"
             start, body = start + infinitive.end(), body[infinitive.end() :]
         _activity(reader, reader.cell(start, start + len(body)), lead_actors, [])
+
+
+def list_lead(reader: Reader, number: int) -> Span | None:
+    """Who the lead line of list item ``number``'s list names (``ACTOR_LEAD``): the line
+    right before the list (``Polisen ska:``, ``Kommunen lovar att``), a heading or a line of
+    text, else the heading the item is under. Each party's list under one heading (``Så gör
+    vi`` / ``Polisen ska:`` / … / ``Kommunen ska:`` / …) is that party's."""
+    kinds = reader.layout.kinds
+    before = number - 1
+    while before > 0 and kinds.get(before) in ("item", "blank"):
+        before -= 1
+    heading = reader.layout.section.get(number, 0)
+    for candidate in (before, heading):
+        if candidate <= 0 or kinds.get(candidate) not in ("heading", "text"):
+            continue
+        line = reader.layout.line(candidate)
+        if m := pat.ACTOR_LEAD.match(line.text):
+            return Span(line.start + m.start("who"), line.start + m.end("who"))
+    return None
 
 
 def activity_at(reader: Reader, start: int, text: str, lead: Span | None) -> Entity | None:
