@@ -228,6 +228,13 @@ class Browser:
         path.write_bytes(base64.b64decode(data))
         return path
 
+    def print_pdf(self, path: Path) -> Path:
+        """Print the page to a PDF the way the print dialog would (the page's own @page size,
+        backgrounds on)."""
+        data = self.send("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": True})
+        path.write_bytes(base64.b64decode(data["data"]))
+        return path
+
     # --- what was seen --------------------------------------------------------------------
 
     def requests(self) -> list[str]:
