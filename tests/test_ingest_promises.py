@@ -117,3 +117,59 @@ def test_numbered_focus_areas_with_lists_under_them(tmp_path: Path) -> None:
         "Polisen patrullerar torget fredagskvällar": ["Trygghet i centrum"],
         "Fältassistenterna finns på skolgårdarna på kvällstid": ["Ungas drogbruk"],
     }
+
+
+PLAN_WITH_BACKGROUND = (
+    "Påhittat exempel: Låtsasnäs kommun finns inte.\n\n"
+    "Handlingsplan för trygghet och brottsförebyggande arbete 2025–2027\n\n"
+    "Låtsasnäs kommun och Lokalpolisområde Låtsasnäs\n\n"
+    "# 1. Fokusområden\n"
+    "Kommunen och polisen har enats om två fokusområden för planperioden: trygga torg samt "
+    "unga och narkotika.\n"
+    "# 2. Trygga torg\n"
+    "Otryggheten är störst kring torget under kvällstid. Många undviker platsen.\n"
+    "- Kommunen förbättrar belysningen på torget.\n"
+    "- Polisen genomför kvällsvandringar vid torget.\n"
+    "# 3. Unga och narkotika\n"
+    "{second}"
+    "# 4. Uppföljning\n"
+    "Planen följs upp en gång per år.\n"
+)
+
+
+def test_a_list_after_a_paragraph_of_background_is_the_areas(tmp_path: Path) -> None:
+    """Under each area's heading, a paragraph of background and then the list: the list is
+    the area's activities (the paragraph leads no list), and the paragraph is no fact."""
+    source = tmp_path / "plan.txt"
+    source.write_text(
+        PLAN_WITH_BACKGROUND.format(second="- Skolan erbjuder föräldrautbildning i årskurs 7.\n"),
+        encoding="utf-8",
+    )
+    x = ingest(source).extraction
+    linked = {
+        a.get("title"): [g.get("title") for g in a.values("goal")] for a in x.of("activities")
+    }
+    assert linked == {
+        "Kommunen förbättrar belysningen på torget": ["Trygga torg"],
+        "Polisen genomför kvällsvandringar vid torget": ["Trygga torg"],
+        "Skolan erbjuder föräldrautbildning i årskurs 7": ["Unga och narkotika"],
+    }
+    titles = {e.get("title", "") for e in x.entities}
+    assert not any(t.startswith(("Otryggheten", "Många")) for t in titles)
+
+
+def test_a_list_led_by_another_lead_is_not_activities(tmp_path: Path) -> None:
+    """A list after a lead that is not of activities (``Så mäter vi:``) is not the area's
+    activities, although a paragraph of background comes before the lead."""
+    source = tmp_path / "plan.txt"
+    source.write_text(
+        PLAN_WITH_BACKGROUND.format(
+            second="Fler unga har erbjudits narkotika.\nSå mäter vi:\n"
+            "- andelen unga som har erbjudits narkotika\n"
+        ),
+        encoding="utf-8",
+    )
+    x = ingest(source).extraction
+    titles = {a.get("title") for a in x.of("activities")}
+    assert "andelen unga som har erbjudits narkotika" not in {t.lower() for t in titles}
+    assert all(not a.values("goal") for a in x.of("activities"))  # not every area has a list

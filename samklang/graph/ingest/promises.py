@@ -3,8 +3,10 @@
 Citizen promises and plans often list, under each promise (``Löfte 1: …``) or numbered focus
 area (``3.1 Trygghet i centrum`` under ``3 Prioriterade områden``), what will be done, as a
 bullet or numbered list (a Word list too: ``docx.py`` marks its paragraphs as list items) or as
-a table whose headings name its columns (``columns.py``). Such an activity serves the promise
-it is listed under. The link is
+a table whose headings name its columns (``columns.py``), right under it or after a paragraph
+of background (which leads no list: it does not end in a colon) or a lead line (``Det här gör
+vi:``, ``Polisen lovar att:``); a list after another lead (``Så mäter vi:``) is not
+activities. Such an activity serves the promise it is listed under. The link is
 made only when the structure shows it for **every** promise of the document: when one promise
 has no list of its own, the lists are about the promises together (``Det här gör vi``, after
 all the promises) and no activity is linked — the draft marks ``goal`` for review instead.
@@ -31,6 +33,11 @@ if TYPE_CHECKING:
 
 NUMBERED = re.compile(r"^\s*(?P<number>\d{1,2}(?:\.\d{1,2})*)\.?\s+(?=[A-ZÅÄÖ])")
 """A numbered heading: ``3 Prioriterade områden``, ``3.1 Trygghet i centrum``."""
+
+
+LEADS_LIST = re.compile(r":\s*$")
+"""A line that leads the list after it (``Indikatorer:``, ``Så följer vi upp:``); a paragraph
+that ends otherwise is background, and leads no list."""
 
 
 @dataclass
@@ -125,7 +132,11 @@ def _blocks(reader: Reader) -> list[_Block]:
                 lead, accepting = Span(start + m.start("who"), start + m.end("who")), True
             elif pat.ACTIVITY_HEADINGS.match(heading):
                 lead, accepting = None, True
-            else:  # another list (indicators, background): not activities
+            elif kind == "text" and not LEADS_LIST.search(text):
+                # background (``Otryggheten är störst kring resecentrum.``): it leads no list,
+                # so the list after it is the area's, with no party of its own
+                lead, accepting = None, True
+            else:  # the lead of another list (``Så mäter vi:``, indicators): not activities
                 lead, accepting = None, False
         blocks.append(block)
     return blocks
