@@ -273,9 +273,9 @@ def test_utf8_with_bom_is_fine(vetlanda_copy: Path) -> None:
 
 
 def test_huge_file_is_refused(vetlanda_copy: Path, runner) -> None:
-    write(vetlanda_copy, "goals.yaml", b"# " + b"x" * 21_000_000 + b"\n")
+    write(vetlanda_copy, "goals.yaml", b"# " + b"x" * 2_100_000 + b"\n")
     result = runner.invoke(cli, ["check", "--lang", "en", str(vetlanda_copy)])
-    assert_one_clear_sentence(result, ["goals.yaml", "up to 20 MB"])
+    assert_one_clear_sentence(result, ["goals.yaml: is 2.2 MB", "up to 2 MB each"])
 
 
 def test_broken_xlsx(vetlanda_copy: Path, runner) -> None:

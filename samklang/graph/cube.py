@@ -25,6 +25,7 @@ import pyoxigraph as ox
 from samklang.errors import InputError
 from samklang.graph.area_names import area_names
 from samklang.graph.builder import decimal_literal, year_literal
+from samklang.graph.limits import check_observation_count
 from samklang.graph.observation_files import (
     BRA,
     KOLADA,
@@ -95,10 +96,13 @@ def load_observations(builder: Builder) -> list[Path]:
     activities = {r.id for r in builder.records if r.section == "activities"}
     context = Context(indicators, activities, areas)
     read = []
+    figures = 0
     for path in files:
         kind = file_kind(path)
         assert kind is not None
         read.append(READERS[kind](path, context))
+        figures += len(read[-1].observations)
+        check_observation_count(figures, path)
     Cube(builder).emit(read)
     return [*areas.files, *files]
 

@@ -18,6 +18,7 @@ import pyoxigraph as ox
 from samklang.errors import InputError, at_line
 from samklang.graph.builder import Builder
 from samklang.graph.cube import load_observations
+from samklang.graph.limits import check_dataset_size, check_record_count
 from samklang.graph.observation_files import is_area_codes, observation_files
 from samklang.graph.records import Record, record_from_yaml
 from samklang.graph.schema import (
@@ -106,12 +107,17 @@ def load_dataset_folder(path: str | Path) -> Dataset:
             "holds no YAML files; expected at least one with a "
             "'municipality:' section (samklang init makes a start)",
         )
+    check_dataset_size(
+        folder,
+        [*yaml_files, *tables, *turtle, *observation_files(folder),
+         *(p for p in folder.iterdir() if is_area_codes(p))],
+    )
     records: list[Record] = []
     settings: dict[str, tuple[str, Path, str | None]] = {}
     for file in yaml_files:
-        records.extend(_records_of_yaml(file, settings))
+        records.extend(_records_of_yaml(file, settings, len(records)))
     for file in tables:
-        records.extend(read_activities(file, records))
+        records.extend(read_activities(file, records, len(records)))
     municipalities = [r for r in records if r.section == "municipality"]
     owners = [r for r in records if r.section == "owner"]
     if owners:
@@ -189,8 +195,11 @@ def _shared_builder(user: Builder, municipality: Record, name: str) -> Builder:
             "is in a shared dataset; expected only YAML files there (observation files belong "
             "to the municipality datasets that use it, each importing its own figures)",
         )
+    check_dataset_size(folder, yaml_files)
     own_settings: dict[str, tuple[str, Path, str | None]] = {}
-    records = [r for file in yaml_files for r in _records_of_yaml(file, own_settings)]
+    records: list[Record] = []
+    for file in yaml_files:
+        records.extend(_records_of_yaml(file, own_settings, len(records)))
     if own_settings:
         _, path, line = next(iter(own_settings.values()))
         raise InputError(
@@ -249,8 +258,10 @@ def _settings_of_yaml(path: Path, node: Node) -> dict[str, tuple[str, Path, str 
 
 
 def _records_of_yaml(
-    path: Path, settings: dict[str, tuple[str, Path, str | None]]
+    path: Path, settings: dict[str, tuple[str, Path, str | None]], counted: int
 ) -> list[Record]:
+    """The records of one YAML file (``counted`` read before it in the dataset: the item
+    that would be one more than :data:`samklang.graph.limits.MAX_RECORDS` is refused)."""
     root = read_yaml(path)
     records = []
     for key, node in root.items.items():
@@ -273,11 +284,13 @@ def _records_of_yaml(
             )
         section = SECTIONS[key]
         if section.single:
+            check_record_count(counted + len(records), path, line)
             records.append(record_from_yaml(section, node, path))
             continue
         if isinstance(node, Mapping) or (not isinstance(node, Sequence) and node.text is not None):
             raise InputError(path, line, f"'{key}' is not a list; expected items like '- id: …'")
-        items = node.items if isinstance(node, Sequence) else []
-        records.extend(record_from_yaml(section, item, path) for item in items)
+        for item in node.items if isinstance(node, Sequence) else []:
+            check_record_count(counted + len(records), path, at_line(item.line))
+            records.append(record_from_yaml(section, item, path))
     return records
 

@@ -24,11 +24,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from samklang.errors import InputError
+from samklang.graph.limits import (
+    MAX_UNZIPPED_BYTES,
+    check_file_size,
+    check_record_count,
+    megabytes,
+)
 from samklang.graph.records import Record, record_from_row
 from samklang.graph.schema import ORG_TARGETS, SECTIONS
 from samklang.graph.textfile import decode_text
 from samklang.graph.values import MULTI_SEPARATOR, parse_id
-from samklang.graph.yamlfile import MAX_BYTES
 
 SHEET = "Aktiviteter"
 """Sheet an XLSX activity list is read from (else its first sheet)."""
@@ -146,13 +151,17 @@ class _Table:
         return row
 
 
-def read_activities(path: Path, records: Iterable[Record] = ()) -> list[Record]:
+def read_activities(
+    path: Path, records: Iterable[Record] = (), counted: int = 0
+) -> list[Record]:
     """Read an activity list, one record per non-empty row.
 
     Args:
         path: a ``.csv`` or ``.xlsx`` file.
         records: the dataset's other records, so that an organisation written by its name
             or abbreviation in the responsible column is read as its id.
+        counted: the dataset's records read before this file: the row that would be one
+            more than :data:`samklang.graph.limits.MAX_RECORDS` is refused.
 
     Raises:
         InputError: the file cannot be read, has no proper header, a quote is never closed,
@@ -168,6 +177,7 @@ def read_activities(path: Path, records: Iterable[Record] = ()) -> list[Record]:
             continue
         if not any((c or "").strip() for c in cells):
             continue
+        check_record_count(counted + len(activities), path, location)
         row = table.row(cells, path, location)
         if row.get("responsible"):
             row["responsible"] = _responsible_ids(row["responsible"], names, path, location)
@@ -239,13 +249,11 @@ def table_format(path: Path) -> TableFormat:
 
 def _decoded(path: Path) -> tuple[str, TableFormat]:
     try:
+        check_file_size(path, path.stat().st_size)  # before reading it
         data = path.read_bytes()
     except OSError as err:
         raise InputError(path, None, f"cannot be read ({err.strerror})") from err
-    if len(data) > MAX_BYTES:
-        raise InputError(
-            path, None, f"is {len(data) / 1e6:.0f} MB; samklang reads files up to 20 MB"
-        )
+    check_file_size(path, len(data))  # it grew
     text, encoding = decode_text(path, data)
     first = text.split("\n", 1)[0]
     if first.lower().startswith("sep=") and len(first.strip()) == 5:  # Excel's own hint
@@ -358,8 +366,11 @@ def _xlsx_rows(path: Path, sheet_name: str = SHEET) -> Iterator[tuple[str, list[
 
     import openpyxl
 
-    if path.stat().st_size > MAX_BYTES:
-        raise InputError(path, None, "is larger than 20 MB; samklang reads files up to 20 MB")
+    try:
+        check_file_size(path, path.stat().st_size)
+    except OSError as err:
+        raise InputError(path, None, f"cannot be read ({err.strerror})") from err
+    _check_unpacked_size(path)
     handle = path.open("rb")  # closed here: openpyxl leaves its own open when it fails
     try:
         with warnings.catch_warnings():  # openpyxl warns of Excel extensions it drops
@@ -384,6 +395,34 @@ def _xlsx_rows(path: Path, sheet_name: str = SHEET) -> Iterator[tuple[str, list[
     finally:
         book.close()
         handle.close()
+
+
+def _check_unpacked_size(path: Path) -> None:
+    """Refuse a workbook whose parts unpack to more than
+    :data:`samklang.graph.limits.MAX_UNZIPPED_BYTES` (a zip bomb), before unpacking any.
+
+    The sizes are those the zip's directory states; Python's zip reader never unpacks more of
+    a part than its stated size.
+    """
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as err:
+        raise InputError(
+            path,
+            None,
+            "is not a readable XLSX workbook; save it from a spreadsheet program as .xlsx",
+        ) from err
+    if unpacked > MAX_UNZIPPED_BYTES:
+        raise InputError(
+            path,
+            None,
+            f"unpacks to {megabytes(unpacked)} MB; samklang reads workbooks that unpack to "
+            "up to 10 MB (an activity list of 5000 rows unpacks to 4 MB; save the list alone "
+            "in a workbook of its own)",
+        )
 
 
 def _check_merged(path: Path, sheet: object) -> None:

@@ -16,9 +16,7 @@ from pathlib import Path
 import yaml
 
 from samklang.errors import InputError, at_line
-
-MAX_BYTES = 20_000_000
-"""Largest text file samklang reads (20 MB): a planning dataset is kilobytes."""
+from samklang.graph.limits import check_file_size
 
 
 @dataclass
@@ -51,19 +49,18 @@ Node = Scalar | Mapping | Sequence
 
 
 def read_text(path: Path) -> str:
-    """Read a text file as UTF-8 (a byte-order mark is allowed).
+    """Read a text file of a dataset as UTF-8 (a byte-order mark is allowed).
 
     Raises:
-        InputError: the file is missing, too large, or not UTF-8.
+        InputError: the file is missing, larger than a dataset's file may be
+            (:data:`samklang.graph.limits.MAX_FILE_BYTES`), or not UTF-8.
     """
     try:
+        check_file_size(path, path.stat().st_size)  # before reading it
         data = path.read_bytes()
     except OSError as err:
         raise InputError(path, None, f"cannot be read ({err.strerror})") from err
-    if len(data) > MAX_BYTES:
-        raise InputError(
-            path, None, f"is {len(data) / 1e6:.0f} MB; samklang reads files up to 20 MB"
-        )
+    check_file_size(path, len(data))  # it grew
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:

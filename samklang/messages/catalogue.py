@@ -266,8 +266,27 @@ CATALOGUE: tuple[Message, ...] = (
        "anger något om '{iri}', utanför datasetets namnrymd {own}; ett dataset anger bara "
        "uppgifter om sina egna resurser och hänvisar till andras som objekt"),
     _m("cannot be read ({reason})", "kan inte läsas ({reason})"),
-    _m("is {size} MB; samklang reads files up to 20 MB",
-       "är {size} MB; samklang läser filer på högst 20 MB"),
+    _m("is {size} MB; samklang reads a dataset's files up to 2 MB each (a planning dataset is "
+       "kilobytes; leave out what the plan does not use)",
+       "är {size} MB; samklang läser filer i ett dataset på högst 2 MB var (ett dataset för en "
+       "plan är några kilobyte; ta bort det som planen inte använder)"),
+    _m("holds {size} MB of files a dataset is read from; samklang reads up to 10 MB in a "
+       "dataset (a planning dataset is kilobytes; leave out what the plan does not use)",
+       "har {size} MB filer som ett dataset läses från; samklang läser högst 10 MB i ett "
+       "dataset (ett dataset för en plan är några kilobyte; ta bort det som planen inte "
+       "använder)"),
+    _m("is one record too many: samklang reads up to 5000 records (items of the YAML sections "
+       "and activity rows) in a dataset; split the work into datasets of their own or leave "
+       "out what the plan does not use",
+       "är en post för mycket: samklang läser högst 5000 poster (poster i YAML-avsnitten och "
+       "aktivitetsrader) i ett dataset; dela upp arbetet i egna dataset eller ta bort det som "
+       "planen inte använder"),
+    _m("brings the dataset's figures to {count}; samklang reads up to 5000 in a dataset (keep "
+       "the municipality's own figures, and those it compares itself with, for the indicators "
+       "its goals are measured by)",
+       "gör datasetets värden till {count}; samklang läser högst 5000 i ett dataset (behåll "
+       "kommunens egna värden, och dem den jämför sig med, för de indikatorer som dess mål "
+       "mäts med)"),
     _m("is not UTF-8 text (byte 0x{byte}); save it with UTF-8 encoding",
        "är inte text i UTF-8 (byte 0x{byte}); spara filen med teckenkodningen UTF-8"),
     _m("is not valid YAML: {problem}", "är inte giltig YAML: {problem}"),
@@ -635,8 +654,11 @@ CATALOGUE: tuple[Message, ...] = (
        "öppnar ett citattecken (\") som stängs först på rad {end}, så {swallowed} skulle läsas "
        "som en del av en enda cell; förväntade ett avslutande citattecken i slutet av cellen på "
        "rad {start}"),
-    _m("is larger than 20 MB; samklang reads files up to 20 MB",
-       "är större än 20 MB; samklang läser filer på högst 20 MB"),
+    _m("unpacks to {size} MB; samklang reads workbooks that unpack to up to 10 MB (an activity "
+       "list of 5000 rows unpacks to 4 MB; save the list alone in a workbook of its own)",
+       "packas upp till {size} MB; samklang läser arbetsböcker som packas upp till högst 10 MB "
+       "(en aktivitetslista med 5000 rader packas upp till 4 MB; spara listan ensam i en egen "
+       "arbetsbok)"),
     _m("is not a readable XLSX workbook; save it from a spreadsheet program as .xlsx",
        "är ingen läsbar XLSX-arbetsbok; spara den som .xlsx från ett kalkylprogram"),
     _m("has the header cells {cells} merged; expected one column name in each cell of the "
