@@ -75,17 +75,38 @@ def test_the_heading_is_escaped_and_no_label_is_html(tmp_path: Path):
     assert "<script>window.__xss" not in page
 
 
-def test_building_and_writing_a_view_does_not_import_pyvis(tmp_path: Path):
+def test_building_a_view_does_not_import_pyvis_and_writing_its_page_does(tmp_path: Path):
     script = (
         "import sys\n"
+        "import samklang.cli\n"
         "from samklang.graph.source_kind import load_dataset\n"
         "from samklang.graph.store import open_store\n"
         "from samklang.viz.visualise import build_view, render_html\n"
         "store = open_store('memory')\n"
         f"store.add(load_dataset({str(EXEMPELSTAD)!r}).quads)\n"
-        "render_html(build_view(store, 'coverage'))\n"
+        "view = build_view(store, 'coverage')\n"
         "assert 'pyvis' not in sys.modules and 'IPython' not in sys.modules, 'imported'\n"
-        "build_view(store, 'coverage').to_pyvis()\n"
+        "render_html(view)\n"
         "assert 'pyvis' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", script], check=True, cwd=Path(__file__).parents[1])
+
+
+def test_the_page_is_written_by_pyvis_from_samklangs_template(monkeypatch):
+    from pyvis.network import Network
+
+    from samklang.viz.visualise import render_html
+
+    rendered = []
+    original = Network.generate_html
+
+    def spy(self, *args, **kwargs):
+        rendered.append(self.path)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Network, "generate_html", spy)
+    page = render_html(build_view(store_of(EXEMPELSTAD), "chain", as_of=AS_OF))
+    assert rendered == ["page.html.j2"]
+    assert page.startswith("<!DOCTYPE html>") and 'id="samklang-data"' in page
+    for cdn in ("cdnjs", "jsdelivr", "unpkg", "bootstrap", "<link", 'src="http'):
+        assert cdn not in page.lower()

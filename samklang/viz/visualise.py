@@ -13,8 +13,10 @@ coverage tables are macros of ``parts.html.j2``), written with :mod:`samklang.te
 The views are built as plain node and edge lists and laid out with networkx
 (:mod:`samklang.viz.views.layout`); ``view.to_pyvis()`` gives the same view as a
 ``pyvis.network.Network`` for Jupyter (:mod:`samklang.viz.views.pyvis_network`, which alone
-imports pyvis). The page itself is not yet written through pyvis: every ``cdn_resources`` mode
-of pyvis 0.3.2 links a CDN and its template leaves the heading unescaped.
+imports pyvis), and :func:`render_html` writes the page through pyvis's template mechanism
+with samklang's own template (pyvis 0.3.2's own template links a CDN in every
+``cdn_resources`` mode and leaves the heading unescaped), so building a view does not load
+pyvis and writing its page does.
 
 >>> from samklang.graph.source_kind import load_dataset
 >>> from samklang.graph.store import open_store
@@ -187,7 +189,8 @@ def swatch(key: str) -> Swatch:
 
 
 def render_html(view: View) -> str:
-    """The view as one self-contained HTML page (no network, no server, all text escaped)."""
+    """The view as one self-contained HTML page (no network, no server, all text escaped),
+    written by pyvis from samklang's template (imports pyvis)."""
     words = WORDS[view.lang]
     vis_js = _inline_script(_asset(f"{VIS_NETWORK}/vis-network.min.js"))
     vis_css = _inline_style(_asset(f"{VIS_NETWORK}/vis-network.min.css"))
@@ -205,8 +208,10 @@ def render_html(view: View) -> str:
         "style-src 'unsafe-inline'; img-src data:; font-src 'none'; connect-src 'none'; "
         "base-uri 'none'; form-action 'none'"
     )
-    page = environment("samklang.viz").get_template(TEMPLATE)
-    return page.render(
+    from samklang.viz.views.pyvis_network import write_page
+
+    env = environment("samklang.viz")
+    env.globals.update(
         view=view,
         words=words,
         policy=policy,
@@ -220,3 +225,4 @@ def render_html(view: View) -> str:
         pages=[sub.data() for sub in view.pages],
         legend=[(swatch(key), text) for key, text in view.legend],
     )
+    return write_page(view, env, TEMPLATE)

@@ -9,6 +9,11 @@ imported here only, when a network is asked for, so the quick commands never loa
 Labels and hover texts are plain text: vis-network draws labels on its canvas and shows a
 string title as text, and the heading is HTML-escaped before pyvis puts it in its page.
 
+:func:`write_page` writes samklang's own page through pyvis's template mechanism: the
+network's template environment and file are samklang's (``samklang/viz/templates/``, Jinja2
+with autoescape), so ``Network.generate_html`` renders the page that ``samklang viz`` writes —
+vis-network vendored inline, no CDN or Bootstrap link, every label escaped.
+
 >>> net = view.to_pyvis()  # doctest: +SKIP
 >>> net.show("coverage.html", notebook=True)  # doctest: +SKIP
 """
@@ -17,6 +22,8 @@ from __future__ import annotations
 
 import html
 from typing import TYPE_CHECKING, Any
+
+from jinja2 import Environment
 
 from samklang.viz.views.style import EDGE_STYLES, GAP_STATUSES, STATUS_COLOURS, STYLES
 
@@ -98,3 +105,12 @@ def to_pyvis(view: View, *, height: str = "750px", width: str = "100%") -> Netwo
     network.edges = [_edge(edge) for edge in view.edges]
     network.toggle_physics(view.physics)
     return network
+
+
+def write_page(view: View, environment: Environment, template: str) -> str:
+    """The page of ``view``, rendered by pyvis (``Network.generate_html``) from ``template`` of
+    ``environment``, whose globals hold what the template needs beside pyvis's own values."""
+    network = to_pyvis(view)
+    network.templateEnv = environment
+    network.path = template
+    return str(network.generate_html())
