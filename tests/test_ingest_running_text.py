@@ -490,3 +490,41 @@ def test_a_list_after_a_line_that_names_no_party_has_no_lead(tmp_path: Path) -> 
     found = responsible(x)
     assert found["patrullera vid torget"] == {"Lokalpolisområde Låtsasnäs"}
     assert "Lokalpolisområde Låtsasnäs" not in found["en trygghetsvandring i hamnen"]
+
+
+def test_items_and_goal_lines_wrapped_in_a_narrow_column(tmp_path: Path) -> None:
+    """A narrow column (a two-column PDF) wraps a list item, a ``Mål 1:`` line and a name
+    wherever the line is full: each is read whole, its evidence over both lines."""
+    x = read(
+        tmp_path,
+        "Medborgarlöfte för Låtsasnäs 2026\n\nLåtsasnäs kommun och Låtsasnäs\n"
+        "räddningstjänstförbund lovar invånarna ett tryggare Låtsasnäs.\n\nMål 1: Andelen "
+        "invånare som "
+        "känner sig\ntrygga i centrum ska öka.\n\nSå gör vi\nKommunen lovar att\n"
+        "- förbättra belysningen vid busstationen\nunder 2026,\n- erbjuda föräldravandringar\n"
+        "med föreningslivet.\n",
+    )
+    assert {a.get("title") for a in x.of("activities")} == {
+        "förbättra belysningen vid busstationen under 2026",
+        "erbjuda föräldravandringar med föreningslivet",
+    }
+    (goal,) = x.of("goals")
+    assert goal.get("title") == "Andelen invånare som känner sig trygga i centrum ska öka"
+    assert goal.facts["title"][0].evidence.lines == "6-7"
+    assert names(x.of("organisations")) == {"Låtsasnäs räddningstjänstförbund"}
+
+
+def test_a_line_after_an_item_that_ends_its_sentence_is_not_the_item(tmp_path: Path) -> None:
+    """An item that ends its sentence, or a next line that begins in upper case or is
+    indented, is not wrapped: the line after it is text of its own, not part of the item."""
+    x = read(
+        tmp_path,
+        "Medborgarlöfte för Låtsasnäs 2026\n\nLåtsasnäs kommun och Lokalpolisområde Låtsasnäs\n\n"
+        "Så gör vi\nKommunen lovar att\n- förbättra belysningen vid busstationen.\n"
+        "löftet följs upp i oktober.\n- erbjuda föräldravandringar\nUppföljningen sker i "
+        "samverkansgruppen.\n",
+    )
+    assert {a.get("title") for a in x.of("activities")} == {
+        "förbättra belysningen vid busstationen",
+        "erbjuda föräldravandringar",
+    }

@@ -44,7 +44,8 @@ def read_activities(reader: Reader) -> None:
     from the line, the table or the lead; an activity without a year gets one later
     (``settle_activity_years``)."""
     for span, sentence in reader.sentences():
-        if m := pat.ACTIVITY_LINE.match(sentence):
+        # a line wrapped (a PDF's column) is one line: the same offsets, the line end a space
+        if m := pat.ACTIVITY_LINE.match(sentence.replace("\n", " ")):
             start = span.start + m.start("text")
             _activity(reader, reader.cell(start, start + len(m["text"])), [], [])
     for table in reader.tables:
@@ -69,7 +70,7 @@ def list_lead(reader: Reader, number: int) -> Span | None:
     vi`` / ``Polisen ska:`` / … / ``Kommunen ska:`` / …) is that party's."""
     kinds = reader.layout.kinds
     before = number - 1
-    while before > 0 and kinds.get(before) in ("item", "blank"):
+    while before > 0 and kinds.get(before) in ("item", "continued", "blank"):
         before -= 1
     heading = reader.layout.section.get(number, 0)
     for candidate in (before, heading):

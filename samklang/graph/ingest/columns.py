@@ -37,7 +37,8 @@ class Cell:
     """A cell: its text (its lines' parts joined) and where each part stands in the text.
 
     A part that ends in a hyphen before a part beginning in lower case is joined without the
-    hyphen and the space (``Föräldra-`` / ``träffar``); other parts are joined with a space.
+    hyphen and the space (``Föräldra-`` / ``träffar``); other parts are joined with a space. A
+    part that runs over a line end (a list item wrapped onto the next line) has a space there.
     """
 
     text: str
@@ -50,7 +51,7 @@ class Cell:
         joined = ""
         starts: list[int] = []
         for n, piece in enumerate(pieces):
-            part = text[piece.start : piece.end]
+            part = text[piece.start : piece.end].replace("\n", " ")  # a wrapped item: same offsets
             if (
                 n
                 and joined.endswith("-")

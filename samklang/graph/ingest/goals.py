@@ -115,6 +115,7 @@ def read_goals_and_focus_areas(reader: Reader) -> None:
     for span, sentence in reader.sentences():
         if elsewhere(reader.source.line_of(span.start)):
             continue
+        sentence = sentence.replace("\n", " ")  # a line wrapped (a PDF's column): same offsets
         if m := pat.GOAL_LINE.match(sentence):
             objective(reader, "goals", m["text"], span.start + m.start("text"))
         if m2 := pat.FOCUS_LINE.match(sentence):
@@ -138,6 +139,7 @@ def read_goals_and_focus_areas(reader: Reader) -> None:
         number = reader.source.line_of(span.end) + 1
         while number <= len(reader.layout.kinds) and reader.layout.kinds[number] in (
             "item",
+            "continued",
             "blank",
         ):
             if reader.layout.kinds[number] == "item":
@@ -154,7 +156,7 @@ def _led_elsewhere(reader: Reader, number: int) -> bool:
     last (``Utifrån lägesbilden föreslås att åtgärdsplanen 2025–2027 prioriterar:``)."""
     kinds = reader.layout.kinds
     lead = number - 1
-    while lead > 0 and kinds.get(lead) in ("item", "blank"):
+    while lead > 0 and kinds.get(lead) in ("item", "continued", "blank"):
         lead -= 1
     if lead <= 0 or kinds.get(lead) != "text":
         return False

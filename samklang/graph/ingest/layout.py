@@ -74,7 +74,8 @@ class Layout:
 
     Attributes:
         source: the text.
-        kinds: per line number, ``blank``, ``heading``, ``item``, ``row``, ``toc`` or ``text``.
+        kinds: per line number, ``blank``, ``heading``, ``item``, ``continued`` (a list item
+            wrapped onto this line: ``item_end``), ``row``, ``toc`` or ``text``.
         sentences: spans of sentences (never crossing a heading, item, row or blank line).
         section: per line number, the number of the heading line above it (0 if none).
         rows: table rows by line number.
@@ -100,6 +101,13 @@ class Layout:
     def line(self, number: int) -> Line:
         """Line ``number`` (1-based)."""
         return self._lines[number - 1]
+
+    def item_end(self, number: int) -> int:
+        """The number of the last line of list item ``number``: the item's own line, or the
+        last of the lines it is wrapped onto (``continued``)."""
+        while self.kinds.get(number + 1) == "continued":
+            number += 1
+        return number
 
     def heading_text(self, number: int) -> str:
         """The text of the heading over line ``number``, without markup or numbering, lowered."""
@@ -135,6 +143,8 @@ def read_layout(source: SourceText) -> Layout:
     heading = 0
     for i, line in enumerate(lines):
         kind = "row" if line.number in layout.columns else _kind(source, lines, i)
+        if kind == "text" and _continues_item(layout, lines, i):
+            kind = "continued"
         layout.kinds[line.number] = kind
         if kind == "row":
             layout.rows[line.number] = Row(line, _cells(line))
@@ -185,6 +195,24 @@ def _kind(source: SourceText, lines: list[Line], i: int) -> str:
     ):
         return "heading"
     return "text"
+
+
+def _continues_item(layout: Layout, lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` goes on with the list item above it: a list item wrapped where the
+    line was full, as a PDF's narrow column does (``- förbättra belysningen vid busstationen``
+    / ``under 2024,``). The line follows the item (or a line it is wrapped onto) with no empty
+    line between, begins in lower case at the margin, and the item above does not end its
+    sentence (``.``, ``:``…); it is not an item or a label itself."""
+    if i == 0 or layout.kinds.get(lines[i - 1].number) not in ("item", "continued"):
+        return False
+    text = lines[i].text
+    return (
+        not text[:1].isspace()
+        and bool(_CONTINUES.match(text))
+        and not LIST_ITEM.match(text)
+        and not LABEL.match(text)
+        and not _ENDS_CLAUSE.search(lines[i - 1].text)
+    )
 
 
 def _joins(previous: str, text: str) -> bool:
@@ -308,6 +336,8 @@ def _sentences(layout: Layout, lines: list[Line]) -> list[Span]:
 
     for line in lines:
         kind = layout.kinds[line.number]
+        if kind == "continued":
+            continue  # in the sentence of its item (below)
         if kind == "text" and not FOOTNOTE_LINE.match(line.text):
             if block and not _joins(block[-1].text, line.text):
                 flush()
@@ -316,6 +346,8 @@ def _sentences(layout: Layout, lines: list[Line]) -> list[Span]:
         flush()
         if kind == "row" and layout.rows[line.number].cells:
             spans.extend(layout.rows[line.number].cells)  # each cell is a sentence
+        elif kind == "item":  # with the lines it is wrapped onto
+            spans.append(Span(line.start, layout.line(layout.item_end(line.number)).end))
         elif kind != "blank":
             spans.append(Span(line.start, line.end))
     flush()

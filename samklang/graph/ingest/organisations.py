@@ -126,6 +126,7 @@ def organisations_in(
             name = _organisation_name(kind, m)
             if name is None:
                 continue
+            name = " ".join(name.split())  # wrapped over a line end (a PDF's narrow column)
             end = m.end()
             if kind in ("lokalpolisomrade", "raddningstjanstforbund"):
                 name, end = _wrapped_end(reader, text, end, name)

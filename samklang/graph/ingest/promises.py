@@ -116,7 +116,7 @@ def _blocks(reader: Reader) -> list[_Block]:
             text = layout.line(number).text
             if kind == "heading" and _ends_block(text, level):
                 break
-            if kind == "blank":
+            if kind in ("blank", "continued"):  # a wrapped item's line: the item's
                 continue
             if kind == "item":
                 if accepting:

@@ -186,7 +186,9 @@ class Reader:
         line = self.layout.line(number)
         m = re.match(r"^\s*(?:[-•*–▪◦]|\d{1,2}[.)]|[a-z][.)])\s+", line.text)
         start = m.end() if m else len(line.text) - len(line.text.lstrip())
-        body = line.text[start:].rstrip()
+        # with the lines it is wrapped onto, each line end a space (the same offsets)
+        whole = self.text[line.start : self.layout.line(self.layout.item_end(number)).end]
+        body = whole[start:].replace("\n", " ").rstrip()
         body = re.sub(r"[\s,.;]+$", "", body)
         body = re.sub(r"^\*\*|\*\*$", "", body)
         return line.start + start, body

@@ -38,7 +38,7 @@ def read_title(reader: Reader) -> None:
     naming no kind of document is refused (``InputError``)."""
     for line in reader.source.lines[:40]:
         kind = reader.layout.kinds[line.number]
-        if kind in ("row", "blank", "toc", "item") or len(line.text) > 160:
+        if kind in ("row", "blank", "toc", "item", "continued") or len(line.text) > 160:
             continue
         body = clean(line.text)
         if body.endswith(".") or "<!--" in line.text:
