@@ -218,6 +218,74 @@ def test_organisations_mark_exactly_what_check_reports(dataset: Path) -> None:
     }
 
 
+@pytest.mark.parametrize("dataset", [EXEMPELSTAD, EXAMPLES / "vetlanda", EXAMPLES / "fiktivby"])
+def test_documents_are_painted_by_checks_open_findings_and_count_as_check_does(dataset: Path):
+    from samklang.queries.check import check
+    from samklang.queries.settings import Settings
+    from samklang.report.words import Tally
+
+    store = store_of(dataset)
+    findings = check(store=store, settings=Settings(as_of=AS_OF))
+    view = build_view(store, "documents", as_of=AS_OF)
+    drawn = {n.id for n in view.nodes}
+    concern: dict[str, list] = {}
+    for f in findings:  # a grouped finding's focus is its document, its items' foci the rest
+        about = {f.focus, *f.foci} & drawn or ({f.document} & drawn)
+        for document in about:
+            concern.setdefault(document, []).append(f)
+    for node in view.nodes:
+        open_ = [f for f in concern.get(node.id, []) if not f.accepted]
+        defects = [f.severity for f in open_ if f.kind == "defect"]
+        if "error" in defects:
+            assert node.status == "error", node.id
+        elif "warning" in defects:
+            assert node.status == "warning", node.id
+        elif open_:
+            assert node.status == "info", node.id
+        else:
+            assert node.status in ("ok", "neutral"), node.id
+        accepted = [f for f in node.findings if f.get("accepted")]
+        assert len(accepted) == sum(1 for f in concern.get(node.id, []) if f.accepted)
+    tally = Tally.of(findings)
+    note = view.notes[0]
+    assert f"{tally.open['error']} fel, {tally.open['warning']} varningar" in note
+    assert f"{tally.questions} frågor, {tally.accepted} godtagna" in note
+    painted = {n.status for n in view.nodes} & {"error", "warning", "info"}
+    assert {key for key, _ in view.legend} & {"error", "warning", "info"} == painted
+
+
+def test_an_accepted_finding_colours_no_document():
+    from samklang.queries.check import check
+    from samklang.queries.settings import Settings
+
+    store = store_of(EXAMPLES / "fiktivby")
+    findings = check(store=store, settings=Settings(as_of=AS_OF))
+    accepted = [f for f in findings if f.accepted and f.rule == "PER-MANDATE"]
+    assert accepted, "fiktivby accepts PER-MANDATE on its handlingsprogram"
+    view = build_view(store, "documents", as_of=AS_OF)
+    node = next(n for n in view.nodes if n.id == accepted[0].focus)
+    mandate = [f for f in node.findings if f["rule"] == "PER-MANDATE"]
+    assert mandate and all(f.get("accepted") == "godtaget" for f in mandate)
+    open_ = [f for f in findings if not f.accepted and accepted[0].focus in f.foci]
+    if not open_:
+        assert node.status == "ok"
+
+
+def test_a_municipality_a_finding_concerns_is_marked_though_it_has_its_own_fill():
+    view = build_view(store_of(EXEMPELSTAD), "organisations", as_of=AS_OF)
+    network = view.to_pyvis()
+    own = [n for n in network.nodes if n["status"] in ("error", "warning", "info")]
+    municipality = {n.id for n in view.nodes if n.style in ("municipality", "organisation")}
+    assert any(item["id"] in municipality for item in own), "check's errors concern the kommun"
+    for item in own:
+        if item["id"] in municipality:
+            assert item["label"].startswith("\u26a0 ")
+            assert item["borderWidth"] == 5
+    for item in network.nodes:
+        if item["status"] in ("ok", "neutral"):
+            assert not item["label"].startswith("\u26a0")
+
+
 # --- a corpus -----------------------------------------------------------------------------------
 
 

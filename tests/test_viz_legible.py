@@ -221,3 +221,19 @@ def test_sixty_municipalities_keep_their_labels_apart(browser, tmp_path):
         assert m["nodes"] == len(view.nodes) == 65
         shoot(browser, tmp_path, f"legible-national-60-{window[0]}x{window[1]}")
         assert_legible(m, f"60 municipalities at {window[0]}×{window[1]}")
+
+
+def test_a_municipality_with_its_own_fill_is_marked_when_a_finding_concerns_it(
+    browser, stores, tmp_path
+):
+    view = build_view(stores["exempelstad"], "organisations", as_of=AS_OF)
+    [kommun] = [n for n in view.nodes if n.style == "municipality"]
+    assert kommun.status == "error"  # check's errors about Exempelstad kommun
+    measure(browser, view, tmp_path / "organisations.html", WINDOWS[1])
+    drawn = browser.evaluate(
+        f"(() => {{ const o = window.samklang.network.body.nodes[{kommun.id!r}].options;"
+        " return {label: o.label, width: o.borderWidth, border: o.color.border}; })()"
+    )
+    assert drawn["label"].startswith("\u26a0 ")
+    assert drawn["width"] == 5
+    assert drawn["border"].upper() == "#D55E00"

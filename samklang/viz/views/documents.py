@@ -32,8 +32,9 @@ TEXT: dict[str, dict[str, Any]] = {
         "intro": (
             "Varje ruta är ett dokument med sin period och om det är beslutat. Heldragna pilar "
             "visar vad ett dokument är en del av, streckade pilar vad det hänvisar till. Färgen "
-            "visar det allvarligaste fyndet från samklang check: rött fel, orange varning, blått "
-            "info, grönt inga fynd. Klicka på ett dokument för att läsa fynden."
+            "visar det allvarligaste öppna fyndet från samklang check: rött fel, orange varning, "
+            "blått en fråga eller info, grönt inga öppna fynd (ett godtaget fynd färgar inte). "
+            "Klicka på ett dokument för att läsa fynden."
         ),
         "decided": "beslutad {date}",
         "not_decided": "⚠ ej beslutad",
@@ -46,7 +47,14 @@ TEXT: dict[str, dict[str, Any]] = {
         "in_force": "gäller",
         "document": "Dokument",
         "findings": "Fynd per dokument",
-        "summary": "{n} fynd per {as_of}: {errors} fel, {warnings} varningar, {infos} info.",
+        "summary": (
+            "{n} fynd per {as_of}: {errors} fel, {warnings} varningar, {infos} info, "
+            "{questions} frågor, {accepted} godtagna."
+        ),
+        "questions": "frågor",
+        "accepted": "godtagna",
+        "accepted_one": "godtaget",
+        "question_status": "Fynd: en öppen fråga eller info",
         "general": "Kommunen i stort",
         "period_note": "”gäller”: året ligger inom dokumentets period.",
         "severity_words": "fel,varning,info",
@@ -56,8 +64,9 @@ TEXT: dict[str, dict[str, Any]] = {
         "intro": (
             "Each box is a document with its period and whether it was decided. Solid arrows "
             "show what a document is part of, dashed arrows what it refers to. The colour shows "
-            "the most severe finding of samklang check: red error, orange warning, blue info, "
-            "green no findings. Click a document to read its findings."
+            "the most severe open finding of samklang check: red error, orange warning, blue a "
+            "question or info, green no open findings (an accepted finding does not colour). "
+            "Click a document to read its findings."
         ),
         "decided": "decided {date}",
         "not_decided": "⚠ not decided",
@@ -71,8 +80,13 @@ TEXT: dict[str, dict[str, Any]] = {
         "document": "Document",
         "findings": "Findings per document",
         "summary": (
-            "{n} findings as of {as_of}: {errors} errors, {warnings} warnings, {infos} info."
+            "{n} findings as of {as_of}: {errors} errors, {warnings} warnings, {infos} info, "
+            "{questions} questions, {accepted} accepted."
         ),
+        "questions": "questions",
+        "accepted": "accepted",
+        "accepted_one": "accepted",
+        "question_status": "Finding: an open question or info",
         "general": "The municipality as a whole",
         "period_note": "“in force”: the year lies within the document's period.",
         "severity_words": "error,warning,info",
@@ -98,12 +112,7 @@ def documents_view(
         (i for i, a in graph.nodes(data=True) if a["kind"] in ("document", "series")),
         key=lambda i: graph.nodes[i]["label"].casefold(),
     )
-    by_document: dict[str, list[Finding]] = {}
-    for finding in findings:
-        for target in (finding.focus, finding.document):
-            if target is not None and target in documents:
-                by_document.setdefault(target, []).append(finding)
-                break
+    by_document = concerning(findings, set(documents))
     nodes: list[Node] = []
     for iri in documents:
         attrs = graph.nodes[iri]
@@ -126,25 +135,27 @@ def documents_view(
                 decision_line = text["not_decided"]
         node.label = "\n".join(p for p in (attrs["label"], period, decision_line) if p)
         own = by_document.get(iri, [])
+        open_ = [f for f in own if not f.accepted]
         node.findings = [
-            {"rule": f.rule, "severity": f.severity, "message": f.message, "fix": f.fix}
-            for f in own
+            {
+                "rule": f.rule,
+                "severity": f.severity,
+                "message": f.message,
+                "fix": f.fix,
+                **({"accepted": text["accepted_one"]} if f.accepted else {}),
+            }
+            for f in open_ + [f for f in own if f.accepted]
         ]
-        worst = max((SEVERITIES.index(f.severity) for f in own), default=-1)
-        node.status = (
-            SEVERITIES[worst]
-            if worst >= 0
-            else ("neutral" if doc_type in REFERENCE_TYPES else "ok")
-        )
+        node.status = status_of(open_) or ("neutral" if doc_type in REFERENCE_TYPES else "ok")
         node.years = list(attrs.get("period_years", []))
         node.facets = {"type": [doc_type]} if doc_type else {}
-        node.facets["severity"] = sorted({f.severity for f in own}) or ["none"]
+        node.facets["severity"] = sorted({f.severity for f in open_}) or ["none"]
         node.hover = hover(
             node.kind,
             attrs["label"],
             period,
             decision_line,
-            *(f"{f.rule}: {f.message}" for f in own[:3]),
+            *(f"{f.rule}: {f.message}" for f in open_[:3]),
         )
         nodes.append(node)
 
@@ -237,36 +248,46 @@ def documents_view(
             Matrix(
                 caption=text["findings"],
                 corner=text["document"],
-                columns=[severity_words[s] for s in reversed(SEVERITIES)],
+                columns=[severity_words[s] for s in reversed(SEVERITIES)]
+                + [text["questions"], text["accepted"]],
                 rows=[
                     (
                         graph.nodes[n.id]["label"],
                         [
-                            _count_cell(sum(1 for f in n.findings if f["severity"] == s), s)
-                            for s in reversed(SEVERITIES)
+                            _count_cell(tally[s], s)
+                            for tally in [_tally(by_document.get(n.id, []))]
+                            for s in [*reversed(SEVERITIES), "questions", "accepted"]
                         ],
                     )
                     for n in with_findings
                 ],
             )
         )
-    counts = {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES}
+    counts = _tally(findings)
     notes = [
         text["summary"].format(
             n=len(findings),
             as_of=as_of.isoformat(),
-            errors=counts.get("error", 0),
-            warnings=counts.get("warning", 0),
-            infos=counts.get("info", 0),
+            errors=counts["error"],
+            warnings=counts["warning"],
+            infos=counts["info"],
+            questions=counts["questions"],
+            accepted=counts["accepted"],
         )
     ]
     general = [f for f in findings if not any(f in v for v in by_document.values())]
-    notes.extend(f"{text['general']}: {f.rule} – {f.message}" for f in general)
+    notes.extend(
+        f"{text['general']}: {f.rule} – {f.message}"
+        + (f" ({text['accepted_one']})" if f.accepted else "")
+        for f in general
+    )
+    drawn = {n.status for n in nodes}
     legend = [
-        ("error", words["error"]),
-        ("warning", words["warning"]),
-        ("info", words["info"]),
-        ("ok", words["ok"]),
+        *(
+            (status, words[status] if status != "info" else text["question_status"])
+            for status in ("error", "warning", "info", "ok")
+            if status in drawn
+        ),
         ("document", kind_word(lang, "document")),
         ("series", kind_word(lang, "series")),
         ("law", kind_word(lang, "law")),
@@ -288,6 +309,43 @@ def documents_view(
         matrices=matrices,
         notes=notes,
     )
+
+
+def concerning(findings: Sequence[Finding], documents: set[str]) -> dict[str, list[Finding]]:
+    """The findings that concern each document, as ``check`` groups them: a finding concerns
+    the documents among its focus and its items' foci (a grouped finding's focus is the
+    document its items belong to), else the document it names; each finding once per
+    document, accepted ones too (they are shown as accepted, not as open)."""
+    found: dict[str, list[Finding]] = {}
+    for finding in findings:
+        targets_ = [i for i in dict.fromkeys((finding.focus, *finding.foci)) if i in documents]
+        if not targets_ and finding.document in documents:
+            targets_ = [finding.document]
+        for target in targets_:
+            found.setdefault(target, []).append(finding)
+    return found
+
+
+def status_of(open_findings: Sequence[Finding]) -> str:
+    """The colour of what ``open_findings`` concern: the worst severity of its open defects,
+    ``info`` when only questions are open, ``""`` when nothing is."""
+    defects = [f for f in open_findings if f.kind == "defect"]
+    if defects:
+        return max((f.severity for f in defects), key=SEVERITIES.index)
+    return "info" if open_findings else ""
+
+
+def _tally(findings: Sequence[Finding]) -> dict[str, int]:
+    """Counts as ``check`` makes them: open defects per severity, open questions, accepted."""
+    counts = dict.fromkeys([*SEVERITIES, "questions", "accepted"], 0)
+    for f in findings:
+        if f.accepted:
+            counts["accepted"] += 1
+        elif f.kind == "question":
+            counts["questions"] += 1
+        else:
+            counts[f.severity] += 1
+    return counts
 
 
 def _count_cell(count: int, severity: str) -> Cell:

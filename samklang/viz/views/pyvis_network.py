@@ -33,20 +33,25 @@ if TYPE_CHECKING:
     from samklang.viz.views.model import Edge, Node, View
 
 FONT = "system-ui, Segoe UI, sans-serif"
+FLAGGED = ("error", "warning", "info")
+"""Statuses that mark a node with a fill of its own (the municipality, an organisation) by a
+thick border in the status colour and a ⚠, as the page does."""
 
 
 def _node(node: Node, physics: bool) -> dict[str, Any]:
     style = STYLES.get(node.style, {})
     gap = node.status in GAP_STATUSES and "color" not in style
+    flagged = "color" in style and node.status in FLAGGED
     fill = style.get("color") or STATUS_COLOURS.get(node.status, "#9E9E9E")
     shape = style.get("shape", "dot")
+    border = "#7A2500" if gap else (STATUS_COLOURS[node.status] if flagged else "#333333")
     item: dict[str, Any] = {
         "id": node.id,
-        "label": ("\u26a0 " if gap else "") + (node.caption or node.label),
+        "label": ("\u26a0 " if gap or flagged else "") + (node.caption or node.label),
         "shape": shape,
         "size": style.get("size", 14) * node.size,
-        "color": {"background": fill, "border": "#7A2500" if gap else "#333333"},
-        "borderWidth": 3 if gap else 1.5,
+        "color": {"background": fill, "border": border},
+        "borderWidth": 3 if gap else (5 if flagged else 1.5),
         "shapeProperties": {"borderDashes": [6, 3] if gap else False},
         "font": {"color": style.get("font", "#1A1A1A"), "size": 14, "face": FONT},
         "widthConstraint": {"maximum": 240},

@@ -33,6 +33,8 @@
     return String(text).toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
   }
 
+  var FLAGS = ["error", "warning", "info"];
+
   function isGap(status) { return root.gapStatuses.indexOf(status) >= 0; }
 
   function statusFor(n) {
@@ -66,11 +68,14 @@
     var style = root.styles[n.style] || {};
     var status = statusFor(n);
     var gap = isGap(status) && !style.color;
+    // a node with a fill of its own (the municipality, an organisation) that a finding
+    // concerns: a thick border in the finding's colour and a ⚠ instead
+    var flagged = !!style.color && FLAGS.indexOf(status) >= 0;
     var fill = style.color || root.statusColours[status] || "#9E9E9E";
-    var border = gap ? "#7A2500" : "#333333";
+    var border = gap ? "#7A2500" : flagged ? root.statusColours[status] : "#333333";
     var v = {
       id: n.id,
-      label: (gap ? "\u26A0 " : "") + (n.caption || n.label),
+      label: (gap || flagged ? "\u26A0 " : "") + (n.caption || n.label),
       shape: style.shape || "dot",
       size: (style.size || 14) * (n.size || 1),
       color: {
@@ -79,7 +84,7 @@
         highlight: { background: fill, border: "#000000" },
         hover: { background: fill, border: "#000000" },
       },
-      borderWidth: gap ? 3 : 1.5,
+      borderWidth: gap ? 3 : flagged ? 5 : 1.5,
       borderWidthSelected: 4,
       shapeProperties: { borderDashes: gap ? [6, 3] : false },
       font: { color: style.font || "#1A1A1A", size: 14, face: "system-ui, Segoe UI, sans-serif" },
@@ -205,8 +210,8 @@
       panel.appendChild(el("h4", null, words.findings));
       var ul = el("ul", "findings");
       n.findings.forEach(function (f) {
-        var li = el("li", "finding " + f.severity);
-        li.appendChild(el("strong", null, f.rule + " (" + (words[f.severity] || f.severity) + ")"));
+        var li = el("li", "finding " + (f.accepted ? "accepted" : f.severity));
+        li.appendChild(el("strong", null, f.rule + " (" + (f.accepted || words[f.severity] || f.severity) + ")"));
         li.appendChild(el("span", null, " " + f.message));
         if (f.fix) li.appendChild(el("p", "fix", words.fix + ": " + f.fix));
         ul.appendChild(li);
