@@ -143,7 +143,8 @@ def test_seed_works_cited_and_strategy(store) -> None:
         store,
         """SELECT ?creator ?year WHERE {
              ?p dcterms:type skdoc:brottsforebyggande-plan ; dcterms:references ?w .
-             ?w dcterms:type skdoc:publikation ; dcterms:issued ?year ; dcterms:creator ?creator .
+             ?w dcterms:type skdoc:publikation ; dcterms:issued ?year ; dcterms:creator ?agent .
+             ?agent a dcterms:Agent ; rdfs:label ?creator .
            } ORDER BY ?year ?creator""",
     )
     by_year: dict[str, set[str]] = {}

@@ -107,3 +107,52 @@ def test_vocabulary_lookup_by_id_or_label() -> None:
         factor.lookup("erkännande för prosocialt deltagande")
     with pytest.raises(LookupError, match="did you mean"):
         factor.lookup("föräldrars misbruk")
+
+
+def test_every_top_concept_is_listed_by_its_scheme(graph: rdflib.Graph) -> None:
+    """skos:hasTopConcept and skos:topConceptOf are inverses (SKOS S7/S8): a scheme lists
+    every concept that says it is one of its top concepts, and no other."""
+    stated = set(graph.subject_objects(SKOS.topConceptOf))
+    listed = {(concept, scheme) for scheme, concept in graph.subject_objects(SKOS.hasTopConcept)}
+    assert len(stated) > 90  # factors, domains, document types, statuses…
+    assert stated == listed, sorted(stated ^ listed)[:5]
+    for concept, scheme in stated:
+        assert (concept, SKOS.inScheme, scheme) in graph
+
+
+def test_object_properties_get_resources_and_acceptances_name_the_rule() -> None:
+    """The data gives an object property resources, never literals (dcterms:creator names an
+    agent per author); an acceptance names its rule by the rule's IRI."""
+    import pyoxigraph as ox
+
+    from samklang.graph.source_kind import load_dataset
+    from samklang.ontology.namespace import DCTERMS, RULE
+    from samklang.queries.rule import catalogue
+
+    from .conftest import EXAMPLES
+
+    g = rdflib.Graph()
+    for resource in turtle_files():
+        g.parse(data=resource.read_text(encoding="utf-8"), format="turtle")
+    object_properties = {str(p) for p in g.subjects(RDF.type, OWL.ObjectProperty)}
+    for name in ("vetlanda", "fiktivby"):
+        quads = load_dataset(EXAMPLES / name).quads
+        literal = [
+            q
+            for q in quads
+            if q.predicate.value in object_properties and isinstance(q.object, ox.Literal)
+        ]
+        assert not literal, literal[:3]
+        agents = [q.object for q in quads if q.predicate == DCTERMS.creator]
+        assert agents or name == "fiktivby"  # Vetlanda's plan cites four works
+        assert all(
+            any(q.subject == a and q.predicate.value == str(RDFS.label) for q in quads)
+            for a in agents
+        )
+    accepted = [
+        q for q in load_dataset(EXAMPLES / "fiktivby").quads if q.predicate == SK.acceptedRule
+    ]
+    assert accepted
+    for q in accepted:
+        assert isinstance(q.object, ox.NamedNode) and q.object in RULE
+        assert q.object.value[len(RULE.iri) :] in catalogue()

@@ -28,6 +28,7 @@ from samklang.ontology.namespace import (
     ORG,
     RDF,
     RDFS,
+    RULE,
     SK,
     SKOS,
     XSD,
@@ -409,8 +410,13 @@ class Builder:
             self.add(node, SK.status, entry["status"])
             if "outcome" in entry:
                 self.add(node, SK.outcome, _text(entry["outcome"]))
-        for creator in v.get("creator", []):
-            self.add(s, DCTERMS.creator, ox.Literal(creator))
+        for n, creator in enumerate(v.get("creator", []), 1):
+            # A resource per author of this work (dcterms:creator is an object property);
+            # the name as written is its label: no claim that two works share an author.
+            agent = ox.NamedNode(f"{s.value}#creator-{n}")
+            self.add(s, DCTERMS.creator, agent)
+            self.add(agent, RDF.type, DCTERMS.Agent)
+            self.add(agent, RDFS.label, ox.Literal(creator))
         if "issued" in v:
             self.add(s, DCTERMS.issued, ox.Literal(str(v["issued"]), datatype=XSD.gYear))
         if "citation" in v:
@@ -437,7 +443,7 @@ class Builder:
                 "the resource the finding concerns, a domain or a law such as SFS 2017:725",
             )
         self.add(s, RDF.type, SK.Acceptance)
-        self.add(s, SK.acceptedRule, ox.Literal(v["rule"]))
+        self.add(s, SK.acceptedRule, RULE.term(v["rule"]))
         self.add(s, SK.acceptedFocus, focus)
         for document in self.refs(record, "document"):
             self.add(s, SK.acceptedDocument, document)

@@ -94,6 +94,9 @@ SKLB = OntologyNamespace(BASE + "vocab/lagesbild-part/", "vocabularies/lagesbild
 """The three parts of a lägesbild under 4 § Lag (2023:196)."""
 LAW = Namespace(BASE + "vocab/law/")
 """Laws and regulations, named by SFS number (``sfs-2003-778``): open, any number is valid."""
+RULE = Namespace(BASE + "rule/")
+"""The coherence rules' IRIs: ``RULE.term("PER-EXPIRED")`` (a rule ID holds a hyphen)."""
+
 DATA = Namespace(BASE + "data/")
 """Data resources: ``DATA.term(f"{kommunkod}/{id}")``."""
 GRAPH = Namespace(BASE + "graph/")

@@ -15,7 +15,7 @@ import pyoxigraph as ox
 from samklang.errors import InputError
 from samklang.graph.dataset import Dataset
 from samklang.graph.store import Store
-from samklang.ontology.namespace import SK
+from samklang.ontology.namespace import RULE, SK
 from samklang.queries.rule import catalogue
 
 ACCEPTANCES_QUERY = """
@@ -58,16 +58,30 @@ def check_accepted_rules(dataset: Dataset) -> None:
     """
     rules = catalogue()
     for quad in dataset.quads:
-        rule, entry = quad.object, quad.subject
-        if quad.predicate != SK.acceptedRule or not isinstance(rule, ox.Literal):
+        entry = quad.subject
+        if quad.predicate != SK.acceptedRule:
             continue
-        if rule.value not in rules:
+        rule = rule_id(quad.object)
+        if rule not in rules:
             where = entry.value if isinstance(entry, ox.NamedNode) else ""
             path, line = dataset.locations.get(where, (dataset.path, None))
             raise InputError(
-                path, line, f"'{rule.value}' is not a rule; expected an ID listed by "
+                path, line, f"'{rule}' is not a rule; expected an ID listed by "
                 "'samklang rules'"
             )
+
+
+def rule_id(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
+    """The rule ID of an ``sk:acceptedRule`` value: the rule's IRI
+    (``https://w3id.org/samklang/rule/PER-MANDATE``), or the plain ID that a store an earlier
+    samklang loaded holds.
+
+    >>> rule_id(RULE.term("PER-MANDATE")), rule_id(ox.Literal("PER-MANDATE"))
+    ('PER-MANDATE', 'PER-MANDATE')
+    """
+    if isinstance(term, ox.NamedNode) and term in RULE:
+        return term.value[len(RULE.iri) :]
+    return term.value
 
 
 def read_acceptances(store: Store) -> Acceptances:
@@ -76,7 +90,7 @@ def read_acceptances(store: Store) -> Acceptances:
     for row in store.select(ACCEPTANCES_QUERY):
         if not isinstance(row["acceptance"], ox.NamedNode):
             continue  # from an RDF file loaded as it is: no dataset's, so it holds for none
-        found.setdefault((row["rule"].value, row["focus"].value), []).append(
+        found.setdefault((rule_id(row["rule"]), row["focus"].value), []).append(
             Acceptance(
                 document=row["document"].value if "document" in row else None,
                 scope=row["acceptance"].value.rsplit("/", 1)[0] + "/",

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import IO, TYPE_CHECKING, Any
 
+from samklang.ontology.namespace import RULE as RULE_NAMESPACE
 from samklang.report.context import ReportContext
 from samklang.report.words import acceptance, accepted_note, title
 
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 
     from samklang.queries.finding import Finding
 
-RULE = "https://w3id.org/samklang/rule/"
+RULE = RULE_NAMESPACE.iri
 """Namespace of the rules' IRIs: ``RULE + "PER-EXPIRED"``."""
 
 SEVERITIES = {"error": "Violation", "warning": "Warning", "info": "Info"}
@@ -118,7 +119,7 @@ def graph(findings: Sequence[Finding], *, lang: str, as_of: date, context: Repor
             node = BNode(f"acceptance{number:05d}")
             g.add((result, DCTERMS.relation, node))
             g.add((node, RDF.type, URIRef(SK.Acceptance.value)))
-            g.add((node, URIRef(SK.acceptedRule.value), Literal(f.rule)))
+            g.add((node, URIRef(SK.acceptedRule.value), rule))
             g.add((node, URIRef(SK.acceptedFocus.value), _node(f.focus)))
             g.add((node, URIRef(SK.acceptedBy.value), Literal(by)))
             g.add((node, DCTERMS.date, _typed(when)))
