@@ -176,3 +176,43 @@ def test_a_two_column_table_is_not_read_as_columns(tmp_path: Path) -> None:
     columns = [[a for a, _ in rows], [b for _, b in rows]]
     path = column_pages([columns], tmp_path / "t.pdf", across=True)  # as Word writes a table
     assert read_document(path).text.splitlines() == [f"{a}\t{b}" for a, b in rows]
+
+
+NARROW = [
+    "Åtgärdsplan för Låtsasnäs 2026–2027",
+    "",
+    "Låtsasnäs kommun",
+    "",
+    "Bakgrund",
+    "Låtsasnäs kommun har arbetat med",
+    "brottsförebyggande frågor länge. Den",
+    "här planen ersätter Brottsförebyggande plan",
+    "2022–2025 och bygger på Lägesbild",
+    "Låtsasnäs 2025.",
+    "Organisation",
+    "Arbetet leds av trygghetsrådet.",
+]
+"""A narrow column (fictional: Låtsasnäs is no real place): lines end wherever one is full."""
+
+
+def test_a_short_line_in_the_middle_of_a_sentence_is_not_a_heading(tmp_path: Path) -> None:
+    """In a PDF, a short line right under a line of text that does not end its sentence goes
+    on with that sentence: the documents it names keep their periods."""
+    x = ingest(column_pages([[NARROW]], tmp_path / "plan.pdf")).extraction
+    keys = {e.key for e in x.of("documents")}
+    assert keys >= {
+        "brottsforebyggande-plan|2022-01-01/2025-12-31",
+        "lagesbild|2025-01-01/2025-12-31",
+    }
+
+
+def test_a_short_line_after_a_finished_sentence_stays_a_heading(tmp_path: Path) -> None:
+    """A heading after a line that ends its sentence (``… Låtsasnäs 2025.`` / ``Organisation``)
+    is a heading still, and the first lines under the title are not run together."""
+    source = read_document(column_pages([[NARROW]], tmp_path / "plan.pdf"))
+    from samklang.graph.ingest.layout import read_layout
+
+    kinds = read_layout(source).kinds
+    lines = {line.text: line.number for line in source.lines}
+    assert kinds[lines["Organisation"]] == "heading"
+    assert kinds[lines["Bakgrund"]] == "heading"

@@ -145,6 +145,8 @@ def read_layout(source: SourceText) -> Layout:
         kind = "row" if line.number in layout.columns else _kind(source, lines, i)
         if kind == "text" and _continues_item(layout, lines, i):
             kind = "continued"
+        elif kind == "heading" and line.number not in source.headings and _runs_on(layout, i):
+            kind = "text"  # a short line of a narrow column, in the middle of a sentence
         layout.kinds[line.number] = kind
         if kind == "row":
             layout.rows[line.number] = Row(line, _cells(line))
@@ -213,6 +215,30 @@ def _continues_item(layout: Layout, lines: list[Line], i: int) -> bool:
         and not LABEL.match(text)
         and not _ENDS_CLAUSE.search(lines[i - 1].text)
     )
+
+
+def _runs_on(layout: Layout, i: int) -> bool:
+    """Whether line ``i`` goes on with the sentence of the line of text right above it: that
+    line does not end its sentence (``.``, ``:``…) and this one is no item, label or numbered
+    heading. A PDF's lines end wherever a line is full (its paragraphs are parted by an empty
+    line, ``pdf.py``), and so do a hard-wrapped text's: in a narrow column a short line in the
+    middle of a sentence (``2022–2025 och bygger på Lägesbild``) is not a heading. Not for a
+    DOCX, whose lines are its paragraphs, nor a line known to be a heading (Markdown ``#``)."""
+    if layout.source.kind not in ("pdf", "txt", "md") or i == 0:
+        return False
+    lines = layout.source.lines
+    previous, text = lines[i - 1], lines[i].text
+    return (
+        layout.kinds.get(previous.number) == "text"
+        and bool(previous.text.strip())
+        and not _ENDS_CLAUSE.search(previous.text)
+        and not LIST_ITEM.match(text)
+        and not LABEL.match(text)
+        and not _NUMBERED_HEADING.match(text)
+    )
+
+
+_NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+[A-ZÅÄÖ]")
 
 
 def _joins(previous: str, text: str) -> bool:
@@ -339,7 +365,9 @@ def _sentences(layout: Layout, lines: list[Line]) -> list[Span]:
         if kind == "continued":
             continue  # in the sentence of its item (below)
         if kind == "text" and not FOOTNOTE_LINE.match(line.text):
-            if block and not _joins(block[-1].text, line.text):
+            if block and not (
+                _joins(block[-1].text, line.text) or _runs_on(layout, line.number - 1)
+            ):
                 flush()
             block.append(line)
             continue
