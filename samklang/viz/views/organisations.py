@@ -28,8 +28,9 @@ TEXT: dict[str, dict[str, Any]] = {
         "intro": (
             "Styrgruppen överst, grupperna som rapporterar till den under, och deras "
             "medlemmar längst ner. Tjock orange linje: sammankallande. Blå pil: rapporterar "
-            "till. Ju större nod, desto fler kontakter går via den. Orange grupp: saknar "
-            "sammankallande, eller en temagrupp utan både kommun och polis."
+            "till. Ju större nod, desto fler kontakter går via den. Orange, röd eller ljusblå "
+            "(en kommun eller organisation: tjock kant och ⚠): ett öppet fynd eller en fråga "
+            "från samklang check gäller den; klicka för att läsa det."
         ),
         "member": "medlem",
         "convener": "sammankallande",
@@ -53,8 +54,9 @@ TEXT: dict[str, dict[str, Any]] = {
         "intro": (
             "The steering group on top, the groups reporting to it below, their members at the "
             "bottom. Thick orange line: convener. Blue arrow: reports to. The bigger the node, "
-            "the more links run through it. Orange group: no convener, or a theme group "
-            "without both the municipality and the police."
+            "the more links run through it. Orange, red or light blue (a municipality or "
+            "organisation: a thick border and ⚠): an open finding or question of samklang "
+            "check concerns it; click to read it."
         ),
         "member": "member",
         "convener": "convener",
