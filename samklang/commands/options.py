@@ -17,6 +17,7 @@ from samklang import messages
 from samklang.errors import SamklangError, UsageError
 from samklang.files import write_atomically
 from samklang.status import ExitStatus
+from samklang.terminal import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -50,7 +51,8 @@ def reports_errors(command: F) -> F:
             if context.find_root().params.get("traceback"):
                 raise
             lang = context.params.get("lang") or messages.default_language()
-            click.echo(messages.text("error", lang, message=messages.describe(err, lang)), err=True)
+            said = messages.text("error", lang, message=messages.describe(err, lang))
+            click.echo(printable(said), err=True)  # a value quoted in it cannot break the line
             sys.exit(ExitStatus.BAD_INPUT)
 
     return wrapper  # type: ignore[return-value]
