@@ -207,21 +207,36 @@ def charset_of(content_type: str) -> str:
     return "utf-8"
 
 
+UTF8_ONLY = ("application/sparql-query", "application/sparql-update")
+"""Media types whose encoding "is always UTF-8" (their IANA registrations, SPARQL 1.1 Query
+and Update): a body declaring another charset is refused (the W3C protocol test
+``bad_query_non_utf8``), where a form is read in the charset it declares."""
+
+
 def decoded(body: bytes, content_type: str) -> str:
-    """A request body as text, read in the charset its ``Content-Type`` declares.
+    """A request body as text: UTF-8 for a SPARQL query or update, a form in the charset its
+    ``Content-Type`` declares.
 
     Raises:
-        RefusalError: 415, the charset is unknown or the body is not in it.
+        RefusalError: 415, the charset is unknown, not UTF-8 for a query or update, or the
+            body is not in it.
     """
     import codecs
 
     charset = charset_of(content_type)
     try:
-        codecs.lookup(charset)
+        name = codecs.lookup(charset).name
     except LookupError:
         raise RefusalError(
             415, f"The charset {charset!r} of the request is unknown; send UTF-8."
         ) from None
+    media_type = content_type.split(";")[0].strip().lower()
+    if media_type in UTF8_ONLY and name not in ("utf-8", "ascii"):
+        raise RefusalError(
+            415,
+            f"{media_type} is always UTF-8, and the request declares the charset {charset}; "
+            "send the query in UTF-8.",
+        )
     try:
         return body.decode(charset)
     except UnicodeDecodeError as err:
