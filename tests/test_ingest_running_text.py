@@ -528,3 +528,45 @@ def test_a_line_after_an_item_that_ends_its_sentence_is_not_the_item(tmp_path: P
         "förbättra belysningen vid busstationen",
         "erbjuda föräldravandringar",
     }
+
+
+def works(x: Extraction) -> dict[str, str]:
+    return {
+        e.key: e.get("citation") or e.get("title")
+        for e in x.of("documents")
+        if e.key.startswith("work|")
+    }
+
+
+def test_an_entry_of_the_sources_wrapped_over_lines_is_one_work(tmp_path: Path) -> None:
+    """A narrow column wraps an entry of the list of sources: the short first line is no
+    heading, and the entry is read whole (its year on the next line is no work of its own)."""
+    x = read(
+        tmp_path,
+        "Lägesbild Låtsasnäs 2025\n\nLåtsasnäs kommun\n\nLägesbilden bygger på statistik.\n\n"
+        "Källor\nPolismyndigheten (2025) Lokal lägesbild\nLokalpolisområde Låtsasnäs, intern "
+        "rapport.\nPåhittsfors kommun (2025) Medborgarenkät\n2025.\n",
+    )
+    assert works(x) == {
+        "work|polismyndigheten|2025": (
+            "Polismyndigheten (2025) Lokal lägesbild Lokalpolisområde Låtsasnäs, intern rapport"
+        ),
+        "work|påhittsfors kommun|2025": "Påhittsfors kommun (2025) Medborgarenkät 2025",
+    }
+    assert "Lokalpolisområde Låtsasnäs" not in names(x.of("organisations"))  # an author's words
+
+
+def test_entries_of_the_sources_each_on_a_line_stay_apart(tmp_path: Path) -> None:
+    """Entries that each begin with an author and a year in parentheses, or with a bullet,
+    are works of their own although none ends in a full stop."""
+    x = read(
+        tmp_path,
+        "Lägesbild Låtsasnäs 2025\n\nLåtsasnäs kommun\n\nLägesbilden bygger på statistik.\n\n"
+        "Källor\nPolismyndigheten (2025) Lokal lägesbild\nPåhittsfors kommun (2024) "
+        "Medborgarenkät\n- Brå (2023) Nationella trygghetsundersökningen\n",
+    )
+    assert works(x) == {
+        "work|polismyndigheten|2025": "Polismyndigheten (2025) Lokal lägesbild",
+        "work|påhittsfors kommun|2024": "Påhittsfors kommun (2024) Medborgarenkät",
+        "work|brå|2023": "Brå (2023) Nationella trygghetsundersökningen",
+    }

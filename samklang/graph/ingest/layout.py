@@ -192,6 +192,7 @@ def _kind(source: SourceText, lines: list[Line], i: int) -> str:
     if (
         len(text) < _WRAPPED_MIN
         and not _TERMINAL.search(text)
+        and not _CITES_WORK.match(text)
         and not (i > 0 and _joins(lines[i - 1].text, text))
         and (i + 1 >= len(lines) or not _CONTINUES.match(lines[i + 1].text))
     ):
@@ -215,6 +216,12 @@ def _continues_item(layout: Layout, lines: list[Line], i: int) -> bool:
         and not LABEL.match(text)
         and not _ENDS_CLAUSE.search(lines[i - 1].text)
     )
+
+
+_CITES_WORK = re.compile(r"^[A-ZÅÄÖ][^()\d;]*?\s\((?:19|20)\d\d\)\s+\S")
+"""A line that begins with an author and a year in parentheses and goes on (``Polismyndigheten
+(2025) Lokal lägesbild``, the rest of the title wrapped onto the next line): an entry of a
+list of sources, never a heading."""
 
 
 def _runs_on(layout: Layout, i: int) -> bool:

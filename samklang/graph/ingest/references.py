@@ -24,6 +24,7 @@ from samklang.graph.ingest.model import Entity, Evidence
 
 if TYPE_CHECKING:
     from samklang.graph.ingest.reader import Reader
+    from samklang.graph.ingest.text import Line
 
 
 def read_laws(reader: Reader) -> None:
@@ -151,17 +152,56 @@ def read_strategies(reader: Reader) -> None:
 def read_works_cited(reader: Reader) -> None:
     """Works in the footnotes that end the text, or under a heading such as
     ``Referenser`` (``WORK_FULL``, ``WORK_SHORT``)."""
-    for line in reader.source.lines:
+    lines = reader.source.lines
+    wrapped: set[int] = set()  # lines an entry above is wrapped onto
+    for line in lines:
         in_notes = line.number >= reader.layout.notes_start
         under = pat.REFERENCE_HEADINGS.match(reader.layout.heading_text(line.number))
-        if not (in_notes or under) or not line.text.strip():
+        if not (in_notes or under) or not line.text.strip() or line.number in wrapped:
             continue
         if reader.layout.kinds[line.number] == "heading":
             continue
-        body = re.sub(r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^\d+\]:|[-•*]|\d+[.)])\s*", "", line.text)
-        offset = line.start + len(line.text) - len(body)
+        last = line
+        while _wraps_onto(reader, last, line):
+            last = lines[last.number]  # the next line (numbers count from 1)
+            wrapped.add(last.number)
+        # the entry over its lines, each line end a space (the same offsets)
+        chunk = reader.text[line.start : last.end].replace("\n", " ")
+        body = re.sub(_ENTRY_MARK, "", chunk)
+        offset = line.start + len(chunk) - len(body)
         for start, work in _works(body):
             _work(reader, offset + start, work)
+
+
+_ENTRY_MARK = re.compile(r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^\d+\]:|[-•*]|\d+[.)])\s*")
+"""What begins an entry of a list of sources or a footnote: a note's number, a bullet."""
+
+
+_NEW_ENTRY = re.compile(r"^\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\^\d+\]:|[-•*]\s|\d{1,3}[.)]\s)")
+"""A line that begins an entry of its own: a note's number, a bullet, ``3.`` and a space (not
+a year that ends a wrapped entry, ``2027.``)."""
+
+
+def _wraps_onto(reader: Reader, last: Line, first: Line) -> bool:
+    """Whether the entry that begins on line ``first`` and has reached line ``last`` goes on
+    on the next line: it is a full reference (``Polismyndigheten (2025) Lokal lägesbild``,
+    ``WORK_FULL``) not yet ended (no ``.``), and the next line is no entry of its own (no note
+    mark or bullet, no author and year in parentheses), no heading and not empty: a line wrapped
+    where it was full (``Lokalpolisområde Örnvik, intern rapport.``)."""
+    if last.number >= len(reader.source.lines) or re.search(r"[.!?]\s*$", last.text):
+        return False
+    entry = re.sub(_ENTRY_MARK, "", first.text).replace("*", "")
+    if not pat.WORK_FULL.match(entry.strip()):
+        return False
+    following = reader.source.lines[last.number]
+    text = following.text
+    return (
+        bool(text.strip())
+        and reader.layout.kinds.get(following.number) not in ("heading", "blank")
+        and following.number != reader.layout.notes_start
+        and not _NEW_ENTRY.match(text)
+        and not re.match(r"^[^()]*\((?:19|20)\d\d\)", text)
+    )
 
 
 def _works(body: str) -> list[tuple[int, str]]:
