@@ -88,7 +88,7 @@ def test_organisations_centrality() -> None:
 
 
 def test_betweenness_equals_networkx_over_the_whole_graph() -> None:
-    """rustworkx gives the stats their speed (decision 0011); networkx over the whole actor
+    """The folded leaves give the stats their speed (decision 0011); networkx over the whole actor
     graph, which users get from the Python API, is the reference, on two municipalities (two
     components: normalised by the size of the whole graph, not of each component)."""
     import networkx as nx
@@ -108,6 +108,34 @@ def test_betweenness_equals_networkx_over_the_whole_graph() -> None:
     assert any(c.betweenness > 0 for c in stats.organisations)
     for c in stats.organisations:
         assert c.betweenness == round(expected.get(c.iri, 0.0), 4), c.label
+
+
+@pytest.mark.parametrize("large_core", [400, 0], ids=["folded-leaves", "rustworkx"])
+def test_betweenness_equals_networkx_on_graphs_of_every_shape(large_core: int) -> None:
+    """The organisations' betweenness folds the nodes of one link into the node they hang from
+    and measures each component apart (decision 0011); a component with a large core goes to
+    rustworkx. Both give networkx's values over the whole graph: trees, stars, cycles and
+    dense parts with leaves hanging from them, pairs on their own, several components."""
+    import random
+
+    import networkx as nx
+
+    from samklang.network.analytics import _betweenness
+
+    shuffled = random.Random(19)
+    for trial in range(60):
+        size = shuffled.randint(1, 30)
+        graph = nx.gnm_random_graph(size, shuffled.randint(0, 2 * size), seed=trial)
+        for leaf in range(shuffled.randint(0, 25)):
+            graph.add_edge(("leaf", leaf), shuffled.randrange(size))
+        graph.add_edge(("pair", 0), ("pair", 1))
+        graph.add_edges_from([(("star", 0), ("star", i)) for i in range(1, 5)])
+        graph.remove_nodes_from([n for n in list(graph) if graph.degree(n) == 0])
+        expected = nx.betweenness_centrality(graph, normalized=True)
+        found = _betweenness(graph, large_core=large_core)
+        assert found.keys() == expected.keys()
+        for node, value in expected.items():
+            assert found[node] == pytest.approx(value, abs=1e-12), (trial, node)
 
 
 def test_loose_documents_are_found(tmp_path: Path) -> None:

@@ -35,7 +35,8 @@ KINDS = (SOCIAL, SITUATIONAL)
 
 
 def _targets(graph: nx.MultiDiGraph, node: str, relation: str) -> list[str]:
-    return sorted(o for _, o, k in graph.out_edges(node, keys=True) if k == relation)
+    # networkx's own adjacency, read without its views (see network.build.targets)
+    return sorted(o for o, keys in graph._succ[node].items() if relation in keys)
 
 
 def kind(graph: nx.MultiDiGraph, activity: str) -> str:
@@ -58,7 +59,7 @@ def outcomes(graph: nx.MultiDiGraph, activity: str) -> list[str]:
     """The outcome statuses reported for the activity: its own, then its follow-up entries'."""
     outcome = graph.graph["vocabulary"]["outcome_statuses"]
     reports = [graph.nodes[activity]] + [
-        graph.nodes[s] for s, _, k in graph.in_edges(activity, keys=True) if k == "follows_up"
+        graph.nodes[s] for s, keys in graph._pred[activity].items() if "follows_up" in keys
     ]
     return [r["status"] for r in reports if r.get("status") in outcome]
 

@@ -87,29 +87,34 @@ RELATIONS: dict[str, str] = {
 
 # Queries. ?g is the municipality's named graph, bound when one municipality is asked for.
 TYPES_QUERY = """
-SELECT ?ontology ?g ?s ?type WHERE {
+SELECT ?g ?s ?type WHERE {
   GRAPH ?g { ?s a ?type }
   FILTER (?g != ?ontology)
 }
 """
 
-FACTS_QUERY = """
-SELECT ?ontology ?g ?s ?p ?o WHERE {
+FACT_QUERY = """
+SELECT ?s ?o WHERE {
   GRAPH ?g { ?s ?p ?o }
   FILTER (?g != ?ontology)
-  VALUES ?p {
-    rdfs:label dcterms:title dcterms:description skos:note sk:purpose sk:year sk:periodStart
-    sk:periodEnd sk:periodYear sk:prioritised sk:activityKind sk:status dcterms:type
-    sk:reportYear sk:municipalityCode sk:abbreviation sk:handlaggare sk:reviewedBy
-    sk:emptyField sk:decision sk:decidedBy dcterms:date sk:outcome sk:sourceFile rdfs:seeAlso
-    sk:hasEntry sk:municipality sk:lsoTask
-    dcterms:isPartOf dcterms:references sk:legalBasis sk:inSeries sk:reportsOn sk:party
-    sk:signedBy sk:owningGroup org:hasMember sk:convener org:reportsTo org:subOrganizationOf
-    sk:statedIn sk:inGoalArea sk:identifiedIn sk:cause sk:plannedIn sk:responsible
-    sk:contributesTo sk:addresses sk:targetsFactor sk:targetsDomain sk:activity
-  }
 }
 """
+"""The facts of one predicate ?p. One query per predicate reads the planning in half the time
+of one query over all of them: a store decodes the two terms of a row, not four."""
+
+FACT_PREDICATES: tuple[ox.NamedNode, ...] = (
+    RDFS.label, DCTERMS.title, DCTERMS.description, SKOS.note, SK.purpose, SK.year,
+    SK.periodStart, SK.periodEnd, SK.periodYear, SK.prioritised, SK.activityKind, SK.status,
+    DCTERMS.type, SK.reportYear, SK.municipalityCode, SK.abbreviation, SK.handlaggare,
+    SK.reviewedBy, SK.emptyField, SK.decision, SK.decidedBy, DCTERMS.date, SK.outcome,
+    SK.sourceFile, RDFS.seeAlso, SK.hasEntry, SK.municipality, SK.lsoTask,
+    DCTERMS.isPartOf, DCTERMS.references, SK.legalBasis, SK.inSeries, SK.reportsOn, SK.party,
+    SK.signedBy, SK.owningGroup, ORG.hasMember, SK.convener, ORG.reportsTo,
+    ORG.subOrganizationOf, SK.statedIn, SK.inGoalArea, SK.identifiedIn, SK.cause, SK.plannedIn,
+    SK.responsible, SK.contributesTo, SK.addresses, SK.targetsFactor, SK.targetsDomain,
+    SK.activity,
+)  # fmt: skip
+"""The predicates the graph reads: the facts of its nodes, then the relations it draws."""
 
 PROVENANCE_QUERY = """
 SELECT ?g ?s ?source ?span WHERE {
@@ -270,23 +275,27 @@ def planning_graph(
     decisions: dict[str, dict[str, Any]] = defaultdict(dict)
     decision_of: dict[str, str] = {}
     edges: list[tuple[str, str, str]] = []
-    for row in store.select(FACTS_QUERY, bindings):
-        s, p, o = row["s"].value, row["p"].value, row["o"]
+    for predicate in FACT_PREDICATES:
+        rows = store.select(FACT_QUERY, {**bindings, "p": predicate})
+        p = predicate.value
         if p in RELATIONS:
-            edges.append((s, o.value, RELATIONS[p]))
-            continue
-        if p == SK.decidedBy.value:
-            decisions[s].setdefault("by", []).append(o.value)
-            continue
-        if p == DCTERMS.date.value:
-            decisions[s]["date"] = o.value
-            continue
-        found = nodes.get(s)
-        if found is None:
-            continue
-        _fact(found, p, o, labels, s, lang)
-        if p == SK.decision.value:
-            decision_of[o.value] = s
+            relation = RELATIONS[p]
+            edges.extend((row["s"].value, row["o"].value, relation) for row in rows)
+        elif p == SK.decidedBy.value:
+            for row in rows:
+                decisions[row["s"].value].setdefault("by", []).append(row["o"].value)
+        elif p == DCTERMS.date.value:
+            for row in rows:
+                decisions[row["s"].value]["date"] = row["o"].value
+        else:
+            for row in rows:
+                s, o = row["s"].value, row["o"]
+                found = nodes.get(s)
+                if found is None:
+                    continue
+                _fact(found, p, o, labels, s, lang)
+                if p == SK.decision.value:
+                    decision_of[o.value] = s
     for iri, (_, label) in labels.items():
         if iri in nodes:
             nodes[iri]["label"] = label
@@ -465,9 +474,12 @@ def label_of(graph: nx.MultiDiGraph, iri: str) -> str:
 
 def targets(graph: nx.MultiDiGraph, node: str, relation: str) -> list[str]:
     """The nodes ``node`` points to by ``relation``, in a stable order."""
-    return sorted(o for _, o, k in graph.out_edges(node, keys=True) if k == relation)
+    # networkx's own adjacency (a dict of each neighbour's edge keys), read without the
+    # read-only views over it: out_edges and succ[node] cost stats' red threads most of
+    # their time at 30 municipalities.
+    return sorted(o for o, keys in graph._succ[node].items() if relation in keys)
 
 
 def sources_of(graph: nx.MultiDiGraph, node: str, relation: str) -> list[str]:
     """The nodes pointing to ``node`` by ``relation``, in a stable order."""
-    return sorted(s for s, _, k in graph.in_edges(node, keys=True) if k == relation)
+    return sorted(s for s, keys in graph._pred[node].items() if relation in keys)
