@@ -325,3 +325,24 @@ def test_left_out_documents_are_named_in_text_markdown_html_and_json() -> None:
     for name in ("text", "markdown", "html"):
         assert "inte fanns per" not in render(name, found)
     assert 'class="left-out"' not in render("html", found)
+
+
+def test_checking_a_folder_imports_no_other_format_nor_the_http_client() -> None:
+    """``samklang check DIR`` writing text starts without the HTML page's templates (jinja2),
+    the SARIF writer, urllib's HTTP client (asked for an endpoint only) or the ingest package
+    (asked for a plan document only): a new process's start-up is most of a quick check."""
+    heavy = (
+        "{'jinja2', 'samklang.report.html', 'samklang.report.sarif', 'urllib.request',"
+        " 'samklang.graph.store.endpoint', 'samklang.graph.ingest'}"
+    )
+    code = (
+        "import sys\n"
+        "from samklang.cli import main\n"
+        "sys.argv = ['samklang', 'check', 'examples/vetlanda', '--as-of', '2026-11-25']\n"
+        "try:\n    main()\nexcept SystemExit as done:\n    status = done.code\n"
+        f"print(status, sorted({heavy} & set(sys.modules)), file=sys.stderr)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert out.stderr.strip().splitlines()[-1] == "1 []"

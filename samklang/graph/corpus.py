@@ -26,7 +26,6 @@ import pyoxigraph as ox
 
 from samklang.errors import InputError, UsageError
 from samklang.graph.store import ONTOLOGY_GRAPH, GraphStore, Store
-from samklang.graph.store.endpoint import SparqlStore
 from samklang.graph.store.oxigraph import OxigraphStore
 from samklang.ontology.namespace import DCTERMS, GRAPH, RDF, SK, XSD, Namespace
 
@@ -469,6 +468,8 @@ def open_sources(
             + " ('samklang load PATH… --store DIR' adds datasets to a store)"
         )
     if endpoint:
+        from samklang.graph.store.endpoint import SparqlStore  # urllib: only for an endpoint
+
         remote = SparqlStore(endpoint)
         remote.probe()  # refuses an endpoint where no municipality is found
         return remote

@@ -11,13 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from samklang.graph.ingest.text import SUFFIXES
-
 if TYPE_CHECKING:
     from samklang.graph.dataset import Dataset
-
-DOCUMENT_SUFFIXES = SUFFIXES
-"""Plan documents that ``load_dataset`` ingests on the fly (see ``samklang.graph.ingest``)."""
 
 SourceKind = Literal["document", "folder"]
 
@@ -32,8 +27,13 @@ def source_kind(path: str | Path) -> SourceKind:
     'folder'
     """
     p = Path(path)
-    if p.is_file() and p.suffix.lower() in DOCUMENT_SUFFIXES:
-        return "document"
+    if p.is_file():
+        # the suffixes of plan documents that load_dataset ingests on the fly; imported only
+        # for a file, so that checking a folder does not import the ingest package
+        from samklang.graph.ingest.text import SUFFIXES
+
+        if p.suffix.lower() in SUFFIXES:
+            return "document"
     return "folder"
 
 

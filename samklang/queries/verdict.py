@@ -36,6 +36,7 @@ count ("antal"), the yearly totals' mean; for anything else (an index, a share),
 from __future__ import annotations
 
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -559,9 +560,10 @@ def skips_verdicts(store: Store, may_write: bool | None = None) -> bool:
 
 
 def _is_endpoint(store: Store) -> bool:
-    from samklang.graph.store.endpoint import SparqlStore
-
-    return isinstance(store, SparqlStore)
+    # An endpoint's store is made by its module; where that was never imported, ``store`` is
+    # none (so a local check does not import urllib.request and the HTTP client to ask).
+    endpoint = sys.modules.get("samklang.graph.store.endpoint")
+    return endpoint is not None and isinstance(store, endpoint.SparqlStore)
 
 
 def _iri(term: Term) -> str:
