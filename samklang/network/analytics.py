@@ -20,7 +20,13 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from samklang.graph import concepts
-from samklang.network.build import choose_municipality, planning_graph, sources_of, targets
+from samklang.network.build import (
+    choose_municipality,
+    collection_paused,
+    planning_graph,
+    sources_of,
+    targets,
+)
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -386,9 +392,13 @@ def compute_stats(
     Raises:
         UsageError: ``municipality`` names no municipality in the store, or it holds none.
     """
+    with collection_paused():
+        return _stats(store, as_of or date.today(), municipality, lang)
+
+
+def _stats(store: Store, as_of: date, municipality: str | None, lang: str) -> Stats:
     chosen = choose_municipality(store, municipality)
     graph = planning_graph(store, chosen, lang)
-    as_of = as_of or date.today()
     count, loose = components(graph)
     threads = red_threads(graph, as_of)
     return Stats(

@@ -1,0 +1,171 @@
+"""`samklang serve` under load: 20 clients sending a mix of mostly distinct queries (the named
+research queries with varied years and dates, and lookups of single activities), against one
+client sending the same queries one at a time (the baseline: the service time, no queueing).
+
+    python benchmarks/endpoint_load.py [PATH | --store DIR] [--clients 20] [--queries 1000]
+
+The server is started on a free port of 127.0.0.1 in a new process (`samklang serve`, its
+defaults: 2 workers) and stopped at the end; nothing else is contacted. Each client keeps one
+HTTP connection and POSTs `application/sparql-query`, asking for SPARQL results JSON. Prints
+p50/p95/p99 latency, errors, queries a second and the load average, for both runs; the run is
+bounded by --queries and by --seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def load() -> str:
+    return " / ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def ask(conn: http.client.HTTPConnection, query: str) -> tuple[int, bytes]:
+    conn.request(
+        "POST", "/sparql", body=query.encode(),
+        headers={"Content-Type": "application/sparql-query",
+                 "Accept": "application/sparql-results+json"},
+    )  # fmt: skip
+    response = conn.getresponse()
+    return response.status, response.read()
+
+
+def queries(port: int, count: int) -> list[str]:
+    """``count`` query texts, most of them distinct."""
+    from samklang.graph.sparql_text import bind_values
+    from samklang.graph.store import with_prefixes
+    from samklang.queries.research import library
+
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    status, body = ask(conn, with_prefixes("SELECT ?a WHERE { ?a a sk:Activity } LIMIT 500"))
+    assert status == 200, body
+    activities = [b["a"]["value"] for b in json.loads(body)["results"]["bindings"]]
+    conn.close()
+    named = sorted(library().values(), key=lambda q: q.name)
+    texts = []
+    for i in range(count):
+        if i % 3 == 2 and activities:
+            iri = activities[(i * 7) % len(activities)]
+            texts.append(f"SELECT ?p ?o WHERE {{ <{iri}> ?p ?o }} LIMIT {20 + i % 50}")
+            continue
+        query = named[i % len(named)]
+        values = {}
+        for p in query.parameters:
+            if p.type == "year":
+                start = 2000 + (i // len(named)) % 27
+                values[p.name] = str(start if p.name != "toYear" else start + (i % 7))
+            elif p.type == "date":
+                values[p.name] = (date(2024, 1, 1) + timedelta(days=(i * 13) % 1000)).isoformat()
+        texts.append(with_prefixes(bind_values(query.query, query.bindings(values))))
+    return texts
+
+
+def run(port: int, texts: list[str], clients: int, seconds: float) -> dict[str, float]:
+    times: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+    position = [0]
+    deadline = time.monotonic() + seconds
+
+    def client() -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        while time.monotonic() < deadline:
+            with lock:
+                if position[0] >= len(texts):
+                    break
+                text = texts[position[0]]
+                position[0] += 1
+            started = time.perf_counter()
+            try:
+                status, _ = ask(conn, text)
+            except (OSError, http.client.HTTPException):
+                status = 0
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            took = time.perf_counter() - started
+            with lock:
+                times.append(took)
+                if status != 200:
+                    errors[0] += 1
+        conn.close()
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - started
+    times.sort()
+
+    def pct(p: float) -> float:
+        return times[min(len(times) - 1, int(p * len(times)))] * 1000
+
+    return {"n": len(times), "errors": errors[0], "p50": pct(0.5), "p95": pct(0.95),
+            "p99": pct(0.99), "mean": statistics.mean(times) * 1000,
+            "qps": len(times) / wall}  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("path", nargs="?", default="examples/vetlanda")
+    parser.add_argument("--store", type=Path)
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--queries", type=int, default=1000)
+    parser.add_argument("--baseline", type=int, default=150, help="queries of the one client")
+    parser.add_argument("--seconds", type=float, default=300.0, help="each run stops by then")
+    args = parser.parse_args()
+    port = free_port()
+    source = ["--store", str(args.store)] if args.store else [args.path]
+    server = subprocess.Popen(
+        [sys.executable, "-c", "from samklang.cli import main; main()", "serve", *source,
+         "--port", str(port)],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        for _ in range(600):
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                time.sleep(0.1)
+        texts = queries(port, args.queries)
+        print(f"{len(set(texts))} distinct of {len(texts)} queries; serving {' '.join(source)}")
+        run(port, texts[:20], 1, args.seconds)  # warm-up
+        print(f"load average before: {load()}")
+        for label, clients, part in (
+            ("1 client (baseline)", 1, texts[: args.baseline]),
+            (f"{args.clients} clients", args.clients, texts),
+        ):
+            r = run(port, part, clients, args.seconds)
+            print(
+                f"  {label:20} {r['n']:5.0f} queries, {r['errors']:.0f} errors: "
+                f"p50 {r['p50']:6.1f} ms  p95 {r['p95']:6.1f} ms  p99 {r['p99']:6.1f} ms  "
+                f"mean {r['mean']:6.1f} ms  {r['qps']:6.1f} q/s   (load {load()})"
+            )
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()
