@@ -5,8 +5,9 @@ the bare interpreter started the same way (the baseline), interleaved, median of
 
 Each run is a new `python -c "from samklang.cli import main; main()" check examples/vetlanda`
 in this repository's folder, which `-c` puts first on the path (`--against DIR` times another
-checkout's code beside it, e.g. a worktree of main, in its folder); the figure that travels between machines is the difference to the
-bare interpreter, which pays for the site packages' start-up hooks alone. Prints where the
+checkout's code beside it, e.g. a worktree of main, in its folder); the figure that travels
+between machines is the difference to the bare interpreter, which pays for the site packages'
+start-up hooks alone. Prints where the
 import time goes (`python -X importtime`, the largest top-level packages).
 """
 
