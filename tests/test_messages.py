@@ -178,6 +178,10 @@ INNER = {
     # a query file's header: a ValueError whose text after "NAME: " becomes an InputError
     "the '# ---' header is not valid YAML: {problem}",
     "parameter {param} needs a type among {types}",
+    # where a query stops being SPARQL (samklang/graph/store/__init__.py)
+    "the query cannot go on at {found}",
+    "the end of the text",
+    "a prefix that is not declared (PREFIX name: <…>)",
 }
 
 

@@ -259,7 +259,19 @@ def test_cli_query_named_file_and_inline(runner: CliRunner, tmp_path: Path) -> N
         (["query", "no-atgardsplan", str(EXEMPELBY), "--param", "asOf=2024-02-30"], "asOf"),
         (["query", "no-atgardsplan", str(EXEMPELBY), "--param", "x=1"], "is not a parameter"),
         (["query", "no-atgardsplan"], "give dataset paths"),
-        (["query", "--sparql", "SELECT * WHERE { ?s ?p }", str(EXEMPELBY)], "not valid SPARQL"),
+        (
+            ["query", "--sparql", "SELECT * WHERE { ?s ?p }", str(EXEMPELBY)],
+            "the query --sparql is not valid SPARQL at line 1, column 18: the query cannot go on "
+            "at '?s'",  # the triple pattern it could not take
+        ),
+        (
+            ["query", "--sparql", "SELEC * WHERE { ?s ?p ?o }", str(EXEMPELBY)],
+            "not valid SPARQL at line 1, column 1: the query cannot go on at 'SELEC'",
+        ),
+        (
+            ["query", "--sparql", "SELECT * WHERE { ?s nope:p ?o }", str(EXEMPELBY)],
+            "at line 1, column 27: a prefix that is not declared",  # Oxigraph: after the name
+        ),
         (["query", "--sparql", "DROP ALL", str(EXEMPELBY)], "is an update"),
     ],
 )
@@ -271,6 +283,29 @@ def test_cli_query_bad_usage_is_one_sentence(
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr
+
+
+def test_a_bad_rq_file_is_named_with_its_line(runner: CliRunner, tmp_path: Path) -> None:
+    """The line is the file's own (the project's prefixes put in front are not counted), and
+    the place is where the query goes wrong, not the end of the text."""
+    query = tmp_path / "mine.rq"
+    query.write_text(
+        "# my question\nSELECT ?goal WHERE {\n  ?goal a sk:Goal .\n  FILTER(?goal > )\n}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["query", str(query), str(EXEMPELBY), "--lang", "en"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip() == (
+        f"samklang: {query}, line 4: is not valid SPARQL at column 3: the query cannot go on at "
+        "'FILTER(?goal'."
+    )
+
+
+def test_a_good_rq_file_still_runs(runner: CliRunner, tmp_path: Path) -> None:
+    query = tmp_path / "mine.rq"
+    query.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?g a sk:Goal }\n", encoding="utf-8")
+    result = runner.invoke(cli, ["query", str(query), str(EXEMPELBY)])
+    assert result.exit_code == 0, result.output
 
 
 def test_cli_load_then_query_the_store(runner: CliRunner, tmp_path: Path) -> None:

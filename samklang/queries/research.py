@@ -53,9 +53,10 @@ from typing import Any, TextIO
 
 import pyoxigraph as ox
 
-from samklang.errors import InputError, UsageError
+from samklang.errors import InputError, UsageError, at_line
 from samklang.graph.sparql_json import results_json
-from samklang.graph.store import Row, Store, Term
+from samklang.graph.sparql_text import inspect
+from samklang.graph.store import Row, Store, Term, sparql_syntax_error
 from samklang.ontology.namespace import DATA, GRAPH, LAW, PREFIXES, XSD
 from samklang.queries.header import parse_header, read_header
 from samklang.queries.rule import LANGUAGES
@@ -298,9 +299,15 @@ def find_query(name_or_file: str) -> ResearchQuery:
         except (OSError, UnicodeDecodeError) as err:
             raise InputError(path, None, f"cannot be read as UTF-8 text: {err}") from err
         try:
-            return parse_query(text, path.stem)
+            found = parse_query(text, path.stem)
         except ValueError as err:
             raise InputError(path, None, str(err).split(": ", 1)[-1]) from err
+        if not inspect(text).is_update and (wrong := sparql_syntax_error(text)):
+            line, column, problem = wrong
+            raise InputError(
+                path, at_line(line), f"is not valid SPARQL at column {column}: {problem}"
+            )
+        return found
     import difflib
 
     close = difflib.get_close_matches(name_or_file, list(queries), n=1)
@@ -336,10 +343,16 @@ def run(
     Raises:
         UsageError: a bad parameter value, or the query is not a valid SELECT query.
     """
-    from samklang.graph.sparql_text import inspect, projection
+    from samklang.graph.sparql_text import projection
     from samklang.queries.verdict import with_verdicts
 
     shape = inspect(query.query)
+    if not shape.is_update and (wrong := sparql_syntax_error(query.query)):
+        line, column, problem = wrong
+        raise UsageError(
+            f"the query {query.name} is not valid SPARQL at line {line}, column {column}: "
+            f"{problem}"
+        )
     if shape.form != "SELECT":
         form = "an update" if shape.is_update else shape.form or "not a query"
         raise UsageError(f"the query {query.name} is {form}; 'samklang query' runs SELECT queries")

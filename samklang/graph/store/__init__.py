@@ -19,6 +19,7 @@ up to do the same: see docs/triple-stores.md).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Protocol
 
@@ -43,6 +44,54 @@ def with_prefixes(query: str) -> str:
     """``query`` with the project's PREFIX declarations in front (rules may add their own)."""
     head = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())
     return head + query
+
+
+_POSITION = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
+
+
+def sparql_syntax_error(query: str) -> tuple[int, int, str] | None:
+    """Where ``query`` (a SPARQL query, with the project's prefixes known) stops being SPARQL:
+    its line and column, counted in ``query`` itself, and what the parser expected there; or
+    ``None`` when it parses. Oxigraph parses it, on an empty store."""
+    try:
+        ox.Store().query(with_prefixes(query))
+    except SyntaxError as err:
+        return _where_rdflib_stops(query) or syntax_position(err)
+    except Exception:  # it parses; evaluating it on an empty store failed (no matter here)
+        return None
+    return None
+
+
+def _where_rdflib_stops(query: str) -> tuple[int, int, str] | None:
+    """The line, column and word where rdflib's SPARQL parser stops, if it does: Oxigraph names
+    the furthest place its parser tried, often the end of the text, rdflib the first word it
+    could not take."""
+    from pyparsing import ParseBaseException
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        parseQuery(query)
+    except ParseBaseException as err:
+        word = re.match(r"\S{1,30}", query[err.loc :])
+        found = f"'{word[0]}'" if word else "the end of the text"
+        return (err.lineno, err.col, f"the query cannot go on at {found}")
+    except Exception:  # rdflib reads it (Oxigraph does not): Oxigraph's place is all there is
+        return None
+    return None
+
+
+def syntax_position(err: SyntaxError) -> tuple[int, int, str]:
+    """Oxigraph's syntax error about a query given :func:`with_prefixes`: the line and column
+    in the query as written (the prefixes' lines not counted), and what was expected there."""
+    m = _POSITION.match(str(err))
+    if not m:
+        return (1, 1, " ".join(str(err).split()))
+    problem = " ".join(m[3].split())
+    if problem.startswith("expected one of Prefix not found"):
+        problem = "a prefix that is not declared (PREFIX name: <…>)"
+    elif len(problem) > 200:  # a list of every character that may follow
+        problem = problem[:200].rsplit(",", 1)[0] + ", …"
+    return (max(1, int(m[1]) - len(PREFIXES)), int(m[2]), problem)
 
 
 class Store(Protocol):

@@ -18,6 +18,7 @@ from samklang.graph.store import (
     folder,
     in_graph,
     ontology_quads,
+    syntax_position,
     with_prefixes,
 )
 
@@ -147,7 +148,10 @@ class OxigraphStore:
                 with_prefixes(query), use_default_graph_as_union=True, substitutions=substitutions
             )
         except SyntaxError as err:
-            raise UsageError(f"the query is not valid SPARQL: {err}") from err
+            line, column, problem = syntax_position(err)
+            raise UsageError(
+                f"the query is not valid SPARQL at line {line}, column {column}: {problem}"
+            ) from err
         if not isinstance(solutions, ox.QuerySolutions):
             raise UsageError("only SELECT queries give rows; this is an ASK or CONSTRUCT query")
         names = [v.value for v in solutions.variables]
