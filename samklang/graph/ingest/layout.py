@@ -233,8 +233,7 @@ def _runs_on(layout: Layout, i: int) -> bool:
     DOCX, whose lines are its paragraphs, nor a line known to be a heading (Markdown ``#``)."""
     if layout.source.kind not in ("pdf", "txt", "md") or i == 0:
         return False
-    lines = layout.source.lines
-    previous, text = lines[i - 1], lines[i].text
+    previous, text = layout.line(i), layout.line(i + 1).text  # lines i and i + 1 from 1
     return (
         layout.kinds.get(previous.number) == "text"
         and bool(previous.text.strip())

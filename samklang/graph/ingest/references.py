@@ -188,12 +188,12 @@ def _wraps_onto(reader: Reader, last: Line, first: Line) -> bool:
     ``WORK_FULL``) not yet ended (no ``.``), and the next line is no entry of its own (no note
     mark or bullet, no author and year in parentheses), no heading and not empty: a line wrapped
     where it was full (``Lokalpolisområde Örnvik, intern rapport.``)."""
-    if last.number >= len(reader.source.lines) or re.search(r"[.!?]\s*$", last.text):
+    if last.number >= len(reader.layout.kinds) or re.search(r"[.!?]\s*$", last.text):
         return False
     entry = re.sub(_ENTRY_MARK, "", first.text).replace("*", "")
     if not pat.WORK_FULL.match(entry.strip()):
         return False
-    following = reader.source.lines[last.number]
+    following = reader.layout.line(last.number + 1)
     text = following.text
     return (
         bool(text.strip())
