@@ -65,8 +65,22 @@ class Dataset:
 
 
 def dataset_files(folder: Path) -> tuple[list[Path], list[Path], list[Path]]:
-    """The YAML files, activity lists and Turtle files of a dataset folder, each sorted."""
-    names = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    """The YAML files, activity lists and Turtle files of a dataset folder, each sorted.
+
+    Raises:
+        InputError: a folder inside it has the name of such a file (``documents.yaml/``),
+            which would otherwise be passed over without a word.
+    """
+    entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+    for entry in entries:
+        if entry.suffix.lower() in _READ_SUFFIXES and entry.is_dir():
+            raise InputError(
+                entry,
+                None,
+                f"is a folder; a dataset reads '{entry.name}' as a file (rename the folder, or "
+                "put the file in its place)",
+            )
+    names = [p for p in entries if p.is_file()]
     yaml_files = [p for p in names if p.suffix.lower() in (".yaml", ".yml")]
     tables = [
         p
@@ -75,6 +89,11 @@ def dataset_files(folder: Path) -> tuple[list[Path], list[Path], list[Path]]:
     ]
     turtle = [p for p in names if p.suffix.lower() == ".ttl"]
     return yaml_files, tables, turtle
+
+
+_READ_SUFFIXES = (".yaml", ".yml", ".csv", ".xlsx", ".ttl", ".json")
+"""What a dataset folder's files it reads end in (YAML, activity lists and observation files,
+Turtle)."""
 
 
 def load_dataset_folder(path: str | Path) -> Dataset:

@@ -266,6 +266,10 @@ CATALOGUE: tuple[Message, ...] = (
        "anger något om '{iri}', utanför datasetets namnrymd {own}; ett dataset anger bara "
        "uppgifter om sina egna resurser och hänvisar till andras som objekt"),
     _m("cannot be read ({reason})", "kan inte läsas ({reason})"),
+    _m("is a folder; a dataset reads '{name}' as a file (rename the folder, or put the file in "
+       "its place)",
+       "är en mapp; ett dataset läser '{name}' som en fil (byt namn på mappen, eller lägg filen "
+       "på dess plats)"),
     _m("is {size} MB; samklang reads a dataset's files up to 2 MB each (a planning dataset is "
        "kilobytes; leave out what the plan does not use)",
        "är {size} MB; samklang läser filer i ett dataset på högst 2 MB var (ett dataset för en "
