@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 def write_table(result: Result, stream: IO[str], terminal: bool = False) -> None:
     """``result`` as a table, one column per variable of the query in its order, IRIs shortened
-    to prefixed names and line breaks in a value made spaces; then the number of rows.
+    to prefixed names, line breaks in a value made spaces and other control characters written
+out; then the number of rows.
 
     With ``terminal``, the terminal's width; otherwise 120 wide. No colours either way.
     """
@@ -32,7 +33,7 @@ def write_table(result: Result, stream: IO[str], terminal: bool = False) -> None
     table = Table()
     for column in result.columns:
         # A long value folds onto more lines rather than losing its end.
-        table.add_column(escape(column), overflow="fold")
+        table.add_column(escape(_one_line(column)), overflow="fold")
     for row in result.rows:
         table.add_row(
             *(escape(_one_line(term_value(row.get(c), prefixed=True))) for c in result.columns)
@@ -43,5 +44,10 @@ def write_table(result: Result, stream: IO[str], terminal: bool = False) -> None
 
 
 def _one_line(text: str) -> str:
-    """Line breaks and tabs in a value as single spaces: one row stays one row of cells."""
-    return " ".join(text.split()) if ("\n" in text or "\r" in text or "\t" in text) else text
+    """Line breaks and tabs in a value as single spaces: one row stays one row of cells; any
+    other control character written out (``\\x1b``), so a value cannot drive the terminal."""
+    from samklang.terminal import printable
+
+    if "\n" in text or "\r" in text or "\t" in text:
+        text = " ".join(text.split())
+    return printable(text)

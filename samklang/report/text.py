@@ -40,7 +40,6 @@ def write_text(
     under its message; the summary line counts it as accepted, not under its severity.
     """
     from rich.console import Console
-    from rich.markup import escape
     from rich.table import Table
 
     words = WORDS[lang]
@@ -79,6 +78,16 @@ def write_text(
     if read:
         console.print(escape(read), soft_wrap=True)
     console.print(escape(summary(findings, lang, as_of)), soft_wrap=True)  # one line
+
+
+def escape(text: str) -> str:
+    """``text`` for rich: its markup escaped, and control characters other than line breaks
+    written out (``\\x1b``), so a label from an input file cannot drive the terminal."""
+    from rich.markup import escape as escape_markup
+
+    from samklang.terminal import printable
+
+    return escape_markup(printable(text, keep="\n"))
 
 
 def write(
