@@ -203,18 +203,9 @@ def test_the_national_view_and_its_drilldown_are_legible(browser, tmp_path, wind
 
 
 def test_sixty_municipalities_keep_their_labels_apart(browser, tmp_path):
-    from .viz.tvahundraby import EXEMPELSTAD as FICTIONAL
+    from .viz.tvahundraby import write_corpus
 
-    paths = []
-    for k in range(60):  # fictional copies of Exempelstad over three counties
-        code = f"{(1, 5, 14)[k % 3]:02d}{30 + k:02d}"
-        target = tmp_path / code
-        shutil.copytree(FICTIONAL, target)
-        yaml = target / "municipality.yaml"
-        text = yaml.read_text(encoding="utf-8").replace('code: "9990"', f'code: "{code}"')
-        text = text.replace("name: Exempelstad kommun", f"name: Påhittsala {k} kommun (fiktiv)")
-        yaml.write_text(text, encoding="utf-8")
-        paths.append(target)
+    paths = write_corpus(tmp_path, 60)
     view = build_view(store_of(*paths), "national", as_of=AS_OF)
     for window in WINDOWS:
         m = measure(browser, view, tmp_path / "sixty.html", window)
@@ -237,3 +228,33 @@ def test_a_municipality_with_its_own_fill_is_marked_when_a_finding_concerns_it(
     assert drawn["label"].startswith("\u26a0 ")
     assert drawn["width"] == 5
     assert drawn["border"].upper() == "#D55E00"
+
+
+@pytest.mark.slow
+def test_the_national_view_of_290_keeps_its_labels_apart(browser, tmp_path):
+    from .viz.tvahundraby import write_corpus
+
+    counties = (1, 3, 4, 5, 6, 7, 8, 9, 10, 12, 13, 14, 17, 18, 19, 20, 21, 22, 23, 24, 25)
+    view = build_view(store_of(*write_corpus(tmp_path, 290, counties)), "national", as_of=AS_OF)
+    assert len(render_html(view).encode()) <= 5_000_000
+    for window in WINDOWS:
+        m = measure(browser, view, tmp_path / "national-290.html", window)
+        assert m["nodes"] == len(view.nodes) == 295
+        shoot(browser, tmp_path, f"legible-national-290-{window[0]}x{window[1]}")
+        assert_legible(m, f"290 municipalities at {window[0]}×{window[1]}")
+
+
+def test_search_in_a_paged_view_turns_to_the_page_that_has_it(browser, tvahundraby, tmp_path):
+    view = build_view(tvahundraby, "coverage", as_of=AS_OF)
+    target = next(n for n in view.pages[4].nodes if n.style.startswith("activity"))
+    assert target.id not in {n.id for n in view.pages[0].nodes}
+    measure(browser, view, tmp_path / "search.html", WINDOWS[0])
+    browser.evaluate(
+        "(() => { const s = document.querySelector('input[data-filter=search]');"
+        f" s.value = {target.label!r}; s.dispatchEvent(new Event('input')); }})()"
+    )
+    browser.wait_until("window.samklang.stable")
+    assert browser.evaluate("document.getElementById('page').value") == "4"
+    assert browser.evaluate("window.samklang.network.getSelectedNodes()") == [target.id]
+    assert target.label in browser.evaluate("document.querySelector('#details h3').textContent")
+    assert_legible(browser.evaluate(MEASURE), "Tvåhundraby, page 5 after a search")

@@ -78,3 +78,19 @@ def write_tvahundraby(folder: Path, activities: int = 200, seed: int = 20) -> Pa
         writer.writeheader()
         writer.writerows(rows)
     return target
+
+
+def write_corpus(folder: Path, count: int, counties: tuple[int, ...] = (1, 5, 14)) -> list[Path]:
+    """``count`` FICTIONAL municipalities (copies of Exempelstad, "Påhittsala N kommun
+    (fiktiv)") spread over ``counties``, with codes no real municipality has; their paths."""
+    paths = []
+    for k in range(count):
+        code = f"{counties[k % len(counties)]:02d}{30 + k // len(counties):02d}"
+        target = folder / code
+        shutil.copytree(EXEMPELSTAD, target)
+        yaml = target / "municipality.yaml"
+        text = yaml.read_text(encoding="utf-8").replace('code: "9990"', f'code: "{code}"')
+        text = text.replace("name: Exempelstad kommun", f"name: Påhittsala {k} kommun (fiktiv)")
+        yaml.write_text(text, encoding="utf-8")
+        paths.append(target)
+    return paths

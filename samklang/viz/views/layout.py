@@ -144,17 +144,20 @@ def grid(
     nodes: Sequence[Node],
     hubs: Sequence[Node],
     *,
-    most_columns: int = 7,
+    most_columns: int = 6,
     cell_width: float = 230.0,
 ) -> None:
     """Place ``nodes`` in a grid in their order, row by row (at most ``most_columns`` wide,
     fewer for few nodes), and ``hubs`` in a row above it; every cell as large as the largest
-    box and a gap, so no two boxes meet. Seven columns of 230 stay under a 1366 px window's
-    panel at scale 0.8."""
+    box and a gap, so no two boxes meet. Six columns of 230 stay under a 1366 px window's
+    panel at scale 0.8; with more columns than hubs, their counts differ in parity, so each hub
+    stands between two columns and no link runs straight down through a column's labels."""
     for node in (*nodes, *hubs):
         node.caption = caption(node.label)
     count = len(nodes)
     columns = max(1, min(most_columns, math.ceil(math.sqrt(2 * count))))
+    if columns > len(hubs) and columns % 2 == len(hubs) % 2:
+        columns -= 1  # the hubs stand between two columns: no link runs down a column
     width = max([cell_width] + [extent(n)[0] + GAP for n in (*nodes, *hubs)])
     height = max([ROW_HEIGHT] + [extent(n)[1] + GAP for n in nodes])
     for k, node in enumerate(nodes):

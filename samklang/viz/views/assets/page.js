@@ -117,7 +117,9 @@
       arrows: style.arrows || "",
       title: e.label ? tip(e.label) : undefined,
     };
-    if (!view.physics) {
+    if (view.name === "national") {
+      v.smooth = false; // straight from a domain to each municipality of the grid
+    } else if (!view.physics) {
       var vertical = ["documents", "organisations", "national"].indexOf(view.name) >= 0;
       v.smooth = { type: "cubicBezier", forceDirection: vertical ? "vertical" : "horizontal", roundness: 0.45 };
     } else {
@@ -181,14 +183,37 @@
       if (api.network) api.network.unselectAll();
       return;
     }
-    var found = state.view.nodes
-      .filter(function (n) { return visibleIds.has(n.id) && fold(n.label).indexOf(query) >= 0; })
-      .map(function (n) { return n.id; });
+    function matching(view, shown) {
+      return view.nodes
+        .filter(function (n) { return shown(n) && fold(n.label).indexOf(query) >= 0; })
+        .map(function (n) { return n.id; });
+    }
+    var found = matching(state.view, function (n) { return visibleIds.has(n.id); });
+    var turned = false;
+    // a paged view: nothing on this page, so the first other page that has it
+    if (!found.length && pages && pages.length && api.network) {
+      for (var k = 0; k < pages.length && !found.length; k++) {
+        if (String(k) === pageSelect.value) continue;
+        var sub = pageView(k);
+        found = matching(sub, isVisible);
+        if (found.length) {
+          pageSelect.value = String(k);
+          show(sub);
+          turned = true;
+        }
+      }
+    }
     box.textContent = found.length ? words.matches.replace("{n}", String(found.length)) : words.no_matches;
     if (!api.network) return;
     api.network.selectNodes(found, false);
     if (found.length) {
-      api.network.fit({ nodes: found, animation: false, maxZoomLevel: 1.2 });
+      if (!turned) {
+        api.network.fit({ nodes: found, animation: false, maxZoomLevel: 1.2 });
+        if (api.network.getScale() < MIN_SCALE) {
+          // keep the labels legible: the first match in the middle, at the smallest scale
+          api.network.moveTo({ position: api.network.getPositions([found[0]])[found[0]], scale: MIN_SCALE, animation: false });
+        }
+      }
       if (found.length === 1) showDetails(found[0]);
     }
   }
