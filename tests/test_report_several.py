@@ -60,13 +60,16 @@ def test_json_names_each_findings_dataset_file_and_line(runner, planer: Path) ->
     assert grouped and all(i["dataset"] and i["file"] for f in grouped for i in f["items"])
 
 
-def test_markdown_says_where_in_which_dataset(runner, planer: Path) -> None:
+def test_markdown_and_html_say_where_in_which_dataset(runner, planer: Path) -> None:
     both = run(runner, "planer/fiktivby", "planer/vetlanda", "--format", "markdown")
     lines = [line for line in both.splitlines() if line.startswith("- **")]
     wheres = both.count("Var i datasetet: `")
     assert wheres == len(lines) > 40
     assert "Var i datasetet: `planer/vetlanda/municipality.yaml, rad 3`" in both
     assert "Var i datasetet: `planer/fiktivby/documents.yaml, rad " in both
+    page = run(runner, "planer/fiktivby", "planer/vetlanda", "--format", "html")
+    assert "planer/vetlanda/municipality.yaml, rad 3" in page
+    assert "planer/fiktivby/documents.yaml, rad " in page
     # One dataset alone: the file within it, as before.
     alone = run(runner, "planer/vetlanda", "--format", "markdown")
     assert "Var i datasetet: `municipality.yaml, rad 3`" in alone
