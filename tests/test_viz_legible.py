@@ -258,3 +258,13 @@ def test_search_in_a_paged_view_turns_to_the_page_that_has_it(browser, tvahundra
     assert browser.evaluate("window.samklang.network.getSelectedNodes()") == [target.id]
     assert target.label in browser.evaluate("document.querySelector('#details h3').textContent")
     assert_legible(browser.evaluate(MEASURE), "Tvåhundraby, page 5 after a search")
+
+
+def test_a_window_resized_after_loading_refits_the_drawing(browser, stores, tmp_path):
+    view = build_view(stores["vetlanda"], "chain", as_of=AS_OF)
+    for first, then in (WINDOWS, WINDOWS[::-1]):
+        measure(browser, view, tmp_path / "resize.html", first)
+        browser.resize(*then)
+        browser.pump(0.4)
+        browser.wait_until("window.samklang.stable")
+        assert_legible(browser.evaluate(MEASURE), f"Vetlanda chain, {first} made {then}")

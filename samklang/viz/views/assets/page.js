@@ -480,6 +480,17 @@
     state.search = search.value;
     runSearch();
   });
+  // a window made wider or narrower: fit the drawing to the panel's new width
+  var resizing = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizing);
+    resizing = setTimeout(function () {
+      if (!api.network) return;
+      api.stable = false;
+      settle(performance.now());
+      api.network.redraw();
+    }, 150);
+  });
   var backButton = document.getElementById("back");
   if (backButton) backButton.addEventListener("click", back);
 
