@@ -268,3 +268,11 @@ def test_a_window_resized_after_loading_refits_the_drawing(browser, stores, tmp_
         browser.pump(0.4)
         browser.wait_until("window.samklang.stable")
         assert_legible(browser.evaluate(MEASURE), f"Vetlanda chain, {first} made {then}")
+
+
+@pytest.mark.parametrize("name", VIEWS)
+def test_the_english_pages_are_legible_too(browser, stores, tmp_path, name):
+    view = build_view(stores["vetlanda"], name, lang="en", as_of=AS_OF)
+    for window in WINDOWS:
+        m = measure(browser, view, tmp_path / f"en-{name}.html", window)
+        assert_legible(m, f"Vetlanda {name} in English at {window[0]}×{window[1]}")
