@@ -4,6 +4,7 @@ the municipalities it is drawn with are fictional (Vetlanda's data is its public
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -110,3 +111,18 @@ def test_the_page_is_written_by_pyvis_from_samklangs_template(monkeypatch):
     assert page.startswith("<!DOCTYPE html>") and 'id="samklang-data"' in page
     for cdn in ("cdnjs", "jsdelivr", "unpkg", "bootstrap", "<link", 'src="http'):
         assert cdn not in page.lower()
+
+
+@pytest.mark.parametrize("name", ONE_MUNICIPALITY)
+def test_a_network_can_be_laid_out_by_vis_networks_hierarchy_of_levels(vetlanda, name):
+    view = build_view(vetlanda, name, as_of=AS_OF)
+    network = view.to_pyvis(hierarchical=True)
+    options = json.loads(network.options.to_json())
+    hierarchy = options["layout"]["hierarchical"]
+    assert hierarchy["enabled"] is True
+    assert hierarchy["direction"] == ("LR" if name in ("coverage", "chain") else "UD")
+    assert [n["level"] for n in network.nodes] == [n.level for n in view.nodes]
+    assert all("x" not in n for n in network.nodes)
+    if name in ("coverage", "chain"):  # the red thread's first step on the left
+        problems = {n.level for n in view.nodes if n.style == "problem"}
+        assert problems == {0}

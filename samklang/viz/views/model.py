@@ -174,12 +174,12 @@ class View:
     notes: list[str] = field(default_factory=list)
     pages: list[View] = field(default_factory=list)
 
-    def to_pyvis(self, **canvas: str) -> Any:
+    def to_pyvis(self, **options: Any) -> Any:
         """The view as a ``pyvis.network.Network`` (see :mod:`samklang.viz.views.pyvis_network`);
-        ``canvas`` takes ``height`` and ``width``. Imports pyvis."""
+        ``options`` takes ``height``, ``width`` and ``hierarchical``. Imports pyvis."""
         from samklang.viz.views.pyvis_network import to_pyvis
 
-        return to_pyvis(self, **canvas)
+        return to_pyvis(self, **options)
 
     def data(self) -> dict[str, Any]:
         """The view as JSON-ready data for the page (drill-downs and pages left out: they go

@@ -83,13 +83,18 @@ def _edge(edge: Edge) -> dict[str, Any]:
     return item
 
 
-def to_pyvis(view: View, *, height: str = "750px", width: str = "100%") -> Network:
+def to_pyvis(
+    view: View, *, height: str = "750px", width: str = "100%", hierarchical: bool = False
+) -> Network:
     """The view as a pyvis ``Network``: the same nodes, edges, looks and positions as the page.
 
     Args:
         view: the view (from :func:`samklang.viz.visualise.build_view`).
         height: the canvas height pyvis draws.
         width: the canvas width.
+        hierarchical: let vis-network's hierarchical layout place the nodes by their
+            ``level`` (the layered views' columns: left to right for coverage and chain, top
+            down for documents and organisations) instead of the fixed positions.
 
     Returns:
         A directed network; ``network.nodes`` and ``network.edges`` are vis-network's items,
@@ -109,6 +114,19 @@ def to_pyvis(view: View, *, height: str = "750px", width: str = "100%") -> Netwo
     network.node_map = {item["id"]: item for item in network.nodes}
     network.edges = [_edge(edge) for edge in view.edges]
     network.toggle_physics(view.physics)
+    if hierarchical:
+        from pyvis.options import Layout
+
+        layout = Layout()
+        layout.hierarchical.direction = (
+            "UD" if view.name in ("documents", "organisations", "national") else "LR"
+        )
+        layout.hierarchical.sortMethod = "directed"
+        layout.hierarchical.levelSeparation = 300
+        network.options.layout = layout
+        for item in network.nodes:
+            item.pop("x", None)
+            item.pop("y", None)
     return network
 
 
