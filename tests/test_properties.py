@@ -73,9 +73,9 @@ def copy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """A copy of the Vetlanda example (with the shared dataset beside it) that every example
     of a property changes and puts back; it is the example again at the end.
 
-    The copy is named ``vetlanda``, as the shared dataset's source paths (``../vetlanda/…``)
-    expect: under another name every load stopped at the shared dataset, before the files
-    replaced here were resolved."""
+    The copy is named ``vetlanda``, as the example is (the shared dataset read its source file
+    through ``../vetlanda/…`` until issue 17, and under another name every load stopped there,
+    before the files replaced here were resolved)."""
     folder = copy_vetlanda(tmp_path_factory.mktemp("properties") / "vetlanda")
     yield folder
     assert files_of(folder) == files_of(VETLANDA), "an example left the copy changed"

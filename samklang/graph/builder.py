@@ -253,6 +253,15 @@ class Builder:
         self.add(s, RDF.type, SK.Source)
         self.add(s, DCTERMS.title, _text(v["title"]))
         if "file" in v:
+            inside = self.folder.resolve()
+            if Path(v["file"]).is_absolute() or not (inside / v["file"]).resolve().is_relative_to(
+                inside
+            ):
+                raise record.fail(
+                    "file",
+                    f"'file: {v['file']}' leaves the dataset folder; expected a path inside it, "
+                    "relative to it (copy the file into the folder)",
+                )
             if not (self.folder / v["file"]).is_file():
                 raise record.fail(
                     "file",

@@ -322,6 +322,10 @@ CATALOGUE: tuple[Message, ...] = (
        "under 'sources:'",
        "'source: {source}' pekar inte på någon post i 'sources'; förväntade id:t för en källa "
        "som anges under 'sources:'"),
+    _m("'file: {path}' leaves the dataset folder; expected a path inside it, relative to it "
+       "(copy the file into the folder)",
+       "'file: {path}' går ut ur datasetets mapp; förväntade en sökväg inuti den, räknad från "
+       "den (kopiera filen in i mappen)"),
     _m("'file: {file}' is not a file in the dataset folder; expected a path relative to it",
        "'file: {file}' är ingen fil i datasetmappen; förväntade en sökväg relativt mappen"),
     _m("the report has two entries for the activity '{activity}'; expected one per activity",
