@@ -70,11 +70,12 @@ def pushed(virtuoso: Virtuoso) -> SparqlStore:
 
 def findings(
     store: object, rule_ids: list[str], may_write: bool | None = True
-) -> list[tuple[str, str, str | None, str]]:
+) -> list[tuple[str, str, str | None, str, str | None]]:
     settings = Settings(as_of=AS_OF)
     rules = [catalogue()[r] for r in rule_ids]
     found = check(None, store=store, settings=settings, rules=rules, may_write=may_write)  # type: ignore[arg-type]
-    return sorted((f.rule, f.focus, f.document, f.message) for f in found)
+    # the value too: the SHACL report's sh:value, a term of the data on either store
+    return sorted((f.rule, f.focus, f.document, f.message, f.value) for f in found)
 
 
 def test_check_on_virtuoso_equals_embedded(pushed: SparqlStore, embedded: OxigraphStore) -> None:
