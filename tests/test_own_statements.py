@@ -181,3 +181,31 @@ def test_the_owner_states_its_shared_document_and_the_user_loads_it(runner, corp
     )
     [finding] = json.loads(result.stdout)["findings"]
     assert finding["focus"] == "https://w3id.org/samklang/data/shared/hrf/handlingsprogram"
+
+
+def test_a_blank_node_label_holds_only_in_its_own_file(tmp_path: Path) -> None:
+    """``_:b1`` in two files are two blank nodes (RDF 1.1: a label's scope is its document), so
+    a second file cannot add to the first file's node, nor another municipality's."""
+    import pyoxigraph as ox
+
+    from samklang.errors import InputError
+    from samklang.graph.dataset import load_dataset_folder
+
+    dataset = copy_vetlanda(tmp_path / "vetlanda")
+    plan = "<https://w3id.org/samklang/data/0685/document/plan>"
+    note = "<https://w3id.org/samklang/data/0685/note>"
+    label = "<http://www.w3.org/2000/01/rdf-schema#label>"
+    (dataset / "a.ttl").write_text(f'{plan} {note} _:b1 .\n_:b1 {label} "a" .\n')
+    (dataset / "b.ttl").write_text(f'{plan} {note} _:b1 .\n_:b1 {label} "b" .\n')
+    quads = load_dataset_folder(dataset).quads
+    notes = {q.object for q in quads if q.predicate.value.endswith("/note")}
+    assert len(notes) == 2 and all(isinstance(n, ox.BlankNode) for n in notes)
+    labels = {q.subject: q.object.value for q in quads if q.subject in notes}
+    assert sorted(labels.values()) == ["a", "b"]
+    assert load_dataset_folder(dataset).quads == quads  # the same labels at every read
+
+    (dataset / "b.ttl").write_text(f'_:b1 {label} "added from another file" .\n')
+    with pytest.raises(InputError) as refused:
+        load_dataset_folder(dataset)
+    assert refused.value.path.name == "b.ttl" and refused.value.location == "line 1"
+    assert "a blank node that none of the dataset's own resources" in refused.value.problem

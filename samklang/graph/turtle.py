@@ -16,6 +16,7 @@ written (``<iri>``, a relative ``<local>`` or a ``prefix:local`` of the file's p
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -46,7 +47,28 @@ def turtle_triples(path: Path, base: str) -> tuple[str, list[ox.Triple]]:
     except SyntaxError as err:
         problem = str(err.msg).split(": ", 1)[-1]
         raise InputError(path, at_line(err.lineno), f"is not valid Turtle: {problem}") from err
-    return text, triples
+    return text, _own_blank_nodes(triples, f"{base} {path.name}")
+
+
+def _own_blank_nodes(triples: list[ox.Triple], scope: str) -> list[ox.Triple]:
+    """The triples with each blank node label made the file's own: a blank node's label holds
+    only inside its document (RDF 1.1), so ``_:b1`` of two files, or of two municipalities'
+    files, are two nodes, not one that either could add to. The new labels are the same at
+    every read (a digest of the dataset's namespace and the file's name before the label)."""
+    prefix = "f" + hashlib.sha256(scope.encode()).hexdigest()[:12] + "_"
+    renamed: dict[str, ox.BlankNode] = {}
+
+    def own(term: ox.Term) -> ox.Term:
+        if isinstance(term, ox.BlankNode):
+            if term.value not in renamed:
+                renamed[term.value] = ox.BlankNode(prefix + term.value)
+            return renamed[term.value]
+        return term
+
+    return [
+        ox.Triple(own(t.subject), t.predicate, own(t.object))  # type: ignore[arg-type]
+        for t in triples
+    ]
 
 
 def own_turtle_quads(
@@ -72,7 +94,7 @@ def own_turtle_quads(
 
 def _blank_nodes_reached(triples: list[ox.Triple], own: str) -> set[ox.BlankNode]:
     """Blank nodes that are objects of the dataset's own resources, or of blank nodes those
-    reach (blank node labels are shared by the dataset's Turtle files)."""
+    reach (each file's blank nodes its own: :func:`_own_blank_nodes`)."""
     objects: dict[ox.NamedNode | ox.BlankNode, list[ox.BlankNode]] = {}
     for t in triples:
         if isinstance(t.object, ox.BlankNode):
