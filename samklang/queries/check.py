@@ -152,9 +152,9 @@ def check(
 
 
 LINKED_QUERY = """
-SELECT DISTINCT ?node ?value WHERE {
+SELECT ?node ?value WHERE {
   VALUES (?node ?value) { %s }
-  { ?node ?p ?value } UNION { ?value ?p ?node }
+  FILTER (EXISTS { ?node ?p ?value } || EXISTS { ?value ?q ?node })
 }
 """
 """Which (focus, value) pairs the data links by a triple; the VALUES list is made of terms
