@@ -1,5 +1,5 @@
-"""`samklang serve` under load: 20 clients sending a mix of mostly distinct queries (the named
-research queries with varied years and dates, and lookups of single activities), against one
+"""`samklang serve` under load: 20 clients sending a mix of distinct queries (the named research
+queries with varied years and dates, and lookups of single activities), against one
 client sending the same queries one at a time (the baseline: the service time, no queueing).
 
     python benchmarks/endpoint_load.py [PATH | --store DIR] [--clients 20] [--queries 1000]
@@ -65,7 +65,7 @@ def queries(port: int, count: int) -> list[str]:
     for i in range(count):
         if i % 3 == 2 and activities:
             iri = activities[(i * 7) % len(activities)]
-            texts.append(f"SELECT ?p ?o WHERE {{ <{iri}> ?p ?o }} LIMIT {20 + i % 50}")
+            texts.append(f"SELECT ?p ?o WHERE {{ <{iri}> ?p ?o }} LIMIT {20 + i % 50}\n# {i}")
             continue
         query = named[i % len(named)]
         values = {}
@@ -75,7 +75,8 @@ def queries(port: int, count: int) -> list[str]:
                 values[p.name] = str(start if p.name != "toYear" else start + (i % 7))
             elif p.type == "date":
                 values[p.name] = (date(2024, 1, 1) + timedelta(days=(i * 13) % 1000)).isoformat()
-        texts.append(with_prefixes(bind_values(query.query, query.bindings(values))))
+        text = with_prefixes(bind_values(query.query, query.bindings(values)))
+        texts.append(f"{text}\n# {i}")  # every text its own: a cache by text would not help
     return texts
 
 
