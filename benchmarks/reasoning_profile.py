@@ -1,0 +1,75 @@
+"""Where `samklang reason` spends its time on a corpus: every Java run (HermiT's consistency
+check of the whole, then each batch of municipalities realised on its own), timed as it runs,
+against HermiT on the ontology alone (the baseline: a Java start and the classes classified).
+
+    python benchmarks/national_corpus.py /tmp/c30 --municipalities 30
+    python benchmarks/reasoning_profile.py /tmp/c30
+
+Runs `samklang reason DIR/* --as-of 2026-11-25` in this process (the corpus in memory), with
+the Java runs wrapped to time them; prints each run, the sum by kind, the whole command and the
+load average.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+
+def load() -> str:
+    return " / ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path)
+    args = parser.parse_args()
+
+    import samklang.reasoning.runner as runner
+    from samklang.cli import main as cli
+    from samklang.graph.store import ontology_quads
+    from samklang.reasoning.reason import _triple, _View
+
+    runs: list[tuple[str, int, float, str]] = []
+    java = runner._Runner._java
+
+    def timed(head, options, triples, *, uri):  # type: ignore[no-untyped-def]
+        started = time.perf_counter()
+        done = java(head, options, triples, uri=uri)
+        took = time.perf_counter() - started
+        runs.append((options[0], len(triples), took, threading.current_thread().name))
+        return done
+
+    print(f"load average before: {load()}")
+    schema = _View([_triple(q) for q in ontology_quads()], [], date(2026, 11, 25)).schema
+    started = time.perf_counter()
+    runner._Runner("hermit").run(schema)
+    base = time.perf_counter() - started
+    print(f"HermiT -c -I on the ontology alone ({len(schema)} statements, baseline): {base:.1f} s")
+    runner._Runner._java = staticmethod(timed)  # type: ignore[method-assign]
+    folders = sorted(str(p) for p in args.corpus.iterdir() if p.is_dir())
+    sys.argv = ["samklang", "reason", *folders, "--as-of", "2026-11-25"]
+    started = time.perf_counter()
+    try:
+        cli()
+    except SystemExit:
+        pass
+    whole = time.perf_counter() - started
+    for option, size, took, thread in runs:
+        print(f"  java {option:3} {size:7,} statements {took:6.1f} s  ({thread})")
+    kinds = {"-k": "consistency of the whole", "-c": "realising a batch"}
+    for option, name in kinds.items():
+        mine = [took for o, _, took, _ in runs if o == option]
+        if mine:
+            print(f"{name}: {len(mine)} runs, {sum(mine):.1f} s summed, "
+                  f"{sum(mine) / len(mine) / base:.1f}× the baseline each")  # fmt: skip
+    print(f"the whole command: {whole:.1f} s; load average after: {load()}")
+
+
+if __name__ == "__main__":
+    main()
