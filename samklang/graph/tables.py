@@ -372,29 +372,60 @@ def _xlsx_rows(path: Path, sheet_name: str = SHEET) -> Iterator[tuple[str, list[
         raise InputError(path, None, f"cannot be read ({err.strerror})") from err
     _check_unpacked_size(path)
     handle = path.open("rb")  # closed here: openpyxl leaves its own open when it fails
+    broken = (
+        zipfile.BadZipFile, OSError, KeyError, ValueError, TypeError, EOFError, IndexError,
+        SyntaxError,  # a sheet's XML broken off (ElementTree's ParseError, lxml's)
+        zlib.error,  # a member not compressed right
+    )
+    unreadable = InputError(
+        path, None, "is not a readable XLSX workbook; save it from a spreadsheet program as .xlsx"
+    )
     try:
         with warnings.catch_warnings():  # openpyxl warns of Excel extensions it drops
             warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(handle, data_only=True)
-    except (
-        zipfile.BadZipFile, OSError, KeyError, ValueError, TypeError, EOFError,
-        SyntaxError,  # a sheet's XML broken off (ElementTree's ParseError, lxml's)
-        zlib.error,  # a member not compressed right
-    ) as err:
+            # Read-only: the sheet is read as a stream, so the record limit stops a long one
+            # early and memory stays small (decision 0012).
+            book = openpyxl.load_workbook(handle, data_only=True, read_only=True)
+    except broken as err:
         handle.close()
-        raise InputError(
-            path,
-            None,
-            "is not a readable XLSX workbook; save it from a spreadsheet program as .xlsx",
-        ) from err
+        raise unreadable from err
     try:
-        sheet = book[sheet_name] if sheet_name in book.sheetnames else book.worksheets[0]
-        _check_merged(path, sheet)
-        for number, values in enumerate(sheet.iter_rows(values_only=True), 1):
+        try:
+            sheet = book[sheet_name] if sheet_name in book.sheetnames else book.worksheets[0]
+            sheet.reset_dimensions()  # every cell, whatever the sheet says its size is
+            _check_merged(path, sheet.title, _merged_ranges(sheet))
+            rows = sheet.iter_rows(values_only=True)
+        except broken as err:
+            raise unreadable from err
+        number = 0
+        while True:
+            try:
+                values = next(rows)
+            except StopIteration:
+                return
+            except broken as err:
+                raise unreadable from err
+            number += 1
             yield f"sheet {sheet.title}, row {number}", [_cell_text(v) for v in values]
     finally:
         book.close()
         handle.close()
+
+
+def _merged_ranges(sheet: object) -> list[object]:
+    """The merged cell ranges of a read-only sheet (its ``mergeCell`` elements, read as a
+    stream: read-only sheets do not list them)."""
+    from xml.etree.ElementTree import iterparse
+
+    from openpyxl.worksheet.cell_range import CellRange
+
+    ranges = []
+    with sheet._get_source() as source:  # type: ignore[attr-defined]
+        for _, element in iterparse(source):
+            if element.tag.endswith("}mergeCell") and element.get("ref"):
+                ranges.append(CellRange(element.get("ref")))
+            element.clear()
+    return ranges
 
 
 def _check_unpacked_size(path: Path) -> None:
@@ -425,25 +456,24 @@ def _check_unpacked_size(path: Path) -> None:
         )
 
 
-def _check_merged(path: Path, sheet: object) -> None:
+def _check_merged(path: Path, title: str, merged_ranges: list[object]) -> None:
     """Merged cells hold their value in the first cell only: refuse them, saying so."""
     ranges = sorted(
-        sheet.merged_cells.ranges,  # type: ignore[attr-defined]
-        key=lambda r: (r.min_row, r.min_col),
+        merged_ranges,
+        key=lambda r: (r.min_row, r.min_col),  # type: ignore[attr-defined]
     )
-    title = sheet.title  # type: ignore[attr-defined]
     for merged in ranges:
-        if merged.min_row == 1:
+        if merged.min_row == 1:  # type: ignore[attr-defined]
             raise InputError(
                 path,
                 f"sheet {title}, row 1",
-                f"has the header cells {merged.coord} merged; expected one column name in "
+                f"has the header cells {merged.coord} merged; expected one column name in "  # type: ignore[attr-defined]
                 "each cell of the header row (unmerge them)",
             )
         raise InputError(
             path,
-            f"sheet {title}, row {merged.min_row}",
-            f"has the cells {merged.coord} merged, so only the first holds a value; expected "
+            f"sheet {title}, row {merged.min_row}",  # type: ignore[attr-defined]
+            f"has the cells {merged.coord} merged, so only the first holds a value; expected "  # type: ignore[attr-defined]
             "a value in each cell (unmerge them and fill every cell)",
         )
 
