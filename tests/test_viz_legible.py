@@ -9,13 +9,18 @@ laid out and fitted the drawing to its panel (``window.samklang.stable``), in a 
 - a long title is shortened on the canvas and whole in the hover text and the details panel;
 - no header, legend, table or panel is clipped (nothing wider than its box or the window).
 
-Screenshots go to artifacts/ (git-ignored). Exempelstad is fictional, as is Fiktivby;
-Vetlanda's data is its public record.
+Every view measured is also a screenshot of the window, taken just before its measures are
+asserted, in artifacts/ at the repository root (git-ignored), for people to look at: every
+view of Exempelstad, Vetlanda and Fiktivby, every page of the 200 activities' views, the
+national view and each drill-down, 60 municipalities, and (in the slow test) 290, each at
+both window sizes (``legible-<what>-<width>x<height>.png``). Exempelstad is fictional, as are
+Fiktivby and Tvåhundraby; Vetlanda's data is its public record.
 """
 
 from __future__ import annotations
 
 import shutil
+import struct
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -117,9 +122,19 @@ def assert_legible(m: dict[str, Any], what: str) -> None:
 
 
 def shoot(browser: Browser, tmp_path: Path, name: str) -> None:
+    """A screenshot of the window as it is now, in artifacts/ as ``name-WIDTHxHEIGHT.png``."""
+    name = f"{name}-{browser.width}x{browser.height}"
     shot = browser.screenshot(tmp_path / f"{name}.png")
+    png = shot.read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and png[12:16] == b"IHDR", f"{name}: not a PNG"
+    assert struct.unpack(">II", png[16:24]) == (browser.width, browser.height), name
     ARTIFACTS.mkdir(exist_ok=True)
     shutil.copy(shot, ARTIFACTS / shot.name)
+
+
+def test_the_screenshots_go_to_a_folder_git_ignores() -> None:
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert f"/{ARTIFACTS.relative_to(ROOT)}/" in ignored
 
 
 @pytest.mark.parametrize("window", WINDOWS, ids=lambda w: f"{w[0]}x{w[1]}")
@@ -129,7 +144,7 @@ def test_every_view_is_legible(browser, stores, tmp_path, window, dataset, name)
     view = build_view(stores[dataset], name, as_of=AS_OF)
     m = measure(browser, view, tmp_path / f"{name}.html", window)
     assert m["nodes"] == len(view.nodes)
-    shoot(browser, tmp_path, f"legible-{dataset}-{name}-{window[0]}x{window[1]}")
+    shoot(browser, tmp_path, f"legible-{dataset}-{name}")
     assert_legible(m, f"{dataset} {name} at {window[0]}×{window[1]}")
 
 
@@ -175,13 +190,13 @@ def test_200_activities_stay_legible_page_by_page(browser, tvahundraby, tmp_path
                 browser.wait_until("window.samklang.stable")
                 m = browser.evaluate(MEASURE)
             assert m["nodes"] == len(page.nodes)
+            shoot(browser, tmp_path, f"legible-tvahundraby-{name}-page{k + 1}")
             assert_legible(m, f"{what}, page {k + 1}")
-            if k == 0:
-                shoot(browser, tmp_path, f"legible-tvahundraby-{name}-{window[0]}x{window[1]}")
             drawn |= {n.id for n in page.nodes if n.style.startswith("activity")}
         assert drawn == {n.id for n in activities}, "every activity is on a page"
     else:
         assert m["nodes"] == len(view.nodes)
+        shoot(browser, tmp_path, f"legible-tvahundraby-{name}")
         assert_legible(m, what)
 
 
@@ -191,12 +206,14 @@ def test_the_national_view_and_its_drilldown_are_legible(browser, tmp_path, wind
     view = build_view(store, "national", as_of=AS_OF)
     m = measure(browser, view, tmp_path / "national.html", window)
     assert m["nodes"] == len(view.nodes)
+    shoot(browser, tmp_path, "legible-national")
     assert_legible(m, f"national at {window[0]}×{window[1]}")
     for code in sorted(view.drilldown):
         browser.evaluate(f"window.samklang.drill({code!r})")
         browser.wait_until("window.samklang.stable")
         m = browser.evaluate(MEASURE)
         assert m["nodes"] == len(view.drilldown[code].nodes)
+        shoot(browser, tmp_path, f"legible-national-{code}")
         assert_legible(m, f"national, drilled into {code}, at {window[0]}×{window[1]}")
         browser.evaluate("window.samklang.back()")
         browser.wait_until("window.samklang.stable")
@@ -210,7 +227,7 @@ def test_sixty_municipalities_keep_their_labels_apart(browser, tmp_path):
     for window in WINDOWS:
         m = measure(browser, view, tmp_path / "sixty.html", window)
         assert m["nodes"] == len(view.nodes) == 65
-        shoot(browser, tmp_path, f"legible-national-60-{window[0]}x{window[1]}")
+        shoot(browser, tmp_path, "legible-national-60")
         assert_legible(m, f"60 municipalities at {window[0]}×{window[1]}")
 
 
@@ -240,7 +257,7 @@ def test_the_national_view_of_290_keeps_its_labels_apart(browser, tmp_path):
     for window in WINDOWS:
         m = measure(browser, view, tmp_path / "national-290.html", window)
         assert m["nodes"] == len(view.nodes) == 295
-        shoot(browser, tmp_path, f"legible-national-290-{window[0]}x{window[1]}")
+        shoot(browser, tmp_path, "legible-national-290")
         assert_legible(m, f"290 municipalities at {window[0]}×{window[1]}")
 
 
