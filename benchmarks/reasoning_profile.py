@@ -55,10 +55,14 @@ def main() -> None:
     folders = sorted(str(p) for p in args.corpus.iterdir() if p.is_dir())
     sys.argv = ["samklang", "reason", *folders, "--as-of", "2026-11-25"]
     started = time.perf_counter()
-    try:
-        cli()
-    except SystemExit:
-        pass
+    with open(os.devnull, "w", encoding="utf-8") as quiet:
+        shown, sys.stdout = sys.stdout, quiet  # the memberships reason lists: tens of thousands
+        try:
+            cli()
+        except SystemExit:
+            pass
+        finally:
+            sys.stdout = shown
     whole = time.perf_counter() - started
     for option, size, took, thread in runs:
         print(f"  java {option:3} {size:7,} statements {took:6.1f} s  ({thread})")
