@@ -93,3 +93,39 @@ def test_the_same_input_gives_the_same_picture(name):
     first, second = page(), page()
     assert first[0] == second[0]
     assert first[1] == second[1]
+
+
+@pytest.mark.parametrize("dataset", [EXEMPELSTAD, EXAMPLES / "vetlanda", EXAMPLES / "fiktivby"])
+@pytest.mark.parametrize("name", list(THREAD))
+def test_the_columns_of_coverage_and_chain_start_at_the_same_top(dataset, name):
+    view = build_view(store_of(dataset), name, as_of=AS_OF)
+    tops: dict[int, float] = {}
+    for node in view.nodes:
+        tops[node.level] = min(tops.get(node.level, node.y), node.y)
+    assert len(tops) >= 4
+    assert len(set(tops.values())) == 1, f"columns start at {tops}"  # none halfway down
+    ys = [n.y for n in view.nodes]
+    assert min(ys) == pytest.approx(-max(ys))  # the drawing centred on 0
+
+
+def test_the_pages_of_a_large_view_start_their_columns_at_the_same_top(tmp_path):
+    from .viz.tvahundraby import write_tvahundraby
+
+    view = build_view(store_of(write_tvahundraby(tmp_path)), "coverage", as_of=AS_OF)
+    assert len(view.pages) == 8
+    for page in view.pages:
+        tops: dict[int, float] = {}
+        for node in page.nodes:
+            tops[node.level] = min(tops.get(node.level, node.y), node.y)
+        assert len(set(tops.values())) == 1, f"{page.subtitle}: columns start at {tops}"
+
+
+@pytest.mark.parametrize("name", ["documents", "organisations"])
+def test_the_rows_of_a_view_drawn_top_down_stay_centred(name):
+    view = build_view(store_of(EXAMPLES / "vetlanda"), name, as_of=AS_OF)
+    rows: dict[int, list[float]] = {}
+    for node in view.nodes:
+        rows.setdefault(node.level, []).append(node.x)
+    assert len(rows) >= 2
+    for level, xs in rows.items():
+        assert (min(xs) + max(xs)) / 2 == pytest.approx(0, abs=1e-6), f"row {level}: {xs}"

@@ -80,10 +80,12 @@ def layered(
 ) -> None:
     """Give every node in ``column_of`` an x by its column and a y by its order in it.
 
-    Columns are centred vertically on 0. Nodes not in ``column_of`` are left unplaced. The
-    rows of a column are at least ``row_height`` apart, and far enough apart that the boxes of
-    two neighbours do not meet; ``across`` lays the columns out as rows (the caller swaps x
-    and y), so a row's pitch comes from the boxes' widths instead.
+    Columns start at the same top, the tallest one's, the drawing centred vertically on 0: a
+    short column beside a long one stands at the top, by its heading, not halfway down an
+    empty panel. Nodes not in ``column_of`` are left unplaced. The rows of a column are at
+    least ``row_height`` apart, and far enough apart that the boxes of two neighbours do not
+    meet; ``across`` lays the columns out as rows (the caller swaps x and y), so a row's pitch
+    comes from the boxes' widths instead, and centres each row on 0 (a tree drawn top down).
     """
     import networkx as nx
 
@@ -133,7 +135,7 @@ def layered(
         spacing = pitch[column]
         if len(members) > 1:
             spacing = max(spacing, min(2.5 * spacing, tallest / (len(members) - 1)))
-        top = -spacing * (len(members) - 1) / 2
+        top = -spacing * (len(members) - 1) / 2 if across else -tallest / 2
         for k, i in enumerate(members):
             by_id[i].x = column * column_width
             by_id[i].y = top + k * spacing
