@@ -42,7 +42,7 @@ def test_ingest_without_code_says_so_on_stderr(runner, tmp_path: Path) -> None:
 
 def test_ingest_default_folder_is_beside_the_document(runner, tmp_path: Path) -> None:
     document = tmp_path / "plan.md"
-    document.write_bytes((HERE / "stenasa-samverkansoverenskommelse.md").read_bytes())
+    document.write_bytes((HERE / "sagoasa-samverkansoverenskommelse.md").read_bytes())
     result = runner.invoke(cli, ["ingest", str(document)])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "plan-utkast" / "goals.yaml").is_file()
@@ -95,10 +95,10 @@ def test_ingest_kommun_names_the_municipality(runner, tmp_path: Path) -> None:
 def test_check_a_document_directly_in_every_format(runner, tmp_path: Path) -> None:
     documents = [
         SEED,
-        HERE / "norrvik-medborgarlofte.txt",
-        HERE / "stenasa-samverkansoverenskommelse.md",
-        build_docx(HERE / "ekby-plan.docx.txt", tmp_path / "ekby-plan.docx"),
-        build_pdf(HERE / "vasterfors-atgardsplan.pdf.txt", tmp_path / "plan.pdf"),
+        HERE / "pahittsvik-medborgarlofte.txt",
+        HERE / "sagoasa-samverkansoverenskommelse.md",
+        build_docx(HERE / "fantasiby-plan.docx.txt", tmp_path / "fantasiby-plan.docx"),
+        build_pdf(HERE / "fantasifors-atgardsplan.pdf.txt", tmp_path / "plan.pdf"),
     ]
     for document in documents:
         result = runner.invoke(
@@ -112,14 +112,21 @@ def test_check_a_document_directly_in_every_format(runner, tmp_path: Path) -> No
         f["rule"] == "DOC-DECISION" and f["document_label"] == "Plan för brottsförebyggande arbete"
         for f in findings
     )
-    # Ekby's plan was decided by the council on 14 December 2020: no DOC-DECISION for it.
-    ekby = runner.invoke(
+    # Fantasiby's plan was decided by the council on 14 December 2020: no DOC-DECISION for it.
+    fantasiby = runner.invoke(
         cli,
-        ["check", str(tmp_path / "ekby-plan.docx"), "--as-of", "2021-06-01", "--format", "json"],
+        [
+            "check",
+            str(tmp_path / "fantasiby-plan.docx"),
+            "--as-of",
+            "2021-06-01",
+            "--format",
+            "json",
+        ],
     )
     decided = [
         f
-        for f in json.loads(ekby.stdout)["findings"]
+        for f in json.loads(fantasiby.stdout)["findings"]
         if f["rule"] == "DOC-DECISION" and f["document"].endswith("/plan")
     ]
     assert decided == []

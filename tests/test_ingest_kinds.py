@@ -17,7 +17,8 @@ from samklang.graph.ingest.named_groups import find_named_groups
 from samklang.graph.ingest.periods import PERIOD, period_of
 
 TITLE = (
-    "Plan för brottsförebyggande arbete i Ekholm\n\nEkholm kommun och Lokalpolisområde Ekholm.\n\n"
+    "Plan för brottsförebyggande arbete i Låtsasholm\n\n"
+    "Låtsasholm kommun och Lokalpolisområde Låtsasholm.\n\n"
 )
 
 
@@ -193,7 +194,7 @@ def test_follow_up_of_the_plan(tmp_path: Path, sentence: str, cadence: str) -> N
             "Forumet för samverkan mot brott",
             "FSB",
         ),
-        ("Nätverket Tryggare Ekholm (NTE) består av …", "Nätverket Tryggare Ekholm", "NTE"),
+        ("Nätverket Tryggare Låtsasholm (NTE) består av …", "Nätverket Tryggare Låtsasholm", "NTE"),
         (
             "Lokala samverkansgruppen för ungdomsfrågor (LSU) leds av …",
             "Lokala samverkansgruppen för ungdomsfrågor",
@@ -227,30 +228,30 @@ def test_not_named_groups(text: str) -> None:
 
 GROUP_TEXT = (
     "Arbetet leds av Forumet för samverkan mot brott (FSB), som är kommunens styrgrupp. "
-    "I FSB ingår Ekholm kommun, Lokalpolisområde Ekholm och Räddningstjänsten Ekholm. "
+    "I FSB ingår Låtsasholm kommun, Lokalpolisområde Låtsasholm och Räddningstjänsten Låtsasholm. "
     "Forumet sammankallas av kommunen. FSB rapporterar till Kommunstyrelsen.\n\n"
-    "Nätverket Tryggare Ekholm (NTE) består av representanter från kommunen och polisen. "
+    "Nätverket Tryggare Låtsasholm (NTE) består av representanter från kommunen och polisen. "
     "Polisen är sammankallande i NTE.\n"
 )
 
 
 def test_named_group_members_convener_and_reporting(tmp_path: Path) -> None:
     groups = {g.get("name"): g for g in own_of(tmp_path, GROUP_TEXT).of("groups")}
-    assert set(groups) == {"Forumet för samverkan mot brott", "Nätverket Tryggare Ekholm"}
-    fsb, nte = groups["Forumet för samverkan mot brott"], groups["Nätverket Tryggare Ekholm"]
+    assert set(groups) == {"Forumet för samverkan mot brott", "Nätverket Tryggare Låtsasholm"}
+    fsb, nte = groups["Forumet för samverkan mot brott"], groups["Nätverket Tryggare Låtsasholm"]
     assert fsb.get("type") == "styrgrupp" and nte.get("type") == "arbetsgrupp"
     assert [m.get("name") for m in fsb.values("members")] == [
-        "Ekholm kommun",
-        "Lokalpolisområde Ekholm",
-        "Räddningstjänsten Ekholm",
+        "Låtsasholm kommun",
+        "Lokalpolisområde Låtsasholm",
+        "Räddningstjänsten Låtsasholm",
     ]
-    assert fsb.get("convener").get("name") == "Ekholm kommun"
+    assert fsb.get("convener").get("name") == "Låtsasholm kommun"
     assert fsb.get("reports_to").get("name") == "Kommunstyrelsen"
     assert [m.get("name") for m in nte.values("members")] == [
-        "Ekholm kommun",
-        "Lokalpolisområde Ekholm",
+        "Låtsasholm kommun",
+        "Lokalpolisområde Låtsasholm",
     ]
-    assert nte.get("convener").get("name") == "Lokalpolisområde Ekholm"
+    assert nte.get("convener").get("name") == "Lokalpolisområde Låtsasholm"
 
 
 def test_named_group_draft_loads(tmp_path: Path) -> None:

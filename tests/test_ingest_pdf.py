@@ -19,7 +19,7 @@ from samklang.graph.ingest.text import read_document
 from .ingest.builders import HERE
 from .ingest.pdf_pages import column_pages, wrap
 
-HEADER = "Hallsta kommun | Handlingsplan för trygghet 2024–2027"
+HEADER = "Sagosta kommun | Handlingsplan för trygghet 2024–2027"
 
 
 def _facts(extraction: Extraction) -> list[tuple[str, str, dict[str, list[object]]]]:
@@ -36,8 +36,8 @@ def _facts(extraction: Extraction) -> list[tuple[str, str, dict[str, list[object
 
 
 def _plan_lines(width: int) -> list[str]:
-    """Hallsta's plan wrapped at ``width`` characters, an empty line between paragraphs."""
-    text = (HERE / "hallsta-handlingsplan.txt").read_text(encoding="utf-8")
+    """Sagosta's plan wrapped at ``width`` characters, an empty line between paragraphs."""
+    text = (HERE / "sagosta-handlingsplan.txt").read_text(encoding="utf-8")
     lines: list[str] = []
     for paragraph in text.split("\n"):
         if not paragraph.strip():

@@ -17,8 +17,8 @@ from samklang.queries.check import check
 
 from .ingest.builders import HERE
 
-EKTRASK = HERE / "ektrask-medborgarlofte.txt"
-NORRVIK = HERE / "norrvik-medborgarlofte.txt"
+EKTRASK = HERE / "latsastrask-medborgarlofte.txt"
+PAHITTSVIK = HERE / "pahittsvik-medborgarlofte.txt"
 
 
 def draft_folder(source: Path, tmp_path: Path) -> Path:
@@ -44,11 +44,13 @@ def test_activities_under_each_promise_are_linked_to_it(tmp_path: Path) -> None:
     }
     responsible = {title: row["responsible"] for title, row in rows.items()}
     assert responsible == {
-        "Polisen ökar närvaron vid resecentrum fredag och lördag kväll": "lpo-ektrask",
-        "Kommunen ser över belysningen i gångtunneln vid resecentrum": "ektrask-kommun",
-        "Polisen genomför riktade kontroller kring skolavslutningen": "lpo-ektrask",
-        "Socialtjänsten erbjuder föräldraträffar om alkohol och unga": "ektrask-kommun",
-        "Kommunen och polisen informerar handlare om åldersgränser": "ektrask-kommun; lpo-ektrask",
+        "Polisen ökar närvaron vid resecentrum fredag och lördag kväll": "lpo-latsastrask",
+        "Kommunen ser över belysningen i gångtunneln vid resecentrum": "latsastrask-kommun",
+        "Polisen genomför riktade kontroller kring skolavslutningen": "lpo-latsastrask",
+        "Socialtjänsten erbjuder föräldraträffar om alkohol och unga": "latsastrask-kommun",
+        "Kommunen och polisen informerar handlare om åldersgränser": (
+            "latsastrask-kommun; lpo-latsastrask"
+        ),
     }
     # Socialtjänsten is read as the municipality, and the draft says so.
     assert (
@@ -61,8 +63,8 @@ def test_the_signature_block_gives_signatories_and_date(tmp_path: Path) -> None:
     folder = draft_folder(EKTRASK, tmp_path)
     documents = yaml.safe_load((folder / "documents.yaml").read_text(encoding="utf-8"))
     own = documents["documents"][0]
-    assert own["signed_by"] == ["ektrask-kommun", "lpo-ektrask"]
-    assert own["signed_on"] == date(2025, 2, 14)  # "Ekträsk den 14 februari 2025"
+    assert own["signed_by"] == ["latsastrask-kommun", "lpo-latsastrask"]
+    assert own["signed_on"] == date(2025, 2, 14)  # "Låtsasträsk den 14 februari 2025"
 
 
 def test_check_on_an_ingested_promise_reports_no_false_chain_or_signature_defect(
@@ -77,9 +79,9 @@ def test_check_on_an_ingested_promise_reports_no_false_chain_or_signature_defect
 def test_activities_after_all_the_promises_are_not_linked_but_marked_for_review(
     tmp_path: Path,
 ) -> None:
-    """Norrvik lists both promises, then what each party does: which activity serves which
+    """Påhittsvik lists both promises, then what each party does: which activity serves which
     promise the text does not say, so none is linked and each asks."""
-    rows = activities(draft_folder(NORRVIK, tmp_path))
+    rows = activities(draft_folder(PAHITTSVIK, tmp_path))
     assert rows and all(r["goal"] == "" for r in rows)
     assert all("goal" in r["review"].split("; ") for r in rows)
 
@@ -87,10 +89,10 @@ def test_activities_after_all_the_promises_are_not_linked_but_marked_for_review(
 def test_numbered_focus_areas_with_lists_under_them(tmp_path: Path) -> None:
     source = tmp_path / "plan.txt"
     source.write_text(
-        "OBS: Påhittat exempel; Granby kommun finns inte.\n\n"
-        "Plan för brottsförebyggande arbete i Granby kommun 2025–2026\n\n"
+        "OBS: Påhittat exempel; Fiktionsby kommun finns inte.\n\n"
+        "Plan för brottsförebyggande arbete i Fiktionsby kommun 2025–2026\n\n"
         "1 Inledning\n"
-        "Planen tas fram av Granby kommun och Lokalpolisområde Granby.\n\n"
+        "Planen tas fram av Fiktionsby kommun och Lokalpolisområde Fiktionsby.\n\n"
         "2 Prioriterade områden\n"
         "2.1 Trygghet i centrum\n"
         "Invånarna känner sig otrygga på torget.\n"

@@ -19,13 +19,13 @@ from .ingest.builders import HERE
 
 SOURCES = [
     VETLANDA / "kallor" / "plan-brottsforebyggande-arbete-vetlanda-2020-2023.txt",
-    HERE / "norrvik-medborgarlofte.txt",
-    HERE / "ektrask-medborgarlofte.txt",
-    HERE / "stenasa-samverkansoverenskommelse.md",
-    HERE / "ekby-plan.docx.txt",
-    HERE / "vasterfors-atgardsplan.pdf.txt",
-    HERE / "dalby-trygghetsplan.txt",
-    HERE / "granlunda-trygghetsbokslut.txt",
+    HERE / "pahittsvik-medborgarlofte.txt",
+    HERE / "latsastrask-medborgarlofte.txt",
+    HERE / "sagoasa-samverkansoverenskommelse.md",
+    HERE / "fantasiby-plan.docx.txt",
+    HERE / "fantasifors-atgardsplan.pdf.txt",
+    HERE / "latsasby-trygghetsplan.txt",
+    HERE / "latsaslunda-trygghetsbokslut.txt",
 ]
 LINES = sorted(
     {line for path in SOURCES for line in read_document(path).text.splitlines() if line.strip()}

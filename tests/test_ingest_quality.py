@@ -26,92 +26,99 @@ SEED = VETLANDA / "kallor" / "plan-brottsforebyggande-arbete-vetlanda-2020-2023.
 DOCUMENTS = {
     # expected-facts file: how to get the document
     "vetlanda-seed": lambda tmp: SEED,
-    "norrvik-medborgarlofte": lambda tmp: HERE / "norrvik-medborgarlofte.txt",
-    "ektrask-medborgarlofte": lambda tmp: HERE / "ektrask-medborgarlofte.txt",
-    "stenasa-samverkansoverenskommelse": lambda tmp: HERE / "stenasa-samverkansoverenskommelse.md",
-    "ekby-plan": lambda tmp: build_docx(HERE / "ekby-plan.docx.txt", tmp / "ekby-plan.docx"),
-    "vasterfors-atgardsplan": lambda tmp: build_pdf(
-        HERE / "vasterfors-atgardsplan.pdf.txt", tmp / "vasterfors-atgardsplan.pdf"
+    "pahittsvik-medborgarlofte": lambda tmp: HERE / "pahittsvik-medborgarlofte.txt",
+    "latsastrask-medborgarlofte": lambda tmp: HERE / "latsastrask-medborgarlofte.txt",
+    "sagoasa-samverkansoverenskommelse": lambda tmp: HERE / "sagoasa-samverkansoverenskommelse.md",
+    "fantasiby-plan": lambda tmp: build_docx(
+        HERE / "fantasiby-plan.docx.txt", tmp / "fantasiby-plan.docx"
     ),
-    "dalby-trygghetsplan": lambda tmp: HERE / "dalby-trygghetsplan.txt",
-    "ljusaker-atgardsplan": lambda tmp: build_docx(
-        HERE / "ljusaker-atgardsplan.docx.txt", tmp / "ljusaker-atgardsplan.docx"
+    "fantasifors-atgardsplan": lambda tmp: build_pdf(
+        HERE / "fantasifors-atgardsplan.pdf.txt", tmp / "fantasifors-atgardsplan.pdf"
     ),
-    "granlunda-trygghetsbokslut": lambda tmp: HERE / "granlunda-trygghetsbokslut.txt",
-    "tornvik-medborgarlofte": lambda tmp: build_docx(
-        HERE / "tornvik-medborgarlofte.docx.txt", tmp / "tornvik-medborgarlofte.docx"
+    "latsasby-trygghetsplan": lambda tmp: HERE / "latsasby-trygghetsplan.txt",
+    "pahittsaker-atgardsplan": lambda tmp: build_docx(
+        HERE / "pahittsaker-atgardsplan.docx.txt", tmp / "pahittsaker-atgardsplan.docx"
     ),
-    "sjovik-overenskommelse": lambda tmp: HERE / "sjovik-overenskommelse.txt",
-    "hallsta-handlingsplan": lambda tmp: HERE / "hallsta-handlingsplan.txt",
-    "tallmo-handlingsplan": lambda tmp: build_docx(
-        HERE / "tallmo-handlingsplan.docx.txt", tmp / "tallmo-handlingsplan.docx"
+    "latsaslunda-trygghetsbokslut": lambda tmp: HERE / "latsaslunda-trygghetsbokslut.txt",
+    "fantasivik-medborgarlofte": lambda tmp: build_docx(
+        HERE / "fantasivik-medborgarlofte.docx.txt", tmp / "fantasivik-medborgarlofte.docx"
     ),
-    "ornvik-lagesbild": lambda tmp: HERE / "ornvik-lagesbild.txt",
-    "ljungsta-medborgarlofte": lambda tmp: HERE / "ljungsta-medborgarlofte.md",
-    "brannvik-samverkansoverenskommelse": lambda tmp: build_pdf(
-        HERE / "brannvik-samverkansoverenskommelse.pdf.txt",
-        tmp / "brannvik-samverkansoverenskommelse.pdf",
+    "latsasvik-overenskommelse": lambda tmp: HERE / "latsasvik-overenskommelse.txt",
+    "sagosta-handlingsplan": lambda tmp: HERE / "sagosta-handlingsplan.txt",
+    "latsasmo-handlingsplan": lambda tmp: build_docx(
+        HERE / "latsasmo-handlingsplan.docx.txt", tmp / "latsasmo-handlingsplan.docx"
     ),
-    "kvarnfors-atgardsplan": lambda tmp: HERE / "kvarnfors-atgardsplan.txt",
-    "norrgarda-brottsforebyggande-plan": lambda tmp: HERE / "norrgarda-brottsforebyggande-plan.md",
-    "lindesby-medborgarlofte": lambda tmp: build_docx(
-        HERE / "lindesby-medborgarlofte.docx.txt", tmp / "lindesby-medborgarlofte.docx"
+    "sagovik-lagesbild": lambda tmp: HERE / "sagovik-lagesbild.txt",
+    "hittepasta-medborgarlofte": lambda tmp: HERE / "hittepasta-medborgarlofte.md",
+    "hittepavik-samverkansoverenskommelse": lambda tmp: build_pdf(
+        HERE / "hittepavik-samverkansoverenskommelse.pdf.txt",
+        tmp / "hittepavik-samverkansoverenskommelse.pdf",
     ),
-    "hammarvik-lagesbild": lambda tmp: build_pdf(
-        HERE / "hammarvik-lagesbild.pdf.txt", tmp / "hammarvik-lagesbild.pdf"
+    "sagofors-atgardsplan": lambda tmp: HERE / "sagofors-atgardsplan.txt",
+    "pahittsgarda-brottsforebyggande-plan": lambda tmp: (
+        HERE / "pahittsgarda-brottsforebyggande-plan.md"
     ),
-    "asby-overenskommelse": lambda tmp: HERE / "asby-overenskommelse.txt",
-    "vastana-atgardsplan": lambda tmp: build_docx(
-        HERE / "vastana-atgardsplan.docx.txt", tmp / "vastana-atgardsplan.docx"
+    "diktby-medborgarlofte": lambda tmp: build_docx(
+        HERE / "diktby-medborgarlofte.docx.txt", tmp / "diktby-medborgarlofte.docx"
     ),
-    "kronstad-trygghetsplan": lambda tmp: HERE / "kronstad-trygghetsplan.txt",
-    "angsby-medborgarlofte": lambda tmp: build_docx(
-        HERE / "angsby-medborgarlofte.docx.txt", tmp / "angsby-medborgarlofte.docx"
+    "diktvik-lagesbild": lambda tmp: build_pdf(
+        HERE / "diktvik-lagesbild.pdf.txt", tmp / "diktvik-lagesbild.pdf"
     ),
-    "ekholm-samverkansoverenskommelse": lambda tmp: HERE / "ekholm-samverkansoverenskommelse.md",
-    "mossby-trygghetsbokslut": lambda tmp: HERE / "mossby-trygghetsbokslut.txt",
-    "sjoholm-handlingsprogram": lambda tmp: build_pdf(
-        HERE / "sjoholm-handlingsprogram.pdf.txt", tmp / "sjoholm-handlingsprogram.pdf"
+    "sagoby-overenskommelse": lambda tmp: HERE / "sagoby-overenskommelse.txt",
+    "fantasia-atgardsplan": lambda tmp: build_docx(
+        HERE / "fantasia-atgardsplan.docx.txt", tmp / "fantasia-atgardsplan.docx"
     ),
-    "bjorkhamn-medborgarlofte": lambda tmp: HERE / "bjorkhamn-medborgarlofte.txt",
-    "lervik-atgardsplan": lambda tmp: build_docx(
-        HERE / "lervik-atgardsplan.docx.txt", tmp / "lervik-atgardsplan.docx"
+    "sagostad-trygghetsplan": lambda tmp: HERE / "sagostad-trygghetsplan.txt",
+    "hittepaby-medborgarlofte": lambda tmp: build_docx(
+        HERE / "hittepaby-medborgarlofte.docx.txt", tmp / "hittepaby-medborgarlofte.docx"
     ),
-    "fagelsta-samverkansoverenskommelse": lambda tmp: build_pdf(
-        HERE / "fagelsta-samverkansoverenskommelse.pdf.txt",
-        tmp / "fagelsta-samverkansoverenskommelse.pdf",
+    "latsasholm-samverkansoverenskommelse": lambda tmp: (
+        HERE / "latsasholm-samverkansoverenskommelse.md"
     ),
-    "ronnbacka-lagesbild": lambda tmp: HERE / "ronnbacka-lagesbild.md",
-    "ulvmyra-handlingsplan": lambda tmp: HERE / "ulvmyra-handlingsplan.txt",
-    "tranbacka-medborgarlofte": lambda tmp: HERE / "tranbacka-medborgarlofte.md",
-    "glimmersta-trygghetsbokslut": lambda tmp: build_docx(
-        HERE / "glimmersta-trygghetsbokslut.docx.txt", tmp / "glimmersta-trygghetsbokslut.docx"
+    "pahittsby-trygghetsbokslut": lambda tmp: HERE / "pahittsby-trygghetsbokslut.txt",
+    "pahittsholm-handlingsprogram": lambda tmp: build_pdf(
+        HERE / "pahittsholm-handlingsprogram.pdf.txt", tmp / "pahittsholm-handlingsprogram.pdf"
     ),
-    "hjortvalla-samverkansoverenskommelse": lambda tmp: build_pdf(
-        HERE / "hjortvalla-samverkansoverenskommelse.pdf.txt",
-        tmp / "hjortvalla-samverkansoverenskommelse.pdf",
+    "latsashamn-medborgarlofte": lambda tmp: HERE / "latsashamn-medborgarlofte.txt",
+    "fejkvik-atgardsplan": lambda tmp: build_docx(
+        HERE / "fejkvik-atgardsplan.docx.txt", tmp / "fejkvik-atgardsplan.docx"
+    ),
+    "latsassta-samverkansoverenskommelse": lambda tmp: build_pdf(
+        HERE / "latsassta-samverkansoverenskommelse.pdf.txt",
+        tmp / "latsassta-samverkansoverenskommelse.pdf",
+    ),
+    "latsasbacka-lagesbild": lambda tmp: HERE / "latsasbacka-lagesbild.md",
+    "latsasmyra-handlingsplan": lambda tmp: HERE / "latsasmyra-handlingsplan.txt",
+    "pahittsbacka-medborgarlofte": lambda tmp: HERE / "pahittsbacka-medborgarlofte.md",
+    "fejksta-trygghetsbokslut": lambda tmp: build_docx(
+        HERE / "fejksta-trygghetsbokslut.docx.txt", tmp / "fejksta-trygghetsbokslut.docx"
+    ),
+    "latsasvalla-samverkansoverenskommelse": lambda tmp: build_pdf(
+        HERE / "latsasvalla-samverkansoverenskommelse.pdf.txt",
+        tmp / "latsasvalla-samverkansoverenskommelse.pdf",
     ),
 }
 HELD_OUT = {
-    "ulvmyra-handlingsplan",
-    "tranbacka-medborgarlofte",
-    "glimmersta-trygghetsbokslut",
-    "hjortvalla-samverkansoverenskommelse",
+    "latsasmyra-handlingsplan",
+    "pahittsbacka-medborgarlofte",
+    "fejksta-trygghetsbokslut",
+    "latsasvalla-samverkansoverenskommelse",
 }
-"""Written after the ingester, and never used to change its rules. (Dalby was held out first:
+"""Written after the ingester, and never used to change its rules. (Låtsasby was held out first:
 0.91 precision and 0.74 recall before its misses led to four general rules; it now counts as a
-development document. So do Sjövik, Hallsta and the five documents of issue 14 — Tallmo,
-Örnvik, Ljungsta, Brännvik, Kvarnfors — once their misses led to the rules of issue 14: held
-out, before those rules, they were 0.86 precision and 0.62 recall, 156/181/251. Norrgårda,
-Lindesby, Hammarvik, Åsby and Västanå were written after those rules and scored once, 0.95
+development document. So do Låtsasvik, Sagosta and the five documents of issue 14 — Låtsasmo,
+Sagovik, Hittepåsta, Hittepåvik, Sagofors — once their misses led to the rules of issue 14: held
+out, before those rules, they were 0.86 precision and 0.62 recall, 156/181/251. Påhittsgårda,
+Diktby, Diktvik, Sagoby and Fantasiå were written after those rules and scored once, 0.95
 precision and 0.82 recall, 106/112/130, before their misses led to a second round of rules.
-Kronstad, Ängsby, Ekholm, Mossby and Sjöholm were written after that round and scored once,
-0.93 precision and 0.90 recall, 111/119/123, before their wrong facts led to a third round of
-rules. Björkhamn, Lervik, Fågelsta and Rönnbacka were written after that round and scored 0.92
-precision and 0.90 recall, 100/109/111, before their wrong facts led to a fourth round of rules
-(a header field is no signing line; the report named in the sentence after the cadence).
-Ulvmyra, Tranbäcka, Glimmersta and Hjortvalla, set 5, were written and committed before the
-ingester read them and scored once, before that fourth round: 0.96 precision and 0.88 recall,
+Sagostad, Hittepåby, Låtsasholm, Påhittsby and Påhittsholm were written after that round and
+scored once, 0.93 precision and 0.90 recall, 111/119/123, before their wrong facts led to a
+third round of rules. Låtsashamn, Fejkvik, Låtsassta and Låtsasbacka were written after that
+round and scored 0.92 precision and 0.90 recall, 100/109/111, before their wrong facts led to a
+fourth round of rules (a header field is no signing line; the report named in the sentence after
+the cadence). Låtsasmyra, Påhittsbäcka, Fejksta and Låtsasvalla, set 5, were written and
+committed before the ingester read them and scored once, before that fourth round: 0.96
+precision and 0.88 recall,
 119/124/136; no rule has been changed for their misses.)"""
 
 KINDS = (
@@ -362,7 +369,7 @@ def test_docs_quality_tables_are_current(results: dict) -> None:
 def test_canonical_forms_are_what_the_documents_state(tmp_path: Path) -> None:
     """A fact found in a draft is not counted unless its canonical form is exact: a wrong
     period is a miss and a false find, not half right."""
-    draft = ingest(HERE / "norrvik-medborgarlofte.txt")
+    draft = ingest(HERE / "pahittsvik-medborgarlofte.txt")
     facts = canonical(draft)
     assert "medborgarlofte 2024-07-01/2026-06-30" in facts["own"]
     assert "medborgarlofte 2024-01-01/2026-12-31" not in facts["document"]

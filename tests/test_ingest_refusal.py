@@ -42,9 +42,9 @@ def test_a_plan_whose_title_names_no_kind_is_still_read(runner, tmp_path: Path) 
     """No title line names the kind, but the text names the municipality and the plan."""
     source = tmp_path / "trygghet.txt"
     source.write_text(
-        "OBS: Påhittat exempel; Lundvik kommun finns inte.\n\n"
-        "Tillsammans för ett tryggare Lundvik\n\n"
-        "Detta är Lundvik kommuns plan för brottsförebyggande arbete. Planen gäller 2025-2027.\n",
+        "OBS: Påhittat exempel; Drömmevik kommun finns inte.\n\n"
+        "Tillsammans för ett tryggare Drömmevik\n\n"
+        "Detta är Drömmevik kommuns plan för brottsförebyggande arbete. Planen gäller 2025-2027.\n",
         encoding="utf-8",
     )
     result = runner.invoke(cli, ["ingest", str(source), "-o", str(tmp_path / "u")])

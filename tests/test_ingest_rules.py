@@ -11,7 +11,8 @@ from samklang.graph.ingest import ingest
 from samklang.graph.ingest.model import Entity
 
 TITLE = (
-    "Plan för brottsförebyggande arbete 2024–2027\n\nExempelby kommun och Lokalpolisområde Ek.\n\n"
+    "Plan för brottsförebyggande arbete 2024–2027\n\n"
+    "Exempelby kommun och Lokalpolisområde Låtsasek.\n\n"
 )
 
 
@@ -73,22 +74,30 @@ def test_a_definite_document_without_period_is_kept_for_review(tmp_path: Path) -
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Temagruppen består av representanter från Exempelby kommun och Lokalpolisområde Ek.",
-        "I temagruppen ingår Exempelby kommun och Lokalpolisområde Ek.",
+        "Temagruppen består av representanter från Exempelby kommun och Lokalpolisområde Låtsasek.",
+        "I temagruppen ingår Exempelby kommun och Lokalpolisområde Låtsasek.",
         "Planen genomförs av temagrupp trygghet, där kommunen och polisen ingår.",
         "En temagrupp med företrädare för kommunen och polisen planerar arbetet.",
     ],
 )
 def test_members_in_several_wordings(tmp_path: Path, sentence: str) -> None:
     [group] = by_section(draft_of(tmp_path, sentence + "\n"), "groups")
-    assert names(group.values("members")) == ["Exempelby kommun", "Lokalpolisområde Ek"]
+    assert names(group.values("members")) == ["Exempelby kommun", "Lokalpolisområde Låtsasek"]
 
 
 @pytest.mark.parametrize(
     ("sentence", "convener", "reviewed"),
     [
-        ("Lokalpolisområde Ek är sammankallande i temagruppen.", "Lokalpolisområde Ek", False),
-        ("Temagruppen sammankallas av polisen och möts varje månad.", "Lokalpolisområde Ek", False),
+        (
+            "Lokalpolisområde Låtsasek är sammankallande i temagruppen.",
+            "Lokalpolisområde Låtsasek",
+            False,
+        ),
+        (
+            "Temagruppen sammankallas av polisen och möts varje månad.",
+            "Lokalpolisområde Låtsasek",
+            False,
+        ),
         (
             "Kommunens trygghetssamordnare är sammankallande för temagruppen.",
             "Exempelby kommun",
@@ -128,7 +137,7 @@ def test_activity_table_with_several_responsible(tmp_path: Path) -> None:
         name="plan.md",
     )
     first, second = by_section(draft, "activities")
-    assert names(first.values("responsible")) == ["Exempelby kommun", "Lokalpolisområde Ek"]
+    assert names(first.values("responsible")) == ["Exempelby kommun", "Lokalpolisområde Låtsasek"]
     assert first.get("year") == [2025]
     assert "responsible" not in second.facts
     assert any("Föreningen Ljus" in r for r in second.review)

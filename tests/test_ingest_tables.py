@@ -19,9 +19,9 @@ from samklang.queries.check import check
 
 from .ingest.builders import HERE, build_docx, write_pdf
 
-LJUSAKER = HERE / "ljusaker-atgardsplan.docx.txt"
-TORNVIK = HERE / "tornvik-medborgarlofte.docx.txt"
-GRANLUNDA = HERE / "granlunda-trygghetsbokslut.txt"
+LJUSAKER = HERE / "pahittsaker-atgardsplan.docx.txt"
+FANTASIVIK = HERE / "fantasivik-medborgarlofte.docx.txt"
+LATSASLUNDA = HERE / "latsaslunda-trygghetsbokslut.txt"
 
 
 def draft_folder(document: Path, tmp_path: Path) -> Path:
@@ -68,7 +68,7 @@ def test_bra_template_rows_reach_the_draft_on_the_right_records(tmp_path: Path) 
         ),
         # Its Orsak and Operativa mål cells are merged with the row above (w:vMerge).
         "Föräldravandringar under skollov": (
-            "ljusaker-kommun",
+            "pahittsaker-kommun",
             "2025",
             ["Vuxna finns i centrum alla helgkvällar"],
             ["Unga vistas sent i centrum utan vuxna i närheten"],
@@ -80,13 +80,13 @@ def test_bra_template_rows_reach_the_draft_on_the_right_records(tmp_path: Path) 
             ["Mörka och skymda platser vid stationen"],
         ),
         "Kontrollköp av folköl i butikerna": (
-            "miljo-och-byggnamnden; lpo-ljusaker",  # not split at "Miljö- och"
+            "miljo-och-byggnamnden; lpo-pahittsaker",  # not split at "Miljö- och"
             "2025-2026",  # "2025, 2026"
             ["Ingen butik säljer folköl till minderåriga"],
             ["Vuxna köper ut alkohol åt unga"],
         ),
         "Kameraövervakning av stationsområdet": (
-            "lpo-ljusaker",
+            "lpo-pahittsaker",
             "2026",
             ["Skadegörelsen vid stationen minskar"],
             ["Låg upptäcktsrisk för skadegörelse"],
@@ -121,27 +121,27 @@ def test_merged_cells_point_at_the_row_that_shows_their_text(tmp_path: Path) -> 
 
 
 def test_statuses_of_a_space_aligned_follow_up_table(tmp_path: Path) -> None:
-    folder = draft_folder(GRANLUNDA, tmp_path)
+    folder = draft_folder(LATSASLUNDA, tmp_path)
     activities = rows(folder)
     assert {title: row["status"] for title, row in activities.items()} == {
         "Kvällsvandringar i centrum varje fredag under sommarlovet": "genomford",
         "Föräldraträffar om alkohol och droger i årskurs 7": "delvis-genomford",
-        "Trygghetsvandring i Norrby": "ej-genomford",
-        "Ny belysning på skolgården i Norrby": "genomford",  # "Klar"
+        "Trygghetsvandring i Fejkby": "ej-genomford",
+        "Ny belysning på skolgården i Fejkby": "genomford",  # "Klar"
         "Kameraövervakning vid resecentrum": "pagaende",
-        "Sommarjobb för unga i Norrby": "installd",
+        "Sommarjobb för unga i Fejkby": "installd",
         "Informationsmöte för handlare om langning": "genomford",  # "✓"
     }
     # Cells that wrap onto the next line are one cell: the title, who, what was done.
     first = activities["Kvällsvandringar i centrum varje fredag under sommarlovet"]
-    assert first["responsible"] == "granlunda-kommun"
+    assert first["responsible"] == "latsaslunda-kommun"
     assert first["description"].startswith("Genomfört: Tolv vandringar med i snitt åtta vuxna.")
     assert first["source"] == "kalla#16-17"
-    assert activities["Trygghetsvandring i Norrby"]["responsible"] == "lpo-granlunda"
+    assert activities["Trygghetsvandring i Fejkby"]["responsible"] == "lpo-latsaslunda"
 
 
 def test_a_trygghetsbokslut_reports_on_its_plan_with_one_entry_per_row(tmp_path: Path) -> None:
-    folder = draft_folder(GRANLUNDA, tmp_path)
+    folder = draft_folder(LATSASLUNDA, tmp_path)
     documents = yaml.safe_load((folder / "documents.yaml").read_text(encoding="utf-8"))
     report, plan = documents["documents"][:2]
     assert report["type"] == "trygghetsbokslut" and plan["type"] == "brottsforebyggande-plan"
@@ -149,7 +149,7 @@ def test_a_trygghetsbokslut_reports_on_its_plan_with_one_entry_per_row(tmp_path:
     assert report["report_year"] == 2025
     ids = {row["title"]: row["id"] for row in rows(folder).values()}
     entries = {e["activity"]: (e["status"], e.get("outcome")) for e in report["entries"]}
-    assert entries[ids["Trygghetsvandring i Norrby"]] == (
+    assert entries[ids["Trygghetsvandring i Fejkby"]] == (
         "ej-genomford",
         "Flyttad till våren 2026",
     )
@@ -159,12 +159,12 @@ def test_a_trygghetsbokslut_reports_on_its_plan_with_one_entry_per_row(tmp_path:
 
 def test_check_reads_the_statuses_of_the_table(tmp_path: Path) -> None:
     """What was not done is reported, what was done is not asked about."""
-    dataset = load_dataset(draft_folder(GRANLUNDA, tmp_path))
+    dataset = load_dataset(draft_folder(LATSASLUNDA, tmp_path))
     findings = check(dataset, as_of=date(2026, 6, 1))
     not_done = [f for f in findings if f.rule == "FUP-NOT-DONE"]
     assert not_done
     text = " ".join(str(f.message) for f in not_done)
-    assert "Sommarjobb för unga i Norrby" in text and "Trygghetsvandring i Norrby" in text
+    assert "Sommarjobb för unga i Fejkby" in text and "Trygghetsvandring i Fejkby" in text
     no_outcome = " ".join(str(f.message) for f in findings if f.rule == "FUP-ACTIVITY")
     assert "Kvällsvandringar" not in no_outcome and "Ny belysning" not in no_outcome
 
@@ -174,16 +174,16 @@ WRAPPED = (
     "Föräldraträffar om alkohol och   Socialnämnden     Delvis\n"
     "droger i årskurs 7\n"
     "Kameraövervakning vid            Lokalpolisområde  Pågår\n"
-    "Åsens centrum                    Ek\n"
+    "Påhittsåsens centrum             Låtsasek\n"
 )
 
 
 def _follow_up(tmp_path: Path, table: str, suffix: str = ".txt") -> dict[str, tuple]:
     path = tmp_path / f"bokslut{suffix}"
     path.write_text(
-        "OBS: Påhittat exempel; Ekby kommun och Lokalpolisområde Ek finns inte.\n\n"
-        "Trygghetsbokslut 2025 för Ekby kommun\n\n"
-        "Ekby kommun och Lokalpolisområde Ek har följt upp årets aktiviteter.\n\n"
+        "OBS: Påhittat exempel; Fantasiby kommun och Lokalpolisområde Låtsasek finns inte.\n\n"
+        "Trygghetsbokslut 2025 för Fantasiby kommun\n\n"
+        "Fantasiby kommun och Lokalpolisområde Låtsasek har följt upp årets aktiviteter.\n\n"
         f"{table}\n",
         encoding="utf-8",
     )
@@ -198,21 +198,21 @@ def _follow_up(tmp_path: Path, table: str, suffix: str = ".txt") -> dict[str, tu
 
 
 def test_a_wrapped_title_continues_after_a_word_that_goes_on(tmp_path: Path) -> None:
-    """``Kameraövervakning vid`` / ``Åsens centrum``: the next line begins with a capital, but
-    a phrase does not end in ``vid``."""
+    """``Kameraövervakning vid`` / ``Påhittsåsens centrum``: the next line begins with a capital,
+    but a phrase does not end in ``vid``."""
     assert _follow_up(tmp_path, WRAPPED) == {
         "Föräldraträffar om alkohol och droger i årskurs 7": (
             "delvis-genomford",
             ["Socialnämnden"],
         ),
-        "Kameraövervakning vid Åsens centrum": ("pagaende", ["Lokalpolisområde Ek"]),
+        "Kameraövervakning vid Påhittsåsens centrum": ("pagaende", ["Lokalpolisområde Låtsasek"]),
     }
 
 
 ONE_TABLE = {
-    "Nattvandring i centrum": ("genomford", ["Ekby kommun"]),
-    "Kontroller vid skolorna": ("ej-genomford", ["Lokalpolisområde Ek"]),
-    "Föräldraträff": ("pagaende", ["Ekby kommun", "Lokalpolisområde Ek"]),
+    "Nattvandring i centrum": ("genomford", ["Fantasiby kommun"]),
+    "Kontroller vid skolorna": ("ej-genomford", ["Lokalpolisområde Låtsasek"]),
+    "Föräldraträff": ("pagaende", ["Fantasiby kommun", "Lokalpolisområde Låtsasek"]),
 }
 
 
@@ -221,23 +221,23 @@ ONE_TABLE = {
     [
         (
             "| Aktivitet | Ansvarig | Status |\n|---|---|---|\n"
-            "| Nattvandring i centrum | Ekby kommun | Genomförd |\n"
-            "| Kontroller vid skolorna | Lokalpolisområde Ek | Ej genomförd |\n"
+            "| Nattvandring i centrum | Fantasiby kommun | Genomförd |\n"
+            "| Kontroller vid skolorna | Lokalpolisområde Låtsasek | Ej genomförd |\n"
             "| Föräldraträff | Kommunen och polisen | Pågår |",
             ".md",
         ),
         (
             "Aktivitet\tAnsvarig\tStatus\n"
-            "Nattvandring i centrum\tEkby kommun\tGenomförd\n"
-            "Kontroller vid skolorna\tLokalpolisområde Ek\tEj genomförd\n"
+            "Nattvandring i centrum\tFantasiby kommun\tGenomförd\n"
+            "Kontroller vid skolorna\tLokalpolisområde Låtsasek\tEj genomförd\n"
             "Föräldraträff\tKommunen och polisen\tPågår",
             ".txt",
         ),
         (
-            "Aktivitet                 Ansvarig               Status\n"
-            "Nattvandring i centrum    Ekby kommun            Genomförd\n"
-            "Kontroller vid skolorna   Lokalpolisområde Ek    Ej genomförd\n"
-            "Föräldraträff             Kommunen och polisen   Pågår",
+            "Aktivitet                 Ansvarig                     Status\n"
+            "Nattvandring i centrum    Fantasiby kommun             Genomförd\n"
+            "Kontroller vid skolorna   Lokalpolisområde Låtsasek    Ej genomförd\n"
+            "Föräldraträff             Kommunen och polisen         Pågår",
             ".txt",
         ),
     ],
@@ -251,12 +251,12 @@ def test_a_pdfs_table(tmp_path: Path) -> None:
     pdf = write_pdf(
         [
             [
-                "OBS: Påhittat exempel; Ekby kommun och Lokalpolisområde Ek finns inte.",
-                "Trygghetsbokslut 2025 för Ekby kommun",
-                "Ekby kommun och Lokalpolisområde Ek har följt upp årets aktiviteter.",
+                "OBS: Påhittat exempel; Fantasiby kommun och Lokalpolisområde Låtsasek finns inte.",
+                "Trygghetsbokslut 2025 för Fantasiby kommun",
+                "Fantasiby kommun och Lokalpolisområde Låtsasek har följt upp årets aktiviteter.",
                 "Aktivitet\tAnsvarig\tStatus",
-                "Nattvandring i centrum\tEkby kommun\tGenomförd",
-                "Kontroller vid skolorna\tLokalpolisområde Ek\tEj genomförd",
+                "Nattvandring i centrum\tFantasiby kommun\tGenomförd",
+                "Kontroller vid skolorna\tLokalpolisområde Låtsasek\tEj genomförd",
                 "Föräldraträff\tKommunen och polisen\tPågår",
             ]
         ],
@@ -303,10 +303,10 @@ def test_columns_not_of_an_activity_table_are_not_read_as_one(tmp_path: Path) ->
     """*Målgrupp* is not a goal; a table without a column of what is done has no records."""
     path = tmp_path / "plan.md"
     path.write_text(
-        "# Plan för brottsförebyggande arbete 2025–2026\n\nEkby kommun\n\n"
+        "# Plan för brottsförebyggande arbete 2025–2026\n\nFantasiby kommun\n\n"
         "| Aktivitet | Målgrupp | Ansvarig |\n|---|---|---|\n"
-        "| Föräldraträffar | Vårdnadshavare | Ekby kommun |\n\n"
-        "| Område | Ansvarig |\n|---|---|\n| Centrum | Ekby kommun |\n",
+        "| Föräldraträffar | Vårdnadshavare | Fantasiby kommun |\n\n"
+        "| Område | Ansvarig |\n|---|---|\n| Centrum | Fantasiby kommun |\n",
         encoding="utf-8",
     )
     draft = ingest(path)
@@ -318,7 +318,7 @@ def test_columns_not_of_an_activity_table_are_not_read_as_one(tmp_path: Path) ->
 
 
 def test_word_lists_are_list_items_with_the_mark_word_shows(tmp_path: Path) -> None:
-    source = read_document(build_docx(TORNVIK, tmp_path / "tornvik.docx"))
+    source = read_document(build_docx(FANTASIVIK, tmp_path / "fantasivik.docx"))
     lines = source.text.split("\n")
     for text in (
         "• otrygghet i Hamnparken på kvällarna",  # Liststycke with w:numPr
@@ -331,15 +331,15 @@ def test_word_lists_are_list_items_with_the_mark_word_shows(tmp_path: Path) -> N
 
 def test_headers_and_footers_of_every_section_once(tmp_path: Path) -> None:
     lines = read_document(build_docx(LJUSAKER, tmp_path / "ljusaker.docx")).text.split("\n")
-    assert lines.count("Ljusåker kommun · Dnr KS 2024/118") == 1  # two footers, the same text
-    header = "Ljusåker kommun · Åtgärdsplan mot brott och otrygghet 2025–2026 · Bilaga"
+    assert lines.count("Påhittsåker kommun · Dnr KS 2024/118") == 1  # two footers, the same text
+    header = "Påhittsåker kommun · Åtgärdsplan mot brott och otrygghet 2025–2026 · Bilaga"
     assert lines.count(header) == 1  # the second section's own header, once for two sections
     assert lines.index(header) < lines.index("Åtgärder")  # where its section begins
     assert "Handläggare\tMaria Ek, trygghetssamordnare" in lines  # the first page header
 
 
 def test_a_word_bullet_list_under_a_promise_becomes_its_activities(tmp_path: Path) -> None:
-    folder = draft_folder(build_docx(TORNVIK, tmp_path / "tornvik.docx"), tmp_path)
+    folder = draft_folder(build_docx(FANTASIVIK, tmp_path / "fantasivik.docx"), tmp_path)
     promises = titles(folder, "goals.yaml", "focus_areas")
     linked = {title: promises[row["goal"]] for title, row in rows(folder).items()}
     assert linked == {
@@ -367,9 +367,9 @@ def test_a_word_bullet_list_under_a_promise_becomes_its_activities(tmp_path: Pat
 def test_a_word_list_reads_as_the_same_list_in_markdown(tmp_path: Path) -> None:
     """Before issue 14 the .docx lost the promises' activities that the Markdown kept."""
     markup = (
-        "OBS: Påhittat exempel; Ekby kommun och Lokalpolisområde Ek finns inte.\n"
-        "= Medborgarlöfte 2025 för Ekby\n"
-        "Ekby kommun och Lokalpolisområde Ek\n"
+        "OBS: Påhittat exempel; Fantasiby kommun och Lokalpolisområde Låtsasek finns inte.\n"
+        "= Medborgarlöfte 2025 för Fantasiby\n"
+        "Fantasiby kommun och Lokalpolisområde Låtsasek\n"
         "## Löfte 1: Tryggare torg\n"
         "- Polisen patrullerar torget på fredagar.\n"
         "## Löfte 2: Färre inbrott\n"
@@ -400,8 +400,8 @@ def test_a_word_list_reads_as_the_same_list_in_markdown(tmp_path: Path) -> None:
 def test_every_fact_of_the_new_documents_points_at_its_text(tmp_path: Path) -> None:
     for document in (
         build_docx(LJUSAKER, tmp_path / "ljusaker.docx"),
-        build_docx(TORNVIK, tmp_path / "tornvik.docx"),
-        GRANLUNDA,
+        build_docx(FANTASIVIK, tmp_path / "fantasivik.docx"),
+        LATSASLUNDA,
     ):
         draft = ingest(document)
         text = draft.source.text

@@ -16,9 +16,9 @@ from .ingest.builders import HERE, build_docx, build_pdf, write_pdf
 PLAN = (
     "Plan för brottsförebyggande arbete 2024-2027\n"
     "\n"
-    "Denna plan är en samverkan mellan Åby kommun och Lokalpolisområde Åby.\n"
-    "Temagruppen består av representanter från Åby kommun och Lokalpolisområde Åby.\n"
-    "Åby kommun är sammankallande i temagruppen.\n"
+    "Denna plan är en samverkan mellan Drömmeby kommun och Lokalpolisområde Drömmeby.\n"
+    "Temagruppen består av representanter från Drömmeby kommun och Lokalpolisområde Drömmeby.\n"
+    "Drömmeby kommun är sammankallande i temagruppen.\n"
 )
 """A small plan in Latin-1's repertoire (å, ä, ö; no en dash), so every encoding can hold it."""
 
@@ -45,10 +45,10 @@ def test_encodings_read_the_same_text(
     draft = ingest(path)
     group = draft.extraction.of("groups")[0]
     assert [m.get("name") for m in group.values("members")] == [
-        "Åby kommun",
-        "Lokalpolisområde Åby",
+        "Drömmeby kommun",
+        "Lokalpolisområde Drömmeby",
     ]
-    assert group.get("convener").get("name") == "Åby kommun"
+    assert group.get("convener").get("name") == "Drömmeby kommun"
 
 
 def test_windows_1252_punctuation_is_read(tmp_path: Path) -> None:
@@ -58,18 +58,18 @@ def test_windows_1252_punctuation_is_read(tmp_path: Path) -> None:
 
 
 def test_the_windows_1252_test_document_is_stored_so(tmp_path: Path) -> None:
-    data = (HERE / "norrvik-medborgarlofte.txt").read_bytes()
+    data = (HERE / "pahittsvik-medborgarlofte.txt").read_bytes()
     with pytest.raises(UnicodeDecodeError):
         data.decode("utf-8")
     assert b"\r\n" in data
-    source = read_document(HERE / "norrvik-medborgarlofte.txt")
+    source = read_document(HERE / "pahittsvik-medborgarlofte.txt")
     assert source.encoding == "cp1252"
     assert "Medborgarlöftet gäller 1 juli 2024 – 30 juni 2026." in source.text
 
 
 def test_held_out_document_has_a_byte_order_mark() -> None:
-    assert (HERE / "dalby-trygghetsplan.txt").read_bytes().startswith(b"\xef\xbb\xbf")
-    assert read_document(HERE / "dalby-trygghetsplan.txt").text.startswith("Påhittat exempel")
+    assert (HERE / "latsasby-trygghetsplan.txt").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert read_document(HERE / "latsasby-trygghetsplan.txt").text.startswith("Påhittat exempel")
 
 
 @pytest.mark.parametrize(
@@ -116,7 +116,7 @@ def test_a_text_naming_no_planning_document_is_refused(tmp_path: Path) -> None:
 
 
 def test_docx_body_tables_header_and_footnotes_are_read(tmp_path: Path) -> None:
-    path = build_docx(HERE / "ekby-plan.docx.txt", tmp_path / "ekby-plan.docx")
+    path = build_docx(HERE / "fantasiby-plan.docx.txt", tmp_path / "fantasiby-plan.docx")
     source = read_document(path)
     lines = source.text.splitlines()
     assert "Handläggare\tLena Strand" in lines  # the page header's table
@@ -143,11 +143,11 @@ def test_a_broken_docx_is_one_clear_error(tmp_path: Path) -> None:
 
 
 def test_pdf_text_layer_is_read_page_after_page(tmp_path: Path) -> None:
-    path = build_pdf(HERE / "vasterfors-atgardsplan.pdf.txt", tmp_path / "plan.pdf")
+    path = build_pdf(HERE / "fantasifors-atgardsplan.pdf.txt", tmp_path / "plan.pdf")
     source = read_document(path)
     lines = source.text.splitlines()
-    expected = (HERE / "vasterfors-atgardsplan.pdf.txt").read_text(encoding="utf-8").splitlines()
-    header = [line for line in expected if line.startswith("Västerfors kommun | ")]
+    expected = (HERE / "fantasifors-atgardsplan.pdf.txt").read_text(encoding="utf-8").splitlines()
+    header = [line for line in expected if line.startswith("Fantasifors kommun | ")]
     assert len(header) == 2  # the running header of both pages (Sida 1 av 2, Sida 2 av 2) …
     assert lines == [line for line in expected if line and line not in header]  # … is left out
     assert source.kind == "pdf"
@@ -172,10 +172,10 @@ def test_a_broken_pdf_is_one_clear_error(tmp_path: Path) -> None:
 
 def test_offsets_and_lines_of_every_fact_agree_in_every_format(tmp_path: Path) -> None:
     documents = [
-        HERE / "norrvik-medborgarlofte.txt",
-        HERE / "stenasa-samverkansoverenskommelse.md",
-        build_docx(HERE / "ekby-plan.docx.txt", tmp_path / "ekby-plan.docx"),
-        build_pdf(HERE / "vasterfors-atgardsplan.pdf.txt", tmp_path / "plan.pdf"),
+        HERE / "pahittsvik-medborgarlofte.txt",
+        HERE / "sagoasa-samverkansoverenskommelse.md",
+        build_docx(HERE / "fantasiby-plan.docx.txt", tmp_path / "fantasiby-plan.docx"),
+        build_pdf(HERE / "fantasifors-atgardsplan.pdf.txt", tmp_path / "plan.pdf"),
     ]
     for path in documents:
         draft = ingest(path)

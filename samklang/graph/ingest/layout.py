@@ -29,7 +29,7 @@ CONTINUES_CELL = re.compile(
     r"under|från|efter|inom|hos|kring|inför|utan|de|den|det|en|ett))$"
 )
 """How a cell's line ends when its text goes on on the next line: a hyphen, a comma, a word
-that cannot end a phrase (``Kameraövervakning vid`` / ``Åsens centrum``)."""
+that cannot end a phrase (``Kameraövervakning vid`` / ``Påhittsåsens centrum``)."""
 
 MARKDOWN_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 """The ``|---|---|`` line under a Markdown table header."""

@@ -2,7 +2,7 @@
 them.
 
 ``Rådet för trygghet och brottsprevention (RTB)``, ``Forumet för samverkan mot brott (FSB)``,
-``Nätverket Tryggare Ekholm (NTE)``, ``Lokala samverkansgruppen för ungdomsfrågor (LSU)``,
+``Nätverket Tryggare Låtsasholm (NTE)``, ``Lokala samverkansgruppen för ungdomsfrågor (LSU)``,
 ``Lokala brottsförebyggande rådet (LBR)``: a name that begins with a word for a group (råd,
 grupp, forum, nätverk, kommitté, delegation, samråd), then an abbreviation in capitals whose
 first letter is the name's. After it the text may call the group by the abbreviation (``RTB

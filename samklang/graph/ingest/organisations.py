@@ -96,7 +96,7 @@ def _own_municipality(
 
 
 def _wrapped_end(reader: Reader, text: str, end: int, name: str) -> tuple[str, int]:
-    """A name wrapped over a line break (``Lokalpolisområde Norra`` / ``Dalen`` in a PDF):
+    """A name wrapped over a line break (``Lokalpolisområde Norra`` / ``Påhittsdalen`` in a PDF):
     the whole name when the text writes it on one line elsewhere."""
     more = re.match(rf"\n[ \t]*(?P<word>{pat.NAME})\b", text[end:])
     if more is None:

@@ -30,8 +30,8 @@ if TYPE_CHECKING:
 def read_parties(reader: Reader) -> None:
     """Parties: ``mellan A och B`` (``BETWEEN``) and ``A i samverkan med B``
     (``TOGETHER_WITH``) in the document's title or in a sentence about it, or a line under
-    the title naming only organisations (one alone, ``Västerfors kommun`` under an
-    åtgärdsplan, too: the expected facts of Västerfors and Ljusåker count it a party, Kronstad's
+    the title naming only organisations (one alone, ``Fantasifors kommun`` under an
+    åtgärdsplan, too: the expected facts of Fantasifors and Påhittsåker count it a party, Sagostad's
     do not); signatories from signature lines (``SIGNATURE``)."""
     head_end = reader.title_line + 3
     words = gate((pat.BETWEEN, pat.TOGETHER_WITH))  # what either must find (literals.py)
@@ -105,8 +105,8 @@ def _read_parties_in_text(reader: Reader) -> None:
 
 
 def _read_parties_list(reader: Reader) -> None:
-    """The parties as a list under a heading ``Parter`` (``PARTIES_HEADING``): ``- Åsby
-    kommun, org.nr 212000-0001``, ``- Polismyndigheten, lokalpolisområde Åsby``."""
+    """The parties as a list under a heading ``Parter`` (``PARTIES_HEADING``): ``- Sagoby
+    kommun, org.nr 212000-0001``, ``- Polismyndigheten, lokalpolisområde Sagoby``."""
     for number, kind in reader.items_under(pat.PARTIES_HEADING):
         if kind != "item":
             continue
@@ -142,7 +142,7 @@ def _organisation_list(reader: Reader, offset: int, text: str) -> list[tuple[Ent
         stripped = part.strip()
         start = offset + at + part.index(stripped)
         if found and _AREA.match(stripped) and previous == "Polismyndigheten":
-            found.pop()  # "Polismyndigheten, lokalpolisområde Ekholm": the police area
+            found.pop()  # "Polismyndigheten, lokalpolisområde Låtsasholm": the police area
         found.append((who, reader.ev(start, start + len(stripped))))
         previous = stripped
     return found if len(found) >= 2 else []
@@ -160,7 +160,7 @@ _AFTER_NAME = re.compile(r"(?i)^(?:,?\s*(?:org\.?\s*nr|organisationsnummer)\.?\s
 def _organisation(reader: Reader, offset: int, text: str) -> Entity | None:
     """The one organisation ``text`` is: its name (nothing else but an organisation number),
     the police area the Police Authority acts through (``POLICE_THROUGH``), or a generic
-    name (``kommunen``, ``polisen``, ``polisen i Lindesby``) for the one of its kind the text
+    name (``kommunen``, ``polisen``, ``polisen i Diktby``) for the one of its kind the text
     names, or a role of the municipality's staff (``kommunens trygghetssamordnare``,
     ``MUNICIPAL_ROLES``) for the municipality, marked for review."""
     if through := pat.POLICE_THROUGH.match(text):

@@ -104,13 +104,13 @@ POSSESSED = re.compile(
     rf"|{NAME}\s+(?:kommuns|stads))(?:\s+(?:och|samt)\s+(?:kommunens|polisens|parternas))?\s+$"
 )
 """A possessive before a mention, which makes it one document (``polisens och kommunens
-lägesbild``, ``Ekby kommuns åtgärdsplan``), as the definite form does."""
+lägesbild``, ``Fantasiby kommuns åtgärdsplan``), as the definite form does."""
 
 IDENTITY = re.compile(
     r"\s(?:är|utgör|fungerar\s+som)\s+(?:också\s+)?"
     r"(?:kommunens|stadens|vår|vårt|den|(?:[A-ZÅÄÖ][\wåäö-]+\s+){1,2}(?:kommuns|stads))?\s*$"
 )
-"""``Handlingsplanen är kommunens åtgärdsplan`` (or ``… är Kronstad kommuns åtgärdsplan``):
+"""``Handlingsplanen är kommunens åtgärdsplan`` (or ``… är Sagostad kommuns åtgärdsplan``):
 what follows names the document the sentence is about, not another one."""
 
 PRONOUN_SUBJECT = re.compile(
@@ -203,14 +203,14 @@ SINCE = re.compile(r"\bsedan\s+(?:år\s+)?(?P<year>(?:19|20)\d\d)\b")
 # --- Organisations --------------------------------------------------------------------------
 
 DIRECTION = r"(?:Södra|Norra|Östra|Västra|Mellersta|Övre|Nedre|Stora|Lilla|Sydöstra|Nordvästra)"
-"""A word of direction that begins a regional name: ``Södra Älvdalens räddningstjänstförbund``."""
+"""A word of direction that begins a regional name: ``Södra Sagodalens räddningstjänstförbund``."""
 
 POLICE_THROUGH = re.compile(
     r"^\s*Polismyndigheten(?:\s+(?:genom|via|och\s+dess|i)|\s*,|\s*[–-])\s*"
     r"(?=[Ll]okalpolisområde|LPO\b)"
 )
-"""``Polismyndigheten genom Lokalpolisområde Sjövik``, ``För Polismyndigheten, Lokalpolisområde
-Sjövik``: the authority acting through its police area, which is the party."""
+"""``Polismyndigheten genom Lokalpolisområde Låtsasvik``, ``För Polismyndigheten, Lokalpolisområde
+Låtsasvik``: the authority acting through its police area, which is the party."""
 
 ORGANISATIONS: list[tuple[str, str]] = [
     # (organisation type, pattern; group "name" is the name as written)
@@ -236,7 +236,7 @@ ORGANISATIONS: list[tuple[str, str]] = [
     ),
 ]
 """Organisations: municipalities (``X kommun``, ``X stad``), local police areas (also written
-in lower case, ``lokalpolisområde Norra Dalen``: the name is what counts), rescue-services
+in lower case, ``lokalpolisområde Norra Påhittsdalen``: the name is what counts), rescue-services
 federations, the Police Authority, and the municipality's committees and boards (nämnder,
 kommunstyrelsen, kommunfullmäktige). Other authorities, companies and associations are not
 recorded."""
@@ -388,7 +388,7 @@ BETWEEN = re.compile(
     r"(?P<b>[^.,;]+(?:,\s*(?:[Ll]okalpolisområde|LPO)\b[^.,;]*)?)"
 )
 """``en samverkan mellan A och B``, ``Samverkansöverenskommelse mellan A och B``; B may be
-``Polismyndigheten, lokalpolisområde Ekholm`` (the police area is the party,
+``Polismyndigheten, lokalpolisområde Låtsasholm`` (the police area is the party,
 ``POLICE_THROUGH``)."""
 
 TOGETHER_WITH = re.compile(r"\bi\s+samverkan\s+med\s+(?P<b>[^.,;]+)")
@@ -412,7 +412,7 @@ PARTIES_IN_TEXT = [
         rf"\bgemensamt\s+åtagande\s+(?:från|mellan|av)\s+{_PARTY_LIST}"
         r"(?=\s+(?:till|för|om|gentemot|mot|i)\b|\s*[.,;:]|$)"
     ),
-    # Lindesby kommun och polisen i Lindesby lovar invånarna att …
+    # Diktby kommun och polisen i Diktby lovar invånarna att …
     re.compile(
         rf"^\W*{_PARTY_LIST}\s+(?:lovar|åtar\s+sig|förbinder\s+sig|har\s+enats\s+om\s+att)"
         r"\b"
@@ -430,7 +430,7 @@ och B lovar …``. Every item of the list must be an organisation (by
 name, or ``kommunen``/``polisen`` where the text names one of each), else none is taken."""
 
 SIGNATURE = re.compile(r"^\s*(?:\*\*)?För\s+(?P<who>[^:,]+?)\s*(?:\*\*)?\s*[:,]\s*\S")
-"""A signature line: ``För Norrvik kommun: Karin Lind, kommunstyrelsens ordförande``."""
+"""A signature line: ``För Påhittsvik kommun: Karin Lind, kommunstyrelsens ordförande``."""
 
 # --- Laws, strategies, works cited ----------------------------------------------------------
 

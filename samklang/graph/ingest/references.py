@@ -187,7 +187,7 @@ def _wraps_onto(reader: Reader, last: Line, first: Line) -> bool:
     on the next line: it is a full reference (``Polismyndigheten (2025) Lokal lägesbild``,
     ``WORK_FULL``) not yet ended (no ``.``), and the next line is no entry of its own (no note
     mark or bullet, no author and year in parentheses), no heading and not empty: a line wrapped
-    where it was full (``Lokalpolisområde Örnvik, intern rapport.``)."""
+    where it was full (``Lokalpolisområde Sagovik, intern rapport.``)."""
     if last.number >= len(reader.layout.kinds) or re.search(r"[.!?]\s*$", last.text):
         return False
     entry = re.sub(_ENTRY_MARK, "", first.text).replace("*", "")

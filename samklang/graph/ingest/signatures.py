@@ -2,15 +2,15 @@
 
 Agreements and citizen promises end with their signatures, written in a few ways:
 
-    Undertecknat i Norrvik 2024-06-12              Ekträsk den 14 februari 2025
-    För Norrvik kommun: Karin Lind, ordförande     Anna Berg
-                                                   Kommunstyrelsens ordförande, Ekträsk kommun
+    Undertecknat i Påhittsvik 2024-06-12           Låtsasträsk den 14 februari 2025
+    För Påhittsvik kommun: Karin Lind, ordförande  Anna Berg
+                                                   Kommunstyrelsens ordförande, Låtsasträsk kommun
 
 A signature block is the run of lines after a signing line (a place and date, ``Undertecknat
 …``, ``Underskrifter``) to the end of the text. In it, each line that names an organisation
-(the municipality or police area before a nämnd: ``Kommunstyrelsens ordförande, Ekträsk
+(the municipality or police area before a nämnd: ``Kommunstyrelsens ordförande, Låtsasträsk
 kommun`` is signed for the municipality, and so is ``Kommunstyrelsens ordförande`` on a line
-over ``Ekträsk kommun``; ``För Polismyndigheten`` over a line naming the police area is signed
+over ``Låtsasträsk kommun``; ``För Polismyndigheten`` over a line naming the police area is signed
 for the police area) gives a signatory; the date of the signing line, or of a sentence
 ``Löftet undertecknades … den 3 februari 2026`` (``SIGNED_SENTENCE``), is when it was
 signed. A header field (``Beslutsdatum | 2025-11-18``, ``Antagen den …``) dates a decision
@@ -48,14 +48,14 @@ SIGNING_LINE = re.compile(
     rf"(?P<date>{DATE})\s*\.?\s*$"
     r"|^\W*(?:Underskrifter|Undertecknande|Signaturer)\s*:?\s*$"
 )
-"""``Undertecknat i Norrvik 2024-06-12``, ``Ekträsk den 14 februari 2025``, ``Datum:
+"""``Undertecknat i Påhittsvik 2024-06-12``, ``Låtsasträsk den 14 februari 2025``, ``Datum:
 2025-02-14``, or a heading ``Underskrifter``."""
 
 SIGNED_SENTENCE = re.compile(
     rf"\b(?:[Uu]ndertecknades|[Uu]ndertecknats|[Ss]ignerades|[Ss]kevs\s+under)\b[^.]{{0,60}}?"
     rf"(?P<date>{DATE})\s*\.?\s*$"
 )
-"""A sentence that says when the document was signed: ``Löftet undertecknades i Lindesby den
+"""A sentence that says when the document was signed: ``Löftet undertecknades i Diktby den
 3 februari 2026.``"""
 
 MAX_BLOCK_LINES = 30
@@ -72,7 +72,7 @@ def read_signatures(reader: Reader) -> None:
             end = line.start + signature.end("who")
             rest = line.text[signature.start("who") :]
             if through := pat.POLICE_THROUGH.match(rest):
-                # "För Polismyndigheten, Lokalpolisområde Sjövik: …": the police area signs
+                # "För Polismyndigheten, Lokalpolisområde Låtsasvik: …": the police area signs
                 area = re.match(r"[^:]+", rest[through.end() :])
                 at = line.start + signature.start("who") + through.end()
                 end = at + (len(area[0]) if area else 0)
@@ -113,8 +113,8 @@ def read_signatures(reader: Reader) -> None:
 def _beside_another(block: list[Line], named: list[list[tuple[Entity, Span]]], n: int) -> bool:
     """Whether the line before or after line ``n`` of a signature block, in the same
     signature (no blank line between), names an organisation that is not a nämnd or the
-    Police Authority: ``Kommunstyrelsens ordförande`` over ``Ljungsta kommun`` is signed for
-    the municipality, ``För Polismyndigheten`` over ``…, lokalpolisområde Åsby`` for the
+    Police Authority: ``Kommunstyrelsens ordförande`` over ``Hittepåsta kommun`` is signed for
+    the municipality, ``För Polismyndigheten`` over ``…, lokalpolisområde Sagoby`` for the
     police area."""
     for other in (n - 1, n + 1):
         if not 0 <= other < len(block) or abs(block[other].number - block[n].number) != 1:

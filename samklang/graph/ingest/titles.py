@@ -104,8 +104,8 @@ def read_title(reader: Reader) -> None:
 
 TITLE_GOES_ON = re.compile(r"(?i)(?:\b(?:och|mellan|för|samt|med|mot|om|i)|[,–-])\s*$")
 """A title line that ends with a conjunction or preposition goes on on the next line (a PDF's
-title wrapped: ``Samverkansöverenskommelse mellan Fågelsta kommun och`` / ``Lokalpolisområde
-Fågelsta 2026–2029``)."""
+title wrapped: ``Samverkansöverenskommelse mellan Låtsassta kommun och`` / ``Lokalpolisområde
+Låtsassta 2026–2029``)."""
 
 
 NOT_THE_PERIOD = re.compile(
@@ -127,7 +127,7 @@ def _title_continuation(reader: Reader, line: Line, body: str) -> tuple[int, str
 
 def _title_period(text: str, start: int) -> tuple[Period | None, re.Match[str] | None]:
     """The period a title states from ``start`` on: a period (``2026–2029``), or a lone year
-    (``MEDBORGARLÖFTE BJÖRKHAMN 2026``, ``Lägesbild 2025``) not of an edition
+    (``MEDBORGARLÖFTE LÅTSASHAMN 2026``, ``Lägesbild 2025``) not of an edition
     (``NOT_THE_PERIOD``) nor a season or month (``hösten 2025``)."""
     if (period := PERIOD.search(text, start)) and (found := period_of(period)) is not None:
         return found, period
