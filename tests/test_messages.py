@@ -37,6 +37,7 @@ HELPERS = {
     ("samklang/queries/research.py", "fail"): 0,  # fail("a number")
     ("samklang/graph/dataset.py", "fail"): 1,  # record.fail("shared", "… is not a folder")
     ("samklang/graph/builder.py", "fail"): 1,  # record.fail("id", "the id … is already used")
+    ("samklang/graph/measures.py", "fail"): 1,  # record.fail("moving_window", "… averages nothing")
     ("samklang/graph/yamlfile.py", "_refused"): 2,  # _refused(path, event, "uses a YAML tag")
 }
 """Helpers that build an error from a phrase: file and name, and where the phrase is."""

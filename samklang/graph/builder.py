@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import difflib
 import re
-from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
 from samklang.errors import InputError
+from samklang.graph.literals import (
+    boolean_literal,
+    date_literal,
+    integer_literal,
+    text_literal,
+)
+from samklang.graph.measures import indicator, measure, scope
 from samklang.graph.provenance import derived_from
 from samklang.graph.records import Record
 from samklang.graph.schema import GROUP_TYPES, ORGANISATION_TYPES, SECTIONS, Field
@@ -51,32 +56,6 @@ def vocabulary_focus(text: str) -> ox.NamedNode | None:
         return vocabularies().lookup("domain", text)
     except LookupError:
         return None
-
-
-def _text(value: str) -> ox.Literal:
-    return ox.Literal(value, language="sv")
-
-
-def _integer(value: int) -> ox.Literal:
-    return ox.Literal(str(value), datatype=XSD.integer)
-
-
-def _date(value: date) -> ox.Literal:
-    return ox.Literal(value.isoformat(), datatype=XSD.date)
-
-
-def _boolean(value: bool) -> ox.Literal:
-    return ox.Literal("true" if value else "false", datatype=XSD.boolean)
-
-
-def decimal_literal(value: Decimal) -> ox.Literal:
-    """An ``xsd:decimal`` written out in full (``1234.5``, never ``1.2345E+3``)."""
-    return ox.Literal(format(value, "f"), datatype=XSD.decimal)
-
-
-def year_literal(year: int) -> ox.Literal:
-    """A year as ``xsd:gYear``, as the follow-up terms of decision 0007 have them."""
-    return ox.Literal(f"{year:04d}", datatype=XSD.gYear)
 
 
 PLANNED_COUNT = re.compile(r"\d+(?:[ \u00a0\u202f]\d{3})*")
@@ -210,7 +189,7 @@ class Builder:
     def _common(self, record: Record, subject: ox.NamedNode) -> None:
         values = record.values
         if "note" in values:
-            self.add(subject, SKOS.note, _text(values["note"]))
+            self.add(subject, SKOS.note, text_literal(values["note"]))
         known = [f.name for f in SECTIONS[record.section].fields]
         for name in values.get("review", []):
             if name not in known:
@@ -240,7 +219,7 @@ class Builder:
 
     def _municipality(self, record: Record, s: ox.NamedNode) -> None:
         self.add(s, RDF.type, SK.Municipality)
-        self.add(s, RDFS.label, _text(record.values["name"]))
+        self.add(s, RDFS.label, text_literal(record.values["name"]))
         self.add(s, SK.municipalityCode, ox.Literal(record.values["code"]))
         for o in self.refs(record, "coordination_function"):
             self.add(s, SK.coordinationFunction, o)
@@ -251,7 +230,7 @@ class Builder:
     def _sources(self, record: Record, s: ox.NamedNode) -> None:
         v = record.values
         self.add(s, RDF.type, SK.Source)
-        self.add(s, DCTERMS.title, _text(v["title"]))
+        self.add(s, DCTERMS.title, text_literal(v["title"]))
         if "file" in v:
             inside = self.folder.resolve()
             if Path(v["file"]).is_absolute() or not (inside / v["file"]).resolve().is_relative_to(
@@ -276,9 +255,9 @@ class Builder:
         v = record.values
         cls = ORGANISATION_TYPES.get(v.get("type", "organisation"), "")
         self.add(s, RDF.type, SK.term(cls) if cls else ORG.Organization)
-        self.add(s, RDFS.label, _text(v["name"]))
+        self.add(s, RDFS.label, text_literal(v["name"]))
         if "abbreviation" in v:
-            self.add(s, SK.abbreviation, _text(v["abbreviation"]))
+            self.add(s, SK.abbreviation, text_literal(v["abbreviation"]))
         for o in self.refs(record, "part_of"):
             self.add(s, ORG.subOrganizationOf, o)
         for o in self.refs(record, "coordinates_work_of"):
@@ -287,7 +266,7 @@ class Builder:
     def _groups(self, record: Record, s: ox.NamedNode) -> None:
         v = record.values
         self.add(s, RDF.type, SK.term(GROUP_TYPES[v["type"]]))
-        self.add(s, RDFS.label, _text(v["name"]))
+        self.add(s, RDFS.label, text_literal(v["name"]))
         for o in self.refs(record, "members"):
             self.add(s, ORG.hasMember, o)
         for o in self.refs(record, "convener"):
@@ -302,19 +281,19 @@ class Builder:
     def _series(self, record: Record, s: ox.NamedNode) -> None:
         v = record.values
         self.add(s, RDF.type, SK.DocumentSeries)
-        self.add(s, DCTERMS.title, _text(v["title"]))
+        self.add(s, DCTERMS.title, text_literal(v["title"]))
         self.add(s, DCTERMS.type, v["type"])
         if "cadence" in v:
             self.add(s, SK.cadence, ox.Literal(v["cadence"], datatype=XSD.duration))
         if "since" in v:
-            self.add(s, SK.inUseSince, _integer(v["since"]))
+            self.add(s, SK.inUseSince, integer_literal(v["since"]))
         for o in self.refs(record, "part_of"):
             self.add(s, DCTERMS.isPartOf, o)
 
     def _documents(self, record: Record, s: ox.NamedNode) -> None:
         v = record.values
         self.add(s, RDF.type, SK.Document)
-        self.add(s, DCTERMS.title, _text(v["title"]))
+        self.add(s, DCTERMS.title, text_literal(v["title"]))
         self.add(s, DCTERMS.type, v["type"])
         if self.owner:  # for the municipality that uses it, when the owner names it
             if self.municipality.values["code"] in v.get("municipalities", []):
@@ -330,10 +309,10 @@ class Builder:
             self.add(s, SK.municipality, self.iri(self.municipality.id))
         if "period" in v:
             start, end = v["period"]
-            self.add(s, SK.periodStart, _date(start))
-            self.add(s, SK.periodEnd, _date(end))
+            self.add(s, SK.periodStart, date_literal(start))
+            self.add(s, SK.periodEnd, date_literal(end))
             for year in range(start.year, end.year + 1):
-                self.add(s, SK.periodYear, _integer(year))
+                self.add(s, SK.periodYear, integer_literal(year))
         for name, predicate in (
             ("part_of", DCTERMS.isPartOf),
             ("series", SK.inSeries),
@@ -348,7 +327,7 @@ class Builder:
             for o in self.refs(record, name):
                 self.add(s, predicate, o)
         if "signed_on" in v:
-            self.add(s, SK.signedOn, _date(v["signed_on"]))
+            self.add(s, SK.signedOn, date_literal(v["signed_on"]))
         for part in v.get("not_recorded", []):
             self.add(s, SK.notRecorded, ox.Literal(part))
         decision = v.get("decision")
@@ -360,7 +339,7 @@ class Builder:
                 for o in self.refs(record, "decision.by", decision.get("by")):
                     self.add(node, SK.decidedBy, o)
                 if "date" in decision:
-                    self.add(node, DCTERMS.date, _date(decision["date"]))
+                    self.add(node, DCTERMS.date, date_literal(decision["date"]))
         for name, predicate in (("handlaggare", SK.handlaggare), ("reviewed_by", SK.reviewedBy)):
             if name in v:
                 self.add(s, predicate, ox.Literal(v[name]))
@@ -378,11 +357,11 @@ class Builder:
             if name in record.empty:
                 self.add(s, SK.emptyField, predicate)
         if "purpose" in v:
-            self.add(s, SK.purpose, _text(v["purpose"]))
+            self.add(s, SK.purpose, text_literal(v["purpose"]))
         if "goal_area_count" in v:
-            self.add(s, SK.goalAreaCount, _integer(v["goal_area_count"]))
+            self.add(s, SK.goalAreaCount, integer_literal(v["goal_area_count"]))
         if "cites_own_goals" in v:
-            self.add(s, SK.citesOwnGoals, _boolean(v["cites_own_goals"]))
+            self.add(s, SK.citesOwnGoals, boolean_literal(v["cites_own_goals"]))
         for phase in v.get("process_phases", []):
             self.add(s, SK.processPhase, phase)
         for domain in v.get("considers_domains", []):
@@ -397,11 +376,11 @@ class Builder:
         if "document_type" in follow_up:
             self.add(s, SK.followUpDocumentType, follow_up["document_type"])
         if "measures" in follow_up:
-            self.add(s, SK.followUpMeasures, _text(follow_up["measures"]))
+            self.add(s, SK.followUpMeasures, text_literal(follow_up["measures"]))
         for o in self.refs(record, "follow_up.by", follow_up.get("by")):
             self.add(s, SK.followUpBy, o)
         if "report_year" in v:
-            self.add(s, SK.reportYear, _integer(v["report_year"]))
+            self.add(s, SK.reportYear, integer_literal(v["report_year"]))
         reported: set[str] = set()
         for entry in v.get("entries", []):
             if entry["activity"] in reported:
@@ -418,7 +397,7 @@ class Builder:
             self.add(node, SK.activity, activity)
             self.add(node, SK.status, entry["status"])
             if "outcome" in entry:
-                self.add(node, SK.outcome, _text(entry["outcome"]))
+                self.add(node, SK.outcome, text_literal(entry["outcome"]))
         for n, creator in enumerate(v.get("creator", []), 1):
             # A resource per author of this work (dcterms:creator is an object property);
             # the name as written is its label: no claim that two works share an author.
@@ -457,14 +436,14 @@ class Builder:
         for document in self.refs(record, "document"):
             self.add(s, SK.acceptedDocument, document)
         self.add(s, SK.acceptedBy, ox.Literal(v["by"]))
-        self.add(s, DCTERMS.date, _date(v["date"]))
-        self.add(s, SK.reason, _text(v["reason"]))
+        self.add(s, DCTERMS.date, date_literal(v["date"]))
+        self.add(s, SK.reason, text_literal(v["reason"]))
 
     def _goal_areas(self, record: Record, s: ox.NamedNode) -> None:
         v = record.values
         self._objective(record, s, SK.GoalArea)
         if "lso" in v:
-            self.add(s, SK.lsoTask, _boolean(v["lso"]))
+            self.add(s, SK.lsoTask, boolean_literal(v["lso"]))
         for o in self.refs(record, "owning_group"):
             self.add(s, SK.owningGroup, o)
 
@@ -472,146 +451,35 @@ class Builder:
         self._objective(record, s, SK.Goal)
         for o in self.refs(record, "goal_area"):
             self.add(s, SK.inGoalArea, o)
-        self._scope(record, s)
+        scope(self, record, s)
         named: set[str] = set()
         for index, item in enumerate(record.values.get("indicators", [])):
-            self._measure(record, s, index, item, named)
-
-    def _scope(self, record: Record, s: ox.NamedNode) -> None:
-        """A goal's or an indicator's scope: plain literals, crime types and place in lower
-        case, so that a goal and its indicators compare field by field."""
-        scope = record.values.get("scope") or {}
-        for crime_type in scope.get("crime_types", []):
-            self.add(s, SK.scopeCrimeType, ox.Literal(crime_type.lower()))
-        if "place" in scope:
-            self.add(s, SK.scopePlace, ox.Literal(scope["place"].lower()))
-        if "survey_question" in scope:
-            self.add(s, SK.scopeSurveyQuestion, ox.Literal(scope["survey_question"]))
-        for area in scope.get("areas", []):
-            self.add(s, SK.scopeArea, ox.Literal(area))
-
-    def _measure(
-        self, record: Record, goal: ox.NamedNode, index: int, item: dict[str, Any], named: set[str]
-    ) -> None:
-        """The goal–indicator link ``{goal IRI}#measure-{indicator id}``, with its baseline and
-        target (decision 0007)."""
-        at = f"indicators[{index}]"
-        name = item["indicator"]
-        indicator = self.item_ref(record, "indicators.indicator", index, name)
-        if name in named:
-            raise record.fail(
-                f"{at}.indicator",
-                f"the goal names the indicator '{name}' twice; expected each of its "
-                "indicators once, with its baseline and target",
-            )
-        named.add(name)
-        measure = ox.NamedNode(f"{goal.value}#measure-{name}")
-        self.dataset.locations[measure.value] = (record.path, record.where(at))
-        self.add(goal, SK.measuredBy, measure)
-        self.add(measure, RDF.type, SK.Measure)
-        self.add(measure, SK.indicator, indicator)
-        baseline = item.get("baseline")
-        if baseline is not None:
-            years = baseline["period"]
-            self.add(measure, SK.baselineStart, year_literal(years[0]))
-            self.add(measure, SK.baselineEnd, year_literal(years[-1]))
-            if "value" in baseline:
-                self.add(measure, SK.baselineValue, decimal_literal(baseline["value"]))
-        target = item.get("target")
-        if target is None:
-            return
-        kind = target["kind"]
-        where = f"{at}.target"
-        if kind == "direction" and "value" in target:
-            raise record.fail(
-                f"{where}.value",
-                "a target of kind 'direction' takes no value; expected only 'kind: direction', "
-                "or kind level or change with a value",
-            )
-        if kind != "direction" and "value" not in target:
-            raise record.fail(
-                where,
-                f"a target of kind '{kind}' needs a value; expected 'value: …' (for level the "
-                "level, for change its size towards the better direction)",
-            )
-        if kind == "change" and "unit" not in target:
-            raise record.fail(
-                where,
-                "a target of kind 'change' needs a unit; expected 'unit: procent' (of the "
-                "baseline) or 'unit: enheter' (the indicator's units)",
-            )
-        if kind != "change" and "unit" in target:
-            raise record.fail(
-                f"{where}.unit",
-                f"'unit' belongs to a target of kind change; expected no unit for kind '{kind}'",
-            )
-        self.add(measure, SK.targetKind, ox.Literal(kind))
-        if "value" in target:
-            self.add(measure, SK.targetValue, decimal_literal(target["value"]))
-        if "unit" in target:
-            self.add(measure, SK.targetChangeUnit, ox.Literal(target["unit"]))
-        year = target.get("year")
-        if year is None:  # the default: the end of the goal's document's period
-            found = self.lookup(record.values["document"])
-            period = found[1].values.get("period") if found is not None else None
-            year = period[1].year if period is not None else None
-        if year is not None:
-            self.add(measure, SK.targetYear, year_literal(year))
+            measure(self, record, s, index, item, named)
 
     def _indicators(self, record: Record, s: ox.NamedNode) -> None:
-        v = record.values
-        self.add(s, RDF.type, SK.Indicator)
-        self.add(s, DCTERMS.title, _text(v["title"]))
-        if "unit" in v:
-            self.add(s, SK.unit, ox.Literal(v["unit"]))
-        if "data_source" in v:
-            self.add(s, DCTERMS.source, ox.Literal(v["data_source"]))
-        if "kolada_kpi" in v:
-            kpi = v["kolada_kpi"]
-            if (other := self.kpis.get(kpi)) is not None:
-                raise record.fail(
-                    "kolada_kpi",
-                    f"the Kolada KPI '{kpi}' is already the indicator '{other.id}' "
-                    f"({other.path.name}, {other.where('kolada_kpi')}); expected each KPI on "
-                    "one indicator, so that a Kolada file's values have one indicator",
-                )
-            self.kpis[kpi] = record
-            self.add(s, SK.koladaKpi, ox.Literal(kpi))
-        if "better" in v:
-            self.add(s, SK.better, SK.lower if v["better"] == "lower" else SK.higher)
-        for year in v.get("series_breaks", []):
-            self.add(s, SK.seriesBreak, year_literal(year))
-        if "moving_window" in v:
-            if v["moving_window"] < 2:
-                raise record.fail(
-                    "moving_window",
-                    f"a moving window of {v['moving_window']} years averages nothing; expected "
-                    "2 or more years, or no moving_window",
-                )
-            self.add(s, SK.movingWindow, _integer(v["moving_window"]))
-        self._scope(record, s)
+        indicator(self, record, s)
 
     def _focus_areas(self, record: Record, s: ox.NamedNode) -> None:
         self._objective(record, s, SK.FocusArea)
         if "prioritised" in record.values:
-            self.add(s, SK.prioritised, _boolean(record.values["prioritised"]))
+            self.add(s, SK.prioritised, boolean_literal(record.values["prioritised"]))
         for o in self.refs(record, "within"):
             self.add(s, SK.withinFocusArea, o)
 
     def _objective(self, record: Record, s: ox.NamedNode, cls: ox.NamedNode) -> None:
         self.add(s, RDF.type, cls)
-        self.add(s, DCTERMS.title, _text(record.values["title"]))
+        self.add(s, DCTERMS.title, text_literal(record.values["title"]))
         for o in self.refs(record, "document"):
             self.add(s, SK.statedIn, o)
 
     def _problems(self, record: Record, s: ox.NamedNode) -> None:
         v = record.values
         self.add(s, RDF.type, SK.Problem)
-        self.add(s, DCTERMS.title, _text(v["title"]))
+        self.add(s, DCTERMS.title, text_literal(v["title"]))
         for o in self.refs(record, "identified_in"):
             self.add(s, SK.identifiedIn, o)
         if "prioritised" in v:
-            self.add(s, SK.prioritised, _boolean(v["prioritised"]))
+            self.add(s, SK.prioritised, boolean_literal(v["prioritised"]))
         for factor in v.get("causes", []):
             self.add(s, SK.cause, factor)
 
@@ -620,9 +488,9 @@ class Builder:
 
         v = record.values
         self.add(s, RDF.type, SK.Activity)
-        self.add(s, DCTERMS.title, _text(v["title"]))
+        self.add(s, DCTERMS.title, text_literal(v["title"]))
         for year in v["year"]:
-            self.add(s, SK.year, _integer(year))
+            self.add(s, SK.year, integer_literal(year))
         for name, predicate in (
             ("document", SK.plannedIn),
             ("responsible", SK.responsible),
@@ -648,8 +516,8 @@ class Builder:
         for domain in v.get("domain", []):
             self.add(s, SK.targetsDomain, domain)
         if "description" in v:
-            self.add(s, DCTERMS.description, _text(v["description"]))
+            self.add(s, DCTERMS.description, text_literal(v["description"]))
         if "planned_output" in v:
-            self.add(s, SK.plannedOutput, _text(v["planned_output"]))
+            self.add(s, SK.plannedOutput, text_literal(v["planned_output"]))
             if m := PLANNED_COUNT.search(v["planned_output"]):
-                self.add(s, SK.plannedCount, _integer(int(re.sub(r"\D", "", m[0]))))
+                self.add(s, SK.plannedCount, integer_literal(int(re.sub(r"\D", "", m[0]))))

@@ -24,8 +24,8 @@ import pyoxigraph as ox
 
 from samklang.errors import InputError
 from samklang.graph.area_names import area_names
-from samklang.graph.builder import decimal_literal, year_literal
 from samklang.graph.limits import check_observation_count
+from samklang.graph.literals import decimal_literal, year_literal
 from samklang.graph.observation_files import (
     BRA,
     KOLADA,
