@@ -1,6 +1,7 @@
 """The notebook under examples/ runs as a researcher runs it: nbclient starts an ipykernel in
 the notebook's folder (as Jupyter does), runs every cell in order, and the outputs show what
-the reader would see: the view's counts, the restyled gaps and the pyvis page with every node.
+the reader would see: the view's counts, the restyled gaps and the pyvis page with every node,
+rendered from samklang's template (vis-network inline, no link to a CDN).
 
 The notebook is stored without outputs (they would go stale), which is tested too.
 """
@@ -16,6 +17,7 @@ import pytest
 
 from .conftest import EXAMPLES
 from .test_viz import AS_OF, store_of
+from .test_viz_pyvis import LINKED
 
 NOTEBOOK = EXAMPLES / "coverage.ipynb"
 
@@ -70,6 +72,7 @@ def test_the_notebook_runs_and_shows_the_restyled_network() -> None:
     frame = display.data["text/html"]
     page = html.unescape(re.fullmatch(r'<iframe srcdoc="([^"]*)".*', frame, re.S).group(1))
     assert "vis.Network" in page and "cdnjs" not in page  # vis-network inline
+    assert LINKED.findall(page) == [] and "bootstrap" not in page.lower()  # links nothing
     nodes = json.loads(re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", page).group(1))
     assert [n["id"] for n in nodes] == [n.id for n in view.nodes]
     before = {n["id"]: n for n in view.to_pyvis().nodes}  # the network as to_pyvis gives it

@@ -13,7 +13,7 @@ coverage tables are macros of ``parts.html.j2``), written with :mod:`samklang.te
 The views are built as plain node and edge lists and laid out with networkx
 (:mod:`samklang.viz.views.layout`); ``view.to_pyvis()`` gives the same view as a
 ``pyvis.network.Network`` for Jupyter (:mod:`samklang.viz.views.pyvis_network`, which alone
-imports pyvis), and :func:`render_html` writes the page through pyvis's template mechanism
+imports pyvis; its page is samklang's ``network.html.j2``, offline too), and :func:`render_html` writes the page through pyvis's template mechanism
 with samklang's own template (pyvis 0.3.2's own template links a CDN in every
 ``cdn_resources`` mode and leaves the heading unescaped), so building a view does not load
 pyvis and writing its page does.
@@ -29,17 +29,23 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from importlib.resources import files
 
 from samklang.errors import UsageError
 from samklang.graph.store import Store
 from samklang.queries.finding import Finding
 from samklang.templating import environment
 from samklang.templating import script_json as script_json  # where the page's tests find it
+from samklang.viz.views.inline import (
+    asset,
+    inline_script,
+    inline_style,
+    vis_network_css,
+    vis_network_js,
+)
+from samklang.viz.views.inline import vis_network_version as vis_network_version
 from samklang.viz.views.model import View
 from samklang.viz.views.style import (
     EDGE_STYLES,
@@ -51,8 +57,6 @@ from samklang.viz.views.style import (
 
 VIEWS = ("coverage", "documents", "chain", "organisations", "national")
 """The views :func:`build_view` makes."""
-
-VIS_NETWORK = "vendor/vis-network"
 
 TEMPLATE = "page.html.j2"
 """The page, in ``samklang/viz/templates/``."""
@@ -131,30 +135,9 @@ def build_view(
 # --- the page ---------------------------------------------------------------------------------
 
 
-def _asset(path: str) -> str:
-    return files("samklang").joinpath(path).read_text(encoding="utf-8")
-
-
-def _inline_script(source: str) -> str:
-    """Vendored or own script text, made safe to inline: no ``</script`` can end it early, and
-    the source-map comment (which would make developer tools fetch a file) is dropped."""
-    source = re.sub(r"//# sourceMappingURL=\S+\s*$", "", source.rstrip())
-    return re.sub(r"</(script)", r"<\\/\1", source, flags=re.IGNORECASE)
-
-
-def _inline_style(source: str) -> str:
-    source = re.sub(r"/\*# sourceMappingURL=[^*]*\*/\s*$", "", source.rstrip())
-    return re.sub(r"</(style)", r"<\\/\1", source, flags=re.IGNORECASE)
-
-
 def _hash(source: str) -> str:
     digest = hashlib.sha256(source.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
-
-
-def vis_network_version() -> str:
-    """The version of the vendored vis-network."""
-    return _asset(f"{VIS_NETWORK}/VERSION").strip()
 
 
 @dataclass(frozen=True)
@@ -192,10 +175,10 @@ def render_html(view: View) -> str:
     """The view as one self-contained HTML page (no network, no server, all text escaped),
     written by pyvis from samklang's template (imports pyvis)."""
     words = WORDS[view.lang]
-    vis_js = _inline_script(_asset(f"{VIS_NETWORK}/vis-network.min.js"))
-    vis_css = _inline_style(_asset(f"{VIS_NETWORK}/vis-network.min.css"))
-    page_js = _inline_script(_asset("viz/views/assets/page.js"))
-    page_css = _inline_style(_asset("viz/views/assets/page.css"))
+    vis_js = vis_network_js()
+    vis_css = vis_network_css()
+    page_js = inline_script(asset("viz/views/assets/page.js"))
+    page_css = inline_style(asset("viz/views/assets/page.css"))
     data = view.data()
     data["styles"] = STYLES
     data["edgeStyles"] = EDGE_STYLES

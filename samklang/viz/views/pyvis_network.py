@@ -6,13 +6,17 @@ sets them on the network directly: pyvis's ``add_edge`` looks every edge up in a
 edges already added, which grows quadratically. pyvis (and the IPython it pulls in) is
 imported here only, when a network is asked for, so the quick commands never load it.
 
-Labels and hover texts are plain text: vis-network draws labels on its canvas and shows a
-string title as text, and the heading is HTML-escaped before pyvis puts it in its page.
-
-:func:`write_page` writes samklang's own page through pyvis's template mechanism: the
-network's template environment and file are samklang's (``samklang/viz/templates/``, Jinja2
-with autoescape), so ``Network.generate_html`` renders the page that ``samklang viz`` writes —
-vis-network vendored inline, no CDN or Bootstrap link, every label escaped.
+The network renders through samklang's own template, not pyvis's (pyvis 0.3.2's links
+Bootstrap and vis-network from a CDN in every ``cdn_resources`` mode and prints the heading
+as HTML): :func:`use_template` sets the network's template environment and file to
+samklang's (``samklang/viz/templates/``, Jinja2 with autoescape), the one mechanism for both
+pages. :func:`to_pyvis` sets ``network.html.j2``, which draws the network's own nodes, edges
+and options (so a restyled network shows restyled) with vis-network vendored inline, no CDN
+or Bootstrap link, a policy that forbids every fetch, every text escaped: ``generate_html``,
+``write_html`` and ``show`` (in notebook mode too) give that page. :func:`write_page` sets
+``page.html.j2``, the page ``samklang viz`` writes. Labels and hover texts are plain text:
+vis-network draws labels on its canvas and shows a string title as text; the heading is
+text, escaped by the template.
 
 >>> net = view.to_pyvis()  # doctest: +SKIP
 >>> net.show("coverage.html", notebook=True)  # doctest: +SKIP
@@ -20,11 +24,12 @@ vis-network vendored inline, no CDN or Bootstrap link, every label escaped.
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
 
+from samklang.templating import environment as template_environment
+from samklang.viz.views.inline import vis_network_css, vis_network_js, vis_network_version
 from samklang.viz.views.style import EDGE_STYLES, GAP_STATUSES, STATUS_COLOURS, STYLES
 
 if TYPE_CHECKING:
@@ -106,7 +111,7 @@ def to_pyvis(
         height=height,
         width=width,
         directed=True,
-        heading=html.escape(f"{view.title} – {view.subtitle}"),
+        heading=f"{view.title} – {view.subtitle}",
         cdn_resources="in_line",
     )
     network.nodes = [_node(node, view.physics) for node in view.nodes]
@@ -114,6 +119,11 @@ def to_pyvis(
     network.node_map = {item["id"]: item for item in network.nodes}
     network.edges = [_edge(edge) for edge in view.edges]
     network.toggle_physics(view.physics)
+    env = template_environment("samklang.viz")
+    env.globals.update(
+        vis_version=vis_network_version(), vis_js=vis_network_js(), vis_css=vis_network_css()
+    )
+    use_template(network, env, "network.html.j2")
     if hierarchical:
         from pyvis.options import Layout
 
@@ -130,10 +140,18 @@ def to_pyvis(
     return network
 
 
+def use_template(network: Network, environment: Environment, template: str) -> None:
+    """Have pyvis render ``network`` from ``template`` of ``environment`` instead of its own
+    template: ``generate_html`` and ``write_html`` read ``templateEnv`` and ``path``, notebook
+    mode (``show``, ``generate_html(notebook=True)``) the loaded ``template``."""
+    network.templateEnv = environment
+    network.path = template
+    network.template = environment.get_template(template)
+
+
 def write_page(view: View, environment: Environment, template: str) -> str:
     """The page of ``view``, rendered by pyvis (``Network.generate_html``) from ``template`` of
     ``environment``, whose globals hold what the template needs beside pyvis's own values."""
     network = to_pyvis(view)
-    network.templateEnv = environment
-    network.path = template
+    use_template(network, environment, template)
     return str(network.generate_html())
