@@ -13,10 +13,10 @@ coverage tables are macros of ``parts.html.j2``), written with :mod:`samklang.te
 The views are built as plain node and edge lists and laid out with networkx
 (:mod:`samklang.viz.views.layout`); ``view.to_pyvis()`` gives the same view as a
 ``pyvis.network.Network`` for Jupyter (:mod:`samklang.viz.views.pyvis_network`, which alone
-imports pyvis; its page is samklang's ``network.html.j2``, offline too), and :func:`render_html` writes the page through pyvis's template mechanism
-with samklang's own template (pyvis 0.3.2's own template links a CDN in every
-``cdn_resources`` mode and leaves the heading unescaped), so building a view does not load
-pyvis and writing its page does.
+imports pyvis; its page is samklang's ``network.html.j2``, offline too), and
+:func:`render_html` writes the page through pyvis's template mechanism with samklang's own
+template (pyvis 0.3.2's own template links a CDN in every ``cdn_resources`` mode and leaves
+the heading unescaped), so building a view does not load pyvis and writing its page does.
 
 >>> from samklang.graph.source_kind import load_dataset
 >>> from samklang.graph.store import open_store
