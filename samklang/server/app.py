@@ -20,7 +20,6 @@ The default graph is the union of all named graphs, as for ``samklang query``.
 from __future__ import annotations
 
 import contextlib
-import html
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from importlib.resources import files
@@ -37,71 +36,20 @@ from samklang.errors import UsageError
 from samklang.graph.store import folder
 from samklang.ontology.namespace import DCTERMS, RDF, XSD
 from samklang.server.guard import Guard, allowed_names
-from samklang.server.workers import GRAPH_FORMATS, RESULT_FORMATS, Job, Pool
+from samklang.server.media_types import (
+    FORMAT_IRIS,
+    GRAPH_ALIASES,
+    GRAPH_TYPES,
+    RESULT_TYPES,
+    choose_media_type,
+    negotiate,
+)
+from samklang.server.page import PAGE_SECURITY, query_list, query_page, query_page_script
+from samklang.server.request_body import RefusalError, charset_of, decoded
+from samklang.server.workers import GRAPH_FORMATS, Job, Pool
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
 FORMATS_NS = "http://www.w3.org/ns/formats/"
-
-RESULT_SHORT = {
-    "json": "application/sparql-results+json",
-    "xml": "application/sparql-results+xml",
-    "csv": "text/csv",
-    "tsv": "text/tab-separated-values",
-}
-"""What ``format=`` (or ``output=``, a convention of Virtuoso, Fuseki and SPARQLWrapper, not of
-the protocol) names for a SELECT or ASK query."""
-GRAPH_SHORT = {
-    "turtle": "text/turtle",
-    "ttl": "text/turtle",
-    "n3": "text/turtle",  # Turtle is N3 without its extensions: an N3 reader reads it
-    "ntriples": "application/n-triples",
-    "nt": "application/n-triples",
-    "json": "application/ld+json",
-    "jsonld": "application/ld+json",
-    "json-ld": "application/ld+json",
-    "xml": "application/rdf+xml",
-    "rdf": "application/rdf+xml",
-    "rdfxml": "application/rdf+xml",
-}
-"""What ``format=`` names for a CONSTRUCT or DESCRIBE query (SPARQLWrapper sends ``xml`` by
-default, and ``n3`` or ``turtle`` when asked for Turtle)."""
-RESULT_ALIASES = {
-    "application/json": "application/sparql-results+json",
-    "application/xml": "application/sparql-results+xml",
-    "text/xml": "application/sparql-results+xml",
-}
-"""Media types common clients send for SELECT and ASK results and what they get."""
-GRAPH_ALIASES = {
-    "text/n3": "text/turtle",
-    "text/rdf+n3": "text/turtle",
-    "application/rdf+n3": "text/turtle",
-    "application/turtle": "text/turtle",
-    "application/x-turtle": "text/turtle",
-    "text/plain": "application/n-triples",
-    "application/json": "application/ld+json",
-    "application/xml": "application/rdf+xml",
-    "text/xml": "application/rdf+xml",
-}
-"""Media types common clients send for graphs (SPARQLWrapper's Turtle and N3 lists) and what
-they get."""
-RESULT_TYPES = list(RESULT_FORMATS)
-GRAPH_TYPES = list(GRAPH_FORMATS)
-FORMAT_IRIS = {
-    "application/sparql-results+json": "SPARQL_Results_JSON",
-    "application/sparql-results+xml": "SPARQL_Results_XML",
-    "text/csv": "SPARQL_Results_CSV",
-    "text/tab-separated-values": "SPARQL_Results_TSV",
-    "text/turtle": "Turtle",
-    "application/n-triples": "N-Triples",
-    "application/ld+json": "JSON-LD",
-    "application/rdf+xml": "RDF_XML",
-}
-PAGE_SECURITY = (
-    "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-    "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-    "frame-ancestors 'none'"
-)
-
 
 @dataclass(frozen=True)
 class ServerSettings:
@@ -136,156 +84,6 @@ class ServerSettings:
     client_timeout: float = 10.0
     max_connections: int = 100
     queue: int = 32
-
-
-class RefusalError(Exception):
-    """A request the endpoint will not run: an HTTP status and one sentence."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-
-
-def negotiate(accept: str, offered: list[str], aliases: dict[str, str] | None = None) -> str | None:
-    """The offered media type the ``Accept`` header prefers (first offered on ties), or
-    ``None`` if it accepts none. An empty header accepts anything; a media type in
-    ``aliases`` stands for the offered one it names.
-
-    >>> negotiate("text/csv;q=0.5, application/sparql-results+json", RESULT_TYPES)
-    'application/sparql-results+json'
-    >>> negotiate("application/json", RESULT_TYPES, RESULT_ALIASES)
-    'application/sparql-results+json'
-    """
-    if not accept.strip():
-        return offered[0]
-    aliases = aliases or {}
-    ranges: list[tuple[str, float]] = []
-    for part in accept.split(","):
-        media, *params = (p.strip() for p in part.split(";"))
-        q = 1.0
-        for param in params:
-            key, _, value = param.partition("=")
-            if key.strip().lower() == "q":
-                try:
-                    q = float(value)
-                except ValueError:
-                    q = 0.0
-        if media:
-            ranges.append((aliases.get(media.lower(), media.lower()), q))
-
-    def quality(media_type: str) -> tuple[float, int]:
-        best: tuple[int, float] = (-1, 0.0)  # (specificity, q)
-        kind = media_type.split("/")[0]
-        for media, q in ranges:
-            if media == media_type:
-                spec = 2
-            elif media == f"{kind}/*":
-                spec = 1
-            elif media == "*/*":
-                spec = 0
-            else:
-                continue
-            best = max(best, (spec, q))
-        return best[1], 0
-
-    scored = [(quality(m)[0], -i, m) for i, m in enumerate(offered)]
-    q, _, media_type = max(scored)
-    return media_type if q > 0 else None
-
-
-def charset_of(content_type: str) -> str:
-    """The ``charset`` parameter of a ``Content-Type`` header (default UTF-8).
-
-    >>> charset_of('application/sparql-query; charset="ISO-8859-1"')
-    'ISO-8859-1'
-    """
-    for param in content_type.split(";")[1:]:
-        key, _, value = param.partition("=")
-        if key.strip().lower() == "charset" and value.strip().strip('"'):
-            return value.strip().strip('"')
-    return "utf-8"
-
-
-UTF8_ONLY = ("application/sparql-query", "application/sparql-update")
-"""Media types whose encoding "is always UTF-8" (their IANA registrations, SPARQL 1.1 Query
-and Update): a body declaring another charset is refused (the W3C protocol test
-``bad_query_non_utf8``), where a form is read in the charset it declares."""
-
-
-def decoded(body: bytes, content_type: str) -> str:
-    """A request body as text: UTF-8 for a SPARQL query or update, a form in the charset its
-    ``Content-Type`` declares.
-
-    Raises:
-        RefusalError: 415, the charset is unknown, not UTF-8 for a query or update, or the
-            body is not in it.
-    """
-    import codecs
-
-    charset = charset_of(content_type)
-    try:
-        name = codecs.lookup(charset).name
-    except LookupError:
-        raise RefusalError(
-            415, f"The charset {charset!r} of the request is unknown; send UTF-8."
-        ) from None
-    media_type = content_type.split(";")[0].strip().lower()
-    if media_type in UTF8_ONLY and name not in ("utf-8", "ascii"):
-        raise RefusalError(
-            415,
-            f"{media_type} is always UTF-8, and the request declares the charset {charset}; "
-            "send the query in UTF-8.",
-        )
-    try:
-        return body.decode(charset)
-    except UnicodeDecodeError as err:
-        raise RefusalError(
-            415,
-            f"The request body is not in the charset it declares ({charset}): byte "
-            f"{err.start} cannot be read; send UTF-8, or declare the charset it is in.",
-        ) from None
-
-
-def choose_media_type(form: str, params: list[tuple[str, str]], accept: str) -> str | None:
-    """The media type to answer a query of ``form`` in, or ``None`` (406).
-
-    The SPARQL 1.1 Protocol negotiates by ``Accept`` alone; ``format=`` (or ``output=``) is a
-    convention clients such as SPARQLWrapper send beside a matching ``Accept``. ``Accept``
-    decides when it names an offered type (or an alias of one) itself, not only by a wildcard;
-    else ``format=`` does, read for the query's form (``xml`` is SPARQL results XML for SELECT
-    and ASK, RDF/XML for CONSTRUCT and DESCRIBE); else the wildcard or the first offered type.
-
-    >>> choose_media_type("CONSTRUCT", [("format", "xml")], "application/rdf+xml")
-    'application/rdf+xml'
-    >>> choose_media_type("CONSTRUCT", [("format", "n3")], "*/*")
-    'text/turtle'
-    >>> choose_media_type("SELECT", [("format", "json")], "text/csv")
-    'text/csv'
-    """
-    results = form in ("SELECT", "ASK")
-    offered, aliases, short = (
-        (RESULT_TYPES, RESULT_ALIASES, RESULT_SHORT)
-        if results
-        else (GRAPH_TYPES, GRAPH_ALIASES, GRAPH_SHORT)
-    )
-    specific = _without_wildcards(accept)
-    named = negotiate(specific, offered, aliases) if specific.strip() else None
-    if named is not None:
-        return named
-    wanted = [v.strip().lower() for k, v in params if k in ("format", "output") and v.strip()]
-    for value in wanted:
-        media = short.get(value) or aliases.get(value) or (value if value in offered else None)
-        if media is not None:
-            return media
-    if wanted and not accept.strip():
-        return None  # a format= naming nothing offered, and no Accept to fall back on
-    return negotiate(accept, offered, aliases)
-
-
-def _without_wildcards(accept: str) -> str:
-    """``accept`` without its ``*/*`` and ``type/*`` ranges."""
-    return ",".join(part for part in accept.split(",") if "*" not in part.split(";")[0])
 
 
 class Endpoint:
@@ -516,11 +314,11 @@ def create_app(settings: ServerSettings) -> Guard:
 
     async def page(request: Request) -> Response:
         return HTMLResponse(
-            _page(settings.lang), headers={"Content-Security-Policy": PAGE_SECURITY}
+            query_page(settings.lang), headers={"Content-Security-Policy": PAGE_SECURITY}
         )
 
     async def page_script(request: Request) -> Response:
-        return Response(_PAGE_SCRIPT, media_type="text/javascript; charset=utf-8")
+        return Response(query_page_script(), media_type="text/javascript; charset=utf-8")
 
     async def named_queries(request: Request) -> Response:
         return JSONResponse(query_list(settings.lang))
@@ -559,93 +357,3 @@ def create_app(settings: ServerSettings) -> Guard:
     )
 
 
-def query_list(lang: str) -> list[dict[str, Any]]:
-    """The research queries as the page shows them: parameters bound to their defaults through
-    a ``VALUES`` row the reader can edit, and the project's prefixes declared."""
-    from samklang.graph.sparql_text import bind_values
-    from samklang.graph.store import with_prefixes
-    from samklang.queries.research import library
-
-    out = []
-    for q in library().values():
-        head = [f"# {q.title.get(lang, q.name)}", f"# {q.description.get(lang, '')}"]
-        for p in q.parameters:
-            head.append(f"# ?{p.name} ({p.type}): {p.description.get(lang, '')}")
-        text = bind_values(q.query, q.bindings())
-        out.append(
-            {
-                "name": q.name,
-                "title": q.title.get(lang, q.name),
-                "description": q.description.get(lang, ""),
-                "query": "\n".join(head) + "\n" + with_prefixes(text),
-            }
-        )
-    return out
-
-
-_TEXT = {
-    "sv": {
-        "title": "samklang – SPARQL",
-        "intro": "Fråga kunskapsgrafen med SPARQL. Flikarna innehåller forskningsbibliotekets "
-        "frågor; parametrarna står i VALUES-raden överst i varje fråga. Endast läsning.",
-        "endpoint": "Ändpunkt",
-    },
-    "en": {
-        "title": "samklang – SPARQL",
-        "intro": "Query the knowledge graph with SPARQL. The tabs hold the research library's "
-        "queries; their parameters are in the VALUES row at the top of each. Read-only.",
-        "endpoint": "Endpoint",
-    },
-}
-
-
-def _page(lang: str) -> str:
-    text = {k: html.escape(v) for k, v in _TEXT.get(lang, _TEXT["sv"]).items()}
-    return f"""<!DOCTYPE html>
-<html lang="{html.escape(lang)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{text["title"]}</title>
-<link rel="stylesheet" href="vendor/yasgui/yasgui.min.css">
-<style>
-body {{ font-family: system-ui, sans-serif; margin: 0 1rem; }}
-header p {{ max-width: 60rem; }}
-code {{ background: #f3f3f3; padding: 0 .2em; }}
-</style>
-</head>
-<body>
-<header>
-<h1>{text["title"]}</h1>
-<p>{text["intro"]} {text["endpoint"]}: <code>sparql</code></p>
-</header>
-<div id="yasgui"></div>
-<script src="vendor/yasgui/yasgui.min.js"></script>
-<script src="page.js"></script>
-</body>
-</html>
-"""
-
-
-_PAGE_SCRIPT = """\
-"use strict";
-(function () {
-  var endpoint = new URL("sparql", document.baseURI).href;
-  // Offline: no autocompleter that calls an outside vocabulary service.
-  Yasgui.Yasqe.defaults.autocompleters = ["prefixes", "variables"];
-  var yasgui = new Yasgui(document.getElementById("yasgui"), {
-    requestConfig: { endpoint: endpoint, method: "POST" },
-    copyEndpointOnNewTab: true,
-    persistenceId: null,
-    endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; } }
-  });
-  fetch("queries.json").then(function (r) { return r.json(); }).then(function (queries) {
-    var first = Object.keys(yasgui._tabs || {});
-    queries.forEach(function (q, i) {
-      yasgui.addTab(i === 0, { name: q.name, yasqe: { value: q.query },
-                               requestConfig: { endpoint: endpoint, method: "POST" } });
-    });
-    first.forEach(function (id) { var tab = yasgui.getTab(id); if (tab) { tab.close(); } });
-  });
-})();
-"""
