@@ -15,6 +15,7 @@ from samklang.graph.ingest import patterns as pat
 from samklang.graph.ingest.layout import Span, clean
 from samklang.graph.ingest.literals import gate
 from samklang.graph.ingest.model import Entity, Fact
+from samklang.graph.ingest.proper_names import is_name, municipality_name
 
 if TYPE_CHECKING:
     from samklang.graph.ingest.reader import Reader
@@ -124,10 +125,15 @@ def organisations_in(
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             name = _organisation_name(kind, m)
-            if name is None:
+            if name is None or not _named(reader, kind, m, text):
                 continue
             name = " ".join(name.split())  # wrapped over a line end (a PDF's narrow column)
-            end = m.end()
+            start, end = m.start(), m.end()
+            if kind == "kommun":  # two words of which the first ends a table's cell?
+                written = name.rsplit(" ", 1)[0]
+                if (short := municipality_name(reader.text, written)) != written:
+                    name = f"{short} {m['suffix']}"
+                    start = m.start() + m["name"].rindex(short)
             if kind in ("lokalpolisomrade", "raddningstjanstforbund"):
                 name, end = _wrapped_end(reader, text, end, name)
             key = name.lower()
@@ -135,7 +141,7 @@ def organisations_in(
             entity = reader.by_key.get((section, key)) or reader.by_key.get(("organisations", key))
             if entity is None and register:
                 entity, _ = reader.entity(section, key)
-                evidence = reader.ev(offset + m.start(), offset + end)
+                evidence = reader.ev(offset + start, offset + end)
                 entity.set("name", name, evidence)
                 if kind != "kommun":
                     entity.set("type", kind, evidence)
@@ -148,9 +154,26 @@ def organisations_in(
                     abbreviation["abbreviation"],
                     reader.ev(offset + a, offset + a + len(abbreviation["abbreviation"])),
                 )
-            taken.append((m.start(), end))
-            found.append((entity, Span(offset + m.start(), offset + end)))
+            taken.append((start, end))
+            found.append((entity, Span(offset + start, offset + end)))
     return sorted(found, key=lambda pair: pair[1].start)
+
+
+_NAME_AFTER_TYPE = re.compile(r"[Rr]äddningstjänst(?:en|förbundet)\s+(?P<name>.+)", re.S)
+
+
+def _named(reader: Reader, kind: str, m: re.Match[str], text: str) -> bool:
+    """Whether the word after a police area's or rescue service's type word is a name, not a
+    common word run into it (a table's next cell: ``Lokalpolisområde Ett möte i maj``;
+    ``proper_names``). A name given an abbreviation right after it (``Räddningstjänstförbundet
+    Sagoå (RML)``) is one."""
+    rest = text[m.end() : m.end() + 40]
+    abbreviated = bool(pat.ABBREVIATION_AFTER.match(rest))
+    if kind == "lokalpolisomrade":
+        return is_name(reader.text, " ".join(m["name"].split()), abbreviated, rest)
+    if kind == "raddningstjanstforbund" and (after := _NAME_AFTER_TYPE.match(m["name"])):
+        return is_name(reader.text, " ".join(after["name"].split()), abbreviated, rest)
+    return True
 
 
 @functools.cache
