@@ -300,6 +300,35 @@ def test_the_national_legend_says_what_its_colours_mean(corpus: Store) -> None:
         assert "varje planår" in legend[status]
 
 
+def test_each_drilldown_has_a_legend_and_subtitle_of_its_own(corpus: Store) -> None:
+    view = build_view(corpus, "national", as_of=AS_OF)
+    national = dict(view.legend)
+    for code, sub in view.drilldown.items():
+        legend = dict(sub.legend)
+        # the colours drawn there, goals' and domains': as the municipality's coverage view
+        drawn = {n.status for n in sub.nodes}
+        assert set(legend) & {"covered", "partial", "none", "neutral"} == drawn, code
+        single = dict(build_view(corpus, "coverage", municipality=code, as_of=AS_OF).legend)
+        assert all(legend[status] == single[status] for status in drawn)
+        assert {"municipality-score", "edge:coverage"}.isdisjoint(legend)  # no municipality
+        assert all(legend[status] != national.get(status) for status in drawn)
+        assert all("Kommun:" not in text for text in legend.values())
+        shapes = {n.style for n in sub.nodes}
+        assert shapes <= set(legend)  # every shape drawn is named, and only those
+        assert set(legend) - drawn - {"edge:plain"} == shapes
+        assert ("edge:plain" in legend) == bool(sub.edges)
+        # the subtitle names the municipality, not how many the national view draws
+        assert sub.subtitle.startswith(f"{dict((m.code, m.name) for m in _every(corpus))[code]} ")
+        assert f"({code})" in sub.subtitle and "kommuner" not in sub.subtitle
+    assert "3 kommuner" in view.subtitle
+
+
+def _every(store: Store):
+    from samklang.network.build import municipalities
+
+    return municipalities(store)
+
+
 def test_a_corpus_is_drawn_aggregated(corpus: Store) -> None:
     view = build_view(corpus, "coverage", as_of=AS_OF)
     assert view.name == "national"

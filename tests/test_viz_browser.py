@@ -175,9 +175,37 @@ def test_national_view_drills_down(browser: Browser, tmp_path: Path) -> None:
     assert "Exempelstad kommun: täckning" in browser.evaluate(
         "document.getElementById('tables').textContent"
     )
+    shown = (
+        "[document.querySelector('header h1').textContent,"
+        " document.querySelector('header .subtitle').textContent,"
+        " document.querySelector('header .intro').textContent,"
+        " Array.from(document.querySelectorAll('.legend li'), li => li.textContent),"
+        " Array.from(document.querySelectorAll('.legend li'), li => !!li.querySelector('svg')),"
+        " Array.from(document.querySelectorAll('select[data-filter]'))"
+        "  .filter(s => !s.closest('label').hidden).map(s => s.dataset.filter)]"
+    )
+    # the header and the legend are the drill-down's own: goals and domains, one municipality
+    legend = [text for _, text in sub.legend]
+    assert browser.evaluate(shown) == [
+        sub.title,
+        sub.subtitle,
+        sub.intro,
+        legend,
+        [True] * len(legend),
+        [],
+    ]
     browser.pump(0.3)
     screenshot(browser, tmp_path, "viz-national-drilldown")
     browser.evaluate("window.samklang.back()")
     browser.wait_until("window.samklang.stable")
     assert drawn(browser)["nodes"] == len(view.nodes)
+    national = [text for _, text in view.legend]
+    assert browser.evaluate(shown) == [
+        view.title,
+        view.subtitle,
+        view.intro,
+        national,
+        [True] * len(national),
+        [f.name for f in view.filters],
+    ]
     offline_and_clean(browser, page)

@@ -207,5 +207,10 @@ def render_html(view: View) -> str:
         drilldown=[(key, sub.data()) for key, sub in sorted(view.drilldown.items())],
         pages=[sub.data() for sub in view.pages],
         legend=[(swatch(key), text) for key, text in view.legend],
+        # the swatches of the drill-downs' legends, once: page.js builds each legend from them
+        drill_swatches=[
+            (key, swatch(key))
+            for key in sorted({key for sub in view.drilldown.values() for key, _ in sub.legend})
+        ],
     )
     return write_page(view, env, TEMPLATE)

@@ -167,6 +167,7 @@ TEXT: dict[str, dict[str, Any]] = {
             "riktar sig mot."
         ),
         "targets": "aktiviteter riktas mot",
+        "sub_edge": "Målets aktiviteter riktas mot domänen (tjockare: fler)",
         "has": "har aktivitet i",
         "unknown_county": "okänt län",
         "missing": "saknas",
@@ -212,6 +213,7 @@ TEXT: dict[str, dict[str, Any]] = {
             "The municipality's goals (left) linked to the domains (right) their activities target."
         ),
         "targets": "activities target",
+        "sub_edge": "The goal's activities target the domain (thicker: more)",
         "has": "has activity in",
         "unknown_county": "unknown county",
         "missing": "missing",
@@ -564,10 +566,28 @@ def _drilldowns(
             intro=text["sub_intro"],
             nodes=nodes,
             edges=edges,
-            legend=[],
+            legend=_drilldown_legend(nodes, edges, lang),
             matrices=matrices,
         )
     return result
+
+
+def _drilldown_legend(nodes: list[Node], edges: list[Edge], lang: str) -> list[tuple[str, str]]:
+    """What the colours, shapes and lines of one municipality's drill-down mean (goals and
+    domains, as in its coverage view), only those drawn."""
+    words = WORDS[lang]
+    statuses = {n.status for n in nodes}
+    styles = {n.style for n in nodes}
+    return [
+        *(
+            (status, words[status])
+            for status in ("covered", "partial", "none", "neutral")
+            if status in statuses
+        ),
+        *((style, kind_word(lang, style)) for style in KIND_OF.values() if style in styles),
+        ("domain", kind_word(lang, "domain")),
+        *([("edge:plain", TEXT[lang]["sub_edge"])] if edges else []),
+    ]
 
 
 def _cell(count: int, relevant: bool) -> Cell:

@@ -312,6 +312,33 @@
   }
 
   var savedTables = null;
+  var savedHeader = null;
+
+  // the heading, subtitle, intro and legend of the view shown: a drill-down has its own
+  function header(view, legendItems) {
+    document.getElementById("title").textContent = view.title;
+    document.getElementById("subtitle").textContent = view.subtitle;
+    document.getElementById("intro").textContent = view.intro;
+    document.title = view.title + " \u2013 " + view.subtitle;
+    document.getElementById("legend").replaceChildren.apply(document.getElementById("legend"), legendItems);
+    // only the view's own drop-downs: the national view's county and coverage filters speak of
+    // municipalities, which a drill-down does not draw
+    var own = view.filters.map(function (f) { return f.name; });
+    Array.prototype.forEach.call(document.querySelectorAll("select[data-filter]"), function (select) {
+      select.closest("label").hidden = own.indexOf(select.dataset.filter) < 0;
+    });
+  }
+
+  function legendItems(view) {
+    var swatches = document.getElementById("drill-swatches");
+    return view.legend.map(function (entry) {
+      var li = el("li");
+      var picture = swatches && swatches.content.querySelector('[data-key="' + CSS.escape(entry[0]) + '"] svg');
+      if (picture) li.appendChild(picture.cloneNode(true));
+      li.appendChild(el("span", null, entry[1]));
+      return li;
+    });
+  }
 
   function drill(key) {
     var block = document.querySelector('script.drilldown[data-key="' + CSS.escape(key) + '"]');
@@ -329,6 +356,14 @@
       tables.appendChild(matrixElement(m));
       if (m.note) tables.appendChild(el("p", "note", m.note));
     });
+    if (!savedHeader) {
+      savedHeader = {
+        view: root,
+        legend: Array.prototype.slice.call(document.getElementById("legend").childNodes),
+        title: document.title,
+      };
+    }
+    header(sub, legendItems(sub));
     document.getElementById("back").hidden = false;
     document.getElementById("drill-hint").hidden = true;
     show(sub);
@@ -338,6 +373,11 @@
     var tables = document.getElementById("tables");
     if (savedTables) tables.replaceChildren.apply(tables, savedTables);
     savedTables = null;
+    if (savedHeader) {
+      header(savedHeader.view, savedHeader.legend);
+      document.title = savedHeader.title;
+    }
+    savedHeader = null;
     document.getElementById("back").hidden = true;
     document.getElementById("drill-hint").hidden = false;
     show(root);
