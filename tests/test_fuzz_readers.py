@@ -12,7 +12,6 @@ import io
 import json
 import shutil
 import zipfile
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -289,33 +288,21 @@ DOCX_PARTS = [
 ]
 
 
-# Known, and left to the ingest work (samklang/graph/ingest/docx.py, which this fuzz found
-# them in): python-docx's AttributeError on a broken style part, zlib.error and OSError on a
-# part whose compressed data is broken get through as tracebacks. They are tolerated here so
-# that any other exception still fails; remove this once docx.py turns them into InputError.
-DOCX_KNOWN_BUGS: tuple[type[BaseException], ...] = (AttributeError, zlib.error, OSError)
 QUIET = pytest.mark.filterwarnings("ignore::hypothesis.errors.HypothesisWarning")  # long reprs
-
-
-def read_docx_with(path: Path, content: bytes) -> None:
-    try:
-        read_with(path, content)
-    except DOCX_KNOWN_BUGS:
-        pass
 
 
 @QUIET
 @bounded
 @given(mutated_zip(DOCX, DOCX_PARTS))
 def test_any_mutation_inside_a_docx(tmp_path: Path, content: bytes) -> None:
-    read_docx_with(tmp_path / "plan.docx", content)
+    read_with(tmp_path / "plan.docx", content)
 
 
 @QUIET
 @bounded
 @given(mutated(DOCX))
 def test_any_mutation_of_a_docx_bytes(tmp_path: Path, content: bytes) -> None:
-    read_docx_with(tmp_path / "plan.docx", content)
+    read_with(tmp_path / "plan.docx", content)
 
 
 @bounded

@@ -32,6 +32,22 @@ MAX_UNZIPPED_BYTES = 10_000_000
 finding a sheet's merged cells reads all of its XML, about 1.5 s for each 10 MB; an activity
 list of 5000 rows unpacks to 4 MB)."""
 
+MAX_DOCUMENT_BYTES = 20_000_000
+"""Largest plan document ``ingest`` reads (``.txt``, ``.md``, ``.docx``, ``.pdf``), 20 MB: a
+plan is at most a few megabytes even as a PDF with its pictures."""
+
+MAX_DOCUMENT_TEXT_BYTES = 1_000_000
+"""Most text ``ingest`` reads from a plan document, 1 MB (as UTF-8, counted after the text is
+taken out of a ``.docx`` or ``.pdf``): what reading a plan costs grows with its text, not with
+its file (a PDF's pictures cost little). A plan of 100 pages is 0.3 MB of text, read in about
+1 s; 1 MB of such text about 2.5 s (``docs/decisions/0012-input-limits.md``)."""
+
+MAX_DOCX_UNZIPPED_BYTES = 20_000_000
+"""Largest a ``.docx`` document's parts may be unpacked, 20 MB, as large as the document itself
+may be (its pictures barely shrink in the zip; a small zip can unpack to gigabytes). python-docx
+unpacks every part and parses the XML ones whole: 20 MB of XML is a few seconds and about
+550 MB at most."""
+
 
 def megabytes(size: int) -> str:
     """A size in MB with one decimal, rounded up: a file just over 2 MB is ``2.1``, not ``2.0``."""
@@ -114,4 +130,33 @@ def check_observation_count(count: int, path: Path) -> None:
             f"brings the dataset's figures to {count}; samklang reads up to 5000 in a dataset "
             "(keep the municipality's own figures, and those it compares itself with, for the "
             "indicators its goals are measured by)",
+        )
+
+
+def check_document_size(path: Path, size: int) -> None:
+    """Refuse a plan document larger than :data:`MAX_DOCUMENT_BYTES`, before it is read.
+
+    Raises:
+        InputError: the file is larger.
+    """
+    if size > MAX_DOCUMENT_BYTES:
+        raise InputError(
+            path, None, f"is {megabytes(size)} MB; samklang reads documents up to 20 MB"
+        )
+
+
+def check_document_text(path: Path, size: int) -> None:
+    """Refuse a plan document whose text (``size`` bytes as UTF-8, or that much read so far)
+    is more than :data:`MAX_DOCUMENT_TEXT_BYTES`.
+
+    Raises:
+        InputError: the text is more.
+    """
+    if size > MAX_DOCUMENT_TEXT_BYTES:
+        raise InputError(
+            path,
+            None,
+            "holds more than 1 MB of text; samklang reads plan documents of up to 1 MB of "
+            "text (a plan of 100 pages holds 0.3 MB; give the plan without the documents "
+            "appended to it)",
         )

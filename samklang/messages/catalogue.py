@@ -951,6 +951,25 @@ CATALOGUE: tuple[Message, ...] = (
     _m("is not a readable Word document (.docx)", "är inget läsbart Word-dokument (.docx)"),
     _m("is not a readable Word document (.docx): its XML is broken or too large",
        "är inget läsbart Word-dokument (.docx): dess XML är trasig eller för stor"),
+    _m("is not a readable Word document (.docx): its parts are not those Word writes; expected a "
+       "document saved as .docx by Word or another word processor",
+       "är inget läsbart Word-dokument (.docx): dess delar är inte sådana som Word skriver; "
+       "förväntade ett dokument sparat som .docx av Word eller ett annat ordbehandlingsprogram"),
+    _m("is not a readable Word document (.docx): its part {part} does not unpack (broken or cut "
+       "off); expected a document saved as .docx by Word or another word processor",
+       "är inget läsbart Word-dokument (.docx): dess del {part} går inte att packa upp (den är "
+       "trasig eller avkortad); förväntade ett dokument sparat som .docx av Word eller ett annat "
+       "ordbehandlingsprogram"),
+    _m("unpacks to {size} MB; samklang reads Word documents that unpack to up to 20 MB (a plan "
+       "of 100 pages with its pictures unpacks to a few MB; save it without pictures, or as a "
+       ".txt or .pdf file)",
+       "packas upp till {size} MB; samklang läser Word-dokument som packas upp till högst 20 MB "
+       "(en plan på 100 sidor med sina bilder packas upp till några få MB; spara den utan "
+       "bilder, eller som en fil .txt eller .pdf)"),
+    _m("holds more than 1 MB of text; samklang reads plan documents of up to 1 MB of text (a "
+       "plan of 100 pages holds 0.3 MB; give the plan without the documents appended to it)",
+       "innehåller mer än 1 MB text; samklang läser plandokument med högst 1 MB text (en plan "
+       "på 100 sidor innehåller 0,3 MB; ge planen utan de dokument som bifogats den)"),
     _m("is an encrypted PDF; save an unencrypted copy",
        "är en krypterad PDF; spara en okrypterad kopia"),
     _m("is not a readable PDF ({reason})", "är ingen läsbar PDF ({reason})"),

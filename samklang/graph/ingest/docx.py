@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from samklang.errors import InputError
+from samklang.graph.limits import MAX_DOCX_UNZIPPED_BYTES, check_document_text, megabytes
 
 SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 """Footnote numbers are written as superscript digits (``¹``), as in the seed."""
@@ -57,21 +58,99 @@ class WordText:
 
 
 def docx_text(path: Path) -> WordText:
-    """The text of a DOCX file (see the module's text)."""
+    """The text of a DOCX file (see the module's text).
+
+    Raises:
+        InputError: the file is not a Word document, one of its parts is broken or not what
+            Word writes, it unpacks to more than 20 MB, or it holds more than 1 MB of text.
+    """
     import zipfile
+    import zlib
 
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    _check_parts(path)
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, EOFError) as err:
+    except (
+        PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, EOFError, OSError,
+        zlib.error,
+    ) as err:  # fmt: skip
         raise InputError(path, None, "is not a readable Word document (.docx)") from err
     except SyntaxError as err:  # lxml's XMLSyntaxError: broken XML, or a text node too long
         raise InputError(
             path, None, "is not a readable Word document (.docx): its XML is broken or too large"
         ) from err
-    reader = _Reader(document)
+    except AttributeError as err:  # python-docx on a content type without its name
+        raise _not_word(path) from err
+    try:
+        return _read(document, path)
+    except (AttributeError, ValueError) as err:
+        # A part python-docx opened as a plain part (its content type not the one Word gives
+        # it: the styles, a page header), a main part that is no w:document, a number that
+        # is no number in the numbering.
+        raise _not_word(path) from err
+    except SyntaxError as err:  # the footnotes' XML
+        raise InputError(
+            path, None, "is not a readable Word document (.docx): its XML is broken or too large"
+        ) from err
+
+
+def _not_word(path: Path) -> InputError:
+    return InputError(
+        path,
+        None,
+        "is not a readable Word document (.docx): its parts are not those Word writes; "
+        "expected a document saved as .docx by Word or another word processor",
+    )
+
+
+def _check_parts(path: Path) -> None:
+    """Refuse a DOCX whose parts unpack to more than
+    :data:`samklang.graph.limits.MAX_DOCX_UNZIPPED_BYTES` (a zip bomb), by the sizes the zip's
+    directory states, before unpacking any; then one whose part does not unpack (its data
+    broken or cut off), naming the part. Python's zip reader never unpacks more of a part
+    than its stated size, and a part is unpacked here a megabyte at a time, kept nowhere.
+    """
+    import zipfile
+    import zlib
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+            unpacked = sum(info.file_size for info in parts)
+            if unpacked > MAX_DOCX_UNZIPPED_BYTES:
+                raise InputError(
+                    path,
+                    None,
+                    f"unpacks to {megabytes(unpacked)} MB; samklang reads Word documents that "
+                    "unpack to up to 20 MB (a plan of 100 pages with its pictures unpacks to "
+                    "a few MB; save it without pictures, or as a .txt or .pdf file)",
+                )
+            for info in parts:
+                try:
+                    with archive.open(info) as part:
+                        while part.read(1 << 20):
+                            pass
+                except (
+                    zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError,
+                    NotImplementedError, RuntimeError,
+                ) as err:  # fmt: skip
+                    raise InputError(
+                        path,
+                        None,
+                        f"is not a readable Word document (.docx): its part {info.filename} "
+                        "does not unpack (broken or cut off); expected a document saved as "
+                        ".docx by Word or another word processor",
+                    ) from err
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as err:
+        raise InputError(path, None, "is not a readable Word document (.docx)") from err
+
+
+def _read(document: Any, path: Path) -> WordText:
+    """The text of an opened document (see the module's text)."""
+    reader = _Reader(document, path=path)
     body = document.element.body
     sections = [
         p.find(f"{_W}pPr/{_W}sectPr") for p in body.iterchildren(f"{_W}p")
@@ -104,10 +183,17 @@ def docx_text(path: Path) -> WordText:
 
 class _Reader:
     """The lines read so far, and what is remembered while reading: the list counters, the
-    page headers and footers already written."""
+    page headers and footers already written, and how much text the document's reader has
+    read (``path`` given): it stops at the first line past 1 MB of characters (the whole text
+    is measured as UTF-8 once read, ``text.py``), so a document of a million empty
+    paragraphs is not read to its end."""
 
-    def __init__(self, document: object, lists: _Lists | None = None) -> None:
+    def __init__(
+        self, document: object, lists: _Lists | None = None, path: Path | None = None
+    ) -> None:
         self.document = document
+        self.path = path
+        self.size = 0
         self.lines: list[str] = []
         self.headings: set[int] = set()
         self.items: set[int] = set()
@@ -130,7 +216,8 @@ class _Reader:
             if part is None or str(part.partname) in self._parts_seen:
                 continue
             self._parts_seen.add(str(part.partname))
-            matter = _Reader(self.document, self.lists)
+            matter = _Reader(self.document, self.lists, self.path)
+            matter.size = self.size  # counting on from here: a header has its limit too
             for element in part.element.iterchildren():
                 matter.block(element)
             shown = tuple(line.strip() for line in matter.lines if line.strip())
@@ -139,10 +226,17 @@ class _Reader:
             self._matter_seen.add(shown)
             offset = len(self.lines)
             self.lines.extend(matter.lines)
+            self.size = matter.size
             self.headings.update(n + offset for n in matter.headings)
             self.items.update(n + offset for n in matter.items)
             self.rows.update(n + offset for n in matter.rows)
             self.merged.update({n + offset: c for n, c in matter.merged.items()})
+
+    def _grew(self, size: int) -> None:
+        """Count ``size`` more characters read (by a reader given the document's path)."""
+        if self.path is not None:
+            self.size += size
+            check_document_text(self.path, self.size)
 
     def block(self, element: object) -> None:
         """A paragraph or a table of the body (or of a header or footer)."""
@@ -160,6 +254,7 @@ class _Reader:
             if mark:
                 text = f"{mark} {text.lstrip()}"
             self.lines.append(text)
+            self._grew(len(text) + 1)
         elif tag == f"{_W}tbl":
             for row in element.iter(f"{_W}tr"):  # type: ignore[attr-defined]
                 cells: list[str] = []
@@ -178,6 +273,7 @@ class _Reader:
                     if span is not None and str(span.get(f"{_W}val", "1")).isdigit():
                         cells.extend([""] * (int(span.get(f"{_W}val")) - 1))
                 self.lines.append("\t".join(cells))
+                self._grew(len(self.lines[-1]) + 1)
                 self.rows.add(len(self.lines))
                 if merged:
                     self.merged[len(self.lines)] = frozenset(merged)

@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from samklang.errors import InputError
+from samklang.graph.limits import MAX_DOCUMENT_TEXT_BYTES, check_document_text
 from samklang.graph.textfile import normalise_line_ends
 
 HYPHENS = "-\u2010\u00ad"
@@ -104,12 +105,18 @@ def _read_pages(path: Path) -> list[_Page]:
         raise InputError(path, None, f"is not a readable PDF ({err})") from err
     pages = []
     box = pdfium.FS_RECTF()
+    read = 0  # characters of the pages so far, to stop at twice the text limit (below)
     try:
         for index in range(len(document)):
             page = document[index]
             textpage = page.get_textpage()
             try:
                 pages.append(_page_lines(textpage, pdfium, box))
+                read += sum(len(line.text) + 1 for line in pages[-1].lines)
+                if read > 2 * MAX_DOCUMENT_TEXT_BYTES:
+                    # The pages' text still holds the running headers, and hyphenated words
+                    # unjoined: twice the limit is surely over it (text.py measures the text).
+                    check_document_text(path, read)
             finally:
                 textpage.close()
                 page.close()

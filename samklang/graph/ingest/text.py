@@ -8,6 +8,9 @@ offsets are those of the file itself.
 
 Plain text is decoded by ``graph/textfile.py``: UTF-8 (with or without a byte-order mark),
 UTF-16 with a byte-order mark, or Windows-1252; anything else is refused with one sentence.
+
+A document is read up to the limits of ``graph/limits.py``: a file of 20 MB, and 1 MB of text
+as UTF-8 (the ``.docx`` and ``.pdf`` readers stop as soon as they have read more).
 """
 
 from __future__ import annotations
@@ -19,10 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from samklang.errors import InputError
+from samklang.graph.limits import check_document_size, check_document_text
 from samklang.graph.textfile import decode_text
-
-MAX_BYTES = 20_000_000
-"""Largest document read (20 MB); a plan is at most a few megabytes even as a PDF."""
 
 TEXT_SUFFIXES = (".txt", ".md")
 SUFFIXES = (".txt", ".md", ".docx", ".pdf")
@@ -101,8 +102,9 @@ def read_document(path: str | Path) -> SourceText:
         Its text as numbered lines.
 
     Raises:
-        InputError: the file is missing, too large, of another kind, not decodable, not a
-            readable DOCX or PDF, or a PDF without a text layer.
+        InputError: the file is missing, of another kind, larger than 20 MB or holding more
+            than 1 MB of text, not decodable, not a readable DOCX or PDF, or a PDF without a
+            text layer.
     """
     path = Path(path)
     suffix = path.suffix.lower()
@@ -114,10 +116,7 @@ def read_document(path: str | Path) -> SourceText:
         data = path.read_bytes()
     except OSError as err:
         raise InputError(path, None, f"cannot be read ({err.strerror})") from err
-    if len(data) > MAX_BYTES:
-        raise InputError(
-            path, None, f"is {len(data) / 1e6:.0f} MB; samklang reads documents up to 20 MB"
-        )
+    check_document_size(path, len(data))
     digest = hashlib.sha256(data).hexdigest()
     if suffix in TEXT_SUFFIXES:
         text, encoding = decode_text(path, data)
@@ -126,14 +125,18 @@ def read_document(path: str | Path) -> SourceText:
             if suffix == ".md"
             else set()
         )
+        check_document_text(path, len(text.encode("utf-8", "surrogatepass")))
         return SourceText(path, text, suffix[1:], encoding, digest, headings)
     if suffix == ".docx":
         from samklang.graph.ingest.docx import docx_text
 
         word = docx_text(path)
+        check_document_text(path, len(word.text.encode("utf-8", "surrogatepass")))
         return SourceText(
             path, word.text, "docx", None, digest, word.headings, word.items, word.rows, word.merged
         )
     from samklang.graph.ingest.pdf import pdf_text
 
-    return SourceText(path, pdf_text(path), "pdf", None, digest)
+    text = pdf_text(path)
+    check_document_text(path, len(text.encode("utf-8", "surrogatepass")))
+    return SourceText(path, text, "pdf", None, digest)
