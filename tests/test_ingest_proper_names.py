@@ -83,6 +83,7 @@ def test_names_written_as_people_write_them_are_kept(tmp_path: Path) -> None:
         ("Lokalpolisområde Låtsasek om tillstånd.", "Låtsasek", " om tillstånd.", False),
         ("Lokalpolisområde Låtsasek är sammankallande.", "Låtsasek", " är samman", True),
         ("Kontroller\tLokalpolisområde Låtsasek\tPågår", "Låtsasek", "\tPågår", True),
+        ("Lokalpolisområde Låtsasek (LPO Låtsasek)", "Låtsasek", " (LPO Låtsasek)", True),
         ("Lokalpolisområde Låtsasby-Påhittshed om", "Låtsasby-Påhittshed", " om", True),
         ("Lokalpolisområde Låtsasby Klar.", "Låtsasby Klar", ".", False),
     ],

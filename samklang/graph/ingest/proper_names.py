@@ -46,7 +46,7 @@ COMMON_WORDS = {
     "insats", "uppföljning", "genomfört", "genomförd", "genomförda", "planerat", "när",
     "vem", "orsak", "tidsplan", "kostnad", "resultat", "klar", "klart", "delvis", "pågår",
     "pågående", "inställd", "inställt", "flyttad", "flyttat", "påbörjad", "påbörjat", "nej",
-    "ja",
+    "ja", "ny", "nya", "nytt",
 }  # fmt: skip
 """Words that are never a place's name, however they are written: a row's next cell or a
 sentence begins with them."""
@@ -61,7 +61,7 @@ _BEGINS = re.compile(r"(?:^|[.!?:;]\s|\t|\n)[ \t]*(?:[-–•*·]\s*|\d+[.)]\s*|
 
 
 _PHRASE_ENDS = re.compile(
-    r"[ \t]*(?:[.,;:!?)\]|/\t\n–]|$|\s(?:och|samt|eller|är|var|har|hade|ska|skall|kommer|kan|"
+    r"[ \t]*(?:[.,;:!?()\]|/\t\n–]|$|\s(?:och|samt|eller|är|var|har|hade|ska|skall|kommer|kan|"
     r"får|ansvarar|genomför|genomförde|deltar|ingår|leder|ledde|står|samverkar|tillsammans|"
     r"med|som|lovar|tar|gör|arbetar|utför|bidrar|erbjuder|följer|planerar|sammankallar)\b)"
 )
