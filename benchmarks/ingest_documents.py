@@ -4,7 +4,7 @@ Makes its own inputs, in a temporary folder (or --keep DIR):
 
 - ``plan.txt``: a long plan text of --pages pages (3,000 characters a page, a page of running
   text in 11 pt on A4): the Vetlanda seed plan, then the test documents of tests/ingest as
-  its numbered chapters (``2. Medborgarlöfte för Norrvik …``), over and over, their years
+  its numbered chapters (``2. Medborgarlöfte för Låtsasvik …``), over and over, their years
   varied (a plan of 190 captioned appendices, ``Bilaga N.``, would be another test: each
   line is looked up in the appendices' parts, captions.caption_document);
 - ``plan-1.pdf`` and ``plan-2.pdf``: the first --pdf-pages pages of that plan printed by
