@@ -282,6 +282,14 @@ def main() -> None:
                 count = len(document)
             pdfs[columns] = (pdf, printed_txt, count, printed)
         pages_text = len(text) / CHARS_PER_PAGE
+        from samklang.graph.limits import MAX_DOCUMENT_TEXT_BYTES
+
+        size = len(text.encode("utf-8"))
+        print(
+            f"text: {size / 1e6:.2f} MB as UTF-8 (ingest reads up to "
+            f"{MAX_DOCUMENT_TEXT_BYTES / 1e6:.0f} MB: --pages {args.pages} is "
+            f"{'under' if size <= MAX_DOCUMENT_TEXT_BYTES else 'OVER'} it)"
+        )
         print(
             f"text: {len(text):,} characters, {len(text.splitlines()):,} lines "
             f"({pages_text:.0f} pages of {CHARS_PER_PAGE:,} characters); PDFs: "

@@ -165,3 +165,12 @@ def test_the_swedish_sentence(runner: CliRunner, tmp_path: Path) -> None:
     assert "innehåller mer än 1 MB text; samklang läser plandokument med högst 1 MB text" in (
         result.stderr
     )
+
+
+def test_the_100_page_plan_of_the_ingest_benchmark_is_under_the_text_limit() -> None:
+    """benchmarks/ingest_documents.py times ingest on a plan of 100 pages: 0.31 MB, well
+    under the limit (about 320 pages would be at it)."""
+    from benchmarks.ingest_documents import plan_text as benchmark_plan
+
+    size = len(benchmark_plan(100).encode("utf-8"))
+    assert 250_000 < size < MAX_DOCUMENT_TEXT_BYTES / 3

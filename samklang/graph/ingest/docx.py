@@ -152,10 +152,11 @@ def _read(document: Any, path: Path) -> WordText:
     """The text of an opened document (see the module's text)."""
     reader = _Reader(document, path=path)
     body = document.element.body
-    sections = [
-        p.find(f"{_W}pPr/{_W}sectPr") for p in body.iterchildren(f"{_W}p")
-    ]  # a paragraph holding a w:sectPr ends its section
-    ends = [s for s in sections if s is not None]
+    # a paragraph holding a w:sectPr ends its section (found by libxml2, not paragraph after
+    # paragraph: a document of millions of empty paragraphs stops at the text limit)
+    ends = body.xpath("w:p/w:pPr/w:sectPr")  # python-docx knows the prefix w
+    ending_paragraphs = {e.getparent().getparent(): e for e in ends}  # kept: lxml gives the
+    # same proxy for a node while one is alive
     last = body.find(f"{_W}sectPr")
     if last is not None:
         ends.append(last)
@@ -165,7 +166,7 @@ def _read(document: Any, path: Path) -> WordText:
         if element.tag == f"{_W}sectPr":
             continue
         reader.block(element)
-        ending = element.find(f"{_W}pPr/{_W}sectPr") if element.tag == f"{_W}p" else None
+        ending = ending_paragraphs.get(element)
         if ending is not None:
             reader.page_matter(ending, "footer")
             number += 1
@@ -295,8 +296,11 @@ def _style_name(paragraph: object, document: object) -> str:
         return value
 
 
+_HEADING = re.compile(r"(heading|rubrik)\s*\d|title|rubrik$", re.IGNORECASE)
+
+
 def _is_heading(name: str) -> bool:
-    return bool(re.match(r"(heading|rubrik)\s*\d|title|rubrik$", name, re.IGNORECASE))
+    return bool(name) and _HEADING.match(name) is not None
 
 
 _ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
@@ -426,6 +430,8 @@ class _Lists:
 
 
 def _paragraph_text(paragraph: object) -> str:
+    if not len(paragraph):  # type: ignore[arg-type]  # an empty paragraph
+        return ""
     parts: list[str] = []
     for node in paragraph.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}footnoteReference"):  # type: ignore[attr-defined]
         if node.tag == f"{_W}t":
