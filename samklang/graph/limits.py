@@ -40,13 +40,13 @@ MAX_DOCUMENT_TEXT_BYTES = 1_000_000
 """Most text ``ingest`` reads from a plan document, 1 MB (as UTF-8, counted after the text is
 taken out of a ``.docx`` or ``.pdf``): what reading a plan costs grows with its text, not with
 its file (a PDF's pictures cost little). A plan of 100 pages is 0.3 MB of text, read in about
-1 s; 1 MB of such text about 2.5 s (``docs/decisions/0012-input-limits.md``)."""
+1 s of processor time; 1 MB of such text in 2.5 s (``docs/decisions/0012-input-limits.md``)."""
 
 MAX_DOCX_UNZIPPED_BYTES = 20_000_000
 """Largest a ``.docx`` document's parts may be unpacked, 20 MB, as large as the document itself
-may be (its pictures barely shrink in the zip; a small zip can unpack to gigabytes). python-docx
-unpacks every part and parses the XML ones whole: 20 MB of XML is a few seconds and about
-550 MB at most."""
+may be (its pictures barely shrink in the zip; a small zip can unpack to gigabytes; python-docx
+unpacks every part and parses the XML ones whole: 20 MB of empty paragraphs is refused at the
+text limit in 4 s of processor time and 480 MB)."""
 
 
 def megabytes(size: int) -> str:
