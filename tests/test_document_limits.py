@@ -109,6 +109,20 @@ def test_a_word_document_over_1_mb_of_text_is_refused(
     assert refused(runner, path) == f"samklang: {path}: {TEXT_REFUSED}"
 
 
+@pytest.mark.slow  # the PDF reader takes a few seconds over pages of long lines
+def test_a_pdf_is_held_to_the_text_limit_in_the_text_it_reads(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    from tests.ingest.pdf_pages import column_pages
+
+    line = ("Kommunen och polisen genomför trygghetsvandringar varje höst. " * 80)[:4999]
+    under = column_pages([[[line] * 10] for _ in range(18)], tmp_path / "under.pdf")
+    size = len(read_document(under).text.encode())
+    assert MAX_DOCUMENT_TEXT_BYTES - 100_000 < size <= MAX_DOCUMENT_TEXT_BYTES
+    over = column_pages([[[line] * 10] for _ in range(26)], tmp_path / "plan.pdf")
+    assert refused(runner, over) == f"samklang: {over}: {TEXT_REFUSED}"
+
+
 # --- the file and what a .docx unpacks to ---------------------------------------------------
 
 
