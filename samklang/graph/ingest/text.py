@@ -10,7 +10,8 @@ Plain text is decoded by ``graph/textfile.py``: UTF-8 (with or without a byte-or
 UTF-16 with a byte-order mark, or Windows-1252; anything else is refused with one sentence.
 
 A document is read up to the limits of ``graph/limits.py``: a file of 20 MB, and 1 MB of text
-as UTF-8 (the ``.docx`` and ``.pdf`` readers stop as soon as they have read more).
+as UTF-8 (the ``.docx`` reader stops at the line that passes it, the ``.pdf`` reader at the
+page that passes twice it).
 """
 
 from __future__ import annotations
