@@ -82,8 +82,8 @@ def build_view(
         as_of: the reference date (default: today): follow-up is due for earlier years, and
             the documents view's findings are checked as of it.
         municipality: the SCB code of the municipality to draw, when the store holds several.
-        findings: the coherence findings the documents and organisations views mark
-            (default: run ``check`` on the store).
+        findings: the coherence findings every view of one municipality marks, and the
+            only source of its gaps (default: run ``check`` on the store as of ``as_of``).
 
     Returns:
         The view, ready for :func:`render_html`.
@@ -110,15 +110,15 @@ def build_view(
             "choose one by its code"
         )
     graph = planning_graph(store, chosen, lang)
-    if view == "coverage":
-        from samklang.viz.views.coverage import coverage_view
-
-        return coverage_view(graph, chosen, lang, as_of)
-    if view in ("documents", "organisations") and findings is None:
+    if findings is None:
         from samklang.queries.check import check
         from samklang.queries.settings import Settings
 
         findings = check(store=store, lang=lang, settings=Settings(as_of=as_of))
+    if view == "coverage":
+        from samklang.viz.views.coverage import coverage_view
+
+        return coverage_view(graph, chosen, lang, as_of, findings or [])
     if view == "documents":
         from samklang.viz.views.documents import documents_view
 
@@ -126,7 +126,7 @@ def build_view(
     if view == "chain":
         from samklang.viz.views.chain import chain_view
 
-        return chain_view(graph, chosen, lang, as_of)
+        return chain_view(graph, chosen, lang, as_of, findings or [])
     from samklang.viz.views.organisations import organisations_view
 
     return organisations_view(graph, chosen, lang, as_of, findings or [])

@@ -1,17 +1,20 @@
 """The chain view: the red thread problem → factor → goal → activity → follow-up.
 
-One column per link. Where a link is missing, a dashed red edge runs to a red placeholder in
-that column ("no goal", "no follow-up" …), so broken threads show at a glance; activities are
-coloured by how complete their thread is.
+One column per link. Where ``samklang check`` reports a link missing (an open finding of
+:data:`RULES`), a dashed red edge runs to a red placeholder in that column ("no goal", "no
+follow-up" …), so broken threads show at a glance; an open question of those rules draws a
+light-blue dashed edge, an accepted finding a purple one. Nodes are coloured by the findings
+that concern them, never by a count of their own.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from samklang.graph import concepts
-from samklang.network.analytics import Thread, red_threads
+from samklang.network.analytics import red_threads
 from samklang.network.build import Municipality, label_of, sources_of, targets
 from samklang.viz.views import layout
 from samklang.viz.views.common import (
@@ -24,6 +27,7 @@ from samklang.viz.views.common import (
     vocabulary_label,
     year_filter,
 )
+from samklang.viz.views.concern import Concern, concerning
 from samklang.viz.views.model import Cell, Edge, Filter, Matrix, Node, View
 from samklang.viz.views.pages import paginate
 from samklang.viz.views.style import WORDS, years_text
@@ -31,14 +35,16 @@ from samklang.viz.views.style import WORDS, years_text
 if TYPE_CHECKING:
     import networkx as nx
 
+    from samklang.queries.finding import Finding
+
 TEXT: dict[str, dict[str, Any]] = {
     "sv": {
         "title": "Den röda tråden: problem → faktor → mål → aktivitet → uppföljning",
         "intro": (
             "Varje aktivitet ska gå att följa bakåt till ett problem och dess orsaker (risk- och "
             "skyddsfaktorer) och ett mål, och framåt till en uppföljning. Röda streckade linjer "
-            "går till det som saknas. Grön aktivitet: hel tråd; orange: delvis; röd: nästan "
-            "inget."
+            "går till det som samklang check rapporterar saknas; ljusblå: kontrollen frågar; "
+            "lila: fyndet är godtaget. Klicka på en nod för att läsa fyndet."
         ),
         "columns": [
             "Problem",
@@ -47,38 +53,48 @@ TEXT: dict[str, dict[str, Any]] = {
             "Aktiviteter",
             "Uppföljning",
         ],
-        "no_problem": "Inget problem angivet",
-        "no_factor": "Ingen faktor angiven",
+        "no_basis": "Inget problem, löfte eller faktor angivet",
         "no_goal": "Inget mål angivet",
-        "no_follow_up": "Ingen uppföljning redovisad",
-        "no_activity": "Ingen aktivitet",
-        "no_cause": "Ingen orsak angiven",
+        "no_follow_up": "Inget utfall redovisat",
+        "no_activity": "Saknar aktivitet (hela eller delar av perioden)",
         "addresses": "åtgärdar",
         "targets": "riktas mot",
         "contributes": "bidrar till",
         "cause": "orsak",
         "reported": "redovisas i",
         "missing": "saknas",
+        "asked": "fråga",
+        "accepted": "godtaget",
         "table": "Röd tråd per aktivitet",
         "activity": "Aktivitet",
-        "links": ["Problem", "Faktor", "Mål", "Uppföljning"],
+        "links": ["Problem, löfte eller faktor", "Mål", "Uppföljning"],
         "present": "finns",
-        "not_due": "ej ännu",
         "note": (
-            "”saknas”: länken saknas. ”ej ännu”: ingen uppföljning har hunnit bli aktuell. "
-            "”behövs inte”: en aktivitet som inte är social behöver ingen faktor."
+            "”saknas”: samklang check rapporterar att länken saknas (ett öppet fynd). ”fråga”: "
+            "kontrollen frågar om den. ”godtaget”: fyndet är godtaget. – : länken finns inte, "
+            "men inget fynd gäller den (den behövs inte eller är inte aktuell än)."
         ),
-        "not_needed": "behövs inte",
-        "complete": "Hel tråd",
-        "partial": "Delvis tråd",
-        "thin": "Nästan ingen tråd",
+        "legend_covered": "Inget öppet fynd om tråden från kontrollen",
+        "legend_partial": (
+            "En länk saknas, eller aktivitet vissa år, enligt kontrollen (öppet fynd)"
+        ),
+        "legend_none": "Flera länkar saknas, eller all aktivitet, enligt kontrollen (öppet fynd)",
+        "legend_info": "Kontrollen frågar om en länk (öppen fråga)",
+        "legend_accepted": "Fyndet om tråden är godtaget",
+        "legend_neutral": "Inget fynd gäller den",
+        "done": "Uppföljning: genomförd",
+        "not_done": "Uppföljning: ej genomförd enligt kontrollen (öppet fynd)",
+        "edge_broken": "Saknas enligt kontrollen",
+        "edge_asked": "Kontrollen frågar",
+        "edge_accepted": "Saknas, men fyndet är godtaget",
     },
     "en": {
         "title": "The red thread: problem → factor → goal → activity → follow-up",
         "intro": (
             "Every activity should lead back to a problem and its causes (risk and protective "
             "factors) and a goal, and forward to a follow-up. Red dashed lines go to what is "
-            "missing. Green activity: whole thread; orange: partly; red: almost nothing."
+            "missing, as samklang check reports it; light blue: the check asks; purple: the "
+            "finding is accepted. Click a node to read the finding."
         ),
         "columns": [
             "Problems",
@@ -87,85 +103,134 @@ TEXT: dict[str, dict[str, Any]] = {
             "Activities",
             "Follow-up",
         ],
-        "no_problem": "No problem given",
-        "no_factor": "No factor given",
+        "no_basis": "No problem, promise or factor given",
         "no_goal": "No goal given",
-        "no_follow_up": "No follow-up reported",
-        "no_activity": "No activity",
-        "no_cause": "No cause given",
+        "no_follow_up": "No outcome reported",
+        "no_activity": "Lacks activity (all or part of the period)",
         "addresses": "addresses",
         "targets": "targets",
         "contributes": "contributes to",
         "cause": "cause",
         "reported": "reported in",
         "missing": "missing",
+        "asked": "question",
+        "accepted": "accepted",
         "table": "Red thread per activity",
         "activity": "Activity",
-        "links": ["Problem", "Factor", "Goal", "Follow-up"],
+        "links": ["Problem, promise or factor", "Goal", "Follow-up"],
         "present": "present",
-        "not_due": "not yet",
         "note": (
-            "“missing”: the link is missing. “not yet”: no follow-up is due yet. “not needed”: "
-            "an activity that is not social needs no factor."
+            "“missing”: samklang check reports the link missing (an open finding). “question”: "
+            "the check asks about it. “accepted”: the finding is accepted. – : there is no link, "
+            "but no finding concerns it (it is not needed or not due yet)."
         ),
-        "not_needed": "not needed",
-        "complete": "Whole thread",
-        "partial": "Partial thread",
-        "thin": "Almost no thread",
+        "legend_covered": "No open finding of the check about its thread",
+        "legend_partial": (
+            "One link missing, or activity in some years, says the check (open finding)"
+        ),
+        "legend_none": "Several links missing, or all activity, says the check (open finding)",
+        "legend_info": "The check asks about a link (open question)",
+        "legend_accepted": "The finding about its thread is accepted",
+        "legend_neutral": "No finding concerns it",
+        "done": "Follow-up: carried out",
+        "not_done": "Follow-up: not carried out, says the check (open finding)",
+        "edge_broken": "Missing, says the check",
+        "edge_asked": "The check asks",
+        "edge_accepted": "Missing, but the finding is accepted",
     },
 }
 
 MISSING = "urn:samklang:missing:"
 """Ids of the placeholder nodes."""
 
-FOLLOW_UP_STATUS = {
-    "genomford": "covered",
-    "delvis-genomford": "partial",
-    "ej-genomford": "none",
-    "installd": "none",
+LINKS = {
+    "CHAIN-BASIS": ("no_basis", 0),
+    "CHAIN-GOAL": ("no_goal", 2),
+    "FUP-ACTIVITY": ("no_follow_up", 4),
 }
+"""The rules that report an activity's link missing: the placeholder each draws, and its
+column."""
+
+IDLE = ("CHAIN-UNADDRESSED", "CHAIN-IDLE-GOAL")
+"""The rules that report a goal, focus area or prioritised problem with no activity."""
+
+NOT_DONE = "FUP-NOT-DONE"
+"""The rule that reports an activity not carried out (its follow-up entry is painted)."""
+
+RULES = (*LINKS, *IDLE, NOT_DONE)
+"""Every rule whose findings this view draws."""
+
+EDGE = {"missing": "broken", "question": "asked", "accepted": "accepted"}
+"""The line to a placeholder by the state of the findings behind it."""
 
 
 def chain_view(
-    graph: nx.MultiDiGraph, municipality: Municipality | None, lang: str, as_of: date
+    graph: nx.MultiDiGraph,
+    municipality: Municipality | None,
+    lang: str,
+    as_of: date,
+    findings: Sequence[Finding] = (),
 ) -> View:
-    """Build the red-thread view of one municipality's planning graph."""
+    """Build the red-thread view of one municipality's planning graph: a link is drawn
+    broken only where one of ``check``'s open ``findings`` of :data:`RULES` reports it."""
     text = TEXT[lang]
     words = WORDS[lang]
     threads = {t.iri: t for t in red_threads(graph, as_of)}
     activities = activities_of(graph)
+    ids = set(graph.nodes)
+    links = {rule: concerning(findings, [rule], ids) for rule in LINKS}
+    idle = concerning(findings, IDLE, ids)
+    not_done = concerning(findings, [NOT_DONE], ids)
     nodes: dict[str, Node] = {}
     column: dict[str, int] = {}
     edges: list[Edge] = []
     broken_ids: set[str] = set()
 
-    def placeholder(key: str, col: int) -> str:
-        iri = MISSING + key
-        if iri not in nodes:
-            nodes[iri] = Node(
-                id=iri,
-                label=text[key],
-                style="missing",
-                kind=kind_word(lang, "missing"),
-                status="broken",
-                hover=hover(kind_word(lang, "missing"), text[key]),
-                details=[(kind_word(lang, "missing"), text[key])],
+    def link(source: str, key: str, col: int, concern: Concern) -> None:
+        """A line from ``source`` to the placeholder ``key`` (one per state of the findings
+        behind it: missing, asked, accepted)."""
+        style = EDGE[concern.state]
+        suffix = {"broken": "", "asked": "-asked", "accepted": "-accepted"}[style]
+        target = MISSING + key + suffix
+        if target not in nodes:
+            label = (
+                text[key]
+                + {"broken": "", "asked": " ?", "accepted": f" ({text['accepted']})"}[style]
             )
-            column[iri] = col
-            broken_ids.add(iri)
-        return iri
+            nodes[target] = Node(
+                id=target,
+                label=label,
+                style="missing" + suffix,
+                kind=kind_word(lang, "missing"),
+                status={"broken": "broken", "asked": "info", "accepted": "accepted"}[style],
+                hover=hover(kind_word(lang, "missing"), label),
+                details=[(kind_word(lang, "missing"), label)],
+            )
+            column[target] = col
+        edges.append(Edge(source, target, style, text[f"edge_{style}"]))
+        if style == "broken":
+            broken_ids.update((source, target))
 
     for a in activities:
-        thread = threads[a]
         attrs = graph.nodes[a]
         kind = concepts.kind(graph, a)
         kind_text = vocabulary_label(graph, kind, "kind") if kind else words["unspecified"]
         node = base_node(
             graph, a, lang, "activity-chain", f"{kind_word(lang, 'activity')} ({kind_text})"
         )
+        own = [(rule, links[rule][a]) for rule in LINKS if a in links[rule]]
+        broken = sum(1 for _, c in own if c.state == "missing")
+        states = {c.state for _, c in own}
         node.status = (
-            "covered" if not thread.missing else ("none" if len(thread.missing) >= 3 else "partial")
+            ("none" if broken >= 2 else "partial")
+            if broken
+            else "info"
+            if "question" in states
+            else "accepted"
+            if "accepted" in states
+            else "covered"
         )
+        node.findings = [row for _, c in own for row in c.rows(text["accepted"])]
         node.years = list(attrs.get("years", []))
         node.facets = {
             "document": sorted(
@@ -173,23 +238,17 @@ def chain_view(
             ),
             "kind": [kind or "other"],
         }
-        missing_words = [
-            text["links"][["problem", "factor", "goal", "follow_up"].index(m)]
-            for m in thread.missing
-        ]
         node.hover = hover(
             node.kind,
             node.label,
             years_text(node.years),
-            f"{text['missing']}: {', '.join(missing_words)}" if missing_words else text["complete"],
+            *(f"{f['rule']}: {f['message']}" for f in node.findings),
         )
         nodes[a] = node
         column[a] = 3
-        if thread.missing:
-            broken_ids.add(a)
-        for key, col in (("problem", 0), ("factor", 1), ("goal", 2), ("follow_up", 4)):
-            if key in thread.missing:
-                edges.append(Edge(a, placeholder(f"no_{key}", col), "broken", text["missing"]))
+        for rule, concern in own:
+            key, col = LINKS[rule]
+            link(a, key, col, concern)
 
     for iri, attrs in graph.nodes(data=True):
         if attrs["kind"] == "problem":
@@ -201,12 +260,7 @@ def chain_view(
                 kind_word(lang, "problem-prioritised" if attrs.get("prioritised") else "problem"),
             )
             has_activity = bool(sources_of(graph, iri, "addresses"))
-            has_cause = bool(targets(graph, iri, "cause"))
-            node.status = (
-                "covered"
-                if has_activity and has_cause
-                else ("none" if attrs.get("prioritised") or not has_activity else "partial")
-            )
+            _goal_or_problem(node, idle.get(iri), has_activity, text)
             node.facets = {
                 "document": sorted(
                     {d for p in targets(graph, iri, "identified_in") for d in ancestors(graph, p)}
@@ -214,41 +268,49 @@ def chain_view(
             }
             nodes[iri] = node
             column[iri] = 0
-            if not has_activity:
-                edges.append(Edge(iri, placeholder("no_activity", 3), "broken", text["missing"]))
-            if not has_cause:
-                edges.append(Edge(iri, placeholder("no_cause", 1), "broken", text["missing"]))
-            if not (has_activity and has_cause):
-                broken_ids.add(iri)
-            node.hover = hover(node.kind, node.label)
-        elif attrs["kind"] in ("goal", "focus_area", "goal_area") and not attrs.get("lso"):
+            if iri in idle:
+                link(iri, "no_activity", 3, idle[iri])
+        elif attrs["kind"] in ("goal", "focus_area", "goal_area") and (
+            not attrs.get("lso") or iri in idle
+        ):
             members = set(sources_of(graph, iri, "contributes_to"))
             if attrs["kind"] == "goal_area":
                 for goal in sources_of(graph, iri, "in_goal_area"):
                     members |= set(sources_of(graph, goal, "contributes_to"))
             node = base_node(graph, iri, lang, attrs["kind"], kind_word(lang, attrs["kind"]))
-            node.status = "covered" if members else "none"
+            _goal_or_problem(node, idle.get(iri), bool(members), text)
             node.facets = {
                 "document": sorted(
                     {d for p in targets(graph, iri, "stated_in") for d in ancestors(graph, p)}
                 )
             }
-            node.hover = hover(node.kind, node.label)
             nodes[iri] = node
             column[iri] = 2
-            if not members:
-                edges.append(Edge(iri, placeholder("no_activity", 3), "broken", text["missing"]))
-                broken_ids.add(iri)
-            for goal_area in targets(graph, iri, "in_goal_area"):
-                edges.append(Edge(iri, goal_area, "thin", kind_word(lang, "goal_area")))
+            if iri in idle:
+                link(iri, "no_activity", 3, idle[iri])
         elif attrs["kind"] == "follow_up":
             status = attrs.get("status", "")
             report = next(iter(sources_of(graph, iri, "has_entry")), None)
             node = base_node(graph, iri, lang, "follow_up", kind_word(lang, "follow_up"))
             status_text = vocabulary_label(graph, status, "status") if status else ""
             node.label = f"{status_text} ({label_of(graph, report)})" if report else status_text
-            node.status = FOLLOW_UP_STATUS.get(status, "neutral")
-            node.hover = hover(node.kind, node.label, attrs.get("outcome", ""))
+            concern = Concern()
+            for activity in targets(graph, iri, "follows_up"):
+                found = not_done.get(activity)
+                if found and status in ("ej-genomford", "installd", "delvis-genomford"):
+                    concern.open += found.open
+                    concern.questions += found.questions
+                    concern.accepted += found.accepted
+            node.status = {"missing": "none", "question": "info", "accepted": "accepted"}.get(
+                concern.state, "covered" if status == "genomford" else "neutral"
+            )
+            node.findings = concern.rows(text["accepted"])
+            node.hover = hover(
+                node.kind,
+                node.label,
+                attrs.get("outcome", ""),
+                *(f"{f['rule']}: {f['message']}" for f in node.findings),
+            )
             report_attrs = graph.nodes[report] if report else {}
             if "report_year" in report_attrs:
                 node.years = [report_attrs["report_year"]]
@@ -268,8 +330,7 @@ def chain_view(
         attrs = graph.nodes[f]
         key = f"factor-{attrs.get('factor_type')}" if attrs.get("factor_type") else "factor"
         node = base_node(graph, f, lang, "factor", kind_word(lang, key))
-        targeted = bool(sources_of(graph, f, "targets_factor"))
-        node.status = "covered" if targeted else "none"
+        node.status = "covered" if sources_of(graph, f, "targets_factor") else "neutral"
         node.hover = hover(node.kind, node.label, label_of(graph, attrs["domain"]))
         nodes[f] = node
         column[f] = 1
@@ -286,10 +347,13 @@ def chain_view(
         if iri in graph and graph.nodes[iri]["kind"] == "problem":
             for f in targets(graph, iri, "cause"):
                 edges.append(Edge(iri, f, "dashed", text["cause"]))
+        if iri in graph and graph.nodes[iri]["kind"] in ("goal", "focus_area", "goal_area"):
+            for goal_area in targets(graph, iri, "in_goal_area"):
+                if goal_area in nodes:
+                    edges.append(Edge(iri, goal_area, "thin", kind_word(lang, "goal_area")))
 
     for iri in broken_ids:
         nodes[iri].facets["broken"] = ["1"]
-    # an edge to a placeholder marks its other end as on a broken thread as well
     node_list = list(nodes.values())
     layout.layered(node_list, edges, column)
 
@@ -317,18 +381,15 @@ def chain_view(
         ),
     ]
 
-    def cell(present: bool | None, absent: str = "not_due") -> Cell:
-        if present is None:
-            return Cell(None, "na", text[absent])
-        return (
-            Cell(None, "covered", text["present"])
-            if present
-            else Cell(None, "none", text["missing"])
-        )
-
-    def factor_cell(thread: Thread) -> bool | None:
-        """Present, missing where one is due (a social activity), else not needed."""
-        return True if thread.factor else (False if "factor" in thread.missing else None)
+    def cell(rule: str, activity: str, present: bool | None) -> Cell:
+        """What check says of one link: missing, asked or accepted; else present or –."""
+        concern = links[rule].get(activity)
+        state = concern.state if concern else ""
+        if state == "missing":
+            return Cell(None, "none", text["missing"])
+        if state in ("question", "accepted"):
+            return Cell(None, "na", text["asked" if state == "question" else "accepted"])
+        return Cell(None, "covered", text["present"]) if present else Cell(None, "na", "–")
 
     table = Matrix(
         caption=text["table"],
@@ -338,27 +399,41 @@ def chain_view(
             (
                 threads[a].label,
                 [
-                    cell(threads[a].problem),
-                    cell(factor_cell(threads[a]), "not_needed"),
-                    cell(threads[a].goal),
-                    cell(threads[a].follow_up),
+                    cell("CHAIN-BASIS", a, threads[a].problem or threads[a].factor),
+                    cell("CHAIN-GOAL", a, threads[a].goal),
+                    cell("FUP-ACTIVITY", a, threads[a].follow_up),
                 ],
             )
             for a in sorted(activities, key=lambda a: (threads[a].completeness, threads[a].label))
         ],
         note=text["note"],
     )
+    drawn = {n.status for n in node_list if not n.style.startswith("missing")}
+    styles = {n.style for n in node_list}
+    lines = {e.style for e in edges}
+    if styles & {"focus_area", "goal_area"}:
+        styles.add("goal")
     legend = [
-        ("covered", text["complete"]),
-        ("partial", text["partial"]),
-        ("none", text["thin"]),
-        ("missing", kind_word(lang, "missing")),
-        ("edge:broken", text["missing"]),
-        ("problem", kind_word(lang, "problem")),
-        ("factor", kind_word(lang, "factor")),
-        ("goal", kind_word(lang, "goal")),
-        ("activity-chain", kind_word(lang, "activity")),
-        ("follow_up", kind_word(lang, "follow_up")),
+        *(
+            (status, text[f"legend_{status}"])
+            for status in ("covered", "partial", "none", "info", "accepted", "neutral")
+            if status in drawn
+        ),
+        *((f"edge:{s}", text[f"edge_{s}"]) for s in ("broken", "asked", "accepted") if s in lines),
+        *(
+            (style, kind_word(lang, style))
+            for style in (
+                "missing",
+                "missing-asked",
+                "missing-accepted",
+                "problem",
+                "factor",
+                "goal",
+                "activity-chain",
+                "follow_up",
+            )
+            if style in styles
+        ),
     ]
     view = View(
         name="chain",
@@ -375,3 +450,20 @@ def chain_view(
     )
     paginate(view, column, 3, column_width=layout.COLUMN_WIDTH)
     return view
+
+
+def _goal_or_problem(
+    node: Node, concern: Concern | None, has_activity: bool, text: dict[str, Any]
+) -> None:
+    """A goal, focus area or problem: red where an open finding says it has no activity
+    (orange where it has some, in other years), light blue where the check asks, purple
+    where the finding is accepted; else green with activity, grey without."""
+    state = concern.state if concern else ""
+    painted = {"missing": "partial" if has_activity else "none"}
+    node.status = {**painted, "question": "info", "accepted": "accepted"}.get(
+        state, "covered" if has_activity else "neutral"
+    )
+    node.findings = concern.rows(text["accepted"]) if concern else []
+    node.hover = hover(
+        node.kind, node.label, *(f"{f['rule']}: {f['message']}" for f in node.findings)
+    )

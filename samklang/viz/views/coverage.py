@@ -5,10 +5,18 @@ Read left to right as the red thread: problems | factors | goal areas | goals an
 with activity in some of its years but not all is orange; the year filter recolours for one
 year. Beside the graph: domains × years, objectives × years and prioritised problems × years
 as tables.
+
+A node is painted as lacking activity only where an open finding of ``samklang check``
+concerns it (CHAIN-IDLE-GOAL, CHAIN-UNADDRESSED, COV-DOMAIN): red, none at all; orange,
+activity in other years. An open question of those rules is light blue, an accepted finding
+purple; a node with no activity that no finding concerns (a factor, a rescue-services goal
+area the check leaves alone) is grey. The tables count activities (facts); "saknas" marks only
+the years a finding names.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +27,6 @@ from samklang.viz.views.common import (
     activities_of,
     ancestors,
     base_node,
-    coverage_line,
     hover,
     kind_word,
     plan_years,
@@ -28,12 +35,23 @@ from samklang.viz.views.common import (
     vocabulary_label,
     year_filter,
 )
+from samklang.viz.views.concern import Concern, concerning
 from samklang.viz.views.model import Cell, Edge, Filter, Matrix, Node, View
 from samklang.viz.views.pages import paginate
-from samklang.viz.views.style import WORDS, coverage_status, years_text
+from samklang.viz.views.style import WORDS, years_text
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from samklang.queries.finding import Finding
+
+RULES = ("CHAIN-IDLE-GOAL", "CHAIN-UNADDRESSED", "COV-DOMAIN")
+"""The rules whose findings say that a goal, goal area, focus area, prioritised problem or
+domain lacks activity: their foci are the nodes this view paints."""
+
+WHOLE = ("COV-DOMAIN", "COV-BALANCE")
+"""Coverage rules that may concern a whole document rather than a node drawn here (no activity
+tied to a factor; every activity on one side of risk and protection): said under the tables."""
 
 TEXT: dict[str, dict[str, Any]] = {
     "sv": {
@@ -41,9 +59,11 @@ TEXT: dict[str, dict[str, Any]] = {
         "intro": (
             "Läs från vänster till höger som den röda tråden: problemen, deras orsaker (risk- "
             "och skyddsfaktorer), målen och löftena, aktiviteterna som bidrar till dem och "
-            "domänerna aktiviteterna riktar sig mot. Rött saknar aktivitet, orange har "
-            "aktivitet vissa år men inte alla, grönt har aktivitet varje år. Välj ett år för "
-            "att se just det året."
+            "domänerna aktiviteterna riktar sig mot. Rött eller orange: samklang check "
+            "rapporterar att aktivitet saknas (rött: ingen alls, orange: vissa år); grönt har "
+            "aktivitet och inget öppet fynd; grått har ingen aktivitet men inget fynd; ljusblått: "
+            "kontrollen frågar; lila: fyndet är godtaget. Klicka på en nod för att läsa fyndet. "
+            "Välj ett år för att se just det året."
         ),
         "columns": [
             "Problem",
@@ -62,9 +82,19 @@ TEXT: dict[str, dict[str, Any]] = {
         "problem": "Problem",
         "total": "Aktiviteter totalt",
         "note": (
-            "Siffran är antalet aktiviteter. Markerat ”saknas”: inga aktiviteter ett år som "
-            "ska ha det. – : året ligger utanför perioden eller har inte kommit än."
+            "Siffran är antalet aktiviteter. Markerat ”saknas”: samklang check rapporterar att "
+            "aktivitet saknas det året (ett öppet fynd); ”godtaget”: fyndet är godtaget. – : "
+            "året ligger utanför perioden eller har inte kommit än."
         ),
+        "legend_covered": "Har aktivitet; inget öppet fynd från kontrollen",
+        "legend_partial": "Saknar aktivitet vissa år enligt kontrollen (öppet fynd)",
+        "legend_none": "Saknar aktivitet enligt kontrollen (öppet fynd)",
+        "legend_info": "Kontrollen frågar om det finns aktivitet (öppen fråga)",
+        "legend_accepted": "Saknar aktivitet, men fyndet är godtaget",
+        "legend_neutral": "Ingen aktivitet, och inget fynd från kontrollen",
+        "activity_in": "Har aktivitet: {years}",
+        "no_activity": "Inga aktiviteter",
+        "accepted": "godtaget",
         "contributes": "bidrar till",
         "targets": "riktas mot",
         "addresses": "åtgärdar",
@@ -77,9 +107,11 @@ TEXT: dict[str, dict[str, Any]] = {
         "intro": (
             "Read left to right as the red thread: the problems, their causes (risk and "
             "protective factors), the goals and promises, the activities serving them and the "
-            "domains the activities target. Red has no activity, orange has activity in some "
-            "years but not all, green has activity every year. Choose a year to see that year "
-            "alone."
+            "domains the activities target. Red or orange: samklang check reports missing "
+            "activity (red: none at all, orange: in some years); green has activity and no open "
+            "finding; grey has no activity but no finding; light blue: the check asks; purple: "
+            "the finding is accepted. Click a node to read the finding. Choose a year to see "
+            "that year alone."
         ),
         "columns": [
             "Problems",
@@ -98,9 +130,19 @@ TEXT: dict[str, dict[str, Any]] = {
         "problem": "Problem",
         "total": "Activities in all",
         "note": (
-            "The number is the count of activities. Marked “missing”: no activity in a year "
-            "that should have one. – : the year lies outside the period or is still to come."
+            "The number is the count of activities. Marked “missing”: samklang check reports "
+            "no activity that year (an open finding); “accepted”: the finding is accepted. – : "
+            "the year lies outside the period or is still to come."
         ),
+        "legend_covered": "Has activity; no open finding of the check",
+        "legend_partial": "Lacks activity in some years, says the check (open finding)",
+        "legend_none": "Lacks activity, says the check (open finding)",
+        "legend_info": "The check asks whether there is activity (open question)",
+        "legend_accepted": "Lacks activity, but the finding is accepted",
+        "legend_neutral": "No activity, and no finding of the check",
+        "activity_in": "Has activity: {years}",
+        "no_activity": "No activities",
+        "accepted": "accepted",
         "contributes": "contributes to",
         "targets": "targets",
         "addresses": "addresses",
@@ -117,10 +159,18 @@ COLUMN_WIDTH = 270.0
 
 
 def coverage_view(
-    graph: nx.MultiDiGraph, municipality: Municipality | None, lang: str, as_of: date
+    graph: nx.MultiDiGraph,
+    municipality: Municipality | None,
+    lang: str,
+    as_of: date,
+    findings: Sequence[Finding] = (),
 ) -> View:
-    """Build the coverage view of one municipality's planning graph."""
+    """Build the coverage view of one municipality's planning graph: a goal, goal area,
+    focus area, prioritised problem or domain is painted as lacking activity only where one of
+    ``check``'s open ``findings`` of :data:`RULES` concerns it, an accepted one as accepted."""
     text = TEXT[lang]
+    concerns = concerning(findings, RULES, set(graph.nodes))
+    due_of: dict[str, list[int]] = {}
     words = WORDS[lang]
     domains: list[str] = list(graph.graph["vocabulary"]["domains"])
     years_planned = plan_years(graph)
@@ -180,19 +230,13 @@ def coverage_view(
     for iri, members in objective_activities.items():
         attrs = graph.nodes[iri]
         node = base_node(graph, iri, lang, attrs["kind"], kind_word(lang, attrs["kind"]))
-        node.relevant = due(stated_years(graph, iri))
         node.covered = covered_by(members)
-        node.status = coverage_status(node.relevant, node.covered)
-        node.gap = "none"
-        if attrs.get("lso") and not members:  # a rescue-services (LSO) area: not crime prevention
-            node.status = node.gap = "neutral"
-            node.relevant = []
+        _paint(node, concerns.get(iri), due_of, due(stated_years(graph, iri)), text)
         node.facets = {
             "document": sorted(
                 {d for p in targets(graph, iri, "stated_in") for d in ancestors(graph, p)}
             )
         }
-        node.hover = hover(node.kind, node.label, coverage_line(lang, node.relevant, node.covered))
         nodes[iri] = node
         column[iri] = 2 if attrs["kind"] == "goal_area" else 3
         for goal_area in targets(graph, iri, "in_goal_area"):
@@ -206,18 +250,12 @@ def coverage_view(
         key = "problem-prioritised" if prioritised else "problem"
         node = base_node(graph, iri, lang, "problem", kind_word(lang, key))
         node.covered = covered_by(set(sources_of(graph, iri, "addresses")))
-        node.relevant = due(years_planned) if prioritised else []
-        node.gap = "none" if prioritised else "neutral"
-        if prioritised:
-            node.status = coverage_status(node.relevant, node.covered)
-        else:
-            node.status = "covered" if node.covered else "neutral"
+        _paint(node, concerns.get(iri), due_of, due(years_planned), text)
         node.facets = {
             "document": sorted(
                 {d for p in targets(graph, iri, "identified_in") for d in ancestors(graph, p)}
             )
         }
-        node.hover = hover(node.kind, node.label, coverage_line(lang, node.relevant, node.covered))
         nodes[iri] = node
         column[iri] = 0
 
@@ -231,15 +269,8 @@ def coverage_view(
         key = f"factor-{attrs.get('factor_type')}" if attrs.get("factor_type") else "factor"
         node = base_node(graph, iri, lang, "factor", kind_word(lang, key))
         node.covered = covered_by(members)
-        node.status = "covered" if members else "none"
-        node.gap = "none"
+        _paint(node, concerns.get(iri), due_of, [], text, label_of(graph, attrs["domain"]))
         node.facets = {"domain": [attrs["domain"]]}
-        node.hover = hover(
-            node.kind,
-            node.label,
-            label_of(graph, attrs["domain"]),
-            coverage_line(lang, [], node.covered),
-        )
         nodes[iri] = node
         column[iri] = 1
         edges.append(Edge(iri, attrs["domain"], "thin", text["in_domain"]))
@@ -248,12 +279,9 @@ def coverage_view(
     for iri in domains:
         members = {a for a in activities if iri in domains_of[a]}
         node = base_node(graph, iri, lang, "domain", kind_word(lang, "domain"))
-        node.relevant = due(years_planned)
         node.covered = covered_by(members)
-        node.status = coverage_status(node.relevant, node.covered)
-        node.gap = "none"
+        _paint(node, concerns.get(iri), due_of, due(years_planned), text)
         node.facets = {"domain": [iri]}
-        node.hover = hover(node.kind, node.label, coverage_line(lang, node.relevant, node.covered))
         nodes[iri] = node
         column[iri] = 5
 
@@ -310,6 +338,7 @@ def coverage_view(
             activity_years,
             {d: {a for a in activities if d in domains_of[a]} for d in domains},
             [d for d in domains],
+            due_of,
             text,
         ),
     ]
@@ -330,11 +359,14 @@ def coverage_view(
                 activity_years,
                 objective_activities,
                 objectives,
+                due_of,
                 text,
             )
         )
     prioritised_problems = [
-        n for n in node_list if graph.nodes[n.id]["kind"] == "problem" and n.gap == "none"
+        n
+        for n in node_list
+        if graph.nodes[n.id]["kind"] == "problem" and graph.nodes[n.id].get("prioritised")
     ]
     if prioritised_problems:
         matrices.append(
@@ -346,21 +378,38 @@ def coverage_view(
                 activity_years,
                 {n.id: set(sources_of(graph, n.id, "addresses")) for n in prioritised_problems},
                 [n.id for n in prioritised_problems],
+                due_of,
                 text,
             )
         )
-    legend = [
-        ("covered", words["covered"]),
-        ("partial", words["partial"]),
-        ("none", words["none"]),
-        ("neutral", words["neutral"]),
+    drawn = {n.status for n in node_list}
+    styles = {n.style for n in node_list}
+    shapes = [
         ("domain", kind_word(lang, "domain")),
         ("factor", kind_word(lang, "factor")),
+        ("goal_area", kind_word(lang, "goal_area")),
         ("goal", f"{kind_word(lang, 'goal')} / {kind_word(lang, 'focus_area').lower()}"),
         ("problem", kind_word(lang, "problem")),
         ("activity-social", f"{kind_word(lang, 'activity')} ({words['social']})"),
         ("activity-situationell", f"{kind_word(lang, 'activity')} ({words['situationell']})"),
         ("activity-other", f"{kind_word(lang, 'activity')} ({words['unspecified']})"),
+    ]
+    if "focus_area" in styles:
+        styles.add("goal")
+    legend = [
+        *(
+            (status, text[f"legend_{status}"])
+            for status in ("covered", "partial", "none", "info", "accepted", "neutral")
+            if status in drawn
+        ),
+        *((style, word) for style, word in shapes if style in styles),
+    ]
+    notes = [
+        f"{f.rule}: {f.message}" + (f" ({text['accepted']})" if f.accepted else "")
+        for f in findings
+        if f.rule in (*RULES, *WHOLE)
+        and set(f.foci) & set(graph.nodes)
+        and not set(f.foci) & set(nodes)
     ]
     extra = text["plan"].format(years=years_text(years_planned)) if years_planned else ""
     view = View(
@@ -374,11 +423,49 @@ def coverage_view(
         legend=legend,
         filters=filters,
         matrices=matrices,
+        notes=notes,
         physics=False,
         columns=[(k * COLUMN_WIDTH, name) for k, name in enumerate(text["columns"])],
     )
     paginate(view, column, 4, column_width=COLUMN_WIDTH)
     return view
+
+
+def _paint(
+    node: Node,
+    concern: Concern | None,
+    due_of: dict[str, list[int]],
+    due_years: list[int],
+    text: dict[str, Any],
+    *lines: str,
+) -> None:
+    """Colour ``node`` by the findings that concern it, never by its own count: an open
+    defect red (no activity at all) or orange (activity in other years), an open question
+    light blue, an accepted finding purple; else green with activity and grey without.
+    ``relevant`` holds the years the findings name (and those with activity), ``gap`` what a
+    year of them with no activity shows when the year filter picks it."""
+    due_of[node.id] = due_years
+    state = concern.state if concern else ""
+    if concern and state:
+        named = concern.years() or due_years
+        node.relevant = sorted(set(named) | set(node.covered))
+        if state == "missing":
+            node.status = "partial" if node.covered else "none"
+            node.gap = "none"
+        else:
+            node.status = node.gap = "info" if state == "question" else "accepted"
+        node.findings = concern.rows(text["accepted"])
+    else:
+        node.relevant = []
+        node.status = "covered" if node.covered else "neutral"
+        node.gap = "neutral"
+    activity = (
+        text["activity_in"].format(years=years_text(node.covered))
+        if node.covered
+        else text["no_activity"]
+    )
+    messages = [f"{f['rule']}: {f['message']}" for f in node.findings]
+    node.hover = hover(node.kind, node.label, *lines, activity, *messages)
 
 
 def _matrix(
@@ -389,21 +476,26 @@ def _matrix(
     activity_years: dict[str, list[int]],
     members: dict[str, set[str]],
     keys: list[str],
+    due_of: dict[str, list[int]],
     text: dict[str, str],
 ) -> Matrix:
-    """Rows × years: how many activities of each row fall in each year."""
+    """Rows × years: how many activities of each row fall in each year; ``saknas`` only in a
+    year an open finding names for the row, ``godtaget`` in one an accepted finding names."""
     body = []
     for (heading, node), key in zip(rows, keys, strict=True):
         cells = []
         for year in years:
             count = sum(1 for a in members.get(key, set()) if year in activity_years[a])
-            relevant = node.relevant or years
-            if node.gap == "neutral" and not count:
-                cells.append(Cell(None, "na"))
-            elif year not in relevant:
-                cells.append(Cell(count or None, "na" if not count else "covered"))
+            if count:
+                cells.append(Cell(count, "covered"))
+            elif year in node.relevant and node.gap == "none":
+                cells.append(Cell(0, "none"))
+            elif year in node.relevant and node.gap == "accepted":
+                cells.append(Cell(0, "na", f"0 {text['accepted']}"))
+            elif year in node.relevant or year in due_of.get(key, []):
+                cells.append(Cell(0, "na", "0"))
             else:
-                cells.append(Cell(count, "covered" if count else "none"))
+                cells.append(Cell(None, "na"))
         body.append((heading, cells))
     totals = [sum(1 for ys in activity_years.values() if y in ys) for y in years]
     return Matrix(

@@ -27,6 +27,7 @@ STATUS_COLOURS: dict[str, str] = {
     "warning": ORANGE,
     "info": SKY,
     "ok": GREEN,
+    "accepted": PURPLE,
 }
 """Fill colour by node status."""
 
@@ -47,6 +48,8 @@ STYLES: dict[str, dict[str, Any]] = {
     "activity-chain": {"shape": "dot", "size": 13},
     "follow_up": {"shape": "triangleDown", "size": 12},
     "missing": {"shape": "box", "color": VERMILION, "font": "#FFFFFF"},
+    "missing-asked": {"shape": "box", "color": SKY},
+    "missing-accepted": {"shape": "box", "color": PURPLE},
     # documents
     "document": {"shape": "box"},
     "series": {"shape": "database"},
@@ -67,6 +70,8 @@ EDGE_STYLES: dict[str, dict[str, Any]] = {
     "strong": {"color": "#444444", "width": 2},
     "dashed": {"color": "#8A8A8A", "dashes": True},
     "broken": {"color": VERMILION, "dashes": True, "width": 2},
+    "asked": {"color": SKY, "dashes": True, "width": 2},
+    "accepted": {"color": PURPLE, "dashes": True, "width": 2},
     "convener": {"color": ORANGE, "width": 3},
     "reports": {"color": BLUE, "width": 2, "arrows": "to"},
     "part": {"color": "#444444", "width": 2, "arrows": "to"},
@@ -198,6 +203,8 @@ KIND_WORDS: dict[str, dict[str, str]] = {
         "theme_group": "Temagrupp",
         "steering_group": "Styrgrupp",
         "missing": "Saknad länk",
+        "missing-asked": "Länk som kontrollen frågar om",
+        "missing-accepted": "Saknad länk, fyndet godtaget",
     },
     "en": {
         "domain": "Domain",
@@ -220,6 +227,8 @@ KIND_WORDS: dict[str, dict[str, str]] = {
         "theme_group": "Theme group",
         "steering_group": "Steering group",
         "missing": "Missing link",
+        "missing-asked": "Link the check asks about",
+        "missing-accepted": "Missing link, finding accepted",
     },
 }
 """Node kinds in words."""
