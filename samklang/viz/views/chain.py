@@ -53,7 +53,7 @@ TEXT: dict[str, dict[str, Any]] = {
             "Aktiviteter",
             "Uppföljning",
         ],
-        "no_basis": "Inget problem, löfte eller faktor angivet",
+        "no_factor": "Inget problem, löfte eller faktor angivet",
         "no_goal": "Inget mål angivet",
         "no_follow_up": "Inget utfall redovisat",
         "no_activity": "Saknar aktivitet (hela eller delar av perioden)",
@@ -67,12 +67,13 @@ TEXT: dict[str, dict[str, Any]] = {
         "accepted": "godtaget",
         "table": "Röd tråd per aktivitet",
         "activity": "Aktivitet",
-        "links": ["Problem, löfte eller faktor", "Mål", "Uppföljning"],
+        "links": ["Problem", "Faktor", "Mål", "Uppföljning"],
         "present": "finns",
         "note": (
             "”saknas”: samklang check rapporterar att länken saknas (ett öppet fynd). ”fråga”: "
             "kontrollen frågar om den. ”godtaget”: fyndet är godtaget. – : länken finns inte, "
-            "men inget fynd gäller den (den behövs inte eller är inte aktuell än)."
+            "men inget fynd gäller den (den behövs inte eller är inte aktuell än). Problem och "
+            "faktor saknas tillsammans: kontrollen frågar efter problem, löfte eller faktor."
         ),
         "legend_covered": "Inget öppet fynd om tråden från kontrollen",
         "legend_partial": (
@@ -103,7 +104,7 @@ TEXT: dict[str, dict[str, Any]] = {
             "Activities",
             "Follow-up",
         ],
-        "no_basis": "No problem, promise or factor given",
+        "no_factor": "No problem, promise or factor given",
         "no_goal": "No goal given",
         "no_follow_up": "No outcome reported",
         "no_activity": "Lacks activity (all or part of the period)",
@@ -117,12 +118,13 @@ TEXT: dict[str, dict[str, Any]] = {
         "accepted": "accepted",
         "table": "Red thread per activity",
         "activity": "Activity",
-        "links": ["Problem, promise or factor", "Goal", "Follow-up"],
+        "links": ["Problem", "Factor", "Goal", "Follow-up"],
         "present": "present",
         "note": (
             "“missing”: samklang check reports the link missing (an open finding). “question”: "
             "the check asks about it. “accepted”: the finding is accepted. – : there is no link, "
-            "but no finding concerns it (it is not needed or not due yet)."
+            "but no finding concerns it (it is not needed or not due yet). Problem and factor "
+            "are missing together: the check asks for a problem, promise or factor."
         ),
         "legend_covered": "No open finding of the check about its thread",
         "legend_partial": (
@@ -144,7 +146,7 @@ MISSING = "urn:samklang:missing:"
 """Ids of the placeholder nodes."""
 
 LINKS = {
-    "CHAIN-BASIS": ("no_basis", 0),
+    "CHAIN-BASIS": ("no_factor", 1),
     "CHAIN-GOAL": ("no_goal", 2),
     "FUP-ACTIVITY": ("no_follow_up", 4),
 }
@@ -385,11 +387,13 @@ def chain_view(
         """What check says of one link: missing, asked or accepted; else present or –."""
         concern = links[rule].get(activity)
         state = concern.state if concern else ""
+        if present:
+            return Cell(None, "covered", text["present"])
         if state == "missing":
             return Cell(None, "none", text["missing"])
         if state in ("question", "accepted"):
             return Cell(None, "na", text["asked" if state == "question" else "accepted"])
-        return Cell(None, "covered", text["present"]) if present else Cell(None, "na", "–")
+        return Cell(None, "na", "–")
 
     table = Matrix(
         caption=text["table"],
@@ -399,7 +403,8 @@ def chain_view(
             (
                 threads[a].label,
                 [
-                    cell("CHAIN-BASIS", a, threads[a].problem or threads[a].factor),
+                    cell("CHAIN-BASIS", a, threads[a].problem),
+                    cell("CHAIN-BASIS", a, threads[a].factor),
                     cell("CHAIN-GOAL", a, threads[a].goal),
                     cell("FUP-ACTIVITY", a, threads[a].follow_up),
                 ],
