@@ -58,12 +58,9 @@ TEXT: dict[str, dict[str, Any]] = {
         "title": "Täckning: problem, faktorer, mål, aktiviteter och domäner",
         "intro": (
             "Läs från vänster till höger som den röda tråden: problemen, deras orsaker (risk- "
-            "och skyddsfaktorer), målen och löftena, aktiviteterna som bidrar till dem och "
-            "domänerna aktiviteterna riktar sig mot. Rött eller orange: samklang check "
-            "rapporterar att aktivitet saknas (rött: ingen alls, orange: vissa år); grönt har "
-            "aktivitet och inget öppet fynd; grått har ingen aktivitet men inget fynd; ljusblått: "
-            "kontrollen frågar; lila: fyndet är godtaget. Klicka på en nod för att läsa fyndet. "
-            "Välj ett år för att se just det året."
+            "och skyddsfaktorer), målen och löftena, aktiviteterna och domänerna de riktar sig "
+            "mot. Rött eller orange: samklang check säger att aktivitet saknas (ett öppet fynd); "
+            "klicka för att läsa det. Välj ett år för att se just det året."
         ),
         "columns": [
             "Problem",
@@ -106,12 +103,9 @@ TEXT: dict[str, dict[str, Any]] = {
         "title": "Coverage: problems, factors, goals, activities and domains",
         "intro": (
             "Read left to right as the red thread: the problems, their causes (risk and "
-            "protective factors), the goals and promises, the activities serving them and the "
-            "domains the activities target. Red or orange: samklang check reports missing "
-            "activity (red: none at all, orange: in some years); green has activity and no open "
-            "finding; grey has no activity but no finding; light blue: the check asks; purple: "
-            "the finding is accepted. Click a node to read the finding. Choose a year to see "
-            "that year alone."
+            "protective factors), the goals and promises, the activities and the domains they "
+            "target. Red or orange: samklang check says activity is missing (an open finding); "
+            "click to read it. Choose a year to see that year alone."
         ),
         "columns": [
             "Problems",

@@ -38,9 +38,15 @@ def paginate(
     per_page: int = PER_PAGE,
 ) -> None:
     """Give ``view`` its pages when column ``paged`` of ``column_of`` is longer than
-    ``per_page``; each page is laid out with :func:`layout.layered` and ``column_width``."""
+    ``per_page``; each page is laid out with :func:`layout.layered` and ``column_width``. A
+    placeholder of a missing link in that column ("Ingen aktivitet") is not paged: it goes with
+    what links to it."""
     members = sorted(
-        (n for n in view.nodes if column_of.get(n.id) == paged),
+        (
+            n
+            for n in view.nodes
+            if column_of.get(n.id) == paged and not n.style.startswith("missing")
+        ),
         key=lambda n: (n.y if n.y is not None else 0.0, n.id),
     )
     if len(members) <= per_page:
