@@ -3,7 +3,9 @@
 Every municipality is SYNTHETIC ("Syntetisk kommun 0042", code 7042 — not a real code): a
 coherent 2023–2026 planning (programme, plan, agreement, two promises, lägesbild, åtgärdsplan,
 yearly trygghetsbokslut, goals, problems and activities in all five domains) that no rule
-objects to, into which one known defect is injected in every third municipality. The plan names
+objects to but FUP-INDICATOR (the goals name no indicator: the corpus has no follow-up figures,
+and that finding is expected in every municipality), into which one known defect is injected
+in every third municipality. The plan names
 the five areas it works from (`considers_domains`, so COV-DOMAIN checks it), the åtgärdsplan has
 activities of its own aimed at factors of both sides (COV-BALANCE counts a plan's own), and the
 temagrupp reports to a styrgrupp that reports to the kommunstyrelse (ORG-POLITICAL). At 290
@@ -379,12 +381,19 @@ DEFECTS: list[Defect] = [
 
 
 def municipality(number: int) -> tuple[dict[str, Any], list[Row]]:
-    """Municipality ``number``: its spec, and the rows its injected defect must cause."""
+    """Municipality ``number``: its spec, and the rows its injected defect and its goals with
+    no indicator must cause."""
     spec = clean_municipality(number)
-    if number % 3 != 0:
-        return spec, []
-    defect = DEFECTS[(number // 3) % len(DEFECTS)]
-    return spec, defect(spec)
+    rows = [] if number % 3 != 0 else DEFECTS[(number // 3) % len(DEFECTS)](spec)
+    return spec, rows + no_indicator(spec)
+
+
+def no_indicator(s: dict[str, Any]) -> list[Row]:
+    """The synthetic goals name no indicator (the corpus has no follow-up figures): FUP-INDICATOR
+    reports them, in every municipality, as the true defect it is."""
+    return [
+        ("FUP-INDICATOR", g["document"], g["id"]) for g in s["goals"] if not g.get("indicators")
+    ]
 
 
 def write_dataset(spec: dict[str, Any], folder: Path) -> None:
