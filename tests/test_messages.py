@@ -121,7 +121,7 @@ def test_the_source_is_read() -> None:
 @pytest.mark.parametrize(("site", "template"), RAISED, ids=[s for s, _ in RAISED])
 def test_every_raised_message_has_a_swedish_form(site: str, template: str) -> None:
     sentence = _sample(template)
-    where = "samklang/messages/catalogue.py"
+    where = "samklang/messages/sentences/"
     assert find(sentence) is not None, f"{site}: no entry in {where} for {template!r}"
     swedish = translate(sentence, "sv", strict=True)
     assert swedish != sentence and "{" not in swedish.replace("{{", ""), swedish

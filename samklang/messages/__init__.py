@@ -9,7 +9,8 @@ a value that is itself a sentence of the catalogue (a date error inside a settin
 location, a "did you mean" hint) is translated too. The command line's own lines (``serve``'s
 start-up line, ``accept``'s and ``init``'s confirmations, click's framing) are in :data:`TEXTS`.
 
-The sentences are in ``catalogue.py``; a new error message goes there with its Swedish form
+The sentences are in ``sentences/`` (one module per part of samklang), gathered in
+``catalogue.py``; a new error message goes in its part's module with its Swedish form
 (``tests/test_messages.py`` reads every ``raise …Error(…)`` of the package and fails for one the
 catalogue does not match).
 
