@@ -3,7 +3,7 @@
 An åtgärdsplan in Brå's template (*Orsak / Åtgärd / Operativa mål / När / Vem / Uppföljning*),
 a plan's list of activities (*Aktivitet / Ansvarig / År / Mål / Status*), a follow-up of what
 was planned and what was done (*Planerat / Genomfört / Status*): whatever carries the table, a
-row whose cells name known columns (``TABLE_COLUMNS`` in ``patterns.py``) is its headings, and
+row whose cells name known columns (``TABLE_COLUMNS`` in ``patterns``) is its headings, and
 each row under it is a record, its cells mapped to fields by the column they stand in. What
 carries a table:
 

@@ -4,7 +4,7 @@
 ``Beslutad: 2024-03-12``, ``Beslutsdatum: 12 mars 2024``, ``Beslutad i KS 2024-02-05 § 14``,
 ``Beslut: Kommunfullmäktige, 2024-01-29``. The line must begin with the word of decision and be
 short: a sentence that goes on (``Antagen av kommunstyrelsen efter samråd med …``) is left to
-the sentence rule (``DECISION_SENTENCE`` in ``patterns.py``).
+the sentence rule (``DECISION_SENTENCE`` in ``patterns``).
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 laws, strategies and works cited, goal areas, goals, focus areas and activities, follow-up,
 process phases, factor domains and header fields.
 
-Each kind of fact has a module of its own, which applies the patterns of ``patterns.py`` for
+Each kind of fact has a module of its own, which applies the patterns of ``patterns`` for
 it; ``extract`` runs them in an order where later rules can use what earlier ones found
 (organisations before groups, groups before their members), all on one :class:`Reader`
 (``reader.py``). Nothing is guessed: what a rule cannot settle is left out, or kept with a

@@ -2,7 +2,7 @@
 
 A sentence with a verb of follow-up and a cadence sets the follow-up of the document it is
 about (``read_follow_up``); a trygghetsbokslut named in it is the kind of report. The passive
-verbs (``följs upp``, ``redovisas``) are ``FOLLOW_UP`` in ``patterns.py``; the active voice is
+verbs (``följs upp``, ``redovisas``) are ``FOLLOW_UP`` in ``patterns``; the active voice is
 here: ``Rådet följer upp arbetet varje kvartal``, ``Vi följer upp löftena två gånger per år``,
 ``Arbetet återrapporteras till kommunstyrelsen i oktober``, ``Styrgruppen utvärderar planen
 årligen``. A cadence may be implied rather than named: ``i samband med bokslutet`` or

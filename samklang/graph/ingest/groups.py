@@ -1,7 +1,7 @@
 """Groups: the styrgrupp, arbetsgrupper, councils and networks a plan names.
 
 A group is named by a word for its kind with what makes it one (``temagrupp trygghet``,
-``kommunens ledningsgrupp``; ``GROUP`` in ``patterns.py``; not in a list of works cited,
+``kommunens ledningsgrupp``; ``GROUP`` in ``patterns``; not in a list of works cited,
 where ``Brottsförebyggande rådet`` is an author), by its kind alone
 (``styrgruppen``), or by a name and an abbreviation defined in running text
 (``named_groups.py``); ``rådet`` or ``gruppen`` alone is the one council or group found. A

@@ -4,7 +4,7 @@ Most sentences of a plan match none of a rule's patterns, and Python's regular e
 look at every position of the text to find that out. Every match of a pattern such as
 ``\\bsammankallas\\s+av\\s+…`` holds the word ``sammankallas``; a sentence without it (``in``
 on a lowered string, at C speed) cannot match, and the search is spared. ``required`` works out
-such words from the pattern itself, so they cannot drift from ``patterns.py``: it reads the
+such words from the pattern itself, so they cannot drift from ``patterns``: it reads the
 parsed pattern (the standard library's own parser), takes the runs of literal characters that
 every match must pass, and for an alternation the words one of whose branches every match
 must hold. Where it finds nothing of three characters or more (or of signs only, such as the

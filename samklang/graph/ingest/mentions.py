@@ -1,5 +1,5 @@
 """Which document a sentence is about: a mention names a document found so far
-(``DOCUMENT_MENTION`` in ``patterns.py``, looked up by ``document_for``), or the plan refers to
+(``DOCUMENT_MENTION`` in ``patterns``, looked up by ``document_for``), or the plan refers to
 itself (``own_reference``: ``denna plan``, ``planen``).
 
 Every reader of a kind of fact asks here (``sentence_subject``, ``document_at``,

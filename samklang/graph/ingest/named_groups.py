@@ -8,7 +8,7 @@ grupp, forum, nätverk, kommitté, delegation, samråd), then an abbreviation in
 first letter is the name's. After it the text may call the group by the abbreviation (``RTB
 består av …``), by its whole name, or by the group word alone in the definite form (``Rådet
 sammankallas av …``) when only one defined group has that word. Names the ``GROUP`` rule of
-``patterns.py`` reads whole (``temagrupp brott (TB)``) are left to it; a longer name that only
+``patterns`` reads whole (``temagrupp brott (TB)``) are left to it; a longer name that only
 contains one (``Lokala brottsförebyggande rådet``) is the named group's.
 """
 

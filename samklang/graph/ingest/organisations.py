@@ -1,5 +1,5 @@
 """Organisations: the municipality, its nämnder, the police and every other organisation a
-plan names (``ORGANISATION_PATTERNS`` in ``patterns.py``), with the abbreviation written after
+plan names (``ORGANISATION_PATTERNS`` in ``patterns``), with the abbreviation written after
 a name; the municipality named most often is the plan's own, and a municipality code may be
 written in the text.
 """

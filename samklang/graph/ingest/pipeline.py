@@ -4,7 +4,7 @@
 >>> draft.write("plan-utkast")                        # doctest: +SKIP
 >>> dataset = load_document("plan.txt")               # doctest: +SKIP
 
-``ingest`` reads the text (``text.py``), finds the facts with readable rules (``patterns.py``,
+``ingest`` reads the text (``text.py``), finds the facts with readable rules (``patterns``,
 one module per kind of fact, run in order by ``extract.py``) and returns a :class:`Draft` that
 writes a dataset folder in the input format (``draft.py``), every value commented with the line
 and characters it came from.
