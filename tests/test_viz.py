@@ -299,12 +299,15 @@ def test_a_municipality_a_finding_concerns_is_marked_though_it_has_its_own_fill(
 def test_the_national_legend_says_what_its_colours_mean(corpus: Store) -> None:
     view = build_view(corpus, "national", as_of=AS_OF)
     legend = dict(view.legend)
-    drawn = {n.status for n in view.nodes} & {"covered", "partial", "none"}
-    assert drawn and set(legend) & {"covered", "partial", "none"} == drawn
-    # a red municipality may well have activity: red says no domain is covered every year
-    assert all("Saknar aktivitet" not in text for text in legend.values())
+    statuses = {"covered", "partial", "none", "info", "accepted", "neutral"}
+    drawn = {n.status for n in view.nodes} & statuses
+    assert drawn and set(legend) & statuses == drawn
+    # the colours say what the check reports, not what the view counts
     for status in drawn:
-        assert "varje planår" in legend[status]
+        assert legend[status].startswith("Kommun: ")
+    assert "kontrollen" in legend.get("partial", "") + legend.get("none", "")
+    # every shape drawn is named, and only those
+    assert set(legend) - statuses == {n.style for n in view.nodes} | {"edge:coverage"}
 
 
 def test_each_drilldown_has_a_legend_and_subtitle_of_its_own(corpus: Store) -> None:
@@ -315,7 +318,8 @@ def test_each_drilldown_has_a_legend_and_subtitle_of_its_own(corpus: Store) -> N
         # the colours drawn there, goals' and domains', and only those (the drill-down counts
         # activity per year; the municipality's own coverage view paints check's findings)
         drawn = {n.status for n in sub.nodes}
-        assert set(legend) & {"covered", "partial", "none", "neutral"} == drawn, code
+        statuses = {"covered", "partial", "none", "info", "accepted", "neutral"}
+        assert set(legend) & statuses == drawn, code
         assert {"municipality-score", "edge:coverage"}.isdisjoint(legend)  # no municipality
         assert all(legend[status] != national.get(status) for status in drawn)
         assert all("Kommun:" not in text for text in legend.values())
@@ -340,14 +344,14 @@ def test_a_corpus_is_drawn_aggregated(corpus: Store) -> None:
     assert view.name == "national"
     municipalities = [n for n in view.nodes if n.style == "municipality-score"]
     assert sorted(n.facets["drill"][0] for n in municipalities) == ["0685", "9901", "9990"]
-    assert len([n for n in view.nodes if n.style == "domain"]) == 5
+    assert len([n for n in view.nodes if n.style == "domain-hub"]) == 5
     assert sorted(view.drilldown) == ["0685", "9901", "9990"]
     vetlanda = view.drilldown["0685"]
     statuses = {n.id: n.status for n in vetlanda.nodes if n.style == "domain"}
-    assert statuses.pop(DOMAIN + "samhallet") == "partial"  # 2020–2021 of 2020–2023
-    assert set(statuses.values()) == {"none"}
-    # (the drill-down still counts activity per year; the single-municipality coverage view
-    # paints check's findings, so the two no longer agree node for node: see docs/viz.md)
+    # the check reports no finding on any single domain of Vetlanda's (its activities are tied
+    # to no factor: one finding about the plan, said under the tables), so none is painted red
+    assert DOMAIN + "samhallet" in statuses and not {"none", "partial"} & set(statuses.values())
+    assert any(note.startswith("COV-DOMAIN: ") for note in vetlanda.notes)
     rows = {h: [c.count for c in cells] for h, cells in view.matrices[0].rows}
     assert rows["Exempelstad kommun (9990)"] == [1, 1, 2, 2, 1]  # activities, not years
 
@@ -643,3 +647,93 @@ def test_views_of_coverage_and_chain_use_given_findings(exempelstad: Store) -> N
             "accepted",
         }, name
         assert not any(e.style in ("broken", "asked", "accepted") for e in view.edges)
+
+
+# --- the national view paints what check reports ------------------------------------------------
+
+
+NATIONAL_RULES = ("CHAIN-IDLE-GOAL", "COV-DOMAIN")
+
+
+def _owners(store: Store) -> dict[str, set[str]]:
+    """Document IRI → the codes of the municipalities it belongs to."""
+    code_of = {m.iri: m.code for m in _every(store)}
+    owners: dict[str, set[str]] = {}
+    for row in store.select("SELECT ?doc ?m WHERE { ?doc sk:municipality ?m }"):
+        if row["m"].value in code_of:
+            owners.setdefault(row["doc"].value, set()).add(code_of[row["m"].value])
+    return owners
+
+
+def _assert_national_follows_check(store: Store) -> None:
+    findings = _check(store)  # the whole pack, as `samklang check` runs it
+    owners = _owners(store)
+    view = build_view(store, "national", as_of=AS_OF)
+    assert sorted(view.drilldown) == sorted(m.code for m in _every(store))
+
+    def of(code: str, state: str) -> set[str]:
+        mine = [f for f in findings if code in owners.get(f.document or f.focus, set())]
+        return _foci(mine, NATIONAL_RULES, state)
+
+    code_of_node = {n.id: n.facets["drill"][0] for n in view.nodes if "drill" in n.facets}
+    grid_painted = set()
+    for code, sub in view.drilldown.items():
+        drawn = {n.id for n in sub.nodes}
+        missing = of(code, "missing")
+        # both directions: painted missing ⇔ an open finding of the municipality concerns it
+        painted = {n.id for n in sub.nodes if n.status in ("none", "partial")}
+        assert painted == missing & drawn, code
+        assert {n.id for n in sub.nodes if n.status == "info"} == of(code, "question") & drawn
+        assert {n.id for n in sub.nodes if n.status == "accepted"} == (
+            of(code, "accepted") - missing - of(code, "question")
+        ) & drawn, code
+        # "saknas" in a table only on a row a finding paints
+        by = {n.label: n for n in sub.nodes}
+        for matrix in sub.matrices:
+            for heading, cells in matrix.rows:
+                if any(c.state == "none" for c in cells):
+                    node = by.get(heading) or by[heading.rsplit(" (", 1)[0]]
+                    assert node.id in missing, (code, heading)
+        if painted:
+            grid_painted.add(code)
+        # the national table: "saknas" exactly where an open finding names that domain
+        row = next(cells for h, cells in view.matrices[0].rows if h.endswith(f"({code})"))
+        columns = view.matrices[0].columns
+        domains = [n for n in sub.nodes if n.style == "domain"]
+        label_to_id = {n.label: n.id for n in domains}
+        marked = {
+            label_to_id[c] for c, cell in zip(columns, row, strict=True) if cell.state == "none"
+        }
+        assert marked == missing & set(label_to_id.values()), code
+    # the grid: a municipality is painted missing ⇔ an open finding concerns one of its nodes
+    painted_grid = {
+        code_of_node[n.id]
+        for n in view.nodes
+        if n.status in ("none", "partial") and n.id in code_of_node
+    }
+    assert painted_grid == grid_painted
+    # domains shared by every municipality are not painted at all
+    assert all(n.status == "" for n in view.nodes if n.style == "domain-hub")
+
+
+def test_national_view_paints_missing_exactly_where_check_reports_it(corpus: Store) -> None:
+    _assert_national_follows_check(corpus)
+    view = build_view(corpus, "national", as_of=AS_OF)
+    # Exempelstad has open findings on its domains; Vetlanda none on a single domain
+    statuses = {n.facets["drill"][0]: n.status for n in view.nodes if "drill" in n.facets}
+    assert statuses["9990"] in ("none", "partial")
+    assert not {n.status for n in view.drilldown["0685"].nodes if n.style == "domain"} & {
+        "none",
+        "partial",
+    }
+
+
+def test_national_view_shows_accepted_findings_as_accepted(tmp_path: Path) -> None:
+    store = store_of(_accepting(tmp_path), EXAMPLES / "vetlanda")
+    _assert_national_follows_check(store)
+    view = build_view(store, "national", as_of=AS_OF)
+    sub = view.drilldown["9990"]
+    nodes = {n.id: n for n in sub.nodes}
+    assert nodes[DOMAIN + "individen"].status == "accepted"
+    assert any(f.get("accepted") for f in nodes[DOMAIN + "individen"].findings)
+    assert "accepted" in dict(sub.legend)

@@ -82,8 +82,9 @@ def build_view(
         as_of: the reference date (default: today): follow-up is due for earlier years, and
             the documents view's findings are checked as of it.
         municipality: the SCB code of the municipality to draw, when the store holds several.
-        findings: the coherence findings every view of one municipality marks, and the
-            only source of its gaps (default: run ``check`` on the store as of ``as_of``).
+        findings: the coherence findings every view marks, and the only source of its gaps
+            (default: run ``check`` on the store as of ``as_of``; for the national view, its
+            coverage rules only, over the whole corpus once).
 
     Returns:
         The view, ready for :func:`render_html`.
@@ -101,9 +102,18 @@ def build_view(
     as_of = as_of or date.today()
     chosen = choose_municipality(store, municipality)
     if view == "national" or (view == "coverage" and chosen is None):
-        from samklang.viz.views.national import national_view
+        from samklang.viz.views.national import RULES, national_view
 
-        return national_view(store, lang, as_of)
+        if findings is None:
+            # the coverage rules alone, over the whole corpus once: the same findings of them
+            # as a full check, without the other rules' cost
+            from samklang.queries.check import check, select_rules
+            from samklang.queries.settings import Settings
+
+            findings = check(
+                store=store, lang=lang, settings=Settings(as_of=as_of), rules=select_rules(RULES)
+            )
+        return national_view(store, lang, as_of, findings)
     if chosen is None:
         raise UsageError(
             f"the {view} view draws one municipality, and the store holds several; "

@@ -225,7 +225,7 @@ def coverage_view(
         attrs = graph.nodes[iri]
         node = base_node(graph, iri, lang, attrs["kind"], kind_word(lang, attrs["kind"]))
         node.covered = covered_by(members)
-        _paint(node, concerns.get(iri), due_of, due(stated_years(graph, iri)), text)
+        paint(node, concerns.get(iri), due_of, due(stated_years(graph, iri)), text)
         node.facets = {
             "document": sorted(
                 {d for p in targets(graph, iri, "stated_in") for d in ancestors(graph, p)}
@@ -244,7 +244,7 @@ def coverage_view(
         key = "problem-prioritised" if prioritised else "problem"
         node = base_node(graph, iri, lang, "problem", kind_word(lang, key))
         node.covered = covered_by(set(sources_of(graph, iri, "addresses")))
-        _paint(node, concerns.get(iri), due_of, due(years_planned), text)
+        paint(node, concerns.get(iri), due_of, due(years_planned), text)
         node.facets = {
             "document": sorted(
                 {d for p in targets(graph, iri, "identified_in") for d in ancestors(graph, p)}
@@ -263,7 +263,7 @@ def coverage_view(
         key = f"factor-{attrs.get('factor_type')}" if attrs.get("factor_type") else "factor"
         node = base_node(graph, iri, lang, "factor", kind_word(lang, key))
         node.covered = covered_by(members)
-        _paint(node, concerns.get(iri), due_of, [], text, label_of(graph, attrs["domain"]))
+        paint(node, concerns.get(iri), due_of, [], text, label_of(graph, attrs["domain"]))
         node.facets = {"domain": [attrs["domain"]]}
         nodes[iri] = node
         column[iri] = 1
@@ -274,7 +274,7 @@ def coverage_view(
         members = {a for a in activities if iri in domains_of[a]}
         node = base_node(graph, iri, lang, "domain", kind_word(lang, "domain"))
         node.covered = covered_by(members)
-        _paint(node, concerns.get(iri), due_of, due(years_planned), text)
+        paint(node, concerns.get(iri), due_of, due(years_planned), text)
         node.facets = {"domain": [iri]}
         nodes[iri] = node
         column[iri] = 5
@@ -425,7 +425,7 @@ def coverage_view(
     return view
 
 
-def _paint(
+def paint(
     node: Node,
     concern: Concern | None,
     due_of: dict[str, list[int]],

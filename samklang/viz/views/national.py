@@ -1,31 +1,52 @@
 """The national view: a corpus of municipalities drawn as municipalities × domains.
 
 A store with many municipalities (a national corpus holds about a million triples) is not drawn
-as raw nodes. Aggregating SPARQL queries count activities per municipality, domain and year;
-each municipality becomes one node, coloured by how many of the five domains it covers every
-plan year, linked to the domains it has activity in; the municipalities stand in a grid by
-code (so county by county) under the five domains, at fixed places, so that even 290 of them
-keep their labels apart. Clicking a municipality drills down to its
-own coverage: domains × years and goals × years, and its goals linked to the domains their
-activities target. The drill-downs travel in the page as JSON that is parsed only when opened.
+as raw nodes. Aggregating SPARQL queries count activities per municipality, domain and year
+(facts: the numbers in the table and the lines to the domains); what is painted as lacking
+comes only from ``check``'s findings, run once over the corpus (:data:`RULES`: CHAIN-IDLE-GOAL
+on a goal, COV-DOMAIN on a domain), each finding belonging to the municipality of its
+document. A municipality is red or orange where an open finding of those rules concerns one of
+its goals or domains (red: it has no activity at all), light blue where only questions do,
+purple where only accepted findings do, green where none does; a table cell says "saknas" only
+where an open finding of that municipality names that domain. The municipalities stand in a
+grid by code (so county by county) under the five domains, at fixed places, so that even 290
+of them keep their labels apart. Clicking a municipality drills down to its own coverage
+(:mod:`samklang.viz.views.drilldown`), painted by the same findings. The drill-downs travel
+in the page as JSON that is parsed only when opened.
 """
 
 from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from samklang.graph.concepts import due_years
 from samklang.graph.store import ONTOLOGY_GRAPH, Store
-from samklang.network.build import Municipality, municipalities
+from samklang.network.build import municipalities
 from samklang.viz.views import layout
 from samklang.viz.views.common import hover, kind_word
+from samklang.viz.views.concern import Concern, concerning
+from samklang.viz.views.drilldown import drilldowns, objectives_of
 from samklang.viz.views.model import Cell, Edge, Filter, Matrix, Node, View
-from samklang.viz.views.style import WORDS, coverage_status, years_text
+from samklang.viz.views.style import WORDS, years_text
+
+if TYPE_CHECKING:
+    from samklang.queries.finding import Finding
+
+RULES = ("CHAIN-IDLE-GOAL", "COV-DOMAIN")
+"""The rules whose findings say that a goal, goal area, focus area or domain of a municipality
+lacks activity: the nodes the national view and its drill-downs draw."""
+
+STATES = ("covered", "partial", "none", "info", "accepted", "neutral")
+"""A municipality's colours, in the legend's order."""
+
+DOCUMENTS_QUERY = """
+SELECT ?doc ?m WHERE { ?doc sk:municipality ?m }
+"""
 
 COUNTIES = {
     "01": "Stockholms län",
@@ -93,29 +114,7 @@ SELECT DISTINCT ?m ?year WHERE {
 }
 """
 
-OBJECTIVES_QUERY = """
-SELECT ?m ?o ?type ?title ?year (COUNT(DISTINCT ?a) AS ?n) WHERE {
-  VALUES ?type { sk:GoalArea sk:Goal sk:FocusArea }
-  ?o a ?type ; dcterms:title ?title ; sk:statedIn ?doc .
-  ?doc sk:municipality ?m .
-  OPTIONAL {
-    { ?a sk:contributesTo ?o } UNION { ?a sk:contributesTo ?goal . ?goal sk:inGoalArea ?o }
-    ?a sk:year ?year .
-  }
-}
-GROUP BY ?m ?o ?type ?title ?year
-"""
-
-OBJECTIVE_PERIODS_QUERY = """
-SELECT DISTINCT ?o ?year ?lso WHERE {
-  VALUES ?type { sk:GoalArea sk:Goal sk:FocusArea }
-  ?o a ?type ; sk:statedIn ?doc .
-  OPTIONAL { ?doc sk:periodYear ?year }
-  OPTIONAL { ?o sk:lsoTask ?lso }
-}
-"""
-
-OBJECTIVE_DOMAINS_QUERY = """
+DOMAINS_QUERY = """
 SELECT ?o ?domain (COUNT(DISTINCT ?a) AS ?n) WHERE {
   { ?a sk:contributesTo ?o } UNION { ?a sk:contributesTo ?goal . ?goal sk:inGoalArea ?o }
   { ?a sk:targetsFactor ?f . ?f sk:inDomain ?domain } UNION { ?a sk:targetsDomain ?domain }
@@ -132,103 +131,78 @@ SELECT ?ontology ?domain ?label WHERE {
 TEXT: dict[str, dict[str, Any]] = {
     "sv": {
         "title": "Täckning i hela landet: kommuner × domäner",
-        "legend_covered": ("Kommun: varje domän har aktivitet varje planår; domän: i varje kommun"),
+        "legend_covered": "Kommun: inget öppet fynd om saknad aktivitet från kontrollen",
         "legend_partial": (
-            "Kommun: några domäner har aktivitet varje planår; domän: i några kommuner"
+            "Kommun: kontrollen säger att aktivitet saknas för en domän eller ett mål (öppet fynd)"
         ),
-        "legend_none": ("Kommun: ingen domän har aktivitet varje planår; domän: i ingen kommun"),
+        "legend_none": "Kommun: inga aktiviteter, och öppna fynd om saknad aktivitet",
+        "legend_info": "Kommun: kontrollen frågar om det finns aktivitet (öppen fråga)",
+        "legend_accepted": "Kommun: fynd om saknad aktivitet, alla godtagna",
+        "legend_neutral": "Kommun: inga aktiviteter, och inget fynd från kontrollen",
+        "hub": "Domän (i alla kommuner)",
         "intro": (
-            "Varje punkt är en kommun, kopplad till de domäner den har aktiviteter i. Grön "
-            "kommun: aktivitet i alla fem domäner varje planår; orange: luckor; röd: ingen "
-            "domän täckt. Klicka på en kommun för att se dess mål och domäner år för år."
+            "Varje punkt är en kommun, kopplad till de domäner den har aktiviteter i. Orange "
+            "eller röd: samklang check säger att aktivitet saknas för någon av kommunens domäner "
+            "eller mål (ett öppet fynd); grön: inget sådant fynd. Klicka på en kommun för att "
+            "se dess mål och domäner år för år."
         ),
         "coverage": "Täckning",
         "matrix": "Aktiviteter per kommun och domän (alla år)",
         "municipality": "Kommun",
         "note": (
-            "Siffran är antalet aktiviteter. Markerat ”saknas”: domänen har ingen aktivitet "
-            "ett planår (åren anges)."
+            "Siffran är antalet aktiviteter. Markerat ”saknas”: samklang check rapporterar att "
+            "domänen saknar aktivitet i kommunen (ett öppet fynd; åren anges); ”godtaget”: "
+            "fyndet är godtaget."
         ),
-        "domain_hover": "{n} av {total} kommuner har aktivitet varje planår",
-        "domains_covered": "{n} av 5 domäner med aktivitet varje planår",
+        "domain_hover": "Aktivitet saknas i {n} av {total} kommuner enligt kontrollen",
+        "findings": "Öppna fynd om saknad aktivitet: {n}",
         "activities": "{n} aktiviteter",
-        "sub_title": "{name}: täckning",
-        "domains": "Aktiviteter per domän och år",
-        "objectives": "Aktiviteter per mål och år",
-        "objective": "Mål",
-        "domain": "Domän",
-        "total": "Aktiviteter totalt",
-        "cell_note": (
-            "Siffran är antalet aktiviteter. Markerat ”saknas”: inga aktiviteter ett år som "
-            "ska ha det. – : året ligger utanför perioden."
-        ),
-        "sub_intro": (
-            "Kommunens mål (vänster) kopplade till de domäner (höger) som deras aktiviteter "
-            "riktar sig mot."
-        ),
-        "targets": "aktiviteter riktas mot",
-        "sub_edge": "Målets aktiviteter riktas mot domänen (tjockare: fler)",
         "has": "har aktivitet i",
         "unknown_county": "okänt län",
         "missing": "saknas",
+        "accepted": "godtaget",
+        "question": "fråga",
     },
     "en": {
         "title": "Coverage across the country: municipalities × domains",
-        "legend_covered": (
-            "Municipality: every domain has activity every plan year; domain: in every municipality"
-        ),
+        "legend_covered": "Municipality: no open finding of the check about lacking activity",
         "legend_partial": (
-            "Municipality: some domains have activity every plan year; "
-            "domain: in some municipalities"
+            "Municipality: the check says a domain or goal lacks activity (open finding)"
         ),
-        "legend_none": (
-            "Municipality: no domain has activity every plan year; domain: in no municipality"
-        ),
+        "legend_none": "Municipality: no activities, and open findings about lacking activity",
+        "legend_info": "Municipality: the check asks whether there is activity (open question)",
+        "legend_accepted": "Municipality: findings about lacking activity, all accepted",
+        "legend_neutral": "Municipality: no activities, and no finding of the check",
+        "hub": "Domain (in every municipality)",
         "intro": (
-            "Each dot is a municipality, linked to the domains it has activities in. Green: "
-            "activity in all five domains every plan year; orange: gaps; red: no domain "
-            "covered. Click a municipality to see its goals and domains year by year."
+            "Each dot is a municipality, linked to the domains it has activities in. Orange or "
+            "red: samklang check says one of the municipality's domains or goals lacks activity "
+            "(an open finding); green: no such finding. Click a municipality to see its goals "
+            "and domains year by year."
         ),
         "coverage": "Coverage",
         "matrix": "Activities per municipality and domain (all years)",
         "municipality": "Municipality",
         "note": (
-            "The number is the count of activities. Marked “missing”: the domain has no "
-            "activity in a plan year (the years are given)."
+            "The number is the count of activities. Marked “missing”: samklang check reports "
+            "that the domain lacks activity in the municipality (an open finding; the years are "
+            "given); “accepted”: the finding is accepted."
         ),
-        "domain_hover": "{n} of {total} municipalities have activity every plan year",
-        "domains_covered": "{n} of 5 domains with activity every plan year",
+        "domain_hover": "Lacks activity in {n} of {total} municipalities, says the check",
+        "findings": "Open findings about lacking activity: {n}",
         "activities": "{n} activities",
-        "sub_title": "{name}: coverage",
-        "domains": "Activities per domain and year",
-        "objectives": "Activities per goal and year",
-        "objective": "Goal",
-        "domain": "Domain",
-        "total": "Activities in all",
-        "cell_note": (
-            "The number is the count of activities. Marked “missing”: no activity in a year "
-            "that should have one. – : the year lies outside the period."
-        ),
-        "sub_intro": (
-            "The municipality's goals (left) linked to the domains (right) their activities target."
-        ),
-        "targets": "activities target",
-        "sub_edge": "The goal's activities target the domain (thicker: more)",
         "has": "has activity in",
         "unknown_county": "unknown county",
         "missing": "missing",
+        "accepted": "accepted",
+        "question": "question",
     },
 }
 
-KIND_OF = {
-    "https://w3id.org/samklang/ontology#GoalArea": "goal_area",
-    "https://w3id.org/samklang/ontology#Goal": "goal",
-    "https://w3id.org/samklang/ontology#FocusArea": "focus_area",
-}
 
-
-def national_view(store: Store, lang: str, as_of: date) -> View:
-    """Build the aggregated view of every municipality in ``store``."""
+def national_view(store: Store, lang: str, as_of: date, findings: Sequence[Finding] = ()) -> View:
+    """Build the aggregated view of every municipality in ``store``, painted by ``check``'s
+    ``findings`` of :data:`RULES` over the whole corpus."""
     text = TEXT[lang]
     words = WORDS[lang]
     every = municipalities(store)
@@ -273,30 +247,29 @@ def national_view(store: Store, lang: str, as_of: date) -> View:
         code = code_of.get(row["m"].value)
         if code is not None:
             plan[code].add(int(row["year"].value))
+    objectives = objectives_of(store, code_of)
+    concerns, notes = concerns_by_municipality(store, code_of, domains, objectives, findings)
 
     nodes: list[Node] = []
     edges: list[Edge] = []
     hubs = []
-    covering: dict[str, int] = defaultdict(int)
+    lacking: dict[str, int] = defaultdict(int)
     rows = []
     for m in every:
-        relevant = due_years(plan[m.code] or totals[m.code], as_of)
-        covered_domains = 0
+        own = concerns.get(m.code, {})
         cells = []
         for d in domains:
-            years = sorted(counts[m.code].get(d, {}))
             total = distinct.get((m.code, d), 0)
-            status = coverage_status(relevant, years)
-            if status == "covered":
-                covered_domains += 1
-                covering[d] += 1
-            missing = sorted(set(relevant) - set(years))
-            if missing:
-                cells.append(
-                    Cell(total, "none", f"{total} · {text['missing']} {years_text(missing)}")
-                )
+            concern = own.get(d)
+            state = concern.state if concern else ""
+            if state == "missing":
+                lacking[d] += 1
+                named = years_text(concern.years()) if concern else ""
+                cells.append(Cell(total, "none", f"{total} · {text['missing']} {named}".strip()))
+            elif state in ("question", "accepted"):
+                cells.append(Cell(total, "na", f"{total} · {text[state]}"))
             else:
-                cells.append(Cell(total, "covered", str(total)))
+                cells.append(Cell(total, "covered" if total else "na", str(total)))
             if total:
                 edges.append(
                     Edge(
@@ -308,13 +281,10 @@ def national_view(store: Store, lang: str, as_of: date) -> View:
                     )
                 )
         rows.append((f"{m.name} ({m.code})", cells))
-        status = (
-            "covered"
-            if covered_domains == len(domains)
-            else ("none" if covered_domains == 0 else "partial")
-        )
-        county = COUNTIES.get(m.code[:2], text["unknown_county"])
         activity_count = activities.get(m.code, 0)
+        status = _status({c.state for c in own.values()}, activity_count)
+        open_count = len({id(f) for c in own.values() for f in c.open})
+        county = COUNTIES.get(m.code[:2], text["unknown_county"])
         node = Node(
             id=m.iri,
             label=m.name,
@@ -325,13 +295,13 @@ def national_view(store: Store, lang: str, as_of: date) -> View:
                 kind_word(lang, "municipality"),
                 f"{m.name} ({m.code})",
                 county,
-                text["domains_covered"].format(n=covered_domains),
+                text["findings"].format(n=open_count),
                 text["activities"].format(n=activity_count),
             ),
             details=[
                 (kind_word(lang, "municipality"), f"{m.name} ({m.code})"),
                 (words["county"], county),
-                (text["coverage"], text["domains_covered"].format(n=covered_domains)),
+                (text["coverage"], text["findings"].format(n=open_count)),
                 (kind_word(lang, "activity"), str(activity_count)),
                 ("IRI", m.iri),
             ],
@@ -342,21 +312,20 @@ def national_view(store: Store, lang: str, as_of: date) -> View:
         hub = Node(
             id=d,
             label=domain_label[d],
-            style="domain",
+            style="domain-hub",
             kind=kind_word(lang, "domain"),
-            status="covered"
-            if covering[d] == len(every)
-            else ("none" if not covering[d] else "partial"),
+            status="",
             hover=hover(
                 kind_word(lang, "domain"),
                 domain_label[d],
-                text["domain_hover"].format(n=covering[d], total=len(every)),
+                text["domain_hover"].format(n=lacking[d], total=len(every)),
             ),
             details=[(kind_word(lang, "domain"), domain_label[d]), ("IRI", d)],
             size=1.3,
         )
         hubs.append(hub)
     layout.grid(nodes, hubs)
+    drawn = [status for status in STATES if any(n.status == status for n in nodes)]
     nodes.extend(hubs)
 
     counties = sorted({m.code[:2] for m in every})
@@ -370,12 +339,7 @@ def national_view(store: Store, lang: str, as_of: date) -> View:
         Filter(
             "coverage",
             text["coverage"],
-            [
-                ("", words["all"]),
-                ("covered", text["legend_covered"]),
-                ("partial", text["legend_partial"]),
-                ("none", text["legend_none"]),
-            ],
+            [("", words["all"])] + [(status, text[f"legend_{status}"]) for status in drawn],
         ),
     ]
     matrix = Matrix(
@@ -399,198 +363,76 @@ def national_view(store: Store, lang: str, as_of: date) -> View:
         nodes=nodes,
         edges=edges,
         legend=[
-            *(
-                (status, text[f"legend_{status}"])
-                for status in ("covered", "partial", "none")
-                if any(n.status == status for n in nodes)
-            ),
+            *((status, text[f"legend_{status}"]) for status in drawn),
             ("municipality-score", kind_word(lang, "municipality")),
-            ("domain", kind_word(lang, "domain")),
-            ("edge:coverage", text["has"]),
+            ("domain-hub", text["hub"]),
+            *([("edge:coverage", text["has"])] if edges else []),
         ],
         filters=filters,
         matrices=[matrix],
         physics=False,
     )
-    view.drilldown = _drilldowns(
-        store, every, domains, domain_label, counts, totals, plan, lang, as_of
+    view.drilldown = drilldowns(
+        store,
+        every,
+        domains,
+        domain_label,
+        counts,
+        totals,
+        plan,
+        objectives,
+        concerns,
+        notes,
+        lang,
+        as_of,
     )
     return view
 
 
-def _drilldowns(
+def _status(states: set[str], activity_count: int) -> str:
+    """A municipality's colour from the states of the findings that concern its nodes."""
+    if "missing" in states:
+        return "partial" if activity_count else "none"
+    if "question" in states:
+        return "info"
+    if "accepted" in states:
+        return "accepted"
+    return "covered" if activity_count else "neutral"
+
+
+def concerns_by_municipality(
     store: Store,
-    every: list[Municipality],
+    code_of: dict[str, str],
     domains: list[str],
-    domain_label: dict[str, str],
-    counts: dict[str, dict[str, dict[int, int]]],
-    totals: dict[str, dict[int, int]],
-    plan: dict[str, set[int]],
-    lang: str,
-    as_of: date,
-) -> dict[str, View]:
-    """Per municipality: its domains × years and goals × years, and goals linked to domains."""
-    text = TEXT[lang]
-    words = WORDS[lang]
-    code_of = {m.iri: m.code for m in every}
-    objectives: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
-    for row in store.select(OBJECTIVES_QUERY):
+    objectives: dict[str, dict[str, dict[str, Any]]],
+    findings: Sequence[Finding],
+) -> tuple[dict[str, dict[str, Concern]], dict[str, list[Finding]]]:
+    """Which of ``findings`` (of :data:`RULES`) concern each municipality's drawn nodes (its
+    domains, goals, goal areas and focus areas), by code and node; and, by code, those that
+    concern none of them (a whole document), for the notes. A finding belongs to the
+    municipalities of its document (a COV-DOMAIN finding's focus is a domain, shared by all)."""
+    documents: dict[str, set[str]] = defaultdict(set)
+    for row in store.select(DOCUMENTS_QUERY):
         code = code_of.get(row["m"].value)
-        if code is None:
+        if code is not None:
+            documents[row["doc"].value].add(code)
+    owner: dict[str, set[str]] = defaultdict(set)
+    for code, own in objectives.items():
+        for iri in own:
+            owner[iri].add(code)
+    by_code: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        if finding.rule not in RULES:
             continue
-        entry = objectives[code].setdefault(
-            row["o"].value,
-            {
-                "title": row["title"].value,
-                "kind": KIND_OF.get(row["type"].value, "goal"),
-                "years": {},
-            },
-        )
-        if "year" in row:
-            entry["years"][int(row["year"].value)] = int(row["n"].value)
-    periods: dict[str, set[int]] = defaultdict(set)
-    lso: set[str] = set()
-    for row in store.select(OBJECTIVE_PERIODS_QUERY):
-        if "year" in row:
-            periods[row["o"].value].add(int(row["year"].value))
-        if "lso" in row and row["lso"].value == "true":
-            lso.add(row["o"].value)
-    links: dict[str, dict[str, int]] = defaultdict(dict)
-    for row in store.select(OBJECTIVE_DOMAINS_QUERY):
-        links[row["o"].value][row["domain"].value] = int(row["n"].value)
-
-    result = {}
-    for m in every:
-        relevant = due_years(plan[m.code] or totals[m.code], as_of)
-        own = objectives.get(m.code, {})
-        all_years = sorted(
-            set(relevant) | set(totals[m.code]) | {y for o in own.values() for y in o["years"]}
-        )
-        nodes: list[Node] = []
-        edges: list[Edge] = []
-        column: dict[str, int] = {}
-        domain_rows = []
-        for d in domains:
-            years = sorted(counts[m.code].get(d, {}))
-            node = Node(id=d, label=domain_label[d], style="domain", kind=kind_word(lang, "domain"))
-            node.relevant, node.covered = relevant, years
-            node.status = coverage_status(relevant, years)
-            node.hover = hover(
-                node.kind,
-                node.label,
-                f"{words['has_activity']}: {years_text(years)}" if years else words["none"],
-            )
-            node.details = [(node.kind, node.label)]
-            nodes.append(node)
-            column[d] = 1
-            domain_rows.append(
-                (
-                    domain_label[d],
-                    [_cell(counts[m.code].get(d, {}).get(y, 0), y in relevant) for y in all_years],
-                )
-            )
-        objective_rows = []
-        for iri, entry in sorted(own.items(), key=lambda kv: kv[1]["title"].casefold()):
-            years = sorted(y for y, n in entry["years"].items() if n)
-            period = due_years(periods.get(iri, set()), as_of)
-            node = Node(
-                id=iri,
-                label=entry["title"],
-                style=entry["kind"],
-                kind=kind_word(lang, entry["kind"]),
-            )
-            node.relevant, node.covered = period, years
-            node.status = "neutral" if iri in lso and not years else coverage_status(period, years)
-            node.hover = hover(
-                node.kind,
-                node.label,
-                f"{words['has_activity']}: {years_text(years)}" if years else words["none"],
-            )
-            node.details = [(node.kind, node.label), ("IRI", iri)]
-            nodes.append(node)
-            column[iri] = 0
-            for d, n in sorted(links.get(iri, {}).items()):
-                edges.append(
-                    Edge(
-                        iri,
-                        d,
-                        "plain",
-                        f"{text['targets']} {domain_label.get(d, d)}: {n}",
-                        width=min(1 + math.log2(n), 5),
-                    )
-                )
-            objective_rows.append(
-                (
-                    f"{entry['title']} ({kind_word(lang, entry['kind']).lower()})",
-                    [
-                        Cell(None, "na")
-                        if iri in lso and not entry["years"].get(y)
-                        else _cell(entry["years"].get(y, 0), y in (period or all_years))
-                        for y in all_years
-                    ],
-                )
-            )
-        layout.layered(nodes, edges, column, column_width=800.0)
-        columns = [str(y) for y in all_years]
-        year_totals = [totals[m.code].get(y, 0) for y in all_years]
-        matrices = [
-            Matrix(
-                text["domains"],
-                text["domain"],
-                columns,
-                domain_rows,
-                year_totals,
-                text["total"],
-                text["cell_note"],
-            )
-        ]
-        if objective_rows:
-            matrices.append(
-                Matrix(
-                    text["objectives"],
-                    text["objective"],
-                    columns,
-                    objective_rows,
-                    year_totals,
-                    text["total"],
-                    text["cell_note"],
-                )
-            )
-        result[m.code] = View(
-            name="municipality",
-            lang=lang,
-            title=text["sub_title"].format(name=m.name),
-            subtitle=f"{m.name} ({m.code}) · "
-            + ("per " if lang == "sv" else "as of ")
-            + as_of.isoformat(),
-            intro=text["sub_intro"],
-            nodes=nodes,
-            edges=edges,
-            legend=_drilldown_legend(nodes, edges, lang),
-            matrices=matrices,
-        )
-    return result
-
-
-def _drilldown_legend(nodes: list[Node], edges: list[Edge], lang: str) -> list[tuple[str, str]]:
-    """What the colours, shapes and lines of one municipality's drill-down mean (goals and
-    domains, as in its coverage view), only those drawn."""
-    words = WORDS[lang]
-    statuses = {n.status for n in nodes}
-    styles = {n.style for n in nodes}
-    return [
-        *(
-            (status, words[status])
-            for status in ("covered", "partial", "none", "neutral")
-            if status in statuses
-        ),
-        *((style, kind_word(lang, style)) for style in KIND_OF.values() if style in styles),
-        ("domain", kind_word(lang, "domain")),
-        *([("edge:plain", TEXT[lang]["sub_edge"])] if edges else []),
-    ]
-
-
-def _cell(count: int, relevant: bool) -> Cell:
-    if not relevant:
-        return Cell(count or None, "covered" if count else "na")
-    return Cell(count, "covered" if count else "none")
+        codes = set(documents.get(finding.document or "", ())) | documents.get(finding.focus, set())
+        if not codes:
+            codes = {c for focus in finding.foci for c in owner.get(focus, ())}
+        for code in codes:
+            by_code[code].append(finding)
+    concerns: dict[str, dict[str, Concern]] = {}
+    notes: dict[str, list[Finding]] = {}
+    for code, own_findings in by_code.items():
+        ids = set(domains) | set(objectives.get(code, {}))
+        concerns[code] = concerning(own_findings, RULES, ids)
+        notes[code] = [f for f in own_findings if not set(f.foci) & ids]
+    return concerns, notes

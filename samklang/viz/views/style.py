@@ -60,6 +60,7 @@ STYLES: dict[str, dict[str, Any]] = {
     "group": {"shape": "box"},
     # national
     "municipality-score": {"shape": "dot", "size": 10},
+    "domain-hub": {"shape": "hexagon", "size": 30, "color": "#FFFFFF"},
 }
 """Node looks by style key: vis-network shape, size, and a fixed colour where status does not
 set one."""
