@@ -356,6 +356,10 @@
       tables.appendChild(matrixElement(m));
       if (m.note) tables.appendChild(el("p", "note", m.note));
     });
+    // what the check says of a whole document of the municipality (no node to paint)
+    (sub.notes || []).forEach(function (note) {
+      tables.appendChild(el("p", "note", note));
+    });
     if (!savedHeader) {
       savedHeader = {
         view: root,
