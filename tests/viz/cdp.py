@@ -53,10 +53,15 @@ class Browser:
     """Headless Chromium driven over a pipe; use as a context manager."""
 
     def __init__(self, width: int = 1600, height: int = 1000, timeout: float = 60.0) -> None:
+        self.timeout = timeout
+        self.width, self.height = width, height
+        self._launch()
+
+    def _launch(self) -> None:
+        """Start Chromium with a fresh profile, the debugging pipe on descriptors 3 and 4."""
         binary = chromium_path()
         if binary is None:
             raise CDPError("chromium is not installed (run .ci/system-packages)")
-        self.timeout = timeout
         self.profile = tempfile.mkdtemp(prefix="samklang-chromium-")
         to_browser_r, self._to_browser = os.pipe()
         self._from_browser, from_browser_w = os.pipe()
@@ -67,7 +72,12 @@ class Browser:
             os.dup2(write, 4)
 
         self.process = subprocess.Popen(
-            [binary, *FLAGS, f"--user-data-dir={self.profile}", f"--window-size={width},{height}"],
+            [
+                binary,
+                *FLAGS,
+                f"--user-data-dir={self.profile}",
+                f"--window-size={self.width},{self.height}",
+            ],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -80,7 +90,6 @@ class Browser:
         self._next_id = 0
         self.events: list[dict[str, Any]] = []
         self.session: str | None = None
-        self.width, self.height = width, height
 
     # --- protocol -------------------------------------------------------------------------
 
@@ -287,6 +296,10 @@ class Browser:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+        self._release()
+
+    def _release(self) -> None:
+        """Close the debugging pipe and remove the profile of a browser that has ended."""
         for fd in (self._to_browser, self._from_browser):
             try:
                 os.close(fd)
@@ -295,7 +308,17 @@ class Browser:
         shutil.rmtree(self.profile, ignore_errors=True)
 
     def __enter__(self) -> Browser:
-        self.open()
+        try:
+            self.open()
+        except CDPError:
+            # A Chromium that hangs while starting (seen once in CI: no answer to its first
+            # command within the timeout) is killed and started again, once; a second hang is an
+            # error.
+            self.process.kill()
+            self.process.wait()
+            self._release()
+            self._launch()
+            self.open()
         return self
 
     def __exit__(self, *exc: object) -> None:
