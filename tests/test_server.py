@@ -4,6 +4,7 @@ the timeout, concurrency, content negotiation, the service description and the q
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import gc
 import json
 import os
@@ -58,30 +59,17 @@ def wait_for(url: str, process: subprocess.Popen[bytes], log: Path, seconds: flo
     raise AssertionError(f"samklang serve did not answer at {url}")
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """``samklang serve`` of the test corpus, on a free loopback port; its base URL."""
+@contextlib.contextmanager
+def serving(folder: Path, *args: str) -> Iterator[str]:
+    """``samklang serve *args`` on a free loopback port, its log in ``folder``; its base URL
+    while the block runs, the server stopped after it."""
     port = free_port()
-    folder = tmp_path_factory.mktemp("serve")
     log = folder / "serve.log"
     env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
+    command = [sys.executable, "-c", "from samklang.cli import main; main()", "serve", *args]
     with log.open("wb") as out:  # the child keeps its own descriptor
         process = subprocess.Popen(
-            [
-                sys.executable,
-                "-c",
-                "from samklang.cli import main; main()",
-                "serve",
-                *CORPUS,
-                "--port",
-                str(port),
-                "--timeout",
-                str(TIMEOUT),
-                "--max-rows",
-                "500",
-                "--workers",
-                "2",
-            ],
+            [*command, "--port", str(port)],
             stdout=out,
             stderr=subprocess.STDOUT,
             env=env,
@@ -98,7 +86,15 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-        assert process.stdout is None
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``samklang serve`` of the test corpus, on a free loopback port; its base URL."""
+    folder = tmp_path_factory.mktemp("serve")
+    options = ["--timeout", str(TIMEOUT), "--max-rows", "500", "--workers", "2"]
+    with serving(folder, *CORPUS, *options) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

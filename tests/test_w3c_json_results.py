@@ -13,9 +13,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
-import subprocess
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,7 +22,7 @@ import pytest
 
 from samklang.ontology.namespace import GRAPH
 
-from .test_server import free_port, wait_for
+from .test_server import serving
 
 SUITE = Path(__file__).parent / "w3c" / "json-res"
 JSON = "application/sparql-results+json"
@@ -44,29 +41,9 @@ Row = tuple[tuple[str, Term], ...]
 @pytest.fixture(scope="module")
 def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``samklang serve`` of the suite's data file; its base URL."""
-    port = free_port()
     folder = tmp_path_factory.mktemp("w3c-json-results")
-    log = folder / "serve.log"
-    env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [
-                sys.executable, "-c", "from samklang.cli import main; main()", "serve",
-                str(SUITE / "data.ttl"), "--port", str(port), "--workers", "1",
-            ],
-            stdout=out, stderr=subprocess.STDOUT, env=env, cwd=folder,
-        )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_for(base + "/sparql", process, log)
+    with serving(folder, str(SUITE / "data.ttl"), "--workers", "1") as base:
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def term(value: dict[str, str]) -> Term:

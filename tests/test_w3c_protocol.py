@@ -19,9 +19,6 @@ parameter whose value is not an IRI); it is sent as the two parameters it means.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -31,7 +28,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-from .test_server import free_port, wait_for
+from .test_server import serving
 
 DATA = Path(__file__).parent / "w3c" / "protocol-data.nq"
 KASEI = "http://kasei.us/2009/09/sparql/data/"
@@ -369,29 +366,9 @@ def test_every_entry_of_the_manifest_is_transcribed() -> None:
 @pytest.fixture(scope="module")
 def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``samklang serve`` of the suite's data, on a free loopback port; its base URL."""
-    port = free_port()
     folder = tmp_path_factory.mktemp("w3c-protocol")
-    log = folder / "serve.log"
-    env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [
-                sys.executable, "-c", "from samklang.cli import main; main()",
-                "serve", str(DATA), "--port", str(port), "--workers", "1",
-            ],
-            stdout=out, stderr=subprocess.STDOUT, env=env, cwd=folder,
-        )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_for(base + "/sparql", process, log)
+    with serving(folder, str(DATA), "--workers", "1") as base:
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def boolean_of(media_type: str, body: bytes) -> bool:

@@ -18,10 +18,7 @@ them back in order), which csv01, tsv01, csv02 and tsv02 need.
 from __future__ import annotations
 
 import io
-import os
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,7 +30,7 @@ from rdflib.query import Result
 
 from samklang.ontology.namespace import GRAPH
 
-from .test_server import free_port, wait_for
+from .test_server import serving
 
 SUITE = Path(__file__).parent / "w3c" / "csv-tsv-res"
 CASES = [  # manifest entry: query, data, expected result
@@ -69,30 +66,10 @@ MEDIA = {".csv": "text/csv", ".tsv": "text/tab-separated-values"}
 @pytest.fixture(scope="module")
 def endpoint(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """``samklang serve`` of the suite's two data files (a graph each); its base URL."""
-    port = free_port()
     folder = tmp_path_factory.mktemp("w3c-results")
-    log = folder / "serve.log"
-    env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            [
-                sys.executable, "-c", "from samklang.cli import main; main()", "serve",
-                str(SUITE / "data.ttl"), str(SUITE / "data2.ttl"),
-                "--port", str(port), "--workers", "1",
-            ],
-            stdout=out, stderr=subprocess.STDOUT, env=env, cwd=folder,
-        )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_for(base + "/sparql", process, log)
+    data = [str(SUITE / "data.ttl"), str(SUITE / "data2.ttl")]
+    with serving(folder, *data, "--workers", "1") as base:
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def canonical_csv(text: str) -> str:
