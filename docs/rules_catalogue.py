@@ -22,6 +22,10 @@ done so):
 
     python docs/rules_catalogue.py            # rewrite docs/rules.md
     python docs/rules_catalogue.py --check    # exit 1 when docs/rules.md is not what it writes
+
+It also writes ``samklang/queries/rules/headers.json``, the headers' metadata by the digest of
+each header, which a check reads instead of the YAML (``samklang.queries.header``; a header
+changed since is read as YAML, so a stale file only costs time).
 """
 
 from __future__ import annotations
@@ -34,10 +38,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from samklang.queries.header import CACHE, cache_text  # noqa: E402
 from samklang.queries.rule import Rule, catalogue  # noqa: E402
 from samklang.queries.settings import Settings  # noqa: E402
 
 DOC = ROOT / "docs" / "rules.md"
+RULES = ROOT / "samklang" / "queries" / "rules"
 COMMAND = "python docs/rules_catalogue.py"
 
 BEGIN = (
@@ -187,6 +193,12 @@ def render(text: str, rules: dict[str, Rule] | None = None) -> str:
     return REGION.sub(lambda _: new, text, count=1)
 
 
+def header_cache() -> str:
+    """The rules' header cache (``samklang/queries/rules/headers.json``), which lets a quick
+    check skip reading the headers' YAML (samklang.queries.header)."""
+    return cache_text(p.read_text(encoding="utf-8") for p in sorted(RULES.glob("*.rq")))
+
+
 def main(argv: list[str]) -> int:
     text = DOC.read_text(encoding="utf-8")
     try:
@@ -194,14 +206,23 @@ def main(argv: list[str]) -> int:
     except CatalogueError as err:
         print(f"rules_catalogue: {err}", file=sys.stderr)
         return 2
+    cache = RULES / CACHE
+    old_cache = cache.read_text(encoding="utf-8") if cache.exists() else ""
+    new_cache = header_cache()
     if "--check" in argv:
         if new != text:
             print(f"docs/rules.md is not written from the rule headers; run: {COMMAND}")
+            return 1
+        if new_cache != old_cache:
+            print(f"samklang/queries/rules/{CACHE} is not the rule headers'; run: {COMMAND}")
             return 1
         return 0
     if new != text:
         DOC.write_text(new, encoding="utf-8")
         print("rewrote docs/rules.md")
+    if new_cache != old_cache:
+        cache.write_text(new_cache, encoding="utf-8")
+        print(f"rewrote samklang/queries/rules/{CACHE}")
     return 0
 
 

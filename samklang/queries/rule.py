@@ -59,7 +59,7 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from typing import Any
 
-from samklang.queries.header import parse_header, read_header
+from samklang.queries.header import parse_header, read_headers
 
 SEVERITIES = ("info", "warning", "error")
 """Severities, lowest first."""
@@ -163,11 +163,10 @@ def rule_from_header(meta: dict[str, Any], query: str, name: str) -> Rule:
 
 @functools.cache
 def catalogue() -> dict[str, Rule]:
-    """Every rule shipped with the package, by ID, in file-name order."""
-    folder = files(__package__).joinpath("rules")
+    """Every rule shipped with the package, by ID, in file-name order (the headers taken from
+    ``rules/headers.json`` where it holds them as they are: :func:`read_headers`)."""
     rules = {}
-    for resource in sorted(folder.iterdir(), key=lambda f: f.name):
-        if resource.name.endswith(".rq"):
-            rule = rule_from_header(*read_header(resource), resource.name)
-            rules[rule.id] = rule
+    for name, meta, query in read_headers(files(__package__).joinpath("rules")):
+        rule = rule_from_header(meta, query, name)
+        rules[rule.id] = rule
     return rules
