@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 import rdflib
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
@@ -9,6 +12,8 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 from samklang.ontology import SK, SKDOM, SKFAC, turtle_files
 from samklang.ontology.namespace import BASE
 from samklang.ontology.vocabulary import vocabularies
+
+from .conftest import ROOT
 
 OURS = (BASE + "ontology#", BASE + "vocab/")
 
@@ -156,3 +161,32 @@ def test_object_properties_get_resources_and_acceptances_name_the_rule() -> None
     for q in accepted:
         assert isinstance(q.object, ox.NamedNode) and q.object in RULE
         assert q.object.value[len(RULE.iri) :] in catalogue()
+
+
+def test_a_check_parses_each_turtle_file_of_the_package_once() -> None:
+    """The namespaces' known terms, the vocabularies and the stores' ontology share one parse
+    of each file (issue 19: samklang.ttl was parsed twice in every check)."""
+    code = (
+        "import collections, contextlib, io, sys\n"
+        "import pyoxigraph as ox\n"
+        "seen = collections.Counter()\n"
+        "parse = ox.parse\n"
+        "def counted(source, *args, **kwargs):\n"
+        "    seen[getattr(source, 'name', '')] += 1\n"
+        "    return parse(source, *args, **kwargs)\n"
+        "ox.parse = counted\n"
+        "from samklang.cli import main\n"
+        "sys.argv = ['samklang', 'check', 'examples/vetlanda', '--as-of', '2026-11-25']\n"
+        "try:\n"
+        "    with contextlib.redirect_stdout(io.StringIO()):\n"
+        "        main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(n.rsplit('/', 1)[-1] for n in seen if n.endswith('.ttl')),"
+        " max(seen.values()))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    names, most = out.stdout.strip().rsplit(" ", 1)
+    assert "samklang.ttl" in names and most == "1"

@@ -39,6 +39,7 @@ __all__ = [
     "OntologyNamespace",
     "ontology_file",
     "ontology_files",
+    "file_triples",
     "ontology_triples",
     "turtle_files",
 ]
@@ -72,8 +73,18 @@ def turtle_files() -> Iterator[Traversable]:
 @functools.cache
 def ontology_triples() -> tuple[ox.Triple, ...]:
     """Every triple of the package's Turtle files, parsed once per process."""
-    triples: list[ox.Triple] = []
-    for resource in turtle_files():
+    return tuple(t for resource in turtle_files() for t in file_triples(resource))
+
+
+def file_triples(resource: Traversable) -> tuple[ox.Triple, ...]:
+    """The triples of one Turtle file of the package, parsed once per process (the
+    namespaces' known terms and :func:`ontology_triples` read the same files)."""
+    key = str(resource)
+    found = _PARSED.get(key)
+    if found is None:
         with resource.open("rb") as stream:
-            triples.extend(ox.parse(stream, format=ox.RdfFormat.TURTLE))
-    return tuple(triples)
+            found = _PARSED[key] = tuple(ox.parse(stream, format=ox.RdfFormat.TURTLE))
+    return found
+
+
+_PARSED: dict[str, tuple[ox.Triple, ...]] = {}

@@ -55,19 +55,17 @@ class OntologyNamespace(Namespace):
     @functools.cached_property
     def terms(self) -> frozenset[str]:
         """Local names of every subject of the resource file(s) inside this namespace."""
-        from samklang.ontology import ontology_files
+        from samklang.ontology import file_triples, ontology_files
 
         paths = (
             ontology_files() if self._own else [files("samklang.ontology").joinpath(self.resource)]
         )
-        subjects: set[str] = set()
-        for path in paths:
-            with path.open("rb") as stream:
-                subjects.update(
-                    t.subject.value
-                    for t in ox.parse(stream, format=ox.RdfFormat.TURTLE)
-                    if isinstance(t.subject, ox.NamedNode)
-                )
+        subjects = {
+            t.subject.value
+            for path in paths
+            for t in file_triples(path)
+            if isinstance(t.subject, ox.NamedNode)
+        }
         return frozenset(s[len(self.iri) :] for s in subjects if s.startswith(self.iri))
 
     def term(self, name: str) -> ox.NamedNode:
