@@ -7,7 +7,8 @@ Each run is a new `python -c "from samklang.cli import main; main()" check examp
 in this repository's folder, which `-c` puts first on the path (`--against DIR` times another
 checkout's code beside it, e.g. a worktree of main, in its folder); the figure that travels
 between machines is the difference to the bare interpreter, which pays for the site packages'
-start-up hooks alone. Prints where the
+start-up hooks alone. Each process's processor time (user + system) is given beside its
+wall time: it varies less with what else runs on the machine. Prints where the
 import time goes (`python -X importtime`, the largest top-level packages).
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -29,14 +31,21 @@ def load() -> str:
     return " / ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def run(code: str, args: list[str], root: Path) -> float:
+def run(code: str, args: list[str], root: Path, cpu: list[float] | None = None) -> float:
+    """The wall time of one new process; its processor time (user + system) is appended to
+    ``cpu``."""
     env = {**os.environ, "PYTHONPATH": str(root)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(
         [sys.executable, "-c", code, *args], cwd=root, env=env, check=False,
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if cpu is not None:
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    return wall
 
 
 def imports(args: list[str], root: Path) -> list[tuple[int, str]]:
@@ -65,18 +74,23 @@ def main() -> None:
     print(f"load average before: {load()}")
     run(CLI, options.args, ROOT)  # the first run reads the files into the page cache
     bare: list[float] = []
+    bare_cpu: list[float] = []
     times: dict[str, list[float]] = {name: [] for name, _ in roots}
+    cpu: dict[str, list[float]] = {name: [] for name, _ in roots}
     for _ in range(options.repeat):
-        bare.append(run("pass", [], ROOT))
+        bare.append(run("pass", [], ROOT, bare_cpu))
         for name, root in roots:
-            times[name].append(run(CLI, options.args, root))
+            times[name].append(run(CLI, options.args, root, cpu[name]))
     base = statistics.median(bare)
     command = "samklang " + " ".join(options.args)
-    print(f"bare interpreter (baseline): median {base:.3f} s, fastest {min(bare):.3f} s")
+    print(f"bare interpreter (baseline): median {base:.3f} s, fastest {min(bare):.3f} s; "
+          f"processor time median {statistics.median(bare_cpu):.3f} s")  # fmt: skip
     for name, found in times.items():
         median = statistics.median(found)
         print(f"{command}, {name}: median {median:.3f} s (baseline + {median - base:.3f} s), "
-              f"fastest {min(found):.3f} s (+ {min(found) - min(bare):.3f} s)")  # fmt: skip
+              f"fastest {min(found):.3f} s (+ {min(found) - min(bare):.3f} s); processor time "
+              f"(user + system) median {statistics.median(cpu[name]):.3f} s, "
+              f"least {min(cpu[name]):.3f} s")  # fmt: skip
     print(f"load average after: {load()}")
     print("largest top-level imports (ms, one run, this checkout):")
     for micros, name in imports(options.args, ROOT)[:12]:
