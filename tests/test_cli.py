@@ -16,7 +16,7 @@ from samklang.cli import cli
 from samklang.graph.source_kind import load_dataset
 from samklang.queries.rule import catalogue
 
-from .conftest import EXAMPLES, VETLANDA
+from .conftest import EXAMPLES, ROOT, VETLANDA
 from .test_stats import BRACKETED, bracketed_dataset, unboxed
 
 
@@ -59,6 +59,27 @@ def test_rules_lists_the_catalogue(runner) -> None:
     lines = result.stdout.strip().splitlines()
     assert [line.split("\t")[0] for line in lines] == list(catalogue())
     assert "PER-TILING\twarning\tSuccessive documents leave a gap or overlap" in result.stdout
+
+
+def test_listing_the_rules_reads_no_yaml_and_no_store() -> None:
+    """``samklang rules`` takes the headers from samklang/queries/rules/headers.json: it imports
+    neither PyYAML nor rich nor pyoxigraph nor the dataset reader (issue 19)."""
+    import subprocess
+    import sys
+
+    heavy = "{'yaml', 'rich', 'pyoxigraph', 'samklang.graph.dataset'}"
+    code = (
+        "import contextlib, io, sys\n"
+        "from samklang.cli import main\n"
+        "sys.argv = ['samklang', 'rules']\n"
+        "try:\n    with contextlib.redirect_stdout(io.StringIO()):\n        main()\n"
+        "except SystemExit:\n    pass\n"
+        f"print(sorted({heavy} & set(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert done.stdout.strip() == "[]", done.stderr
 
 
 def test_rules_and_skip_select(runner) -> None:
