@@ -330,12 +330,13 @@ def test_left_out_documents_are_named_in_text_markdown_html_and_json() -> None:
 def test_checking_a_folder_imports_no_other_format_nor_the_http_client() -> None:
     """``samklang check DIR`` writing text starts without the HTML page's templates (jinja2),
     the SARIF writer, urllib's HTTP client (asked for an endpoint only), the ingest package
-    (asked for a plan document only) or rich (its tables are written without it to a file or
-    a pipe: samklang/report/plain_table.py): a new process's start-up is most of a quick
-    check."""
+    (asked for a plan document only), rich (its tables are written without it to a file or
+    a pipe: samklang/report/plain_table.py) or the catalogue of error sentences (read when an
+    error is said): a new process's start-up is most of a quick check."""
     heavy = (
         "{'jinja2', 'samklang.report.html', 'samklang.report.sarif', 'urllib.request',"
-        " 'samklang.graph.store.endpoint', 'samklang.graph.ingest', 'rich'}"
+        " 'samklang.graph.store.endpoint', 'samklang.graph.ingest', 'rich',"
+        " 'samklang.messages.catalogue'}"
     )
     code = (
         "import sys\n"

@@ -23,14 +23,32 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from functools import cache
+from typing import TYPE_CHECKING, Any
 
-from samklang.messages.catalogue import CATALOGUE, NOUNS, TEXTS, Message
+if TYPE_CHECKING:
+    from samklang.messages.catalogue import CATALOGUE as CATALOGUE
+    from samklang.messages.catalogue import NOUNS as NOUNS
+    from samklang.messages.catalogue import TEXTS as TEXTS
+    from samklang.messages.catalogue import Message
 
 LANGUAGES = ("sv", "en")
 """The languages of every message; the first is the default."""
 
 ENVIRONMENT = "SAMKLANG_LANG"
 """Environment variable that sets the default of ``--lang`` (``sv`` or ``en``)."""
+
+
+_CATALOGUE_NAMES = ("CATALOGUE", "NOUNS", "TEXTS", "Message")
+
+
+def __getattr__(name: str) -> Any:
+    """The catalogue's names, imported when first asked for: a command that says nothing but
+    its output (a quick check) reads none of its 355 sentences (issue 19)."""
+    if name in _CATALOGUE_NAMES:
+        from samklang.messages import catalogue
+
+        return getattr(catalogue, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def default_language() -> str:
@@ -55,11 +73,15 @@ def language_of_arguments(args: Sequence[str]) -> str:
 
 def text(key: str, lang: str, **values: object) -> str:
     """One line of :data:`TEXTS` in ``lang``, filled in."""
+    from samklang.messages.catalogue import TEXTS
+
     return TEXTS[lang][key].format(**values)
 
 
 @cache
 def _by_weight() -> tuple[Message, ...]:
+    from samklang.messages.catalogue import CATALOGUE
+
     return tuple(sorted(CATALOGUE, key=lambda m: -m.weight))
 
 
@@ -99,6 +121,8 @@ def translate(sentence: str, lang: str, *, strict: bool = False) -> str:
 
 
 def _noun(value: str) -> str:
+    from samklang.messages.catalogue import NOUNS
+
     return " eller ".join(NOUNS.get(word, word) for word in value.split(" or "))
 
 
