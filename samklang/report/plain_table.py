@@ -4,8 +4,9 @@ its cells wrapped and cut as rich does, then lines wrapped as ``Console.print`` 
 
 Importing rich and drawing the tables took about 60 ms of a 0.4 s ``samklang check`` of one
 dataset (issue 19); this takes about 3 ms. It writes only what it can write as rich does:
-text of characters one cell wide (:data:`ONE_CELL`), without ``[`` (rich markup) or ``:name:``
-(rich emoji codes), into columns at least :data:`NARROWEST` wide. For anything else
+text of characters one cell wide (:data:`ONE_CELL`), without ``[`` (rich markup), ``:name:``
+(rich emoji codes) or a backslash ending a line (which rich's markup escape doubles), into
+columns at least :data:`NARROWEST` wide. For anything else
 :func:`table_lines` and :func:`printed_lines` return ``None`` and the report is drawn by rich
 (``samklang/report/text.py``), as it is on a terminal. ``tests/test_report_plain.py`` compares
 the two on the examples and on generated findings.
@@ -37,6 +38,7 @@ NARROWEST = 4
 """Columns narrower than this (a cell's text would be under two cells) are left to rich."""
 
 _EMOJI = re.compile(r":(\S*?):")  # what rich's emoji replacement looks at
+_BACKSLASH_AT_END = re.compile(r"\\(?:\n|\Z)")  # rich.markup.escape adds one after a piece
 _WORD = re.compile(r"\s*\S+\s*")  # rich._wrap.re_word
 _TRAILING_SPACE = re.compile(r"\s+$")
 
@@ -49,8 +51,15 @@ _ROW_EDGE = "│"
 
 
 def plain(text: str) -> bool:
-    """Whether ``text`` is written here exactly as rich writes it (see the module)."""
-    return "[" not in text and ONE_CELL.issuperset(text) and _EMOJI.search(text) is None
+    """Whether ``text`` is written here exactly as rich writes it (see the module): a piece
+    of text that ends in a backslash (before a line break, or at the end) is left to rich,
+    whose markup escape doubles it."""
+    return (
+        "[" not in text
+        and ONE_CELL.issuperset(text)
+        and _EMOJI.search(text) is None
+        and _BACKSLASH_AT_END.search(text) is None
+    )
 
 
 def table_lines(
