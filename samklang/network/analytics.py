@@ -15,7 +15,7 @@ Works on any :class:`~samklang.graph.store.Store`; nothing here prints
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -157,8 +157,26 @@ class Stats:
     thread_completeness: float | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        """The statistics as a JSON-ready mapping."""
-        return asdict(self)
+        """The statistics as a JSON-ready mapping: what ``dataclasses.asdict`` gives, built
+        without its deep copy of each value (at 290 municipalities 6 s against 0.3 s)."""
+        return {
+            "as_of": self.as_of,
+            "nodes": self.nodes,
+            "edges": self.edges,
+            "organisations": [_plain(c) for c in self.organisations],
+            "components": dict(self.components),
+            "loose": [_plain(item) for item in self.loose],
+            "threads": [_plain(t) for t in self.threads],
+            "thread_completeness": self.thread_completeness,
+        }
+
+
+def _plain(record: Centrality | Loose | Thread) -> dict[str, Any]:
+    """A record's fields as a mapping, its lists (of numbers or words) copied."""
+    return {
+        name: list(value) if isinstance(value, list) else value
+        for name, value in vars(record).items()
+    }
 
 
 def organisation_centrality(graph: nx.MultiDiGraph) -> list[Centrality]:
