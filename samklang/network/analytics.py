@@ -23,6 +23,7 @@ from samklang.graph import concepts
 from samklang.network.build import (
     choose_municipality,
     collection_paused,
+    municipalities,
     planning_graph,
     sources_of,
     targets,
@@ -415,14 +416,15 @@ def compute_stats(
 
 
 def _stats(store: Store, as_of: date, municipality: str | None, lang: str) -> Stats:
-    chosen = choose_municipality(store, municipality)
-    graph = planning_graph(store, chosen, lang)
+    every = municipalities(store)
+    chosen = choose_municipality(store, municipality, every)
+    graph = planning_graph(store, chosen, lang, lean=True, known=every)
     count, loose = components(graph)
     threads = red_threads(graph, as_of)
     return Stats(
         as_of=as_of.isoformat(),
         nodes=graph.number_of_nodes(),
-        edges=graph.number_of_edges(),
+        edges=sum(len(keys) for ends in graph._succ.values() for keys in ends.values()),
         organisations=organisation_centrality(graph),
         components=count,
         loose=loose,
@@ -431,4 +433,3 @@ def _stats(store: Store, as_of: date, municipality: str | None, lang: str) -> St
             round(sum(t.completeness for t in threads) / len(threads), 4) if threads else None
         ),
     )
-
