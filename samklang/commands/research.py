@@ -270,6 +270,15 @@ def export(
     metavar="SECONDS",
     help="Seconds a client has to send a whole request (slower: 408, disconnected).",
 )
+@click.option(
+    "--cache-mb",
+    type=click.IntRange(min=0),
+    default=64,
+    show_default=True,
+    metavar="MB",
+    help="Megabytes of answers kept until a load changes the store (0: none); the same query, "
+    "graphs and media type are then answered without running.",
+)
 @language_option
 @reports_errors
 def serve(
@@ -285,6 +294,7 @@ def serve(
     allow_hosts: tuple[str, ...],
     max_body: int,
     client_timeout: float,
+    cache_mb: int,
     lang: str,
 ) -> None:
     """Serve dataset PATHs or a --store as a read-only SPARQL 1.1 endpoint at /sparql, with a
@@ -306,6 +316,7 @@ def serve(
         allow_hosts=allow_hosts,
         max_body=max_body,
         client_timeout=client_timeout,
+        cache_bytes=cache_mb * 1024 * 1024,
         lang=lang,
     )
 

@@ -27,12 +27,13 @@ def serve(
     allow_hosts: Sequence[str] = (),
     max_body: int = 1024 * 1024,
     client_timeout: float = 10.0,
+    cache_bytes: int = 64 * 1024 * 1024,
     lang: str = "sv",
     log_level: str = "info",
 ) -> None:
     """Serve dataset ``paths`` (loaded into a temporary store) or the store in ``store_dir``
     until interrupted. A store that a load changes meanwhile is served as the load left it,
-    from the next query on.
+    from the next query on; until then answers are kept, up to ``cache_bytes`` bytes.
 
     Raises:
         UsageError: neither or both of paths and store given, or a bad setting.
@@ -75,6 +76,7 @@ def serve(
             allow_hosts=tuple(allow_hosts),
             max_body=max_body,
             client_timeout=client_timeout,
+            cache_bytes=cache_bytes,
         )
         app = create_app(settings)
         uvicorn.run(

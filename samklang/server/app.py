@@ -10,6 +10,8 @@
   naming a graph the store does not hold are refused unless the operator allows remote access;
 - every query runs in a worker process that is killed at the timeout; answers over the row cap
   are refused with 413; the store is read as its latest load left it;
+- answers are kept (:mod:`samklang.server.answer_cache`) until a load publishes a new
+  generation: the same query, graphs and media type are answered again without running;
 - in front of it all, :class:`samklang.server.guard.Guard`: the ``Host`` header, the size of a
   request and the time a client may take to send it;
 - ``GET /``: an offline query page (YASGUI, vendored) preloaded with the research queries.
@@ -35,6 +37,7 @@ from starlette.routing import Route
 from samklang.errors import UsageError
 from samklang.graph.store import folder
 from samklang.ontology.namespace import DCTERMS, RDF, XSD
+from samklang.server.answer_cache import DEFAULT_BYTES, AnswerCache
 from samklang.server.guard import Guard, allowed_names
 from samklang.server.media_types import (
     FORMAT_IRIS,
@@ -46,7 +49,7 @@ from samklang.server.media_types import (
 )
 from samklang.server.page import PAGE_SECURITY, query_list, query_page, query_page_script
 from samklang.server.request_body import RefusalError, charset_of, decoded
-from samklang.server.workers import GRAPH_FORMATS, Job, Pool
+from samklang.server.workers import GRAPH_FORMATS, Answer, Job, Pool
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
 FORMATS_NS = "http://www.w3.org/ns/formats/"
@@ -69,6 +72,7 @@ class ServerSettings:
         client_timeout: seconds a client has to send a whole request.
         max_connections: the most connections at once (more get 503).
         queue: the most queries that may wait for a worker (more get 503).
+        cache_bytes: the most bytes of answers kept until the store changes (0: none).
     """
 
     store_path: str
@@ -84,6 +88,7 @@ class ServerSettings:
     client_timeout: float = 10.0
     max_connections: int = 100
     queue: int = 32
+    cache_bytes: int = DEFAULT_BYTES
 
 
 class Endpoint:
@@ -102,6 +107,7 @@ class Endpoint:
         self.graphs: list[str] = []
         self.pool: Pool | None = None
         self.limiter: Any = None
+        self.cache = AnswerCache(settings.cache_bytes)
         self._list_graphs(verify=True)
 
     def _list_graphs(self, *, verify: bool = False) -> None:
@@ -117,6 +123,7 @@ class Endpoint:
             self.pointer = store.generation
         finally:
             store.close()
+        self.cache.follow(self.pointer)
 
     def refresh(self) -> None:
         """Follow the store to the generation a load has published since the last request."""
@@ -165,9 +172,7 @@ class Endpoint:
         return shape.form
 
     async def answer(self, request: Request, params: list[tuple[str, str]], query: str) -> Response:
-        """Run ``query`` for ``request`` and negotiate the answer."""
-        import anyio
-
+        """Run ``query`` for ``request`` (or give the answer kept for it) and negotiate it."""
         self.refresh()
         default_graphs = [v for k, v in params if k == "default-graph-uri"]
         named_graphs = [v for k, v in params if k == "named-graph-uri"]
@@ -183,6 +188,31 @@ class Endpoint:
                 f"{', '.join(offered)}.\n",
                 status_code=406,
             )
+        base_iri = str(request.url.replace(query="", fragment="")).rstrip("?")
+        key = (query, tuple(default_graphs), tuple(named_graphs), media_type, base_iri)
+        result = self.cache.get(key, self.pointer)
+        if result is None:
+            result = await self._run(query, form, media_type, default_graphs, named_graphs,
+                                     base_iri)  # fmt: skip
+            self.cache.put(key, result)
+        headers = {"Vary": "Accept"}
+        media = result.media_type
+        if media.startswith("text/") and "charset" not in media:
+            media += "; charset=utf-8"
+        return Response(result.body, status_code=result.status, media_type=media, headers=headers)
+
+    async def _run(
+        self,
+        query: str,
+        form: str,
+        media_type: str,
+        default_graphs: list[str],
+        named_graphs: list[str],
+        base_iri: str,
+    ) -> Answer:
+        """Run ``query`` on a worker (waiting for one in a thread)."""
+        import anyio
+
         job = Job(
             query=query,
             result_type=media_type if form in ("SELECT", "ASK") else RESULT_TYPES[0],
@@ -190,15 +220,11 @@ class Endpoint:
             default_graphs=tuple(default_graphs),
             named_graphs=tuple(named_graphs),
             max_rows=self.settings.max_rows,
-            base_iri=str(request.url.replace(query="", fragment="")).rstrip("?"),
+            base_iri=base_iri,
         )
         assert self.pool is not None
-        result = await anyio.to_thread.run_sync(self.pool.run, job, limiter=self.limiter)
-        headers = {"Vary": "Accept"}
-        media = result.media_type
-        if media.startswith("text/") and "charset" not in media:
-            media += "; charset=utf-8"
-        return Response(result.body, status_code=result.status, media_type=media, headers=headers)
+        answer: Answer = await anyio.to_thread.run_sync(self.pool.run, job, limiter=self.limiter)
+        return answer
 
     def description(self, request: Request) -> Response:
         """The SPARQL 1.1 service description, negotiated among the RDF formats."""

@@ -68,11 +68,13 @@ class Job:
 
 @dataclass(frozen=True)
 class Answer:
-    """A worker's answer: an HTTP status, a media type and the body."""
+    """A worker's answer: an HTTP status, a media type and the body, and the store generation
+    that answered (``None`` for a store built before generations)."""
 
     status: int
     media_type: str
     body: bytes
+    pointer: folder.Pointer | None = None
 
 
 RESULT_FORMATS = {
@@ -271,7 +273,8 @@ def _main(path: str, conn: multiprocessing.connection.Connection) -> None:
         if job is None:
             return
         reader, store = _current(root, reader, store)
-        conn.send(execute(store, job))
+        answer = execute(store, job)
+        conn.send(Answer(answer.status, answer.media_type, answer.body, reader.pointer))
 
 
 def _current(root: Path, reader: folder.Reader, store: ox.Store) -> tuple[folder.Reader, ox.Store]:
