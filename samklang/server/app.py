@@ -375,6 +375,7 @@ def create_app(settings: ServerSettings) -> Guard:
         ],
         lifespan=lifespan,
     )
+    app.state.endpoint = endpoint  # for tests: its answer cache
     return Guard(
         app,
         max_body=settings.max_body,
