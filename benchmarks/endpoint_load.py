@@ -14,9 +14,9 @@ HTTP connection and POSTs `application/sparql-query`, asking for SPARQL results 
 
 Three runs: the baseline (one client, the first ``--baseline`` texts), uncached (``--clients``
 clients, every text its own, so none is answered from the cache), and cached (the same clients
-sending again the texts the uncached run sent first, as many as the baseline's, in another
-order; the first ``--baseline`` of them were asked twice already, so they are all kept unless
-their answers outgrow ``--cache-mb``). Prints p50/p95/p99 latency, errors, queries a second and
+sending again the texts the uncached run sent last, as many as the baseline's, in another
+order: they are all kept unless the answers sent since outgrow ``--cache-mb``; each run prints
+the megabytes of answers it received). Prints p50/p95/p99 latency, errors, queries a second and
 the load average for each, the baseline's time per research query, and the queueing floor:
 clients × the mix's mean service time / the cores. Each run is bounded by ``--seconds``.
 """
@@ -103,6 +103,7 @@ def run(
 ) -> dict[str, float]:
     times: list[float] = []
     errors = [0]
+    size = [0]
     lock = threading.Lock()
     position = [0]
     deadline = time.monotonic() + seconds
@@ -117,7 +118,8 @@ def run(
                 position[0] += 1
             started = time.perf_counter()
             try:
-                status, _ = ask(conn, text)
+                status, body = ask(conn, text)
+                size[0] += len(body)
             except (OSError, http.client.HTTPException):
                 status = 0
                 conn.close()
@@ -145,7 +147,7 @@ def run(
 
     return {"n": len(times), "errors": errors[0], "p50": pct(0.5), "p95": pct(0.95),
             "p99": pct(0.99), "mean": statistics.mean(times) * 1000,
-            "qps": len(times) / wall}  # fmt: skip
+            "qps": len(times) / wall, "mb": size[0] / 1e6}  # fmt: skip
 
 
 def kind(text: str) -> str:
@@ -184,7 +186,7 @@ def main() -> None:
         run(port, warm, 1, args.seconds)
         print(f"load average before: {load()}")
         each: dict[str, list[float]] = {}
-        cached = texts[: args.baseline]
+        cached = texts[-args.baseline :]  # the last asked: the first to stay in the cache
         cached = cached[1::2] + cached[::2]  # another order than the one they were asked in
         cores = os.cpu_count() or 1
         for label, clients, part in (
@@ -196,7 +198,8 @@ def main() -> None:
             print(
                 f"  {label:26} {r['n']:5.0f} queries, {r['errors']:.0f} errors: "
                 f"p50 {r['p50']:7.1f} ms  p95 {r['p95']:7.1f} ms  p99 {r['p99']:7.1f} ms  "
-                f"mean {r['mean']:7.1f} ms  {r['qps']:6.1f} q/s   (load {load()})",
+                f"mean {r['mean']:7.1f} ms  {r['qps']:6.1f} q/s  {r['mb']:.1f} MB of answers"
+                f"   (load {load()})",
                 flush=True,
             )
             if clients == 1:
