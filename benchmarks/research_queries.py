@@ -4,7 +4,8 @@ Builds the synthetic corpus (benchmarks/national_corpus.py) and loads it into an
 Oxigraph store as benchmarks/national.py does (dump, bulk load, optimize), unless ``--work``
 already holds them; then opens the store read-only, as `samklang serve --store` does, and runs
 each query with its default bindings (``asOf`` the corpus's date). Each query's time (median of
-``--repeat`` runs) is printed as a ratio to a full scan in the same process
+``--repeat`` runs; and its processor time, less swayed by other processes on the cores) is
+printed as a ratio to a full scan in the same process
 (``SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }``), with the load average.
 ``--rows FILE`` writes every query's rows, sorted, to compare two versions of the queries.
 
@@ -62,13 +63,15 @@ def build(size: int, work: Path) -> Path:
     return disk
 
 
-def timed(run, repeat: int) -> tuple[float, object]:
-    times, value = [], None
+def timed(run, repeat: int) -> tuple[float, object, float]:
+    """The median wall time of ``repeat`` runs, the last value, the median processor time."""
+    times, cpu, value = [], [], None
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         value = run()
         times.append(time.perf_counter() - start)
-    return statistics.median(times), value
+        cpu.append(time.process_time() - start_cpu)
+    return statistics.median(times), value, statistics.median(cpu)
 
 
 def main() -> None:
@@ -87,25 +90,28 @@ def main() -> None:
     today = date.fromisoformat(AS_OF)
     store = with_verdicts(OxigraphStore(str(disk / "db"), read_only=True), today,
                           may_write=False)
-    scan_s, scan = timed(lambda: store.select(SCAN), args.repeat)
+    scan_s, scan, _ = timed(lambda: store.select(SCAN), args.repeat)
     quads = int(scan[0]["n"].value)
     print(f"{args.size} municipalities, {quads:,} quads; full scan {scan_s * 1000:.0f} ms; "
           f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    print(f"{'query':32} {'rows':>6} {'ms':>8} {'× scan':>7}")
+    print(f"{'query':32} {'rows':>6} {'ms':>8} {'× scan':>7} {'cpu ms':>8}")
     rows_out = {}
-    total = 0.0
+    total = total_cpu = 0.0
     for name, query in library().items():
         if args.only and name not in args.only:
             continue
         bindings = query.bindings(today=today)
-        seconds, rows = timed(lambda q=query, b=bindings: store.select(q.query, b), args.repeat)
+        seconds, rows, cpu = timed(
+            lambda q=query, b=bindings: store.select(q.query, b), args.repeat)
         total += seconds
-        print(f"{name:32} {len(rows):>6} {seconds * 1000:>8.0f} {seconds / scan_s:>7.2f}",
-              flush=True)
+        total_cpu += cpu
+        print(f"{name:32} {len(rows):>6} {seconds * 1000:>8.0f} {seconds / scan_s:>7.2f} "
+              f"{cpu * 1000:>8.0f}", flush=True)
         rows_out[name] = sorted(
             json.dumps({k: term_value(v) for k, v in sorted(row.items())}, ensure_ascii=False)
             for row in rows)
-    print(f"{'all':32} {'':>6} {total * 1000:>8.0f} {total / scan_s:>7.2f}; load average "
+    print(f"{'all':32} {'':>6} {total * 1000:>8.0f} {total / scan_s:>7.2f} "
+          f"{total_cpu * 1000:>8.0f}; load average "
           f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     if args.rows:
         args.rows.write_text(json.dumps(rows_out, indent=0, ensure_ascii=False), encoding="utf-8")
