@@ -25,6 +25,7 @@ from .report.helpers import (
     LEFT_OUT,
     context,
     findings,
+    hostile,
     render,
     section_keys,
     section_titles,
@@ -349,3 +350,36 @@ def test_checking_a_folder_imports_no_other_format_nor_the_http_client() -> None
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert out.stderr.strip().splitlines()[-1] == "1 []"
+
+
+def test_json_report_is_the_standard_librarys_indented_json(tmp_path) -> None:
+    """The JSON report's own encoder writes what ``json.dump(..., indent=2)`` wrote before,
+    character for character: findings with items, acceptances, titles with quotes, markup
+    and non-ASCII letters, documents left out, an endpoint's graphs, and no findings at all."""
+    from dataclasses import asdict
+
+    from samklang.report.json import write_json
+
+    hostile_found, _ = hostile(tmp_path)
+    cases = [
+        (with_accepted(findings("sv")), LEFT_OUT, None, ()),
+        (hostile_found, (), "http://localhost:8890/sparql", ("urn:a", "urn:b")),
+        ([], (), "http://localhost:8890/sparql", ()),
+    ]
+    assert any(f.items for f in hostile_found) and any(f.facts for f in hostile_found)
+    for found, left_out, endpoint, graphs in cases:
+        out = io.StringIO()
+        write_json(found, out, AS_OF, left_out, endpoint, graphs)
+        head: dict[str, object] = {"as_of": AS_OF.isoformat()}
+        if endpoint is not None:
+            head |= {"endpoint": endpoint, "graphs": list(graphs)}
+        expected = {
+            **head,
+            "left_out": [
+                {"document": d.iri, "title": d.title, "since": d.since.isoformat(), "how": d.how}
+                for d in left_out
+            ],
+            "findings": [asdict(f) for f in found],
+        }
+        assert [f.as_dict() for f in found] == expected["findings"]
+        assert out.getvalue() == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"

@@ -198,14 +198,18 @@ def test_the_seed_copy_is_the_plan_as_received_and_every_cited_line_exists():
     assert hashlib.sha256(copy.read_bytes()).hexdigest() == SEED_SHA256
     lines = copy.read_text(encoding="utf-8").splitlines()
     assert [line.strip() for line in lines[6:10]] == [
-        "Handläggare:", "Granskad av:", "Beslutad av:", "Datum för beslut:"
+        "Handläggare:",
+        "Granskad av:",
+        "Beslutad av:",
+        "Datum för beslut:",
     ]  # seed lines 7–10: the header printed and left empty
     cited = {
         int(n)
         for path in VETLANDA.glob("*.*")
         if path.suffix in (".yaml", ".csv")
         for m in re.finditer(r"seed#(\d+)(?:-(\d+))?", path.read_text(encoding="utf-8"))
-        for n in m.groups() if n
+        for n in m.groups()
+        if n
     }
     assert cited and max(cited) <= len(lines)
     assert all(lines[n - 1].strip() for n in cited), "a cited line is empty"
@@ -301,6 +305,34 @@ def test_left_out_documents_are_named_in_the_report(runner):
     ]
     text = runner.invoke(cli, ["check", str(VETLANDA), "--as-of", "2021-06-01"]).stdout
     assert "Dokument som inte fanns per 2021-06-01" in " ".join(text.split())
+
+
+def test_a_store_leaves_out_the_same_documents_as_the_folder(runner, tmp_path):
+    """Checked from a store (``check --store``), Vetlanda as of 2021-06-01 leaves out the
+    promise of 2022 that the folder's check leaves out, and no finding names it or its parts;
+    as of 2026-11-25 nothing is left out and findings name it again."""
+    store = tmp_path / "store"
+    assert runner.invoke(cli, ["load", str(VETLANDA), "--store", str(store)]).exit_code == 0
+    for day, expected in (
+        ("2021-06-01", [("Medborgarlöfte 2022–2023", "2022-04-21", "decided")]),
+        ("2026-11-25", []),
+    ):
+        report = {}
+        for source in ([str(VETLANDA)], ["--store", str(store)]):
+            result = runner.invoke(
+                cli, ["check", *source, "--as-of", day, "--format", "json", "--fail-on", "never"]
+            )
+            assert result.exit_code == 0, result.output
+            report[source[0]] = json.loads(result.stdout)
+        on_disk = report["--store"]
+        left = [(d["title"], d["since"], d["how"]) for d in on_disk["left_out"]]
+        assert (
+            left
+            == expected
+            == [(d["title"], d["since"], d["how"]) for d in report[str(VETLANDA)]["left_out"]]
+        )
+        about = [f for f in on_disk["findings"] if "lofte-2022" in json.dumps(f)]
+        assert bool(about) == (not expected)
 
 
 def test_no_msbfs_finding_before_sfs_2020_882():

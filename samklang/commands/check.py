@@ -105,10 +105,8 @@ def check(
 ) -> None:
     """Check one dataset (a folder, or a plan document), several (PATH…), a store or an
     endpoint against the coherence rules."""
-    from samklang.graph.source_kind import load_dataset
     from samklang.graph.store import Store
     from samklang.queries import history
-    from samklang.queries.acceptance import check_accepted_rules
     from samklang.queries.check import check as run_check
     from samklang.queries.check import select_rules
     from samklang.queries.rule import SEVERITIES
@@ -120,6 +118,9 @@ def check(
     rules_to_run = select_rules(_ids(only), _ids(skip))
     terminal = output in (None, "-") and sys.stdout.isatty() and output_format == "text"
     if len(paths) == 1 and not store_dir and not endpoint:
+        from samklang.graph.source_kind import load_dataset
+        from samklang.queries.acceptance import check_accepted_rules
+
         dataset = load_dataset(paths[0])
         check_accepted_rules(dataset)
         settings = dataset_settings(Settings(as_of=as_of), dataset).replace(pairs)
@@ -150,13 +151,20 @@ def check(
         settings = Settings(as_of=as_of).replace(pairs)
         if endpoint:
             _note_skipped_verdicts(store, rules_to_run, lang)
+        gone = tuple(history.left_out(store, as_of))  # worked out once: for check and report
         findings = run_check(
-            None, store=store, lang=lang, rules=rules_to_run, settings=settings, places=places
+            None,
+            store=store,
+            lang=lang,
+            rules=rules_to_run,
+            settings=settings,
+            places=places,
+            left_out=gone,
         )
         context = ReportContext(
             selected=frozenset(r.id for r in rules_to_run),
             terminal=terminal,
-            left_out=tuple(history.left_out(store, as_of)),
+            left_out=gone,
             graphs=tuple(g.value for g in getattr(store, "municipality_graphs", ())),
             endpoint=endpoint,
             datasets=tuple(paths),

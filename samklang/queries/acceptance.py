@@ -9,14 +9,17 @@ it, so one municipality's acceptance never hides another's finding.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from samklang.errors import InputError
-from samklang.graph.dataset import Dataset
 from samklang.graph.store import Store
 from samklang.ontology.namespace import RULE, SK
 from samklang.queries.rule import catalogue
+
+if TYPE_CHECKING:
+    from samklang.graph.dataset import Dataset
 
 ACCEPTANCES_QUERY = """
 SELECT ?acceptance ?rule ?focus ?document ?by ?date ?reason WHERE {
@@ -66,8 +69,7 @@ def check_accepted_rules(dataset: Dataset) -> None:
             where = entry.value if isinstance(entry, ox.NamedNode) else ""
             path, line = dataset.locations.get(where, (dataset.path, None))
             raise InputError(
-                path, line, f"'{rule}' is not a rule; expected an ID listed by "
-                "'samklang rules'"
+                path, line, f"'{rule}' is not a rule; expected an ID listed by 'samklang rules'"
             )
 
 

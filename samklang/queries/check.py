@@ -10,12 +10,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from samklang.errors import UsageError
-from samklang.graph.dataset import Dataset
-from samklang.graph.source_kind import load_dataset
 from samklang.graph.store import Store, open_store
 from samklang.ontology.namespace import LAW
 from samklang.queries import history, verdict
@@ -28,6 +27,9 @@ from samklang.queries.acceptance import (
 from samklang.queries.finding import Finding, Item
 from samklang.queries.rule import GROUPS, LANGUAGES, SEVERITIES, Rule, catalogue
 from samklang.queries.settings import Settings, dataset_settings
+
+if TYPE_CHECKING:  # a check of a store reads no dataset folder: not imported for it
+    from samklang.graph.dataset import Dataset
 
 
 def select_rules(only: Iterable[str] = (), skip: Iterable[str] = ()) -> list[Rule]:
@@ -54,6 +56,7 @@ def check(
     settings: Settings | None = None,
     may_write: bool | None = None,
     places: Mapping[str, Place] | None = None,
+    left_out: Sequence[history.LeftOut] | None = None,
 ) -> list[Finding]:
     """Check a dataset's coherence, as the documents stood on the reference date.
 
@@ -76,6 +79,9 @@ def check(
         places: where each resource in ``store`` was written, IRI → (dataset folder, file,
             location), for a store of several datasets (``samklang.graph.corpus.load_corpus``
             gathers them); a dataset given as ``source`` brings its own.
+        left_out: the documents of ``store`` that did not exist on the reference date, when
+            the caller has worked them out already (``history.left_out(store, as_of)``, for
+            its report); ``None`` works them out here.
 
     Returns:
         Findings in the order a planner reads them (``reading_order``): one per rule and
@@ -89,6 +95,9 @@ def check(
         raise UsageError(f"'{lang}' is not a language; expected sv or en")
     dataset = None
     if source is not None:
+        from samklang.graph.dataset import Dataset
+        from samklang.graph.source_kind import load_dataset
+
         dataset = source if isinstance(source, Dataset) else load_dataset(source)
     if dataset is not None:
         check_accepted_rules(dataset)
@@ -102,7 +111,7 @@ def check(
             raise UsageError("nothing to check: give a dataset or a store")
         store = open_store("memory")
         store.add(dataset.quads)
-    gone = history.left_out(store, settings.as_of)
+    gone = list(left_out) if left_out is not None else history.left_out(store, settings.as_of)
     if own_store and gone and dataset is not None:
         store = open_store("memory")
         store.add(history.without(dataset.quads, gone))
@@ -451,6 +460,7 @@ def _labels(
     from samklang.graph.sparql_text import term_text
 
     wanted = sorted({t.value for t in terms if isinstance(t, ox.NamedNode)})
+    asked = set(wanted)
     best: dict[str, tuple[int, str]] = {}
     preference = {lang: 0, "sv": 1}
     rows = []
@@ -459,7 +469,7 @@ def _labels(
         rows.extend(store.select(LABELS_QUERY % batch))
     for row in rows:
         subject, label = row["s"], row["label"]
-        if subject.value not in wanted or not isinstance(label, ox.Literal):
+        if subject.value not in asked or not isinstance(label, ox.Literal):
             continue
         score = preference.get(label.language or "", 2)
         if subject.value not in best or score < best[subject.value][0]:

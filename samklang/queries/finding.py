@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 
@@ -77,8 +77,14 @@ class Finding:
     items: tuple[Item, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
-        """The finding as a JSON-ready mapping."""
-        return asdict(self)
+        """The finding as a JSON-ready mapping: what ``dataclasses.asdict`` gives, its fields
+        in their order, built without its deep copy (at 290 municipalities it took half the
+        time of the JSON report)."""
+        own = {name: getattr(self, name) for name in _FINDING_FIELDS}
+        own["facts"] = dict(self.facts)
+        own["accepted"] = None if self.accepted is None else dict(self.accepted)
+        own["items"] = tuple({name: getattr(i, name) for name in _ITEM_FIELDS} for i in self.items)
+        return own
 
     @property
     def foci(self) -> tuple[str, ...]:
@@ -89,3 +95,7 @@ class Finding:
     def counts(self) -> bool:
         """Whether the finding counts for ``--fail-on``: an open defect."""
         return self.kind == "defect" and not self.accepted
+
+
+_FINDING_FIELDS = tuple(f.name for f in fields(Finding))
+_ITEM_FIELDS = tuple(f.name for f in fields(Item))

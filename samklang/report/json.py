@@ -35,20 +35,56 @@ def write_json(
     head: dict[str, object] = {"as_of": as_of.isoformat()}
     if endpoint is not None:
         head |= {"endpoint": endpoint, "graphs": list(graphs)}
-    json.dump(
-        {
-            **head,
-            "left_out": [
-                {"document": d.iri, "title": d.title, "since": d.since.isoformat(), "how": d.how}
-                for d in left_out
-            ],
-            "findings": [f.as_dict() for f in findings],
-        },
-        stream,
-        ensure_ascii=False,
-        indent=2,
-    )
+    report = {
+        **head,
+        "left_out": [
+            {"document": d.iri, "title": d.title, "since": d.since.isoformat(), "how": d.how}
+            for d in left_out
+        ],
+        "findings": [f.as_dict() for f in findings],
+    }
+    chunks: list[str] = []
+    _encode(report, "\n", chunks)
+    stream.write("".join(chunks))
     stream.write("\n")
+
+
+def _encode(value: object, newline: str, out: list[str]) -> None:
+    """``value`` as ``json.dump(value, ensure_ascii=False, indent=2)`` writes it, the same
+    characters, appended to ``out``; ``newline`` is the line break and indentation it starts
+    at. (The standard library encodes an indented document in Python, one generator step per
+    piece: for the 290-municipality report, 0.13 s of the check's 0.25 s report.)"""
+    if isinstance(value, str):
+        out.append(_string(value))
+    elif value is None:
+        out.append("null")
+    elif isinstance(value, dict) and all(isinstance(key, str) for key in value):
+        if not value:
+            out.append("{}")
+            return
+        inner = newline + "  "
+        out.append("{")
+        for n, (key, item) in enumerate(value.items()):
+            out.append(("," if n else "") + inner + _string(key) + ": ")
+            _encode(item, inner, out)
+        out.append(newline + "}")
+    elif isinstance(value, list | tuple):
+        if not value:
+            out.append("[]")
+            return
+        inner = newline + "  "
+        out.append("[")
+        for n, item in enumerate(value):
+            out.append(("," if n else "") + inner)
+            _encode(item, inner, out)
+        out.append(newline + "]")
+    else:  # a number, a truth value, a mapping with other keys: as the library writes it
+        text = json.dumps(value, ensure_ascii=False, indent=2)
+        out.append(text.replace("\n", newline))
+
+
+_string = json.encoder.encode_basestring
+"""A string as JSON writes it with ``ensure_ascii=False`` (the C encoder where there is one)."""
 
 
 def write(
