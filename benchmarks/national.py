@@ -1,7 +1,9 @@
 """National scale: the rule pack on a synthetic corpus of 3, 30 and 290 municipalities.
 
 For each size it reports: building the corpus from its source files; a cold start (a new
-Python process) that loads a prebuilt N-Quads dump and runs the whole pack; the whole pack on
+Python process) that reads the corpus exported as N-Quads (as `samklang export --format nquads`
+writes it) the way `samklang check corpus.nq` reads it, and runs the whole pack, and the command
+itself, `samklang check corpus.nq --format json` (wall and processor time); the whole pack on
 an already loaded on-disk Oxigraph store (a new process, store opened read-only); each rule's
 time on the embedded engine; peak memory; and the same on rdflib's in-memory store as the
 baseline (load, pack and peak memory in a new process, each rule in this one), as ratios. rdflib
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import os
 import resource
 import shutil
 import subprocess
@@ -33,6 +36,7 @@ import pyoxigraph as ox
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from national_corpus import AS_OF, generate  # noqa: E402
 
+from samklang.graph.export import export  # noqa: E402
 from samklang.graph.source_kind import load_dataset  # noqa: E402
 from samklang.graph.store.oxigraph import OxigraphStore  # noqa: E402
 from samklang.graph.store.rdflib import RdflibStore  # noqa: E402
@@ -51,9 +55,9 @@ CHILD = textwrap.dedent("""
     from samklang.queries.check import check
     from samklang.queries.settings import Settings
     mode, path = sys.argv[1], sys.argv[2]
-    if mode == "dump":
-        store = OxigraphStore()
-        store.store.bulk_load(path=path, format=ox.RdfFormat.N_QUADS)
+    if mode == "dump":  # as `samklang check corpus.nq` reads it (samklang/graph/rdf_file.py)
+        from samklang.graph.corpus import open_sources
+        store = open_sources([path])
     elif mode == "rdflib":
         from samklang.graph.store.rdflib import RdflibStore
         store = RdflibStore()
@@ -116,6 +120,19 @@ def child(mode: str, path: Path) -> dict:
     return result
 
 
+def command(args: list[str], work: Path) -> dict:
+    """``samklang ARGS --as-of … --format json -o …`` in a new process: wall, processor time."""
+    out = work / "command.json"
+    before = os.getloadavg()[0]
+    run = subprocess.run(
+        ["/usr/bin/time", "-f", "%e %U %S", sys.executable, "-c",
+         "import sys; from samklang.cli import main; sys.argv[0] = 'samklang'; main()",
+         *args, "--as-of", AS_OF, "--format", "json", "-o", str(out), "--fail-on", "never"],
+        capture_output=True, text=True, check=True)
+    wall, user, system = (float(v) for v in run.stderr.strip().splitlines()[-1].split())
+    return {"wall": wall, "user": user, "sys": system, "load": (before, os.getloadavg()[0])}
+
+
 def measure(size: int, work: Path, baseline: bool) -> dict:
     corpus = work / f"corpus-{size}"
     expected = expected_of(generate(corpus, size))
@@ -130,7 +147,8 @@ def measure(size: int, work: Path, baseline: bool) -> dict:
     build_s, store = timed(build)
     quads = len(store.store)
     dump = work / f"corpus-{size}.nq"
-    store.store.dump(str(dump), format=ox.RdfFormat.N_QUADS)
+    with dump.open("wb") as stream:  # what `samklang export --format nquads` writes
+        export(store, stream, "nquads")
     disk = work / f"store-{size}"
     shutil.rmtree(disk, ignore_errors=True)  # a fresh store, not one loaded twice
     on_disk = ox.Store(str(disk))
@@ -147,6 +165,7 @@ def measure(size: int, work: Path, baseline: bool) -> dict:
         rules[rule.id] = timed(lambda r=rule: check(None, store=store, settings=SETTINGS,
                                                      rules=[r]))[0]
     cold = child("dump", dump)
+    cold["command"] = command(["check", str(dump)], work)
     warm = child("store", disk)
     assert as_expected(cold["findings"]) == as_expected(warm["findings"]) == expected
     result = {"size": size, "quads": quads, "build_s": build_s, "pack_s": pack_s,
@@ -174,15 +193,18 @@ def measure(size: int, work: Path, baseline: bool) -> dict:
 
 def report(results: list[dict]) -> str:
     lines = ["| municipalities | quads | build from sources | cold start: load dump + pack (wall) "
-             "| peak MB (cold) | on-disk store: pack (wall / in process) | pack in memory "
+             "| `samklang check corpus.nq` (wall / user, load) | peak MB (cold) "
+             "| on-disk store: pack (wall / in process) | pack in memory "
              "| rdflib load | rdflib pack | rdflib peak MB "
              "| ratio oxigraph/rdflib: pack (cold start), peak memory |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
         rdf = r.get("rdflib")
         lines.append(
             f"| {r['size']} | {r['quads']:,} | {r['build_s']:.1f} s | "
             f"{r['cold']['wall']:.2f} s ({r['cold']['load']:.2f} + {r['cold']['pack']:.2f}) | "
+            f"{r['cold']['command']['wall']:.2f} s / {r['cold']['command']['user']:.2f} s, "
+            f"{r['cold']['command']['load'][0]:.1f} → {r['cold']['command']['load'][1]:.1f} | "
             f"{r['cold']['peak_mb']:.0f} | {r['warm']['wall']:.2f} s / {r['warm']['pack']:.2f} s | "
             f"{r['pack_s']:.2f} s | "
             + (

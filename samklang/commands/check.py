@@ -103,8 +103,8 @@ def check(
     source_root: Path | None,
     output: str | None,
 ) -> None:
-    """Check one dataset (a folder, or a plan document), several (PATH…), a store or an
-    endpoint against the coherence rules."""
+    """Check one dataset (a folder, or a plan document), several (PATH…), a corpus exported
+    as N-Quads or TriG (samklang export), a store or an endpoint against the coherence rules."""
     from samklang.graph.store import Store
     from samklang.queries import history
     from samklang.queries.check import check as run_check
@@ -117,7 +117,11 @@ def check(
     pairs = parse_assignments(assignments, "--setting", strip_values=True)
     rules_to_run = select_rules(_ids(only), _ids(skip))
     terminal = output in (None, "-") and sys.stdout.isatty() and output_format == "text"
-    if len(paths) == 1 and not store_dir and not endpoint:
+    from samklang.graph.rdf_file import is_corpus_file
+
+    # One dataset folder or plan document is checked as a dataset; an exported corpus file
+    # (N-Quads, TriG), several paths, a store or an endpoint as a corpus.
+    if len(paths) == 1 and not store_dir and not endpoint and not is_corpus_file(paths[0]):
         from samklang.graph.source_kind import load_dataset
         from samklang.queries.acceptance import check_accepted_rules
 

@@ -25,7 +25,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from samklang.errors import InputError, UsageError
-from samklang.graph.store import ONTOLOGY_GRAPH, GraphStore, Store
+from samklang.graph.store import ONTOLOGY_GRAPH, GraphStore, Store, ontology_quads
 from samklang.graph.store.oxigraph import OxigraphStore
 from samklang.ontology.namespace import DCTERMS, GRAPH, RDF, SK, XSD, Namespace
 
@@ -113,7 +113,7 @@ def _read_source(path: Path) -> _Source:
             has_settings=bool(dataset.settings),
             locations=dataset.locations,
         )
-    own = GRAPH.term(f"source/{_slug(path.stem)}")
+    own = source_graph(path)
     try:
         with path.open("rb") as stream:
             quads = [
@@ -277,23 +277,90 @@ def _carried_catalogue(source: _Source) -> list[ox.Quad]:
     """The catalogue an RDF file carries, cut to the graphs the file holds (and the catalogue's
     own description), with the triple counts it gives replaced by the counts as loaded."""
     assert source.catalogue is not None
+    counts = {
+        graph: len({(q.subject, q.predicate, q.object) for q in quads})
+        for graph, quads in source.graphs.items()
+    }
+    return _cut_catalogue(source.catalogue, counts)
+
+
+def _cut_catalogue(catalogue: list[ox.Quad], counts: dict[ox.NamedNode, int]) -> list[ox.Quad]:
+    """``catalogue`` cut to the graphs of ``counts`` (graph → its triples, as loaded)."""
     c = CATALOGUE_GRAPH
-    held = set(source.graphs) | {ONTOLOGY_GRAPH, c}
+    held = set(counts) | {ONTOLOGY_GRAPH, c}
     kept = [
         q
-        for q in source.catalogue
+        for q in catalogue
         if (q.subject in held or not isinstance(q.subject, ox.NamedNode))
         and not (q.predicate == DCAT.dataset and q.object not in held)
-        and not (q.predicate == VOID.triples and q.subject in source.graphs)
+        and not (q.predicate == VOID.triples and q.subject in counts)
     ]
-    counted = {q.subject for q in source.catalogue if q.predicate == VOID.triples}
-    for graph, quads in source.graphs.items():
+    counted = {q.subject for q in catalogue if q.predicate == VOID.triples}
+    for graph, triples in counts.items():
         if graph in counted:
-            triples = len({(q.subject, q.predicate, q.object) for q in quads})
             kept.append(
                 ox.Quad(graph, VOID.triples, ox.Literal(str(triples), datatype=XSD.integer), c)
             )
     return kept
+
+
+def carried_catalogue(
+    path: Path,
+    catalogue: list[ox.Quad] | None,
+    counts: dict[ox.NamedNode, int],
+    stamp: str,
+) -> list[ox.Quad]:
+    """The catalogue :func:`load_corpus` writes when it loads the one RDF file ``path`` into a
+    new store: the ``catalogue`` the file carries, cut to its graphs (``counts``: graph → its
+    triples), else a new catalogue with an entry for each graph, modified at ``stamp``."""
+    if catalogue is not None:
+        return _cut_catalogue(catalogue, counts)
+    source = _Source(path, {g: [] for g in counts}, {g: path.name for g in counts})
+    written = _catalogue_head()
+    for graph, triples in counts.items():  # as load_corpus replaces each graph's entry
+        written = [
+            q
+            for q in written
+            if q.subject != graph and not (q.predicate == DCAT.dataset and q.object == graph)
+        ]
+        written.extend(_entry_quads(source, graph, triples, stamp))
+    return written
+
+
+def _corpus_file(path: Path) -> OxigraphStore:
+    """A new in-memory store holding the one N-Quads or TriG file ``path``: what
+    ``load_corpus([path], OxigraphStore())`` holds, the catalogue included, parsed by Oxigraph
+    straight into the store (``rdf_file``).
+
+    Raises:
+        InputError: the file cannot be read, is not valid RDF, or names a blank-node graph.
+    """
+    from samklang.graph import rdf_file
+
+    parsed = rdf_file.parse(path, source_graph(path))
+    counts = {
+        row["g"]: int(row["n"].value)
+        for row in parsed.query(
+            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+        )
+    }
+    own_catalogue = list(parsed.quads_for_pattern(None, None, None, CATALOGUE_GRAPH))
+    held = {g: n for g, n in counts.items() if g != CATALOGUE_GRAPH}
+    stamp = datetime.now(UTC).replace(microsecond=0).isoformat()
+    catalogue = carried_catalogue(path, own_catalogue or None, held, stamp)
+    if own_catalogue:
+        parsed.remove_graph(CATALOGUE_GRAPH)
+    parsed.bulk_extend(catalogue)
+    if ONTOLOGY_GRAPH not in counts:  # a new store holds the ontology; a file's replaces it
+        parsed.bulk_extend(ontology_quads())
+    store = OxigraphStore()
+    store.store = parsed
+    return store
+
+
+def source_graph(path: Path) -> ox.NamedNode:
+    """The graph of what an RDF file ``path`` states in its default graph."""
+    return GRAPH.term(f"source/{_slug(path.stem)}")
 
 
 def _merged(catalogue: list[ox.Quad], carried: list[ox.Quad]) -> list[ox.Quad]:
@@ -467,6 +534,8 @@ def open_sources(
             + (f", not {' and '.join(given)} together" if given else "")
             + " ('samklang load PATH… --store DIR' adds datasets to a store)"
         )
+    from samklang.graph import rdf_file
+
     if endpoint:
         from samklang.graph.store.endpoint import SparqlStore  # urllib: only for an endpoint
 
@@ -478,6 +547,8 @@ def open_sources(
         # A generation was counted when its load published it; a store of before is counted.
         verify_catalogue(on_disk, store_dir, count=on_disk.generation is None)
         return on_disk
+    if len(paths) == 1 and rdf_file.is_corpus_file(Path(paths[0])):
+        return _corpus_file(Path(paths[0]))  # an export: parsed straight into the store
     store = OxigraphStore()
     load_corpus(paths, store, warn_settings=runs_rules, places=places)
     return store
