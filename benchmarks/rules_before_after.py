@@ -9,13 +9,16 @@ rule's query, old and new interleaved (which goes first alternates), ``--repeat`
 untimed warm-up of each. Parameters are bound as ``samklang.queries.check`` binds them
 (``Settings(as_of=2026-11-25).bindings()``). Only the query is timed (``store.select``): the old
 pack's Python side (labels, grouping) is not the old code any more. The rows each returns are
-shown too: a reshaped query must still give the same rows.
+shown too: a reshaped query must still give the same rows. With ``--store`` the rules run on an
+already loaded on-disk store (``samklang load --store``), opened read-only as ``check --store``
+opens it, instead of a corpus built in memory. Each time is also taken as processor time
+(``time.process_time``): on a shared machine it moves less than the wall time.
 
 Reported per rule: old and new median (ms), the ratio new/old, and whether the new one is more
 than 20 % and more than 20 ms slower; ``/proc/loadavg`` before and after (the machine is shared).
 
     python benchmarks/rules_before_after.py [--size 290] [--repeat 7] [--old-rev 306c3ec |
-        --old DIR] [--new DIR] [--work DIR] [--only RULE …]
+        --old DIR] [--new DIR] [--work DIR | --store STORE] [--only RULE …]
 """
 
 from __future__ import annotations
@@ -85,6 +88,8 @@ def main() -> None:
     parser.add_argument("--old", type=Path, help="folder of the old pack's .rq files instead")
     parser.add_argument("--new", type=Path, help="folder of the new pack (default: this tree)")
     parser.add_argument("--work", type=Path, help="where to write the corpus (default: temp)")
+    parser.add_argument("--store", type=Path,
+                        help="an on-disk store built by `samklang load --store` (read-only)")
     parser.add_argument("--only", nargs="+", default=None, help="these rule IDs only")
     args = parser.parse_args()
 
@@ -94,46 +99,55 @@ def main() -> None:
     if args.only:
         ids = [i for i in ids if i in set(args.only)]
 
-    work = args.work or Path(tempfile.mkdtemp(prefix="samklang-before-after-"))
-    corpus = work / f"corpus-{args.size}"
-    generate(corpus, args.size)
-    store = OxigraphStore()
-    load_corpus(sorted(p for p in corpus.iterdir() if p.is_dir()), store)
+    if args.store:
+        store = OxigraphStore(args.store, read_only=True)
+        where = f"on-disk store {args.store}"
+    else:
+        work = args.work or Path(tempfile.mkdtemp(prefix="samklang-before-after-"))
+        corpus = work / f"corpus-{args.size}"
+        generate(corpus, args.size)
+        store = OxigraphStore()
+        load_corpus(sorted(p for p in corpus.iterdir() if p.is_dir()), store)
+        where = f"{args.size} municipalities in memory"
+    quads = store.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")[0]["n"].value
     bindings = Settings(as_of=date.fromisoformat(AS_OF)).bindings()
 
-    def run(entry: tuple[tuple[str, ...], str]) -> tuple[float, int]:
+    def run(entry: tuple[tuple[str, ...], str]) -> tuple[float, float, int]:
         parameters, query = entry
-        start = time.perf_counter()
+        start, processor = time.perf_counter(), time.process_time()
         rows = store.select(query, {name: bindings[name] for name in parameters})
-        return time.perf_counter() - start, len(rows)
+        return time.perf_counter() - start, time.process_time() - processor, len(rows)
 
     load_before = loadavg()
     times: dict[tuple[str, str], list[float]] = {}
+    cpu: dict[tuple[str, str], list[float]] = {}
     rows: dict[tuple[str, str], int] = {}
     packs = {"old": old, "new": new}
     for rule_id in ids:  # warm-up, untimed
         for side, pack in packs.items():
             if rule_id in pack:
-                rows[side, rule_id] = run(pack[rule_id])[1]
+                rows[side, rule_id] = run(pack[rule_id])[2]
     started = time.perf_counter()
     for n in range(args.repeat):
         order = ("old", "new") if n % 2 == 0 else ("new", "old")
         for rule_id in ids:
             for side in order:
                 if rule_id in packs[side]:
-                    times.setdefault((side, rule_id), []).append(run(packs[side][rule_id])[0])
+                    wall, processor, _ = run(packs[side][rule_id])
+                    times.setdefault((side, rule_id), []).append(wall)
+                    cpu.setdefault((side, rule_id), []).append(processor)
     elapsed = time.perf_counter() - started
     load_after = loadavg()
 
     old_name = str(args.old) if args.old else args.old_rev
-    print(f"{args.size} municipalities, {len(store.store):,} quads; {args.repeat} repeats, "
+    print(f"{where}, {int(quads):,} quads; {args.repeat} repeats, "
           f"interleaved; old pack {old_name}, new pack {args.new or ROOT / RULES}; "
           f"as of {AS_OF}; {os.cpu_count()} cores; {elapsed:.0f} s timed")
     print(f"/proc/loadavg before: {load_before}")
     print(f"/proc/loadavg after:  {load_after}\n")
     print("| rule | old median ms | new median ms | ratio new/old | > 20 % | > 20 ms | slower "
-          "| rows old / new |")
-    print("|---|---|---|---|---|---|---|---|")
+          "| processor ms old / new | rows old / new |")
+    print("|---|---|---|---|---|---|---|---|---|")
     slower = []
     total = {"old": 0.0, "new": 0.0}
     for rule_id in ids:
@@ -153,9 +167,12 @@ def main() -> None:
                      "yes" if over_ratio else "no", "yes" if over_ms else "no",
                      "**yes**" if over_ratio and over_ms else "no"]
         counts = " / ".join(str(rows.get((side, rule_id), "—")) for side in packs)
-        print(f"| {rule_id} | " + " | ".join(cells) + f" | {counts} |")
+        processor = " / ".join(
+            f"{statistics.median(cpu[side, rule_id]) * 1000:.0f}" if (side, rule_id) in cpu
+            else "—" for side in packs)
+        print(f"| {rule_id} | " + " | ".join(cells) + f" | {processor} | {counts} |")
     print(f"| (sum of medians) | {total['old'] * 1000:.0f} | {total['new'] * 1000:.0f} | "
-          f"{total['new'] / total['old']:.2f} | | | | |")
+          f"{total['new'] / total['old']:.2f} | | | | | |")
     print()
     if slower:
         for rule_id, before, after, ratio in slower:
