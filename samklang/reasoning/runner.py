@@ -29,6 +29,8 @@ from samklang.ontology.namespace import (
 if TYPE_CHECKING:
     pass
 
+from samklang.reasoning.duplicates import alike, spread
+from samklang.reasoning.locality import cut
 from samklang.reasoning.model import INFERRED_GRAPH, ReasonerError, ReasonerUnavailableError, Triple
 from samklang.reasoning.owl_view import _key, _triple
 
@@ -43,21 +45,52 @@ def _realise(runner: _Runner, schema: list[Triple], data: list[Triple]) -> _Outc
     model: HermiT tests an individual's membership with the whole ABox at hand, and the
     municipalities of a corpus are tied together by the vocabulary concepts they all name. The
     data is therefore split into parts that share no individual of their own (vocabulary
-    concepts named only as values do not join parts); the whole model is first checked for
-    consistency in one run (fast), then each batch of parts is realised on its own, in
-    parallel (one Java process per processor, at most four). With the whole model consistent, a
-    part's individuals get the same types as in the whole: the ontology derives nothing about a
-    shared concept from one part's statements that another part's definitions depend on.
+    concepts named only as values do not join parts); the whole model is checked for
+    consistency in one run, and each batch of parts is realised as a model of its own. With
+    the whole model consistent, a part's individuals get the same types as in the whole: the
+    ontology derives nothing about a shared concept from one part's statements that another
+    part's definitions depend on.
+
+    HermiT realises many models in one Java process, one after the other (its command line
+    takes several ontologies): the Java start, the loading of its classes and their compilation
+    are paid once per process, not once per batch. The batches are dealt to one process per
+    processor (at most four), and the whole model's consistency check runs beside them.
     """
-    parts = _parts(schema, data)
+    data = cut(schema, data)
+    kept, copies = alike(schema, data, _components(schema, data))
+    outcome = _realise_parts(runner, schema, _batches(kept))
+    if outcome.consistent:
+        outcome.inferred = spread(outcome.inferred, copies)
+    return outcome
+
+
+def _realise_parts(runner: _Runner, schema: list[Triple], parts: list[list[Triple]]) -> _Outcome:
+    """Realise ``parts`` (batches of the data) in as many models: see _realise."""
+    data = [t for part in parts for t in part]
     if len(parts) <= 1:
         return runner.run(schema + data)
-    if not runner.consistent(schema + data):
-        return _Outcome(False, [], "inconsistent")
     # owlready2 (Pellet's way in) keeps global state: only HermiT's processes run side by side.
-    workers = max(1, min(4, os.cpu_count() or 1)) if runner.reasoner == "hermit" else 1
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        outcomes = list(pool.map(lambda part: runner.run(schema + part), parts))
+    if runner.reasoner != "hermit":
+        if not runner.consistent(schema + data):
+            return _Outcome(False, [], "inconsistent")
+        return _union([runner.run(schema + part) for part in parts])
+    workers = max(1, min(4, os.cpu_count() or 1, len(parts)))
+    groups: list[list[list[Triple]]] = [[] for _ in range(workers)]
+    sizes = [0] * workers
+    for part in parts:  # the largest first, each to the least loaded process
+        least = sizes.index(min(sizes))
+        groups[least].append(schema + part)
+        sizes[least] += len(part)
+    with ThreadPoolExecutor(max_workers=workers + 1) as pool:
+        whole = pool.submit(runner.consistent, schema + data)
+        outcomes = list(pool.map(runner.run_many, groups))
+        if not whole.result():
+            return _Outcome(False, [], "inconsistent")
+    return _union(outcomes)
+
+
+def _union(outcomes: Iterable[_Outcome]) -> _Outcome:
+    """What the parts' runs inferred together (or the first inconsistency)."""
     inferred: dict[Triple, None] = {}
     for outcome in outcomes:
         if not outcome.consistent:
@@ -68,6 +101,12 @@ def _realise(runner: _Runner, schema: list[Triple], data: list[Triple]) -> _Outc
 
 def _parts(schema: list[Triple], data: list[Triple]) -> list[list[Triple]]:
     """The data in batches of parts that share no individual of the data (see _realise)."""
+    return _batches(_components(schema, data))
+
+
+def _components(schema: list[Triple], data: list[Triple]) -> list[list[Triple]]:
+    """The data's parts that share no individual of the data: vocabulary concepts that the
+    data only names as values (the schema's nodes it states nothing about) do not join them."""
     schema_nodes = {_key(s) for s, _, _ in schema}
     stated = {_key(s) for s, _, _ in data}
     shared = schema_nodes - stated  # concepts the data only names as values
@@ -89,8 +128,13 @@ def _parts(schema: list[Triple], data: list[Triple]) -> list[list[Triple]]:
     groups: dict[str, list[Triple]] = defaultdict(list)
     for t in data:
         groups[find(_key(t[0]))].append(t)
+    return list(groups.values())
+
+
+def _batches(parts: list[list[Triple]]) -> list[list[Triple]]:
+    """``parts`` put together in batches of about ``BATCH`` statements, the largest first."""
     batches: list[list[Triple]] = []
-    for group in sorted(groups.values(), key=len, reverse=True):
+    for group in sorted(parts, key=len, reverse=True):
         if batches and len(batches[-1]) + len(group) <= BATCH:
             batches[-1].extend(group)
         else:
@@ -130,7 +174,16 @@ class _Runner:
             return self._hermit(triples)
         return self._pellet(triples)
 
-    def _hermit(self, triples: Sequence[Triple]) -> _Outcome:
+    def run_many(self, models: Sequence[Sequence[Triple]]) -> _Outcome:
+        """Classify and realise each of ``models`` on its own (HermiT: one after the other in
+        one Java process, each a reasoner of its own); what they infer together. Inconsistent
+        when one of them is (HermiT stops at it)."""
+        if self.reasoner != "hermit" or len(models) <= 1:
+            return _union(self.run(m) for m in models)
+        self.runs += 1
+        return self._hermit(*models)
+
+    def _hermit(self, *models: Sequence[Triple]) -> _Outcome:
         """owlready2's HermiT, run as owlready2 runs it but asked only for the class hierarchy
         and the individuals' types (-c -I): owlready2's sync_reasoner also classifies object
         and data properties (-O -D), which samklang does not use and which costs about 40 %
@@ -138,7 +191,7 @@ class _Runner:
         done = self._java(
             [_memory(), "-cp", _classpath("hermit"), "org.semanticweb.HermiT.cli.CommandLine"],
             ["-c", "-I"],
-            triples,
+            *models,
             uri=True,
         )
         output = done.stdout.decode("utf-8", "replace")
@@ -208,15 +261,17 @@ class _Runner:
 
     @staticmethod
     def _java(
-        head: list[str], options: list[str], triples: Sequence[Triple], *, uri: bool
+        head: list[str], options: list[str], *models: Sequence[Triple], uri: bool
     ) -> subprocess.CompletedProcess[bytes]:
-        """Run Java on ``triples`` written to a temporary N-Triples file."""
+        """Run Java on ``models``, each written to a temporary N-Triples file of its own."""
         import owlready2
 
         with tempfile.TemporaryDirectory(prefix="samklang-reason-") as folder:
-            path = Path(folder) / "graph.nt"
-            path.write_bytes(_ntriples(triples))
-            command = [owlready2.JAVA_EXE, *head, *options, path.as_uri() if uri else str(path)]
+            paths = [Path(folder) / f"graph-{i}.nt" for i in range(len(models))]
+            for path, triples in zip(paths, models, strict=True):
+                path.write_bytes(_ntriples(triples))
+            names = [path.as_uri() if uri else str(path) for path in paths]
+            command = [owlready2.JAVA_EXE, *head, *options, *names]
             try:
                 return subprocess.run(command, capture_output=True, check=False)
             except FileNotFoundError as err:  # Java vanished between the check and the run
@@ -295,5 +350,3 @@ def _java_failure(reasoner: str, message: str) -> SamklangError:
         lines[-1] if lines else "no message",
     )
     return ReasonerError(f"the reasoner {name} stopped with a Java error: {cause}")
-
-
