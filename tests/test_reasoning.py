@@ -296,7 +296,7 @@ def test_text_report_in_swedish_and_english(
     # follow-up, the shared programme's owner and Nässjö's fullmäktige), and the seven authors
     # of the works the plan cites are dcterms:Agents
     assert sv.stderr.startswith("148 individer: det tar en stund")
-    assert "SPARQL-reglerna (samklang check) är ungefär 40 gånger snabbare" in sv.stderr
+    assert "SPARQL-reglerna (samklang check) är snabbare" in sv.stderr
     assert sv.stdout.startswith("Modellen är konsekvent (med HermiT: 148 individer, ")
     assert "aktivitet inom samhället (sk:CommunityDomainActivity) — definierad klass: 1" in (
         sv.stdout

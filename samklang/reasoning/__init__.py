@@ -18,14 +18,17 @@ sees a *view* of the graph, not the graph itself:
 - the class ``sk:DocumentInForce`` gets its definition for the reference date.
 
 HermiT is run for the class hierarchy and the individuals' types only; Pellet through
-owlready2's ``sync_reasoner_pellet``. Data that falls into independent parts (the
-municipalities of a corpus) is checked for consistency as a whole and realised part by part,
-in parallel (see ``_realise``).
+owlready2's ``sync_reasoner_pellet``. Before it runs, the links that cannot change a membership
+are cut (``locality``), which splits the data into small parts, and only one part of each form
+is handed over (``duplicates``): both give exactly the answers of the whole data. Large data is
+then checked for consistency as a whole and realised in batches, in parallel (see
+``_realise``).
 
 The package, one concept per module: ``reason`` (the entry points :func:`reason`, :func:`infer`,
 :func:`add_inferences`, :func:`reasoned_store`), ``model`` (what reasoning found, and its
-errors), ``owl_view`` (the view a reasoner is given), ``runner`` (HermiT or Pellet in Java) and
-``explainer`` (the statements behind an inconsistency).
+errors), ``owl_view`` (the view a reasoner is given), ``locality`` (the links cut), ``duplicates``
+(parts alike), ``runner`` (HermiT or Pellet in Java) and ``explainer`` (the statements behind
+an inconsistency).
 
 :func:`reason` returns what was inferred, or, when the model is inconsistent, the individuals
 and the pairs of disjoint classes involved, with the statements of the data that make them so.

@@ -67,40 +67,34 @@ def _form(
     """The statements of ``part`` with its individuals numbered in a canonical order, and
     the individuals in that order; ``None`` when one of them may not be renamed."""
     nodes: dict[str, Term] = {}
-    for s, _, o in part:
-        for node in (s, o):
-            if not isinstance(node, ox.Literal) and _key(node) not in schema_nodes:
-                nodes.setdefault(_key(node), node)
+    rows: list[tuple[str, str, str]] = []  # each statement, its terms as strings
+    for s, p, o in part:
+        subject = _key(s)
+        if subject not in schema_nodes:
+            nodes.setdefault(subject, s)
+        if isinstance(o, ox.Literal):
+            value = "L" + str(o)
+        else:
+            value = _key(o)
+            if value not in schema_nodes:
+                nodes.setdefault(value, o)
+        rows.append((subject, p.value, value))
     if fixed.intersection(nodes):
         return None
-
-    def seen_from(node: Term, me: str) -> str:
-        if isinstance(node, ox.Literal):
-            return "L" + str(node)
-        key = _key(node)
-        return "*" if key == me else ("?" if key in nodes else "N" + key)
 
     # Each individual by its own statements (others unnamed), ties by name: any order will do
     # for soundness (equal forms are equal statements under an explicit renaming); a good one
     # finds more parts alike.
-    mark = {
-        key: sorted(
-            (seen_from(s, key), p.value, seen_from(o, key))
-            for s, p, o in part
-            if _key(s) == key or (not isinstance(o, ox.Literal) and _key(o) == key)
-        )
-        for key in nodes
-    }
-    order = sorted(nodes, key=lambda key: (mark[key], key))
-    number = {key: i for i, key in enumerate(order)}
+    def seen(term: str, me: str) -> str:
+        return "*" if term == me else ("?" if term in nodes else term)
 
-    def named(node: Term) -> str:
-        if isinstance(node, ox.Literal):
-            return "L" + str(node)
-        key = _key(node)
-        return f"#{number[key]}" if key in number else "N" + key
-
-    form = tuple(sorted({(named(s), p.value, named(o)) for s, p, o in part}))
+    mark: dict[str, list[tuple[str, str, str]]] = {key: [] for key in nodes}
+    for subject, p, value in rows:
+        for key in {subject, value} & mark.keys():
+            mark[key].append((seen(subject, key), p, seen(value, key)))
+    order = sorted(nodes, key=lambda key: (sorted(mark[key]), key))
+    number = {key: f"#{i}" for i, key in enumerate(order)}
+    form = tuple(sorted({(number.get(s, s), p, number.get(o, o)) for s, p, o in rows}))
     return form, [nodes[key] for key in order]
 
 

@@ -26,8 +26,8 @@ INFERRED_GRAPH = GRAPH.inferred
 REASONERS = ("hermit", "pellet")
 
 SLOW_INDIVIDUALS = 5000
-"""From about this many individuals (ten municipalities) reasoning takes ten seconds and more,
-growing with the data (docs/reasoning.md); ``samklang reason`` says so before it starts."""
+"""From about this many individuals (ten municipalities) reasoning takes some seconds, growing
+with the data (docs/reasoning.md); ``samklang reason`` says so before it starts."""
 
 Triple = tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, ox.NamedNode | ox.BlankNode | ox.Literal]
 

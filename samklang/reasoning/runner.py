@@ -39,22 +39,17 @@ BATCH = 8000
 
 
 def _realise(runner: _Runner, schema: list[Triple], data: list[Triple]) -> _Outcome:
-    """Classify and realise the view, part by part when the data falls into parts.
+    """Classify and realise the view: the cut data, one part of each form, in one model or,
+    when large, in batches.
 
-    Realisation (every individual's types) grows faster than the data when it is done over one
-    model: HermiT tests an individual's membership with the whole ABox at hand, and the
-    municipalities of a corpus are tied together by the vocabulary concepts they all name. The
-    data is therefore split into parts that share no individual of their own (vocabulary
-    concepts named only as values do not join parts); the whole model is checked for
-    consistency in one run, and each batch of parts is realised as a model of its own. With
-    the whole model consistent, a part's individuals get the same types as in the whole: the
-    ontology derives nothing about a shared concept from one part's statements that another
-    part's definitions depend on.
-
-    HermiT realises many models in one Java process, one after the other (its command line
-    takes several ontologies): the Java start, the loading of its classes and their compilation
-    are paid once per process, not once per batch. The batches are dealt to one process per
-    processor (at most four), and the whole model's consistency check runs beside them.
+    HermiT tests an individual's possible memberships with every statement of its model at
+    hand, so realisation grows faster than the model. The links that cannot change a
+    membership are cut first (``locality.cut``), which splits the data into parts of a few
+    statements that share no individual of their own; of parts alike but for the names of
+    their individuals, one is kept (``duplicates.alike``) and HermiT's answers for it are
+    copied to the others. Both leave the memberships and the consistency exactly as they are.
+    What is kept goes to HermiT as one model, or, above ``BATCH`` statements, in batches
+    (``_realise_parts``).
     """
     data = cut(schema, data)
     kept, copies = alike(schema, data, _components(schema, data))
@@ -65,7 +60,17 @@ def _realise(runner: _Runner, schema: list[Triple], data: list[Triple]) -> _Outc
 
 
 def _realise_parts(runner: _Runner, schema: list[Triple], parts: list[list[Triple]]) -> _Outcome:
-    """Realise ``parts`` (batches of the data) in as many models: see _realise."""
+    """Realise ``parts`` (batches of the data) in as many models.
+
+    The whole model is checked for consistency in one run, and each batch is realised as a
+    model of its own. With the whole model consistent, a batch's individuals get the same types
+    as in the whole: the ontology derives nothing about a shared concept from one part's
+    statements that another part's definitions depend on. HermiT realises many models in one
+    Java process, one after the other (its command line takes several ontologies): the Java
+    start and the loading of its classes are paid once per process, not once per batch. The
+    batches are dealt to one process per processor (at most four), and the whole model's
+    consistency check runs beside them.
+    """
     data = [t for part in parts for t in part]
     if len(parts) <= 1:
         return runner.run(schema + data)

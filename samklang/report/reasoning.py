@@ -45,11 +45,11 @@ WORDS: dict[str, dict[str, str]] = {
         "rdf-vocabulary": "{n} påståenden med {d}",
         "meta-property": "{n} påståenden med {d}, vars värden är egenskaper",
         "slow": "Resonemanget tog {s} för {n} individer. SPARQL-reglerna (samklang check) är "
-        "ungefär 40 gånger snabbare; resonera en gång och spara slutsatserna "
+        "snabbare; resonera en gång och spara slutsatserna "
         "(--format turtle -o FIL, läs in filen med korpusen) i stället för vid varje kontroll "
         "(docs/reasoning.md).",
         "explaining": "Modellen är motsägelsefull; söker orsaken (några körningar till) …",
-        "large": "{n} individer: det tar en stund, ungefär en halv minut per tio kommuner …",
+        "large": "{n} individer: det tar en stund …",
     },
     "en": {
         "consistent": "The model is consistent",
@@ -78,11 +78,10 @@ WORDS: dict[str, dict[str, str]] = {
         "rdf-vocabulary": "{n} statements with {d}",
         "meta-property": "{n} statements with {d}, whose values are properties",
         "slow": "Reasoning took {s} for {n} individuals. The SPARQL rules (samklang check) are "
-        "about 40 times faster; reason once and keep the inferences (--format turtle -o FILE, "
+        "faster; reason once and keep the inferences (--format turtle -o FILE, "
         "load the file with the corpus) rather than on every check (docs/reasoning.md).",
         "explaining": "The model is inconsistent; looking for the cause (a few more runs) …",
-        "large": "{n} individuals: this takes a while, about half a minute per ten "
-        "municipalities …",
+        "large": "{n} individuals: this takes a while …",
     },
 }
 
