@@ -1,7 +1,7 @@
 """A corpus given as one N-Quads or TriG file (``samklang export``'s), read straight into a new
 in-memory store by Oxigraph's own parser: the same store ``load_corpus`` builds from it, without
 a Python object per quad (at 290 municipalities, 1.05 million quads: 14.8 s of processor time
-by ``load_corpus``, about 4 s so; docs/decisions/0014-corpus-file.md).
+by ``load_corpus``, about 4 s so; docs/decisions/0016-corpus-file.md).
 
 Parsing is as strict as ``load_corpus``'s and fails with the same sentence (file, line, what is
 wrong). An N-Quads file is parsed in two halves at once, on two threads (Oxigraph releases the
