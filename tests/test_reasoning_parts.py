@@ -102,6 +102,10 @@ def test_parts_alike_are_reasoned_over_once() -> None:
     assert copies == {one.value: [two]}
     inferred = [(one, RDF.type, SK.SocialActivity)]
     assert spread(inferred, copies) == [*inferred, (two, RDF.type, SK.SocialActivity)]
+    # Named by the schema (in a list, say): not renamed, so its part is alike no other.
+    named = [*schema, (ox.BlankNode("list"), RDF.first, two)]
+    kept, copies = alike(named, data, _components(named, data))
+    assert copies == {} and len(kept) == 3
     # Also a class of the data: not renamed, so its part is alike no other.
     punned = [*data, (ox.NamedNode(f"{base}7003/x"), RDF.type, two)]
     kept, copies = alike(schema, punned, _components(schema, punned))

@@ -32,14 +32,16 @@ def alike(
     """One of each form among ``parts`` (the data's parts, sharing no individual of their
     own), and for each individual of a part kept, its counterparts in the parts left out.
 
-    A part's individuals are the nodes of its statements that the schema does not name. Two
-    parts have the same form when renaming the individuals of one in a canonical order gives
-    exactly the statements of the other renamed likewise (the same properties, literals and
-    schema terms). A part is kept as it is, alone of its form, when one of its individuals is
-    also a property or a class of the data or the subject of an OWL or RDFS statement other
-    than a type (renaming it would not map the data onto itself).
+    A part's individuals are the nodes of its statements that the schema does not name (in
+    any place). Two parts have the same form when renaming the individuals of one in a
+    canonical order gives exactly the statements of the other renamed likewise (the same
+    properties, literals and schema terms). A part is kept as it is, alone of its form, when
+    one of its individuals is also a property or a class of the data or the subject of an OWL
+    or RDFS statement other than a type (renaming it would not map the data onto itself).
     """
-    schema_nodes = {_key(s) for s, _, _ in schema}
+    # Every term the schema names in any place is kept as it is (a value of a restriction or
+    # a list that names an individual of the data, too).
+    schema_nodes = {_key(n) for t in schema for n in t if not isinstance(n, ox.Literal)}
     fixed = {t[1].value for t in data} | {_key(o) for _, p, o in data if p == RDF.type}
     fixed |= {_key(s) for s, p, _ in data if _logical(p) and p != RDF.type}
     kept: list[list[Triple]] = []
