@@ -1,13 +1,15 @@
-"""Where `samklang reason` spends its time on a corpus: every Java run (HermiT's consistency
-check of the whole, then each batch of municipalities realised on its own), timed as it runs,
-against HermiT on the ontology alone (the baseline: a Java start and the classes classified).
+"""Where `samklang reason` spends its time on a corpus: every Java run (one model of the cut
+data, one part of each form; or, for large data, the consistency check of the whole and the
+processes realising the batches), timed as it runs, with the models and statements each was
+given, against HermiT on the ontology alone (the baseline: a Java start and the classes
+classified).
 
     python benchmarks/national_corpus.py /tmp/c30 --municipalities 30
-    python benchmarks/reasoning_profile.py /tmp/c30
+    python benchmarks/reasoning_profile.py /tmp/c30 [--municipalities N] [--batch STATEMENTS]
 
 Runs `samklang reason DIR/* --as-of 2026-11-25` in this process (the corpus in memory), with
-the Java runs wrapped to time them; prints each run, the sum by kind, the whole command and the
-load average.
+the Java runs wrapped to time them; prints each run, the sum by kind, the whole command (wall,
+and processor time in Python and in Java) and the load average.
 """
 
 from __future__ import annotations
