@@ -359,25 +359,40 @@ def _connected(graph: nx.MultiDiGraph, members: list[str]) -> list[set[str]]:
     return parts
 
 
-def red_threads(graph: nx.MultiDiGraph, as_of: date) -> list[Thread]:
-    """The red thread of every activity, by municipality and title (the words as defined in
-    :mod:`samklang.graph.concepts`)."""
-    threads = []
+@dataclass
+class ThreadFacts:
+    """What an activity's red thread is made of, whatever the reference date: the
+    :class:`Thread` fields that do not depend on it, and what the others are found from.
+
+    Attributes:
+        reported: an outcome is reported for it (:func:`concepts.followed_up`).
+        factor_due: it should target a factor (:func:`concepts.factor_due`).
+    """
+
+    iri: str
+    label: str
+    municipality: str
+    years: list[int]
+    kind: str
+    problem: bool
+    factor: bool
+    goal: bool
+    reported: bool
+    factor_due: bool
+    linked: bool
+
+
+def thread_facts(graph: nx.MultiDiGraph) -> list[ThreadFacts]:
+    """The facts of every activity's red thread, in the graph's order (the words as defined
+    in :mod:`samklang.graph.concepts`)."""
+    found = []
     for iri, attrs in graph.nodes(data=True):
         if attrs["kind"] != "activity":
             continue
         problems = targets(graph, iri, "addresses")
         factors = set(targets(graph, iri, "targets_factor"))
-        reported = concepts.followed_up(graph, iri)
-        follow_up = reported if reported or concepts.follow_up_due(graph, iri, as_of) else None
-        links: dict[str, bool] = {"problem": bool(problems)}
-        if concepts.factor_due(graph, iri) or factors:
-            links["factor"] = bool(factors)
-        links["goal"] = bool(targets(graph, iri, "contributes_to"))
-        if follow_up is not None:
-            links["follow_up"] = follow_up
-        threads.append(
-            Thread(
+        found.append(
+            ThreadFacts(
                 iri=iri,
                 label=attrs["label"],
                 municipality=attrs["graph"],
@@ -385,9 +400,44 @@ def red_threads(graph: nx.MultiDiGraph, as_of: date) -> list[Thread]:
                 kind=concepts.kind(graph, iri),
                 problem=bool(problems),
                 factor=bool(factors),
-                goal=links["goal"],
-                follow_up=follow_up,
+                goal=bool(targets(graph, iri, "contributes_to")),
+                reported=concepts.followed_up(graph, iri),
+                factor_due=concepts.factor_due(graph, iri),
                 linked=any(factors.intersection(targets(graph, p, "cause")) for p in problems),
+            )
+        )
+    return found
+
+
+def follow_up_due(years: list[int], as_of: date) -> bool:
+    """:func:`concepts.follow_up_due` from the activity's years: its last year is before
+    ``as_of``'s."""
+    return bool(years) and max(years) < as_of.year
+
+
+def threads_as_of(facts: list[ThreadFacts], as_of: date) -> list[Thread]:
+    """The red threads as of ``as_of``, by municipality and completeness."""
+    threads = []
+    for f in facts:
+        follow_up = f.reported if f.reported or follow_up_due(f.years, as_of) else None
+        links: dict[str, bool] = {"problem": f.problem}
+        if f.factor_due or f.factor:
+            links["factor"] = f.factor
+        links["goal"] = f.goal
+        if follow_up is not None:
+            links["follow_up"] = follow_up
+        threads.append(
+            Thread(
+                iri=f.iri,
+                label=f.label,
+                municipality=f.municipality,
+                years=f.years,
+                kind=f.kind,
+                problem=f.problem,
+                factor=f.factor,
+                goal=f.goal,
+                follow_up=follow_up,
+                linked=f.linked,
                 completeness=round(sum(links.values()) / len(links), 4),
                 missing=[name for name, present in links.items() if not present],
             )
@@ -396,10 +446,68 @@ def red_threads(graph: nx.MultiDiGraph, as_of: date) -> list[Thread]:
     return threads
 
 
+def red_threads(graph: nx.MultiDiGraph, as_of: date) -> list[Thread]:
+    """The red thread of every activity, by municipality and title (the words as defined in
+    :mod:`samklang.graph.concepts`)."""
+    return threads_as_of(thread_facts(graph), as_of)
+
+
+@dataclass
+class Measured:
+    """What ``samklang stats`` measures of a store whatever the reference date: all of
+    :class:`Stats` but the threads, and the facts the threads are found from."""
+
+    nodes: int
+    edges: int
+    organisations: list[Centrality]
+    components: dict[str, int]
+    loose: list[Loose]
+    threads: list[ThreadFacts]
+
+
+def measure(store: Store, municipality: str | None = None, lang: str = "sv") -> Measured:
+    """Read the planning in ``store`` and measure it (see :func:`compute_stats`)."""
+    with collection_paused():
+        every = municipalities(store)
+        chosen = choose_municipality(store, municipality, every)
+        graph = planning_graph(store, chosen, lang, lean=True, known=every)
+        count, loose = components(graph)
+        return Measured(
+            nodes=graph.number_of_nodes(),
+            edges=sum(len(keys) for ends in graph._succ.values() for keys in ends.values()),
+            organisations=organisation_centrality(graph),
+            components=count,
+            loose=loose,
+            threads=thread_facts(graph),
+        )
+
+
+def as_of_date(measured: Measured, as_of: date) -> Stats:
+    """The statistics of what was measured, as of ``as_of``."""
+    threads = threads_as_of(measured.threads, as_of)
+    return Stats(
+        as_of=as_of.isoformat(),
+        nodes=measured.nodes,
+        edges=measured.edges,
+        organisations=measured.organisations,
+        components=measured.components,
+        loose=measured.loose,
+        threads=threads,
+        thread_completeness=(
+            round(sum(t.completeness for t in threads) / len(threads), 4) if threads else None
+        ),
+    )
+
+
 def compute_stats(
     store: Store, *, as_of: date | None = None, municipality: str | None = None, lang: str = "sv"
 ) -> Stats:
     """Network analytics of the planning in ``store``.
+
+    Of an on-disk store of every municipality, the figures ``samklang load`` measured when it
+    published the store's generation are read if they are there for it, this version of
+    samklang and ``lang`` (:mod:`samklang.network.figures`, decision 0014); otherwise, and
+    for one municipality, the store is measured now.
 
     Args:
         store: any store holding one or more municipalities.
@@ -411,25 +519,9 @@ def compute_stats(
     Raises:
         UsageError: ``municipality`` names no municipality in the store, or it holds none.
     """
-    with collection_paused():
-        return _stats(store, as_of or date.today(), municipality, lang)
+    from samklang.network.figures import read_figures
 
-
-def _stats(store: Store, as_of: date, municipality: str | None, lang: str) -> Stats:
-    every = municipalities(store)
-    chosen = choose_municipality(store, municipality, every)
-    graph = planning_graph(store, chosen, lang, lean=True, known=every)
-    count, loose = components(graph)
-    threads = red_threads(graph, as_of)
-    return Stats(
-        as_of=as_of.isoformat(),
-        nodes=graph.number_of_nodes(),
-        edges=sum(len(keys) for ends in graph._succ.values() for keys in ends.values()),
-        organisations=organisation_centrality(graph),
-        components=count,
-        loose=loose,
-        threads=threads,
-        thread_completeness=(
-            round(sum(t.completeness for t in threads) / len(threads), 4) if threads else None
-        ),
-    )
+    measured = read_figures(store, lang) if municipality is None else None
+    if measured is None:
+        measured = measure(store, municipality, lang)
+    return as_of_date(measured, as_of or date.today())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -257,45 +258,76 @@ def _json(value: object, newline: str, out: list[str]) -> None:
     """Append the JSON text of ``value`` to ``out`` as ``json.dumps(value, indent=2,
     ensure_ascii=False)`` writes it, ``newline`` being the line break and indentation before
     ``value``'s own items' level less one step."""
-    from json.encoder import encode_basestring
-
-    if isinstance(value, str):
-        out.append(encode_basestring(value))
-    elif value is None:
-        out.append("null")
-    elif value is True:
-        out.append("true")
-    elif value is False:
-        out.append("false")
-    elif isinstance(value, int):
-        out.append(int.__repr__(value))
-    elif isinstance(value, float):
-        out.append(_float(value))
-    elif isinstance(value, dict):
+    scalar = _scalar(value)
+    if scalar is not None:
+        out.append(scalar)
+        return
+    if isinstance(value, dict):
         if not value:
             out.append("{}")
             return
         inner = newline + "  "
-        first = True
+        opening = "{" + inner
         for key, item in value.items():
-            out.append("{" + inner if first else "," + inner)
-            first = False
-            out.append(encode_basestring(_key(key)) + ": ")
-            _json(item, inner, out)
+            text = _KEYS.get(key) if type(key) is str else None
+            if text is None:
+                text = encode_basestring(_key(key)) + ": "
+                if type(key) is str:
+                    _KEYS[key] = text
+            scalar = _scalar(item)
+            if scalar is not None:
+                out.append(opening + text + scalar)
+            else:
+                out.append(opening + text)
+                _json(item, inner, out)
+            opening = "," + inner
         out.append(newline + "}")
     elif isinstance(value, list | tuple):
         if not value:
             out.append("[]")
             return
         inner = newline + "  "
-        first = True
+        opening = "[" + inner
         for item in value:
-            out.append("[" + inner if first else "," + inner)
-            first = False
-            _json(item, inner, out)
+            scalar = _scalar(item)
+            if scalar is not None:
+                out.append(opening + scalar)
+            else:
+                out.append(opening)
+                _json(item, inner, out)
+            opening = "," + inner
         out.append(newline + "]")
     else:
         raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+_KEYS: dict[object, str] = {}
+"""The text of each mapping key written so far, with its colon: the same few field names
+come back for every record."""
+
+
+def _scalar(value: object) -> str | None:
+    """The JSON text of a string, number, boolean or null; ``None`` for anything else."""
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value)  # type: ignore[arg-type]
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int:
+        return int.__repr__(value)  # type: ignore[arg-type]
+    if kind is float:
+        return _float(value)  # type: ignore[arg-type]
+    if value is None:
+        return "null"
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        return _float(value)
+    return None
 
 
 def _key(key: object) -> str:

@@ -1,0 +1,113 @@
+"""The figures `samklang load --store` measures for `samklang stats --store` (decision 0014):
+read when they are the store's generation's, equal to what measuring the store gives, and left
+alone when they are not."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from samklang.cli import cli
+from samklang.network.figures import figures_path
+
+from .conftest import EXAMPLES
+from .test_viz import EXEMPELSTAD
+
+DATES = ["2026-11-25", "2021-06-01"]
+"""Reference dates on both sides of the plans' years: the red threads differ between them."""
+
+
+def load(store: Path, *folders: Path) -> None:
+    result = CliRunner().invoke(cli, ["load", "--store", str(store), *map(str, folders)])
+    assert result.exit_code == 0, result.output
+
+
+def stats(store: Path, *options: str) -> str:
+    result = CliRunner().invoke(cli, ["stats", "--store", str(store), *options])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def measured_now(store: Path, *options: str) -> str:
+    """What stats says with the kept figures set aside."""
+    kept = figures_path(store, "sv")
+    aside = kept.with_name("aside.json")
+    kept.rename(aside)
+    try:
+        return stats(store, *options)
+    finally:
+        aside.rename(kept)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Path:
+    folder = tmp_path / "store"
+    load(folder, EXEMPELSTAD, EXAMPLES / "vetlanda")
+    return folder
+
+
+@pytest.mark.parametrize("as_of", DATES)
+@pytest.mark.parametrize("output", ["json", "text"])
+def test_the_kept_figures_are_what_measuring_gives(store: Path, as_of: str, output: str) -> None:
+    assert figures_path(store, "sv").is_file()
+    options = ("--as-of", as_of, "--format", output)
+    assert stats(store, *options) == measured_now(store, *options)
+
+
+def test_the_threads_follow_the_reference_date(store: Path) -> None:
+    early, late = (json.loads(stats(store, "--as-of", d, "--format", "json")) for d in DATES)
+    assert [t["follow_up"] for t in early["threads"]] != [t["follow_up"] for t in late["threads"]]
+
+
+def tampered(store: Path, change: dict[str, object]) -> None:
+    """Rename the first organisation in the kept figures, and change their key."""
+    path = figures_path(store, "sv")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["organisations"][0]["label"] = "Läst ur de sparade siffrorna"
+    data["key"].update(change)
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def labels(store: Path, *options: str) -> set[str]:
+    data = json.loads(stats(store, "--format", "json", *options))
+    return {c["label"] for c in data["organisations"]}
+
+
+def test_the_kept_figures_are_read(store: Path) -> None:
+    tampered(store, {})
+    assert "Läst ur de sparade siffrorna" in labels(store)
+
+
+@pytest.mark.parametrize(
+    "change", [{"generation": 7}, {"folder": "g00000007"}, {"samklang": "0.0.1"}, {"format": 0}]
+)
+def test_figures_of_another_generation_or_samklang_are_not_read(
+    store: Path, change: dict[str, object]
+) -> None:
+    tampered(store, change)
+    assert "Läst ur de sparade siffrorna" not in labels(store)
+
+
+def test_one_municipality_and_another_language_are_measured(store: Path) -> None:
+    tampered(store, {})
+    assert "Läst ur de sparade siffrorna" not in labels(store, "--municipality", "0685")
+    assert "Läst ur de sparade siffrorna" not in labels(store, "--lang", "en")
+
+
+def test_a_damaged_file_is_measured_instead(store: Path) -> None:
+    expected = measured_now(store, "--format", "json")
+    figures_path(store, "sv").write_text('{"key": ', encoding="utf-8")
+    assert stats(store, "--format", "json") == expected
+
+
+def test_a_new_load_keeps_figures_for_its_generation(store: Path) -> None:
+    before = json.loads(figures_path(store, "sv").read_text(encoding="utf-8"))["key"]
+    load(store, EXAMPLES / "fiktivby")
+    after = json.loads(figures_path(store, "sv").read_text(encoding="utf-8"))["key"]
+    assert after["generation"] == before["generation"] + 1
+    options = ("--as-of", DATES[0], "--format", "json")
+    assert stats(store, *options) == measured_now(store, *options)
+    assert "9901" in json.loads(stats(store, *options))["components"]
