@@ -268,18 +268,27 @@ def _json(value: object, newline: str, out: list[str]) -> None:
             return
         inner = newline + "  "
         opening = "{" + inner
+        keys = _KEYS
         for key, item in value.items():
-            text = _KEYS.get(key) if type(key) is str else None
+            text = keys.get(key) if type(key) is str else None
             if text is None:
                 text = encode_basestring(_key(key)) + ": "
                 if type(key) is str:
-                    _KEYS[key] = text
-            scalar = _scalar(item)
-            if scalar is not None:
-                out.append(opening + text + scalar)
+                    keys[key] = text
+            kind = type(item)  # the common scalars inline: most of the values written
+            if kind is str:
+                out.append(opening + text + encode_basestring(item))
+            elif kind is bool:
+                out.append(opening + text + ("true" if item else "false"))
+            elif kind is int:
+                out.append(opening + text + int.__repr__(item))
             else:
-                out.append(opening + text)
-                _json(item, inner, out)
+                scalar = _scalar(item)
+                if scalar is not None:
+                    out.append(opening + text + scalar)
+                else:
+                    out.append(opening + text)
+                    _json(item, inner, out)
             opening = "," + inner
         out.append(newline + "}")
     elif isinstance(value, list | tuple):
