@@ -3,7 +3,7 @@ organisations' betweenness (what `stats` uses, decision 0011: each component apa
 folded in) against rustworkx over the whole graph (what `stats` did before, equal to networkx)
 and, with --networkx, networkx over the whole graph (the reference, very slow at 30), and the
 whole `compute_stats` measuring the store, and with --store the figures `samklang load` kept
-(decision 0015) read and finished; each against one pass over the store's quads in the same
+(decision 0017) read and finished; each against one pass over the store's quads in the same
 process, the baseline that says how loaded the machine was.
 
     python benchmarks/stats_betweenness.py [--municipalities 30] [--repeat 3] [--networkx]

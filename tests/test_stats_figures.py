@@ -1,4 +1,4 @@
-"""The figures `samklang load --store` measures for `samklang stats --store` (decision 0015):
+"""The figures `samklang load --store` measures for `samklang stats --store` (decision 0017):
 read when they are the store's generation's, equal to what measuring the store gives, and left
 alone when they are not."""
 

@@ -156,7 +156,7 @@ def load(paths: tuple[Path, ...], store_dir: Path, lang: str) -> None:
     store = OxigraphStore(store_dir)  # refuses a folder that holds files but no store
     try:
         entries = load_corpus(paths, store)  # published whole, or not at all
-        write_figures(store)  # what `stats --store` reads for this generation (decision 0015)
+        write_figures(store)  # what `stats --store` reads for this generation (decision 0017)
     finally:
         store.close()
     for entry in entries:

@@ -506,7 +506,7 @@ def compute_stats(
 
     Of an on-disk store of every municipality, the figures ``samklang load`` measured when it
     published the store's generation are read if they are there for it, this version of
-    samklang and ``lang`` (:mod:`samklang.network.figures`, decision 0015); otherwise, and
+    samklang and ``lang`` (:mod:`samklang.network.figures`, decision 0017); otherwise, and
     for one municipality, the store is measured now.
 
     Args:

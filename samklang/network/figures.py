@@ -8,7 +8,7 @@ generation, to the version of samklang and to this file's :data:`FORMAT`. ``samk
 and measures the store itself otherwise: a store that another load published since, or that a
 different samklang wrote, or one municipality, or a language not measured. Reading the
 figures takes a fraction of a second at 290 municipalities, where measuring the store takes
-about ten (decision 0015). Only what does not depend on the reference date is kept; the red
+about ten (decision 0017). Only what does not depend on the reference date is kept; the red
 threads are finished for the date asked (:func:`~samklang.network.analytics.as_of_date`).
 """
 
