@@ -151,12 +151,12 @@ def load(paths: tuple[Path, ...], store_dir: Path, lang: str) -> None:
     published whole: readers, and a load that is killed, see the store before it or after it."""
     from samklang.graph.corpus import load_corpus
     from samklang.graph.store.oxigraph import OxigraphStore
-    from samklang.network.figures import write_figures
+    from samklang.network.analytics import keep_figures
 
     store = OxigraphStore(store_dir)  # refuses a folder that holds files but no store
     try:
         entries = load_corpus(paths, store)  # published whole, or not at all
-        write_figures(store)  # what `stats --store` reads for this generation (decision 0017)
+        keep_figures(store)  # what `stats --store` reads for this generation (decision 0017)
     finally:
         store.close()
     for entry in entries:

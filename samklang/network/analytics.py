@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from samklang.errors import UsageError
 from samklang.graph import concepts
 from samklang.network.build import (
     choose_municipality,
@@ -519,9 +520,54 @@ def compute_stats(
     Raises:
         UsageError: ``municipality`` names no municipality in the store, or it holds none.
     """
-    from samklang.network.figures import read_figures
-
-    measured = read_figures(store, lang) if municipality is None else None
+    measured = _kept(store, lang) if municipality is None else None
     if measured is None:
         measured = measure(store, municipality, lang)
     return as_of_date(measured, as_of or date.today())
+
+
+def keep_figures(store: Store) -> None:
+    """Measure ``store`` (an on-disk store just published, open for reading) in each language
+    of :data:`~samklang.network.figures.LANGS` and keep the figures beside it for
+    :func:`compute_stats` (decision 0017); nothing for a store without a municipality (their
+    figures kept before are removed) or a store that keeps none."""
+    from samklang.network.figures import LANGS, write_figures
+
+    for lang in LANGS:
+        try:
+            measured = measure(store, None, lang)
+        except UsageError:  # no municipality: stats says so when asked
+            write_figures(store, lang, None)
+            continue
+        write_figures(
+            store,
+            lang,
+            {
+                "nodes": measured.nodes,
+                "edges": measured.edges,
+                "organisations": [vars(c) for c in measured.organisations],
+                "components": measured.components,
+                "loose": [vars(item) for item in measured.loose],
+                "threads": [vars(t) for t in measured.threads],
+            },
+        )
+
+
+def _kept(store: Store, lang: str) -> Measured | None:
+    """The figures kept for ``store``'s generation in ``lang``, or ``None``."""
+    from samklang.network.figures import read_figures
+
+    data = read_figures(store, lang)
+    if data is None:
+        return None
+    try:
+        return Measured(
+            nodes=data["nodes"],
+            edges=data["edges"],
+            organisations=[Centrality(**c) for c in data["organisations"]],
+            components=data["components"],
+            loose=[Loose(**item) for item in data["loose"]],
+            threads=[ThreadFacts(**t) for t in data["threads"]],
+        )
+    except (TypeError, KeyError, AttributeError):
+        return None  # of another layout: measure instead

@@ -1,10 +1,11 @@
 """The figures of ``samklang stats`` measured when a store's generation is published.
 
-``samklang load --store DIR`` measures the store it has just published (:func:`write_figures`:
-:func:`~samklang.network.analytics.measure` of every municipality, in each language of
-:data:`LANGS`) and writes what it found to ``DIR/stats-figures-<lang>.json``, keyed to that
-generation, to the version of samklang and to this file's :data:`FORMAT`. ``samklang stats
---store DIR`` reads them (:func:`read_figures`) when the key is the store's as it reads it,
+``samklang load --store DIR`` measures the store it has just published
+(:func:`~samklang.network.analytics.keep_figures`: what ``stats`` measures of every
+municipality, in each language of :data:`LANGS`) and writes what it found to
+``DIR/stats-figures-<lang>.json`` (:func:`write_figures`), keyed to that generation, to the
+version of samklang and to this file's :data:`FORMAT`. ``samklang stats --store DIR`` reads
+them (:func:`read_figures`) when the key is the store's as it reads it,
 and measures the store itself otherwise: a store that another load published since, or that a
 different samklang wrote, or one municipality, or a language not measured. Reading the
 figures takes a fraction of a second at 290 municipalities, where measuring the store takes
@@ -20,11 +21,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from samklang import __version__
-from samklang.errors import UsageError
 
 if TYPE_CHECKING:
     from samklang.graph.store import Store
-    from samklang.network.analytics import Measured
 
 FORMAT = 1
 """The layout of the figures' file; a different one is not read."""
@@ -59,59 +58,33 @@ def _key(store: Store, lang: str) -> tuple[Path, dict[str, Any]] | None:
     }
 
 
-def write_figures(store: Store) -> list[Path]:
-    """Measure ``store`` (just published, open for reading) in each of :data:`LANGS` and keep
-    the figures beside it; the paths written (none for a store without a municipality, or
-    not on disk)."""
-    from samklang.network.analytics import measure
-
-    written: list[Path] = []
-    for lang in LANGS:
-        found = _key(store, lang)
-        if found is None:
-            return written
-        target, key = found
-        try:
-            measured = measure(store, None, lang)
-        except UsageError:  # no municipality: stats says so when asked
-            target.unlink(missing_ok=True)
-            continue
-        data = {
-            "key": key,
-            "nodes": measured.nodes,
-            "edges": measured.edges,
-            "organisations": [vars(c) for c in measured.organisations],
-            "components": measured.components,
-            "loose": [vars(item) for item in measured.loose],
-            "threads": [vars(t) for t in measured.threads],
-        }
-        part = target.with_name(f".{target.name}.{os.getpid()}")
-        part.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        os.replace(part, target)  # whole or not at all
-        written.append(target)
-    return written
+def write_figures(store: Store, lang: str, figures: dict[str, Any] | None) -> Path | None:
+    """Keep ``figures`` (JSON-ready) for ``store`` in ``lang`` under its key, written whole;
+    ``None`` removes any kept before. The path, or ``None`` for a store that keeps none."""
+    found = _key(store, lang)
+    if found is None:
+        return None
+    target, key = found
+    if figures is None:
+        target.unlink(missing_ok=True)
+        return None
+    part = target.with_name(f".{target.name}.{os.getpid()}")
+    part.write_text(json.dumps({"key": key, **figures}, ensure_ascii=False), encoding="utf-8")
+    os.replace(part, target)  # whole or not at all
+    return target
 
 
-def read_figures(store: Store, lang: str) -> Measured | None:
+def read_figures(store: Store, lang: str) -> dict[str, Any] | None:
     """The figures kept for ``store`` in ``lang``, if they are there for the generation it
     reads and this samklang; ``None`` otherwise (measure the store then)."""
-    from samklang.network.analytics import Centrality, Loose, Measured, ThreadFacts
-
     found = _key(store, lang)
     if found is None:
         return None
     target, key = found
     try:
         data = json.loads(target.read_text(encoding="utf-8"))
-        if data.get("key") != key:
-            return None
-        return Measured(
-            nodes=data["nodes"],
-            edges=data["edges"],
-            organisations=[Centrality(**c) for c in data["organisations"]],
-            components=data["components"],
-            loose=[Loose(**item) for item in data["loose"]],
-            threads=[ThreadFacts(**t) for t in data["threads"]],
-        )
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
-        return None  # missing, half-written by hand, or of another layout: measure instead
+    except (OSError, ValueError):
+        return None  # missing, or half-written by hand: measure instead
+    if not isinstance(data, dict) or data.get("key") != key:
+        return None
+    return data
