@@ -111,3 +111,11 @@ def test_a_new_load_keeps_figures_for_its_generation(store: Path) -> None:
     options = ("--as-of", DATES[0], "--format", "json")
     assert stats(store, *options) == measured_now(store, *options)
     assert "9901" in json.loads(stats(store, *options))["components"]
+
+
+def test_what_a_killed_load_left_half_written_is_removed(store: Path) -> None:
+    left = figures_path(store, "sv").with_name(".stats-figures-sv.json.12345")
+    left.write_text('{"key": ', encoding="utf-8")
+    load(store, EXAMPLES / "fiktivby")
+    assert not left.exists()
+    assert figures_path(store, "sv").is_file()

@@ -68,9 +68,15 @@ def write_figures(store: Store, lang: str, figures: dict[str, Any] | None) -> Pa
     if figures is None:
         target.unlink(missing_ok=True)
         return None
+    for left in target.parent.glob(f".{target.name}.*"):  # of a load killed while writing
+        left.unlink(missing_ok=True)
     part = target.with_name(f".{target.name}.{os.getpid()}")
-    part.write_text(json.dumps({"key": key, **figures}, ensure_ascii=False), encoding="utf-8")
-    os.replace(part, target)  # whole or not at all
+    try:
+        part.write_text(json.dumps({"key": key, **figures}, ensure_ascii=False), encoding="utf-8")
+        os.replace(part, target)  # whole or not at all
+    except OSError:  # the store is published all the same; stats measures it when asked
+        part.unlink(missing_ok=True)
+        return None
     return target
 
 
