@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from samklang.network.analytics import Centrality, Loose, Stats, Thread, compute_stats
+from samklang.report import json_text
 from samklang.report import stats as report
 from samklang.report.stats import write_stats_json, write_stats_text
 
@@ -82,7 +83,7 @@ def stats_cases() -> list[Stats]:
 
 def text_by_rich(stats: Stats, lang: str, monkeypatch: pytest.MonkeyPatch) -> str:
     with monkeypatch.context() as patched:
-        patched.setattr(report, "plain_table", lambda *args: None)
+        patched.setattr(report, "padded_table_lines", lambda *args: None)
         stream = io.StringIO()
         write_stats_text(stats, stream, lang)
     return stream.getvalue()
@@ -97,7 +98,7 @@ def test_text_is_what_rich_draws(lang: str, monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_plain_lines_are_drawn_where_rich_would_only_pad() -> None:
-    lines = report.plain_table("Titel", ["Namn", "Grad"], [["Öster [/]", "3"]], 120)
+    lines = report.padded_table_lines("Titel", ["Namn", "Grad"], [["Öster [/]", "3"]], 120)
     assert lines == [
         "Titel" + " " * 15,
         "┏━━━━━━━━━━━┳━━━━━━┓",
@@ -106,8 +107,8 @@ def test_plain_lines_are_drawn_where_rich_would_only_pad() -> None:
         "│ Öster [/] │ 3    │",
         "└───────────┴──────┘",
     ]
-    assert report.plain_table("Titel", ["Namn"], [["x" * 200]], 120) is None
-    assert report.plain_table("Titel", ["Namn"], [], 120) is None
+    assert report.padded_table_lines("Titel", ["Namn"], [["x" * 200]], 120) is None
+    assert report.padded_table_lines("Titel", ["Namn"], [], 120) is None
 
 
 def test_json_is_what_the_standard_library_writes() -> None:
@@ -122,6 +123,6 @@ def test_json_is_what_the_standard_library_writes() -> None:
 def test_json_writes_every_kind_of_value() -> None:
     value = {"a": [], "b": {}, "c": [1, 2.5, None, True, False], "d": {"e": ["f\n\"g\""]},
              1: float("nan"), 2.5: float("inf"), None: -float("inf"), False: 0.1}  # fmt: skip
-    parts: list[str] = []
-    report._json(value, "\n", parts)
-    assert "".join(parts) == json.dumps(value, ensure_ascii=False, indent=2)
+    out = io.StringIO()
+    json_text.write_indented(value, out)
+    assert out.getvalue() == json.dumps(value, ensure_ascii=False, indent=2) + "\n"
