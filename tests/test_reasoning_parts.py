@@ -110,6 +110,10 @@ def test_parts_alike_are_reasoned_over_once() -> None:
     punned = [*data, (ox.NamedNode(f"{base}7003/x"), RDF.type, two)]
     kept, copies = alike(schema, punned, _components(schema, punned))
     assert copies == {} and len(kept) == 3
+    # A schema that counts (an inverse functional property): every part is kept.
+    counting = [*schema, (SK.year, RDF.type, OWL.InverseFunctionalProperty)]
+    kept, copies = alike(counting, data, _components(counting, data))
+    assert copies == {} and len(kept) == 3
 
 
 def memberships(quads: list[ox.Quad], as_of: date, monkeypatch: pytest.MonkeyPatch, *,

@@ -10,6 +10,12 @@ whatever holds of an individual of one holds of its counterpart in the other, an
 with both is consistent exactly when the data with one of them is (a model of the one gives
 the other's individuals the same elements). The reasoner is therefore given one part of each
 form, and its answers are copied to the counterparts.
+
+That holds while nothing in the schema counts or merges individuals: with a key, a
+cardinality or an (inverse) functional property, two copies pointing at the same named
+individual could together say what one alone does not (that they are the same, or too many).
+samklang's ontology has none of these; should one come in, every part is given to the
+reasoner (:data:`COUNTING`).
 """
 
 from __future__ import annotations
@@ -19,11 +25,22 @@ from collections.abc import Sequence
 
 import pyoxigraph as ox
 
-from samklang.ontology.namespace import RDF
+from samklang.ontology.namespace import OWL, RDF
 from samklang.reasoning.model import Triple
 from samklang.reasoning.owl_view import _key, _logical
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal
+
+COUNTING = frozenset(
+    OWL.term(name).value
+    for name in (
+        "cardinality", "maxCardinality", "minCardinality", "qualifiedCardinality",
+        "maxQualifiedCardinality", "minQualifiedCardinality", "FunctionalProperty",
+        "InverseFunctionalProperty", "hasKey", "sameAs", "differentFrom", "AllDifferent",
+    )
+)  # fmt: skip
+"""The OWL terms with which parts alike might not be interchangeable one for one: where the
+schema uses any of them, no part is left out."""
 
 
 def alike(
@@ -39,6 +56,8 @@ def alike(
     one of its individuals is also a property or a class of the data or the subject of an OWL
     or RDFS statement other than a type (renaming it would not map the data onto itself).
     """
+    if any(term.value in COUNTING for t in schema for term in t[1:]):
+        return [list(part) for part in parts], {}
     # Every term the schema names in any place is kept as it is (a value of a restriction or
     # a list that names an individual of the data, too).
     schema_nodes = {_key(n) for t in schema for n in t if not isinstance(n, ox.Literal)}
