@@ -11,7 +11,6 @@ import pytest
 from click.testing import CliRunner
 
 from samklang.cli import cli
-from samklang.graph import rdf_file
 from samklang.graph.corpus import CATALOGUE_GRAPH, load_corpus, open_sources
 from samklang.graph.store.oxigraph import OxigraphStore
 
@@ -41,9 +40,8 @@ def _export(runner: CliRunner, target: Path, fmt: str) -> Path:
 
 @pytest.mark.parametrize(("fmt", "suffix"), [("nquads", ".nq"), ("trig", ".trig")])
 def test_an_exported_file_is_read_into_the_store_a_load_builds(
-    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str, suffix: str
+    runner: CliRunner, tmp_path: Path, fmt: str, suffix: str
 ) -> None:
-    monkeypatch.setattr(rdf_file, "SPLIT_FROM", 1000)  # N-Quads in two halves at once
     dump = _export(runner, tmp_path / f"corpus{suffix}", fmt)
     loaded = OxigraphStore()
     load_corpus([dump], loaded)
@@ -94,9 +92,8 @@ def test_check_of_an_exported_file_finds_what_check_of_a_store_finds(
 
 
 def test_a_malformed_file_is_one_sentence_with_the_line_of_the_file(
-    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    runner: CliRunner, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(rdf_file, "SPLIT_FROM", 100)
     lines = [
         f'<http://example.org/s{n}> <http://example.org/p> "v{n}" <http://example.org/g> .\n'
         for n in range(40)
@@ -104,29 +101,8 @@ def test_a_malformed_file_is_one_sentence_with_the_line_of_the_file(
     lines[30] = '<http://example.org/bad iri> <http://example.org/p> "v" <http://example.org/g> .\n'
     dump = tmp_path / "broken.nq"
     dump.write_text("".join(lines), encoding="utf-8")
-    assert len(rdf_file._halves(dump.read_bytes())) == 2  # the error is in the second half
     result = runner.invoke(cli, ["check", str(dump), "--lang", "en"])
     assert result.exit_code == 2
     [message] = result.stderr.strip().splitlines()
     assert str(dump) in message and "line 31" in message and "is not valid RDF" in message
     assert "Traceback" not in result.output
-
-
-def test_a_blank_node_on_both_sides_of_the_middle_stays_one_node(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(rdf_file, "SPLIT_FROM", 100)
-    lines = [
-        f'<http://example.org/s{n}> <http://example.org/p> "v{n}" <http://example.org/g> .\n'
-        for n in range(40)
-    ]
-    lines[2] = '_:b <http://example.org/p> "first" <http://example.org/g> .\n'
-    lines[37] = '_:b <http://example.org/p> "last" <http://example.org/g> .\n'
-    dump = tmp_path / "blank.nq"
-    dump.write_text("".join(lines), encoding="utf-8")
-    store = open_sources([dump])
-    [row] = store.select(
-        "SELECT (COUNT(DISTINCT ?b) AS ?n) WHERE { ?b <http://example.org/p> ?v "
-        "FILTER(isBlank(?b)) }"
-    )
-    assert row["n"].value == "1"
