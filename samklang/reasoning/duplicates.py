@@ -14,8 +14,8 @@ form, and its answers are copied to the counterparts.
 That holds while nothing in the schema counts or merges individuals: with a key, a
 cardinality or an (inverse) functional property, two copies pointing at the same named
 individual could together say what one alone does not (that they are the same, or too many).
-samklang's ontology has none of these; should one come in, every part is given to the
-reasoner (:data:`COUNTING`).
+samklang's ontology has none of these; where the ontology or the data's own OWL statements
+use one, every part is given to the reasoner (:data:`COUNTING`).
 """
 
 from __future__ import annotations
@@ -56,7 +56,8 @@ def alike(
     one of its individuals is also a property or a class of the data or the subject of an OWL
     or RDFS statement other than a type (renaming it would not map the data onto itself).
     """
-    if any(term.value in COUNTING for t in schema for term in t[1:]):
+    axioms = [*schema, *(t for t in data if _logical(t[1]))]  # the data's own OWL, too
+    if any(term.value in COUNTING for t in axioms for term in t[1:]):
         return [list(part) for part in parts], {}
     # Every term the schema names in any place is kept as it is (a value of a restriction or
     # a list that names an individual of the data, too).
