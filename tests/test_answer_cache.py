@@ -15,7 +15,7 @@ from samklang.graph.store import with_prefixes
 from samklang.graph.store.folder import Pointer
 from samklang.graph.store.oxigraph import OxigraphStore
 from samklang.queries.research import library
-from samklang.server.answer_cache import AnswerCache
+from samklang.server.answer_cache import ENTRY_OVERHEAD, AnswerCache
 from samklang.server.app import Endpoint, ServerSettings, create_app
 from samklang.server.workers import Answer
 
@@ -138,16 +138,18 @@ def _answer(size: int, pointer: Pointer | None, status: int = 200) -> Answer:
 
 def test_the_cache_holds_no_more_than_its_bound_and_drops_the_least_used_first() -> None:
     one, two = _pointer(1), _pointer(2)
-    cache = AnswerCache(max_bytes=1000)
+    cache = AnswerCache(max_bytes=4000)  # an entry keyed by a number is charged body + overhead
     cache.follow(one)
     for n in range(20):
-        cache.put(n, _answer(100, one))
+        cache.put(n, _answer(400 - ENTRY_OVERHEAD, one))
         if n >= 1:
             assert cache.get(0, one) is not None  # used again and again: kept
-    assert cache.size <= 1000 and len(cache) == 10
+    assert cache.size == 4000 and len(cache) == 10
     assert cache.get(0, one) is not None and cache.get(19, one) is not None
     assert cache.get(1, one) is None  # the least recently used went first
-    cache.put("big", _answer(126, one))  # over an eighth of the bound: not kept
+    cache.put(19, _answer(400 - ENTRY_OVERHEAD, one))  # kept again: charged once
+    assert cache.size == 4000 and len(cache) == 10
+    cache.put("big", _answer(501 - ENTRY_OVERHEAD, one))  # over an eighth of the bound: not kept
     cache.put("failed", _answer(10, one, status=500))
     cache.put("older", _answer(10, two))  # not the generation the cache follows
     cache.put("no pointer", _answer(10, None))
@@ -156,3 +158,36 @@ def test_the_cache_holds_no_more_than_its_bound_and_drops_the_least_used_first()
     cache.follow(two)
     assert len(cache) == 0 and cache.size == 0
     assert AnswerCache(max_bytes=0).get(0, one) is None
+
+
+def _key(n: int, padding: int) -> tuple[str, tuple[str, ...], tuple[str, ...], str, str]:
+    query = f"ASK {{ ?s ?p ?o }} # {n} " + "x" * padding
+    graph = f"https://example.org/graph/{n}"
+    return query, (graph,), (graph,), "text/csv", "http://testserver/sparql"
+
+
+def test_large_distinct_queries_with_empty_answers_stay_within_the_bound() -> None:
+    one = _pointer(1)
+    cache = AnswerCache(max_bytes=1024 * 1024)
+    cache.follow(one)
+    for n in range(100):  # 100 distinct queries of 100 KB each, every answer empty
+        cache.put(_key(n, 100_000), _answer(0, one))
+        assert cache.size <= 1024 * 1024
+    assert 0 < len(cache) < 11  # each entry is charged its query: ten at most fit
+    assert cache.get(_key(99, 100_000), one) is not None
+    assert cache.get(_key(0, 100_000), one) is None  # the least recently used went first
+    cache.put(_key(100, 140_000), _answer(0, one))  # its query alone is over an eighth
+    assert cache.get(_key(100, 140_000), one) is None
+    cache.follow(_pointer(2))
+    assert len(cache) == 0 and cache.size == 0
+
+
+def test_the_endpoint_keeps_large_queries_within_its_bound(folder: Path) -> None:
+    client, endpoint = _client(folder, 1024 * 1024)
+    with client:
+        for n in range(16):
+            query = f"ASK {{ ?s ?p ?o }} # {n} " + "x" * 100_000
+            status, _, body = _ask(client, query, "application/sparql-results+json")
+            assert status == 200 and len(body) < 100
+            assert endpoint.cache.size <= 1024 * 1024
+        assert 0 < len(endpoint.cache) < 11

@@ -9,12 +9,16 @@ one is given again: they are dropped at the first request that sees the new poin
 without a pointer (built before generations) has no way to say it changed, so nothing is kept.
 
 Only successful answers (status 200) are kept; refusals and failures are asked again. The cache
-is bounded by the bytes it holds (the answers' bodies); the least recently used answers go first,
-and an answer larger than an eighth of the bound is not kept at all.
+is bounded by the bytes it holds: each entry is charged its answer's body, the strings of its key
+(the query text, up to the endpoint's ``--max-body``, and the graph IRIs) and a fixed
+:data:`ENTRY_OVERHEAD`, so many distinct large queries with empty answers (an empty CONSTRUCT, an
+ASK) are bounded too. The least recently used entries go first, and an entry charged more than an
+eighth of the bound is not kept at all.
 """
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections import OrderedDict
 from collections.abc import Hashable
@@ -24,12 +28,31 @@ from samklang.server.workers import Answer
 
 DEFAULT_BYTES = 64 * 1024 * 1024
 
+ENTRY_OVERHEAD = 256
+"""Bytes charged to every entry besides its body and key strings: the key tuple, the answer
+object and the dictionary's slot."""
+
+
+def charge(key: Hashable, answer: Answer) -> int:
+    """The bytes an entry is charged: its body, the strings of its key and the fixed overhead."""
+    return len(answer.body) + _key_bytes(key) + ENTRY_OVERHEAD
+
+
+def _key_bytes(key: object) -> int:
+    """The bytes the strings of ``key`` hold (a string's own size, header included), through
+    nested tuples; other parts are covered by :data:`ENTRY_OVERHEAD`."""
+    if isinstance(key, (str, bytes)):
+        return sys.getsizeof(key)
+    if isinstance(key, tuple):
+        return sum(_key_bytes(part) for part in key)
+    return 0
+
 
 class AnswerCache:
     """Answers by (key, store generation), least recently used dropped first.
 
     Args:
-        max_bytes: the most bytes of answer bodies kept (0: keep nothing).
+        max_bytes: the most bytes kept, as :func:`charge` counts them (0: keep nothing).
     """
 
     def __init__(self, max_bytes: int = DEFAULT_BYTES) -> None:
@@ -38,7 +61,7 @@ class AnswerCache:
         self.pointer: Pointer | None = None
         self.hits = 0
         self.misses = 0
-        self._answers: OrderedDict[Hashable, Answer] = OrderedDict()
+        self._answers: OrderedDict[Hashable, tuple[Answer, int]] = OrderedDict()  # and charge
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -57,31 +80,29 @@ class AnswerCache:
         if pointer is None or not self.max_bytes:
             return None
         with self._lock:
-            answer = self._answers.get(key) if pointer == self.pointer else None
-            if answer is None:
+            entry = self._answers.get(key) if pointer == self.pointer else None
+            if entry is None:
                 self.misses += 1
                 return None
             self._answers.move_to_end(key)
             self.hits += 1
-            return answer
+            return entry[0]
 
     def put(self, key: Hashable, answer: Answer) -> None:
         """Keep ``answer`` for ``key``, if it answered the generation the cache follows."""
-        size = len(answer.body)
-        if (
-            answer.status != 200
-            or answer.pointer is None
-            or size > self.max_bytes // 8
-        ):
+        if answer.status != 200 or answer.pointer is None:
+            return
+        size = charge(key, answer)
+        if size > self.max_bytes // 8:
             return
         with self._lock:
             if answer.pointer != self.pointer:
                 return  # a worker still on an older generation, or a load since
             previous = self._answers.pop(key, None)
             if previous is not None:
-                self.size -= len(previous.body)
-            self._answers[key] = answer
+                self.size -= previous[1]
+            self._answers[key] = (answer, size)
             self.size += size
             while self.size > self.max_bytes:
-                _, dropped = self._answers.popitem(last=False)
-                self.size -= len(dropped.body)
+                _, (_, dropped) = self._answers.popitem(last=False)
+                self.size -= dropped
