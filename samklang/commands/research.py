@@ -278,8 +278,8 @@ def export(
     default=64,
     show_default=True,
     metavar="MB",
-    help="Megabytes of answers kept until a load changes the store (0: none); the same query, "
-    "graphs and media type are then answered without running.",
+    help="Megabytes of answers (with their queries) kept until a load changes the store "
+    "(0: none); the same query, graphs and media type are then answered without running.",
 )
 @language_option
 @reports_errors

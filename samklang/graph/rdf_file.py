@@ -49,6 +49,8 @@ def parse(path: Path, own: ox.NamedNode) -> ox.Store:
         raise InputError(path, where, f"is not valid RDF: {problem}") from err
     if any(not isinstance(g, ox.NamedNode) for g in parsed.named_graphs()):
         raise InputError(path, None, "names a graph with a blank node; expected IRIs")
-    if next(iter(parsed.quads_for_pattern(None, None, None, ox.DefaultGraph())), None):
-        parsed.update(f"ADD DEFAULT TO {own} ; CLEAR DEFAULT")
+    default = list(parsed.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    if default:  # by store calls, not SPARQL text with the graph's name spliced in
+        parsed.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, own) for q in default)
+        parsed.clear_graph(ox.DefaultGraph())
     return parsed
