@@ -213,3 +213,33 @@ def test_cli_text_prints_names_with_brackets_as_written(  # type: ignore[no-unty
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert {"Region [region Syd]", "Grupp [/]"} <= {c["label"] for c in data["organisations"]}
+
+
+def test_concepts_are_written_into_the_mapped_query_as_checked_iris() -> None:
+    """The concepts come from the store's ontology graph, which a corpus file can supply: each
+    is written as an IRI pyoxigraph accepts, and text that would end the IRI is refused."""
+    from samklang.network.mapped_facts import chain
+
+    a, b = "https://samklang.se/ns/status/klar", "https://samklang.se/ns/status/p%C3%A5g%C3%A5r"
+    assert chain("?v", [a, b]) == (
+        f"COALESCE(IF(?v = <{a}>, 0, ?unbound), IF(?v = <{b}>, 1, ?unbound))"
+    )
+    assert chain("?v", []) == "?unbound"
+    with pytest.raises(ValueError):
+        chain("?v", ["https://x.se/a> } ; DROP ALL ; { <https://x.se/b"])
+
+
+@pytest.mark.parametrize(
+    ("years", "due"), [([], False), ([2024, 2025], True), ([2025, 2026], False), ([2027], False)]
+)
+def test_follow_up_is_due_once_the_last_year_is_past(years: list[int], due: bool) -> None:
+    """One definition of when follow-up is due, from the graph and from the kept years."""
+    import networkx as nx
+
+    from samklang.graph import concepts
+
+    graph = nx.MultiDiGraph()
+    graph.add_node("a", years=years)
+    as_of = date(2026, 11, 25)
+    assert concepts.follow_up_due(graph, "a", as_of) is due
+    assert concepts.follow_up_due_in(years, as_of) is due

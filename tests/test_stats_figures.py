@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from samklang.cli import cli
-from samklang.network.figures import figures_path
+from samklang.network.figures import MEASURING, code_digest, figures_path
 
 from .conftest import EXAMPLES
 from .test_viz import EXEMPELSTAD
@@ -82,7 +82,14 @@ def test_the_kept_figures_are_read(store: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "change", [{"generation": 7}, {"folder": "g00000007"}, {"samklang": "0.0.1"}, {"format": 0}]
+    "change",
+    [
+        {"generation": 7},
+        {"folder": "g00000007"},
+        {"samklang": "0.0.1"},
+        {"format": 0},
+        {"code": "0" * 64},
+    ],
 )
 def test_figures_of_another_generation_or_samklang_are_not_read(
     store: Path, change: dict[str, object]
@@ -119,3 +126,19 @@ def test_what_a_killed_load_left_half_written_is_removed(store: Path) -> None:
     load(store, EXAMPLES / "fiktivby")
     assert not left.exists()
     assert figures_path(store, "sv").is_file()
+
+
+def test_the_key_holds_the_digest_of_every_module_that_measures(store: Path) -> None:
+    """Figures written by older measuring code under the same version are not read: the key
+    holds the SHA-256 of the measuring modules' source, and each of them is there to read."""
+    key = json.loads(figures_path(store, "sv").read_text(encoding="utf-8"))["key"]
+    assert key["code"] == code_digest() and len(key["code"]) == 64
+    modules = {f"{package}.{name.removesuffix('.py')}" for package, name in MEASURING}
+    assert {
+        "samklang.network.analytics",
+        "samklang.network.build",
+        "samklang.network.mapped_facts",
+        "samklang.graph.concepts",
+    } <= modules
+    for package, name in MEASURING:
+        assert (Path(__file__).parents[1] / package.replace(".", "/") / name).is_file()

@@ -71,8 +71,12 @@ def followed_up(graph: nx.MultiDiGraph, activity: str) -> bool:
 
 def follow_up_due(graph: nx.MultiDiGraph, activity: str, as_of: date) -> bool:
     """Whether the activity's outcome should be reported: its last year is before ``as_of``'s."""
-    years = graph.nodes[activity].get("years", [])
-    return bool(years) and max(years) < as_of.year
+    return follow_up_due_in(graph.nodes[activity].get("years", []), as_of)
+
+
+def follow_up_due_in(years: Iterable[int], as_of: date) -> bool:
+    """:func:`follow_up_due` from an activity's years: the last of them is before ``as_of``'s."""
+    return max(years, default=as_of.year) < as_of.year
 
 
 def domains_of(graph: nx.MultiDiGraph, activity: str) -> list[str]:

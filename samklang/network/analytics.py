@@ -410,17 +410,11 @@ def thread_facts(graph: nx.MultiDiGraph) -> list[ThreadFacts]:
     return found
 
 
-def follow_up_due(years: list[int], as_of: date) -> bool:
-    """:func:`concepts.follow_up_due` from the activity's years: its last year is before
-    ``as_of``'s."""
-    return bool(years) and max(years) < as_of.year
-
-
 def threads_as_of(facts: list[ThreadFacts], as_of: date) -> list[Thread]:
     """The red threads as of ``as_of``, by municipality and completeness."""
     threads = []
     for f in facts:
-        follow_up = f.reported if f.reported or follow_up_due(f.years, as_of) else None
+        follow_up = f.reported if f.reported or concepts.follow_up_due_in(f.years, as_of) else None
         links: dict[str, bool] = {"problem": f.problem}
         if f.factor_due or f.factor:
             links["factor"] = f.factor

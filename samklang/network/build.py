@@ -23,6 +23,7 @@ import pyoxigraph as ox
 
 from samklang.errors import UsageError
 from samklang.graph.store import ONTOLOGY_GRAPH, Store
+from samklang.network.mapped_facts import MAPPED_QUERY, MAPPED_TYPES_QUERY, chain, mapped_rows
 from samklang.ontology.namespace import DCTERMS, ORG, RDFS, SK, SKOS
 
 if TYPE_CHECKING:
@@ -129,58 +130,6 @@ STATS_PREDICATES: tuple[ox.NamedNode, ...] = tuple(
 """What ``samklang stats`` reads (``lean=True``): labels, years, activity kinds, statuses,
 decisions' bodies and every relation; not the descriptions, periods, provenance and the rest
 that only the views draw."""
-
-MAPPED_QUERY = """
-SELECT ?s ?k ?o WHERE {
-  GRAPH ?g { ?s ?p ?value }
-  FILTER (?g != ?ontology)
-  BIND (%s AS ?k)
-  BIND (IF(BOUND(?k), ?unbound, ?value) AS ?o)
-}
-"""
-"""The facts of one predicate ?p whose objects are mostly vocabulary concepts: each known
-concept comes back as its number ?k (:func:`_chain`), any other object as
-?o. A number is held in the row itself, while an IRI is looked up in an on-disk store's
-dictionary for every row that returns it (at 290 municipalities 126,134 statuses: 30 % of the
-query's time)."""
-
-MAPPED_TYPES_QUERY = """
-SELECT ?g ?s ?k WHERE {
-  GRAPH ?g { ?s a ?type }
-  FILTER (?g != ?ontology)
-  BIND (%s AS ?k)
-  FILTER (BOUND(?k))
-}
-"""
-""":data:`TYPES_QUERY` with the classes of :data:`KINDS` as their numbers and the others left
-out."""
-
-
-def _chain(variable: str, concepts: list[str]) -> str:
-    """``COALESCE(IF(?v = <c0>, 0, ?unbound), IF(?v = <c1>, 1, ?unbound), …)``: the number
-    of the concept ?v is, unbound for none (flat: rdflib's parser recurses into nested IFs)."""
-    if not concepts:
-        return "?unbound"
-    return (
-        "COALESCE("
-        + ", ".join(
-            f"IF({variable} = <{concept}>, {number}, ?unbound)"
-            for number, concept in enumerate(concepts)
-        )
-        + ")"
-    )
-
-
-def _mapped(
-    store: Store, query: str, bindings: dict[str, ox.NamedNode], concepts: list[str]
-) -> list[tuple[str, ox.NamedNode | ox.BlankNode | ox.Literal]]:
-    """The (subject, object) rows of :data:`MAPPED_QUERY` with each object read back."""
-    terms = [ox.NamedNode(c) for c in concepts]
-    rows = store.select(query % _chain("?value", concepts), bindings)
-    return [
-        (row["s"].value, terms[int(row["k"].value)] if "k" in row else row["o"]) for row in rows
-    ]
-
 
 PROVENANCE_QUERY = """
 SELECT ?g ?s ?source ?span WHERE {
@@ -367,7 +316,7 @@ def _planning_graph(
 
     nodes: dict[str, dict[str, Any]] = {}
     classes = list(KINDS)
-    for row in store.select(MAPPED_TYPES_QUERY % _chain("?type", classes), bindings):
+    for row in store.select(MAPPED_TYPES_QUERY % chain("?type", classes), bindings):
         type_ = classes[int(row["k"].value)]
         iri = row["s"].value
         attrs = nodes.setdefault(iri, {"graph": codes.get(row["g"].value, "")})
@@ -390,7 +339,7 @@ def _planning_graph(
         p = predicate.value
         query = {**bindings, "p": predicate}
         if p in mapped:
-            rows = _mapped(store, MAPPED_QUERY, query, mapped[p])
+            rows = mapped_rows(store, MAPPED_QUERY, query, mapped[p])
         else:
             rows = [(row["s"].value, row["o"]) for row in store.select(FACT_QUERY, query)]
         if p in RELATIONS:
