@@ -416,3 +416,72 @@ def test_a_published_generation_is_checked_by_its_graph_names(tmp_path: Path) ->
     del raw
     with pytest.raises(UsageError, match="the graph <http://example.org/g> is not in the cat"):
         open_sources(store_dir=folder)
+
+
+class _Dropping:
+    """A server on 127.0.0.1 that drops the first ``drops`` connections before answering (as
+    Virtuoso may drop a large PUT it answers before reading it), then answers empty results."""
+
+    def __init__(self, drops: int) -> None:
+        import socket
+        import threading
+
+        self.drops, self.seen = drops, 0
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}/sparql"
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        import socket
+        import struct
+
+        while True:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            with conn:
+                conn.recv(65536)
+                self.seen += 1
+                if self.seen <= self.drops:  # a reset: close at once, unread data discarded
+                    conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                    continue
+                body = b'{"head": {"vars": ["s"]}, "results": {"bindings": []}}'
+                conn.sendall(
+                    b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\n"
+                    + f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n".encode() + body
+                )
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+def test_a_query_is_sent_again_when_the_connection_drops() -> None:
+    server = _Dropping(drops=1)
+    try:
+        assert SparqlStore(server.url, timeout=5).select("SELECT ?s WHERE { ?s ?p ?o }") == []
+        assert server.seen == 2
+    finally:
+        server.close()
+
+
+def test_an_update_is_sent_once_when_the_connection_drops() -> None:
+    server = _Dropping(drops=1)
+    try:
+        store = SparqlStore(server.url, timeout=5)
+        with pytest.raises(UsageError, match="cannot reach the endpoint"):
+            store.update("INSERT DATA { <http://a/s> <http://a/p> 1 }")
+        assert server.seen == 1
+    finally:
+        server.close()
+
+
+def test_a_server_that_keeps_dropping_is_one_sentence() -> None:
+    server = _Dropping(drops=10)
+    try:
+        with pytest.raises(UsageError, match="cannot reach the endpoint"):
+            SparqlStore(server.url, timeout=5).select("SELECT ?s WHERE { ?s ?p ?o }")
+        assert server.seen == 3  # the first try and two more
+    finally:
+        server.close()

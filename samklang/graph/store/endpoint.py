@@ -5,6 +5,7 @@ Update or the Graph Store Protocol."""
 from __future__ import annotations
 
 import json
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -17,6 +18,9 @@ from samklang.errors import UsageError
 from samklang.graph.sparql_json import RESULTS_JSON, rows_from_json, term_from_json
 from samklang.graph.store import Row, Term, in_graph, with_prefixes
 from samklang.ontology.namespace import SK
+
+RETRIES = 2
+"""How many times a safe request is sent again when the connection drops (``_request``)."""
 
 
 class SparqlStore:
@@ -83,27 +87,40 @@ class SparqlStore:
         content_type: str | None,
         accept: str | None = None,
         method: str | None = None,
+        safe: bool = False,
     ) -> bytes:
+        """The body of the answer to one request. A ``safe`` request (a query, or a PUT that
+        replaces a graph whole: sending it twice does what sending it once does) is sent again,
+        up to :data:`RETRIES` times, when the server drops the connection while it is being
+        sent (Virtuoso may answer a large PUT's first, unauthenticated try and close the
+        connection before the body is read: a broken pipe or a reset). An update or a POST
+        that adds triples is sent once."""
         headers = {"User-Agent": "samklang"}
         if content_type:
             headers["Content-Type"] = content_type
         if accept:
             headers["Accept"] = accept
-        request = urllib.request.Request(url, data=data, headers=headers, method=method)
-        try:
-            with self.opener.open(request, timeout=self.timeout) as response:
-                body: bytes = response.read()
-                return body
-        except urllib.error.HTTPError as err:
-            detail = err.read().decode("utf-8", "replace").strip().splitlines()
-            first = next((line for line in detail if line.strip()), "")[:300]
-            raise UsageError(
-                f"the endpoint {url} answered {err.code} {err.reason}"
-                + (f": {first}" if first else "")
-            ) from err
-        except (urllib.error.URLError, OSError) as err:
-            reason = getattr(err, "reason", err)
-            raise UsageError(f"cannot reach the endpoint {url}: {reason}") from err
+        attempts = RETRIES + 1 if safe else 1
+        for attempt in range(attempts):
+            request = urllib.request.Request(url, data=data, headers=headers, method=method)
+            try:
+                with self.opener.open(request, timeout=self.timeout) as response:
+                    body: bytes = response.read()
+                    return body
+            except urllib.error.HTTPError as err:
+                detail = err.read().decode("utf-8", "replace").strip().splitlines()
+                first = next((line for line in detail if line.strip()), "")[:300]
+                raise UsageError(
+                    f"the endpoint {url} answered {err.code} {err.reason}"
+                    + (f": {first}" if first else "")
+                ) from err
+            except (urllib.error.URLError, OSError) as err:
+                reason = getattr(err, "reason", err)
+                dropped = isinstance(reason, ConnectionResetError | BrokenPipeError)
+                if not dropped or attempt + 1 == attempts:
+                    raise UsageError(f"cannot reach the endpoint {url}: {reason}") from err
+                time.sleep(0.2 * (attempt + 1))
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def query_json(self, query: str) -> dict[str, Any]:
         """Send a query as-is; its SPARQL Results JSON."""
@@ -115,6 +132,7 @@ class SparqlStore:
             urllib.parse.urlencode(params).encode(),
             "application/x-www-form-urlencoded",
             accept=RESULTS_JSON,
+            safe=True,
         )
         try:
             result: dict[str, Any] = json.loads(body)
@@ -161,7 +179,10 @@ class SparqlStore:
                 format=ox.RdfFormat.N_TRIPLES,
             )
             assert body is not None
-            self._request(url, body, "application/n-triples", method="PUT" if replace else "POST")
+            self._request(
+                url, body, "application/n-triples", method="PUT" if replace else "POST",
+                safe=replace,
+            )
             return
         if replace:
             self.update(f"DROP SILENT GRAPH {graph}")
