@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import random
+import sys
 from dataclasses import replace
 
 import pytest
@@ -48,6 +49,9 @@ def written_without_rich(found, lang: str, ctx, monkeypatch: pytest.MonkeyPatch)
 
     with monkeypatch.context() as patched:
         patched.setattr(Console, "__init__", refused)
+        # Another test (the notebook's) may have imported IPython into this process, which
+        # the report takes for a Jupyter kernel, where rich draws: not so here.
+        patched.delitem(sys.modules, "IPython", raising=False)
         return written(found, lang, ctx)
 
 
