@@ -98,7 +98,22 @@ class Loose:
 
 
 @dataclass
-class Thread:
+class _Activity:
+    """What a red thread and its facts share: the activity and the links it has (the
+    attributes as :class:`Thread` describes them)."""
+
+    iri: str
+    label: str
+    municipality: str
+    years: list[int]
+    kind: str
+    problem: bool
+    factor: bool
+    goal: bool
+
+
+@dataclass
+class Thread(_Activity):
     """The red thread of one activity: problem → factor → goal → activity → follow-up.
 
     Attributes:
@@ -119,14 +134,6 @@ class Thread:
             only).
     """
 
-    iri: str
-    label: str
-    municipality: str
-    years: list[int]
-    kind: str
-    problem: bool
-    factor: bool
-    goal: bool
     follow_up: bool | None
     linked: bool
     completeness: float
@@ -361,7 +368,7 @@ def _connected(graph: nx.MultiDiGraph, members: list[str]) -> list[set[str]]:
 
 
 @dataclass
-class ThreadFacts:
+class ThreadFacts(_Activity):
     """What an activity's red thread is made of, whatever the reference date: the
     :class:`Thread` fields that do not depend on it, and what the others are found from.
 
@@ -370,14 +377,6 @@ class ThreadFacts:
         factor_due: it should target a factor (:func:`concepts.factor_due`).
     """
 
-    iri: str
-    label: str
-    municipality: str
-    years: list[int]
-    kind: str
-    problem: bool
-    factor: bool
-    goal: bool
     reported: bool
     factor_due: bool
     linked: bool
