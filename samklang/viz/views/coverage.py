@@ -477,20 +477,11 @@ def _matrix(
     year an open finding names for the row, ``godtaget`` in one an accepted finding names."""
     body = []
     for (heading, node), key in zip(rows, keys, strict=True):
-        cells = []
-        for year in years:
-            count = sum(1 for a in members.get(key, set()) if year in activity_years[a])
-            if count:
-                cells.append(Cell(count, "covered"))
-            elif year in node.relevant and node.gap == "none":
-                cells.append(Cell(0, "none"))
-            elif year in node.relevant and node.gap == "accepted":
-                cells.append(Cell(0, "na", f"0 {text['accepted']}"))
-            elif year in node.relevant or year in due_of.get(key, []):
-                cells.append(Cell(0, "na", "0"))
-            else:
-                cells.append(Cell(None, "na"))
-        body.append((heading, cells))
+        by_year = {
+            year: sum(1 for a in members.get(key, set()) if year in activity_years[a])
+            for year in years
+        }
+        body.append((heading, row_cells(by_year, node, years, due_of, text, key)))
     totals = [sum(1 for ys in activity_years.values() if y in ys) for y in years]
     return Matrix(
         caption=caption,
@@ -501,3 +492,30 @@ def _matrix(
         totals_label=text["total"],
         note=text["note"],
     )
+
+
+def row_cells(
+    by_year: dict[int, int],
+    node: Node,
+    years: Sequence[int],
+    due_of: dict[str, list[int]],
+    words: dict[str, Any],
+    key: str | None = None,
+) -> list[Cell]:
+    """One row's counts by year: ``saknas`` only in a year an open finding names for the row,
+    ``godtaget`` in one an accepted finding names (the coverage view's tables and the
+    national drill-downs); ``key`` is the row's key in ``due_of`` (default: the node's ID)."""
+    cells = []
+    for year in years:
+        count = by_year.get(year, 0)
+        if count:
+            cells.append(Cell(count, "covered"))
+        elif year in node.relevant and node.gap == "none":
+            cells.append(Cell(0, "none"))
+        elif year in node.relevant and node.gap == "accepted":
+            cells.append(Cell(0, "na", f"0 {words['accepted']}"))
+        elif year in node.relevant or year in due_of.get(node.id if key is None else key, []):
+            cells.append(Cell(0, "na", "0"))
+        else:
+            cells.append(Cell(None, "na"))
+    return cells

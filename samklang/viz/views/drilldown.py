@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -24,8 +23,8 @@ from samklang.viz.views import layout
 from samklang.viz.views.common import hover, kind_word
 from samklang.viz.views.concern import Concern
 from samklang.viz.views.coverage import TEXT as COVERAGE_TEXT
-from samklang.viz.views.coverage import paint
-from samklang.viz.views.model import Cell, Edge, Matrix, Node, View
+from samklang.viz.views.coverage import paint, row_cells
+from samklang.viz.views.model import Edge, Matrix, Node, View
 from samklang.viz.views.style import years_text
 
 if TYPE_CHECKING:
@@ -175,7 +174,8 @@ def drilldowns(
             node.details = [(node.kind, node.label)]
             nodes.append(node)
             column[d] = 1
-            domain_rows.append((domain_label[d], _cells(by_year, node, all_years, due_of, words)))
+            cells = row_cells(by_year, node, all_years, due_of, words)
+            domain_rows.append((domain_label[d], cells))
         objective_rows = []
         for iri, entry in sorted(own.items(), key=lambda kv: kv[1]["title"].casefold()):
             node = Node(
@@ -203,7 +203,7 @@ def drilldowns(
             objective_rows.append(
                 (
                     f"{entry['title']} ({kind_word(lang, entry['kind']).lower()})",
-                    _cells(entry["years"], node, all_years, due_of, words),
+                    row_cells(entry["years"], node, all_years, due_of, words),
                 )
             )
         layout.layered(nodes, edges, column, column_width=800.0)
@@ -289,26 +289,3 @@ def _legend(nodes: list[Node], edges: list[Edge], lang: str) -> list[tuple[str, 
     ]
 
 
-def _cells(
-    by_year: dict[int, int],
-    node: Node,
-    years: Sequence[int],
-    due_of: dict[str, list[int]],
-    words: dict[str, Any],
-) -> list[Cell]:
-    """One row's counts by year: ``saknas`` only in a year an open finding names for the row,
-    ``godtaget`` in one an accepted finding names (as the coverage view's tables)."""
-    cells = []
-    for year in years:
-        count = by_year.get(year, 0)
-        if count:
-            cells.append(Cell(count, "covered"))
-        elif year in node.relevant and node.gap == "none":
-            cells.append(Cell(0, "none"))
-        elif year in node.relevant and node.gap == "accepted":
-            cells.append(Cell(0, "na", f"0 {words['accepted']}"))
-        elif year in node.relevant or year in due_of.get(node.id, []):
-            cells.append(Cell(0, "na", "0"))
-        else:
-            cells.append(Cell(None, "na"))
-    return cells
