@@ -17,45 +17,23 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-INGEST = "from samklang.cli import main; main()"
 
 from benchmarks.ingest_documents import plan_text  # noqa: E402
+from benchmarks.input_limits import measured  # noqa: E402
 
 
 def run(document: Path, draft: Path) -> tuple[float, float, int, int, str]:
     """`samklang ingest --lang en DOCUMENT -o DRAFT` in a process of its own: wall s,
     processor s, peak KB, exit status, the last line of its error output."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-c", INGEST, "ingest", "--lang", "en", str(document), "-o", str(draft)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        env=env,
-    )
-    assert process.stderr is not None
-    error = process.stderr.read().decode("utf-8", "replace")
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    lines = error.strip().splitlines()
-    return (
-        wall,
-        usage.ru_utime + usage.ru_stime,
-        usage.ru_maxrss,
-        os.waitstatus_to_exitcode(status),
-        lines[-1] if lines else "",
-    )
+    return measured(["ingest", "--lang", "en", str(document), "-o", str(draft)])
 
 
 def word(path: Path, body: str, extra: dict[str, bytes] | None = None) -> Path:

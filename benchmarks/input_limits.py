@@ -28,7 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
-CHECK = "from samklang.cli import main; main()"
+SAMKLANG = "from samklang.cli import main; main()"
 
 
 def copy_examples(into: Path) -> Path:
@@ -148,12 +148,17 @@ def zip_bomb(path: Path, unpacked: int) -> None:
 
 
 def run(dataset: Path) -> tuple[float, float, int, int, str]:
-    """`samklang check --lang en DATASET` in a process of its own: wall s, processor s, peak
-    KB, exit status, the last line of its error output."""
+    """`samklang check --lang en DATASET` in a process of its own (:func:`measured`)."""
+    return measured(["check", "--lang", "en", str(dataset)])
+
+
+def measured(arguments: list[str]) -> tuple[float, float, int, int, str]:
+    """`samklang ARGUMENTS` in a process of its own: wall s, processor s, peak KB, exit
+    status, the last line of its error output."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     start = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "-c", CHECK, "check", "--lang", "en", str(dataset)],
+        [sys.executable, "-c", SAMKLANG, *arguments],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         env=env,
@@ -162,13 +167,12 @@ def run(dataset: Path) -> tuple[float, float, int, int, str]:
     error = process.stderr.read().decode("utf-8", "replace")
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
     lines = error.strip().splitlines()
     return (
         wall,
         usage.ru_utime + usage.ru_stime,
         usage.ru_maxrss,
-        process.returncode,
+        os.waitstatus_to_exitcode(status),
         lines[-1] if lines else "",
     )
 
