@@ -106,3 +106,16 @@ def test_a_malformed_file_is_one_sentence_with_the_line_of_the_file(
     [message] = result.stderr.strip().splitlines()
     assert str(dump) in message and "line 31" in message and "is not valid RDF" in message
     assert "Traceback" not in result.output
+
+
+def test_a_file_that_cannot_be_opened_is_one_sentence(tmp_path: Path) -> None:
+    """Oxigraph opens the file itself; when the system refuses it (here: the file is gone
+    between the check of its name and the read), the sentence names the file and why."""
+    from samklang.errors import InputError
+    from samklang.graph import rdf_file
+
+    gone = tmp_path / "gone.nq"
+    with pytest.raises(InputError) as caught:
+        rdf_file.parse(gone, ox.NamedNode("https://example.org/g"))
+    assert str(gone) in str(caught.value)
+    assert "cannot be read: No such file or directory" in str(caught.value)
