@@ -125,6 +125,10 @@ def test_case(case: Path, engine: str, tmp_path: Path, request: pytest.FixtureRe
             assert any(
                 local(g.focus) == f["focus"] and g.severity == f["severity"] for g in findings
             ), f"{rule_id} on {engine}: no {f['severity']} about {f['focus']}:\n{messages}"
+        for words in f.get("says") or []:  # what the Swedish message must say of the focus
+            assert any(
+                local(g.focus) == f["focus"] and words in g.message for g in findings
+            ), f"{rule_id} on {engine}: nothing about {f['focus']} says {words!r}:\n{messages}"
     assert len({(f.rule, f.document or f.focus, f.kind) for f in findings}) == len(findings), (
         f"{rule_id} on {engine}: two findings of one cause (same document and kind):\n{messages}"
     )
