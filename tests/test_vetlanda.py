@@ -63,7 +63,8 @@ def test_as_of_2026_details():
     # none) is tied to a factor: one finding that says so, not one per area (issue 12).
     [coverage] = [f for f in findings if f.rule == "COV-DOMAIN"]
     assert coverage.focus.endswith("/plan") and not coverage.items
-    assert "ingen av dess aktiviteter är kopplad till någon faktor" in coverage.message
+    unlinked = "inga aktiviteter i dokumentet är kopplade till någon risk- eller skyddsfaktor"
+    assert unlinked in coverage.message
 
 
 def test_as_of_2021_has_no_expiry_and_no_2023_196_finding():
