@@ -243,3 +243,17 @@ def test_language_of_arguments(monkeypatch: pytest.MonkeyPatch) -> None:
     assert messages.language_of_arguments(["check", "x"]) == "en"
     assert messages.language_of_arguments(["check", "--lang", "sv"]) == "sv"
 
+
+
+def test_a_group_counts_in_words_and_begins_with_a_capital() -> None:
+    """A grouped finding writes a count up to twelve in words, as Swedish running text does,
+    and never begins its sentence with a digit (Språkrådet's Svenska skrivregler)."""
+    from datetime import date
+
+    from samklang.queries.check import check
+
+    findings = {f.rule: f for f in check("examples/vetlanda", as_of=date(2026, 11, 25))}
+    assert findings["PER-EXPIRED"].message.startswith("Fyra styrdokument upphörde att gälla")
+    assert "registrerade för tre överenskommelser och löften" in findings["ORG-SIGNATORIES"].message
+    english = {f.rule: f for f in check("examples/vetlanda", as_of=date(2026, 11, 25), lang="en")}
+    assert english["PER-EXPIRED"].message.startswith("Four ")

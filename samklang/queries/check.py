@@ -409,9 +409,10 @@ def _grouped(
     )
     singles = [single for single, _ in by_label]
     texts = [_fill(template, v) for _, v in by_label]
-    shared["count"] = str(len(rows))
+    grouped = (rule.question_grouped if asks else rule.grouped)[lang]
+    shared["count"] = count_text(len(rows), lang, first=grouped.startswith("{count}"))
     shared["items"] = _join(texts, lang)
-    message = _fill((rule.question_grouped if asks else rule.grouped)[lang], shared)
+    message = _fill(grouped, shared)
     if across:  # no one document: the finding is about the first item, and names them all
         document = ox.NamedNode(singles[0].focus)
     focus_row: Row = {"focus": document, "document": document}
@@ -430,6 +431,27 @@ def _grouped(
         value=singles[0].value if len({f.value for f in singles}) == 1 else None,
         items=tuple(Item(f.focus, f.focus_label, f.message) for f in singles),
     )
+
+
+NUMBER_WORDS = {
+    "sv": ("två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"),
+    "en": ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+           "twelve"),
+}
+"""How a count of two to twelve is written in running text (Språkrådet's Svenska skrivregler:
+in words up to twelve, and never a digit to begin a sentence); a group holds two or more."""
+
+
+def count_text(count: int, lang: str, *, first: bool = False) -> str:
+    """``count`` as running text reads it: in words from two to twelve, else in digits;
+    capitalised when it begins the sentence (``first``).
+
+    >>> count_text(4, "sv", first=True), count_text(3, "en"), count_text(14, "sv")
+    ('Fyra', 'three', '14')
+    """
+    words = NUMBER_WORDS[lang]
+    text = words[count - 2] if 2 <= count < 2 + len(words) else str(count)
+    return text[0].upper() + text[1:] if first else text
 
 
 def _join(texts: list[str], lang: str) -> str:
