@@ -257,3 +257,18 @@ def test_a_group_counts_in_words_and_begins_with_a_capital() -> None:
     assert "registrerade för tre överenskommelser och löften" in findings["ORG-SIGNATORIES"].message
     english = {f.rule: f for f in check("examples/vetlanda", as_of=date(2026, 11, 25), lang="en")}
     assert english["PER-EXPIRED"].message.startswith("Four ")
+
+
+def test_a_count_the_rule_found_is_in_words_and_the_facts_keep_digits() -> None:
+    """COV-BALANCE's "Alla {count} aktiviteter" counts in words; its JSON facts keep the
+    number, and a count over twelve stays in digits."""
+    from datetime import date
+
+    from samklang.queries.check import check, count_text
+
+    [balance] = [
+        f for f in check("examples/fiktivby", as_of=date(2026, 11, 25)) if f.rule == "COV-BALANCE"
+    ]
+    assert balance.message.startswith("Alla fyra aktiviteter i ")
+    assert balance.facts["count"] == "4"
+    assert count_text(13, "sv", first=True) == "13" and count_text(12, "en") == "twelve"

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from samklang.cli import cli
 from samklang.network.figures import MEASURING, code_digest, figures_path
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, copy_vetlanda
 from .test_viz import EXEMPELSTAD
 
 DATES = ["2026-11-25", "2021-06-01"]
@@ -58,6 +58,31 @@ def test_the_kept_figures_are_what_measuring_gives(
     assert figures_path(store, lang).is_file()
     options = ("--as-of", as_of, "--format", output, "--lang", lang)
     assert stats(store, *options) == measured_now(store, *options, lang=lang)
+
+
+def test_the_threads_follow_the_reference_date(store: Path) -> None:
+    early, late = (json.loads(stats(store, "--as-of", d, "--format", "json")) for d in DATES)
+    assert [t["follow_up"] for t in early["threads"]] != [t["follow_up"] for t in late["threads"]]
+
+
+ENGLISH_NAME = """# Fiktiv uppgift för test: ett engelskt namn på kommunen.
+<https://w3id.org/samklang/data/0685/vetlanda-kommun>
+    <http://www.w3.org/2000/01/rdf-schema#label> "Vetlanda Municipality (English)"@en .
+"""
+
+
+def test_each_language_keeps_its_own_labels(tmp_path: Path) -> None:
+    """With a label in English in the data, the English figures name it and the Swedish do not:
+    the load measures each language, not one language twice."""
+    dataset = copy_vetlanda(tmp_path / "vetlanda")
+    (dataset / "english.ttl").write_text(ENGLISH_NAME, encoding="utf-8")
+    folder = tmp_path / "store"
+    load(folder, dataset)
+    kept = {lang: figures_path(folder, lang).read_text(encoding="utf-8") for lang in ("sv", "en")}
+    assert "Vetlanda Municipality (English)" in kept["en"]
+    assert "Vetlanda Municipality (English)" not in kept["sv"]
+    assert "Vetlanda Municipality (English)" in labels(folder, "--lang", "en")
+    assert "Vetlanda kommun" in labels(folder)
 
 
 def tampered(store: Path, change: dict[str, object], lang: str = "sv") -> None:

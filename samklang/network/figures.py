@@ -34,7 +34,7 @@ FORMAT = 1
 
 LANGS = ("sv", "en")
 """The languages (of labels) whose figures a load writes: both that samklang speaks (the
-figures differ only in the labels; a load at 290 municipalities takes about 11 s more for the
+figures differ only in the labels; a load at 290 municipalities takes about 8 s more for the
 second, where ``stats --lang en`` would otherwise measure the store each time, about 14 s)."""
 
 

@@ -439,7 +439,8 @@ NUMBER_WORDS = {
            "twelve"),
 }
 """How a count of two to twelve is written in running text (Språkrådet's Svenska skrivregler:
-in words up to twelve, and never a digit to begin a sentence); a group holds two or more."""
+numbers up to twelve in words); a larger count stays in digits, also where it begins a grouped
+message (at 290 municipalities a plan may group more than twelve items)."""
 
 
 def count_text(count: int, lang: str, *, first: bool = False) -> str:
@@ -546,9 +547,17 @@ def _values(rule: Rule, row: Row, labels: dict[str, str], lang: str) -> dict[str
         for name, text in values.items()
         if rule.phrases and all(c in rule.phrases for c in text.split(", "))
     }
+    worded = _worded(values, lang)
     for name, text in codes.items():
-        values[name] = _phrase(rule, text.split(", "), values, lang)
+        values[name] = _phrase(rule, text.split(", "), worded, lang)
     return values
+
+
+def _worded(values: dict[str, str], lang: str) -> dict[str, str]:
+    """``values`` as a message writes them: a ``count`` the rule found (``Alla {count}
+    aktiviteter``) in words up to twelve (:func:`count_text`); the facts keep the digits."""
+    count = values.get("count", "")
+    return {**values, "count": count_text(int(count), lang)} if count.isdigit() else values
 
 
 def _finding(
@@ -562,7 +571,7 @@ def _finding(
 ) -> Finding:
     values = _values(rule, row, labels, lang)
     template = (rule.question if asks else rule.message)[lang]
-    message = _fill(template, values)
+    message = _fill(template, _worded(values, lang))
     focus, document = row["focus"], row.get("document")
     # The value a SHACL report may name: a term straight from the row (not a parameter, not a
     # phrase code turned into words, not words per language); _of_the_data keeps it only if
