@@ -52,7 +52,8 @@ COMPARED = [
     for share in (50, 100)
 ]
 """The settings under which the rules reading derived facts must give the rules' rows (a share
-of 100 % makes FUP-IMPLEMENTATION find something in most plans)."""
+of 100 % makes FUP-IMPLEMENTATION find something: 8 plans at 290; COV-DOMAIN reads only the
+date, so its rows are counted once per date)."""
 DERIVED = GRAPH.term("derived/prototype")
 PROTOTYPE = "urn:x-samklang-prototype:"
 """The derived facts' predicates: not the ontology's, a prototype's (``proto:``)."""
@@ -171,16 +172,21 @@ def main() -> None:
             for times, text in pair if turn % 2 else pair[::-1]:
                 took, rows = run(by_hash, text, rule.parameters)
                 times.append((took, rows))
-        rows = 0
+        rows, seen = 0, set()
         for settings in COMPARED:
             found = run(by_hash, rule.query, rule.parameters, settings)[1]
             if run(by_hash, query, rule.parameters, settings)[1] != found:
                 sys.exit(f"{rule_id}: the rule reading derived facts gives other rows")
-            rows += len(found)
+            bound = tuple(str(settings.bindings()[n]) for n in rule.parameters)
+            if bound not in seen:  # settings the rule does not read give the same rows
+                seen.add(bound)
+                rows += len(found)
+        if not rows:
+            sys.exit(f"{rule_id}: no rows under any setting, so equal rows prove nothing")
         a, b = min(t for t, _ in now), min(t for t, _ in then)
         print(f"   {rule_id:20} as it is {a * 1000:6.0f} ms, reading derived facts "
-              f"{b * 1000:6.0f} ms ({b / a:.2f}x); {rows} rows alike under {len(COMPARED)} "
-              "settings")
+              f"{b * 1000:6.0f} ms ({b / a:.2f}x); {rows} rows alike under {len(seen)} "
+              "settings it reads")
     print("load average after:", " / ".join(f"{x:.2f}" for x in os.getloadavg()))
 
 
