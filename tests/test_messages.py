@@ -244,10 +244,9 @@ def test_language_of_arguments(monkeypatch: pytest.MonkeyPatch) -> None:
     assert messages.language_of_arguments(["check", "--lang", "sv"]) == "sv"
 
 
-
 def test_a_group_counts_in_words_and_begins_with_a_capital() -> None:
-    """A grouped finding writes a count up to twelve in words, as Swedish running text does,
-    and never begins its sentence with a digit (Språkrådet's Svenska skrivregler)."""
+    """A grouped finding writes a count up to twelve in words, as Swedish running text does
+    (Språkrådet's Svenska skrivregler), capitalised where it begins the sentence."""
     from datetime import date
 
     from samklang.queries.check import check
