@@ -291,18 +291,19 @@ def test_text_report_in_swedish_and_english(
     monkeypatch.setattr(reason_command, "SLOW_SECONDS", 0.0)
     sv = runner.invoke(cli, ["reason", str(VETLANDA), "--as-of", "2021-06-01"])
     assert sv.exit_code == 0, sv.output
-    # 148: the six activity statuses count since sk:FollowedUpActivity reads sk:status, the
-    # example holds the public record (Kommunstyrelsen, Trygghetsbokslut 2020, the tertial
-    # follow-up, the shared programme's owner and Nässjö's fullmäktige), and the seven authors
+    # 150: the six activity statuses count since sk:FollowedUpActivity reads sk:status, the
+    # example holds the public record (Kommunstyrelsen, Trygghetsbokslut 2020 and HRF's direktion
+    # it goes to, the tertial follow-up, the shared programme's owner and Nässjö's fullmäktige),
+    # and the seven authors
     # of the works the plan cites are dcterms:Agents
-    assert sv.stderr.startswith("148 individer: det tar en stund")
+    assert sv.stderr.startswith("150 individer: det tar en stund")
     assert "SPARQL-reglerna (samklang check) är snabbare" in sv.stderr
-    assert sv.stdout.startswith("Modellen är konsekvent (med HermiT: 148 individer, ")
+    assert sv.stdout.startswith("Modellen är konsekvent (med HermiT: 150 individer, ")
     assert "aktivitet inom samhället (sk:CommunityDomainActivity) — definierad klass: 1" in (
         sv.stdout
     )
     en = as_text(vetlanda, "en")
-    assert en.startswith("The model is consistent (with HermiT: 148 individuals, ")
+    assert en.startswith("The model is consistent (with HermiT: 150 individuals, ")
     assert "community-domain activity (sk:CommunityDomainActivity) — defined class: 1" in en
     assert "The reasoner did not see: 12 values of type xsd:date (12 of them as day numbers)" in en
 

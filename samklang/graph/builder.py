@@ -323,6 +323,7 @@ class Builder:
             ("signed_by", SK.signedBy),
             ("owning_group", SK.owningGroup),
             ("reports_on", SK.reportsOn),
+            ("reported_to", SK.reportedTo),
         ):
             for o in self.refs(record, name):
                 self.add(s, predicate, o)

@@ -192,6 +192,14 @@ DOCUMENTS_SECTIONS = (
             ),
             Field("report_year", "year", "For a follow-up report: the year it covers."),
             Field(
+                "reported_to",
+                "ref",
+                "For a follow-up report: the bodies it is presented to (a nämnd, the "
+                "fullmäktige, a förbund's direktion); ORG-POLITICAL reads it.",
+                targets=ORG_TARGETS,
+                many=True,
+            ),
+            Field(
                 "entries",
                 "list",
                 "For a follow-up report: one entry per activity.",
