@@ -7,6 +7,8 @@ import stat
 import tempfile
 from pathlib import Path
 
+from samklang.errors import UsageError
+
 
 def write_atomically(target: Path, text: str) -> None:
     """Write ``text`` (UTF-8) to ``target`` through a temporary file renamed into place
@@ -20,14 +22,24 @@ def write_bytes_atomically(target: Path, data: bytes) -> None:
     The file gets the permissions an ordinary write would give: those of the file it replaces,
     or the default for a new file under the process's umask (not the private 0600 of a
     temporary file).
+
+    Raises:
+        UsageError: the folder cannot be written, or ``target`` cannot be replaced (a folder, a
+            file the process may not write); nothing of ``data`` is left behind.
     """
-    mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o666 & ~_umask()
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o666 & ~_umask()
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    except OSError as err:
+        raise UsageError(f"cannot write {target}: {err.strerror or err}") from err
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.chmod(temporary, mode)
         os.replace(temporary, target)
+    except OSError as err:
+        Path(temporary).unlink(missing_ok=True)
+        raise UsageError(f"cannot write {target}: {err.strerror or err}") from err
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

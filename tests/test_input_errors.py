@@ -366,3 +366,104 @@ def test_multiple_values_in_a_cell_by_semicolon_or_comma(vetlanda_copy: Path) ->
             if q.predicate.value.endswith("#targetsDomain")
         }
         assert domains == {"skolan", "familjen"}, separator
+
+
+@pytest.fixture
+def fiktivby_copy(tmp_path: Path) -> Path:
+    import shutil
+
+    target = tmp_path / "fiktivby"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "examples" / "fiktivby", target)
+    return target
+
+
+def test_a_figure_too_large_to_show_is_refused_where_it_is_written(
+    fiktivby_copy: Path, runner
+) -> None:
+    """A figure of 27 digits cannot be shown to two decimals (it crashed check); any figure
+    from a quadrillion up is refused, in observations.csv, a Brå file and a goal's target."""
+    path = fiktivby_copy / "observations.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[1] = lines[1].replace(";2,9;", ";999999999999999999999999999;")
+    path.write_text("".join(lines), encoding="utf-8")
+    result = runner.invoke(cli, ["check", "--lang", "en", str(fiktivby_copy)])
+    assert_one_clear_sentence(
+        result, ["observations.csv, row 2, column 'value'", "is out of range"]
+    )
+    swedish = runner.invoke(cli, ["check", "--lang", "sv", str(fiktivby_copy)])
+    assert_one_clear_sentence(swedish, ["rad 2, kolumnen 'value'", "är för stort"])
+
+
+def test_a_goal_target_too_large_is_refused(fiktivby_copy: Path, runner) -> None:
+    path = fiktivby_copy / "goals.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "value: -10," in text
+    path.write_text(text.replace("value: -10,", "value: " + "9" * 28 + ",", 1), encoding="utf-8")
+    result = runner.invoke(cli, ["check", "--lang", "en", str(fiktivby_copy)])
+    assert_one_clear_sentence(result, ["goals.yaml, line", "is out of range"])
+
+
+@pytest.mark.parametrize("value", ["NaN", "Infinity", "1e999", "1e30"])
+def test_a_kolada_value_that_is_not_a_finite_figure_is_refused(
+    value: str, fiktivby_copy: Path, runner
+) -> None:
+    """Python's JSON reader takes NaN and Infinity; they were written as "NaN"^^xsd:decimal
+    (no valid literal) or crashed the bokslut."""
+    path = fiktivby_copy / "kolada-brott-2026-04-02.json"
+    text = path.read_text(encoding="utf-8")
+    assert '"value": 7420' in text
+    path.write_text(text.replace('"value": 7420', f'"value": {value}', 1), encoding="utf-8")
+    result = runner.invoke(cli, ["check", "--lang", "en", str(fiktivby_copy)])
+    assert_one_clear_sentence(
+        result, ["kolada-brott-2026-04-02.json", "values[0].values[0].value", "out of range"]
+    )
+
+
+def test_output_the_system_refuses_is_one_sentence(runner) -> None:
+    """-o into a folder the system will not write a file in (Linux's /proc, as a read-only or
+    forbidden folder would): one sentence naming the target, exit 2, no traceback."""
+    target = Path("/proc/samklang-report.out")
+    for command in (["check"], ["export"], ["stats"], ["viz"]):
+        result = runner.invoke(
+            cli, [*command, "--lang", "en", "examples/vetlanda", "-o", str(target)]
+        )
+        assert result.exit_code == 2, (command, result.output)
+        message = result.stderr.strip().splitlines()[-1]
+        assert message.startswith(f"samklang: cannot write {target}: "), message
+        assert "Traceback" not in result.stderr
+
+
+def test_init_where_no_folder_can_be_made_is_one_sentence(tmp_path: Path, runner) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    result = runner.invoke(
+        cli, ["init", str(blocker / "ny"), "--kommun", "Testby", "--kod", "9999", "--lang", "en"]
+    )
+    assert_one_clear_sentence(result, [f"cannot write {blocker / 'ny'}: "])
+
+
+@pytest.mark.parametrize("damage", ["text", "truncated", "broken-sheet"])
+def test_template_onto_a_damaged_workbook_is_one_sentence_and_keeps_it(
+    damage: str, vetlanda_copy: Path, runner
+) -> None:
+    import zipfile
+
+    good = vetlanda_copy / "good.xlsx"
+    assert runner.invoke(cli, ["template", str(vetlanda_copy), "-o", str(good)]).exit_code == 0
+    target = vetlanda_copy / "damaged.xlsx"
+    if damage == "text":
+        target.write_bytes((vetlanda_copy / "activities.csv").read_bytes())
+    elif damage == "truncated":
+        target.write_bytes(good.read_bytes()[:5000])
+    else:
+        with zipfile.ZipFile(good) as src, zipfile.ZipFile(target, "w") as out:
+            for info in src.infolist():
+                data = src.read(info)
+                out.writestr(info, data[: len(data) // 2] if "sheet1" in info.filename else data)
+    before = target.read_bytes()
+    result = runner.invoke(
+        cli, ["template", str(vetlanda_copy), "-o", str(target), "--lang", "en"]
+    )
+    assert_one_clear_sentence(result, [str(target), "is not a readable XLSX workbook"])
+    assert target.read_bytes() == before
+    assert not [p for p in vetlanda_copy.iterdir() if p.name.startswith(".")]

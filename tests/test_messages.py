@@ -134,7 +134,8 @@ def test_every_catalogue_entry_is_used() -> None:
     used = {id(find(_sample(t))[0]) for _, t in RAISED if find(_sample(t))}  # type: ignore[index]
     click_start = next(i for i, m in enumerate(CATALOGUE) if m.en.startswith("Invalid value for"))
     pieces = {"line {n}", "lines {a}–{b}", "row {n}", "row {n} (line {line})",
-              "sheet {sheet}, row {n}", "JSON path {path}"}
+              "sheet {sheet}, row {n}", "JSON path {path}", "line {n}, column '{column}'",
+              "row {n}, column '{column}'"}
     unused = [
         m.en
         for m in CATALOGUE[:click_start]

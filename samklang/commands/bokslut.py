@@ -79,10 +79,7 @@ def bokslut(
         if verdict.skips_verdicts(store):
             click.echo(WORDS[lang]["verdicts_skipped_query"], err=True)
     data = render(build(store, year, lang, code), output.suffix)
-    try:
-        write_bytes_atomically(output, data)
-    except OSError as err:
-        raise UsageError(f"cannot write {output}: {err.strerror or err}") from err
+    write_bytes_atomically(output, data)
 
 
 COMMANDS = [bokslut]

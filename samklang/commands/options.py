@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -47,15 +47,27 @@ def reports_errors(command: F) -> F:
         try:
             return command(*args, **kwargs)
         except SamklangError as err:
-            context = click.get_current_context()
-            if context.find_root().params.get("traceback"):
+            _report(err)
+        except OSError as err:
+            # A file the system refuses (no permission, a folder where a file should be, a
+            # read-only disk) where no reader or writer named it first: still one sentence.
+            if err.filename is None:
                 raise
-            lang = context.params.get("lang") or messages.default_language()
-            said = messages.text("error", lang, message=messages.describe(err, lang))
-            click.echo(printable(said), err=True)  # a value quoted in it cannot break the line
-            sys.exit(ExitStatus.BAD_INPUT)
+            _report(UsageError(f"cannot use {err.filename}: {err.strerror or err}"), err)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _report(err: SamklangError, cause: BaseException | None = None) -> NoReturn:
+    """Print ``err`` as one sentence in the command's language and exit with status 2 (or,
+    with ``--traceback``, raise ``cause`` or ``err`` as it is)."""
+    context = click.get_current_context()
+    if context.find_root().params.get("traceback"):
+        raise cause or err
+    lang = context.params.get("lang") or messages.default_language()
+    said = messages.text("error", lang, message=messages.describe(err, lang))
+    click.echo(printable(said), err=True)  # a value quoted in it cannot break the line
+    sys.exit(ExitStatus.BAD_INPUT)
 
 
 class TranslatedUsageError(click.UsageError):

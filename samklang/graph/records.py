@@ -30,6 +30,7 @@ from samklang.graph.values import (
     RULE_ID,
     FieldValueError,
     law_id,
+    parse_count,
     parse_id,
     parse_ref,
 )
@@ -85,9 +86,7 @@ def convert(f: Field, text: str) -> Any:
     if f.kind == "text":
         return text
     if f.kind == "int":
-        if not text.isdigit():
-            raise FieldValueError(f"'{text}' is not a count; expected a whole number such as 8")
-        return int(text)
+        return parse_count(text)
     if f.kind == "choice":
         choices = CHOICES[f.vocabulary]
         if text not in choices:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from samklang.errors import UsageError
+from samklang.errors import InputError, UsageError
 from samklang.graph.schema import SECTIONS
 from samklang.graph.tables import SHEET
 from samklang.graph.values import parse_code
@@ -96,12 +96,15 @@ def init_dataset(folder: str | Path, name: str, code: str) -> list[Path]:
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise UsageError(f"{target} already exists and is not empty; choose a new folder")
     municipality_id = slug(name)
-    staging = Path(
-        tempfile.mkdtemp(
-            prefix=".samklang-init-",
-            dir=target.parent.resolve() if target.parent.exists() else None,
+    try:
+        staging = Path(
+            tempfile.mkdtemp(
+                prefix=".samklang-init-",
+                dir=target.parent.resolve() if target.parent.exists() else None,
+            )
         )
-    )
+    except OSError as err:
+        raise UsageError(f"cannot write {target}: {err.strerror or err}") from err
     try:
         for file_name, text in _yaml_text(name, code, municipality_id).items():
             (staging / file_name).write_text(text, encoding="utf-8")
@@ -247,7 +250,10 @@ def refresh_template(folder: str | Path, output: str | Path | None = None) -> Pa
     from samklang.graph.dataset import dataset_files
     from samklang.graph.records import Record, record_from_yaml
     from samklang.graph.schema import ORG_TARGETS
-    from samklang.graph.tables import name_key, organisation_names
+    import zipfile
+    import zlib
+
+    from samklang.graph.tables import _check_unpacked_size, name_key, organisation_names
     from samklang.graph.yamlfile import Mapping, read_yaml
     from samklang.graph.yamlfile import Sequence as YamlSequence
 
@@ -280,11 +286,20 @@ def refresh_template(folder: str | Path, output: str | Path | None = None) -> Pa
     documents = [r.id for r in records if r.section == "documents"]
     goals = [r.id for r in records if r.section in goal_sections]
     staging = target.with_name(f".{target.name}.tmp.xlsx")
-    if target.exists():
-        shutil.copyfile(target, staging)
     try:
+        if target.exists():
+            _check_unpacked_size(target)  # not a workbook at all: one sentence, as a reader says
+            shutil.copyfile(target, staging)
         write_activity_template(staging, organisations, documents, goals)
         staging.replace(target)
+    except OSError as err:
+        raise UsageError(f"cannot write {target}: {err.strerror or err}") from err
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, EOFError, zlib.error,
+            SyntaxError) as err:  # a workbook broken inside (a member, a sheet's XML)
+        raise InputError(
+            target, None, "is not a readable XLSX workbook; save it from a spreadsheet program "
+            "as .xlsx"
+        ) from err
     finally:
         staging.unlink(missing_ok=True)
     return target

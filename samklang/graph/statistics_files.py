@@ -8,6 +8,7 @@ each reader returns an :class:`~samklang.graph.observation_files.ObservationFile
 from __future__ import annotations
 
 import json
+import math
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -32,6 +33,7 @@ from samklang.graph.observation_files import (
 )
 from samklang.graph.tables import csv_lines, table_format
 from samklang.graph.values import (
+    LARGEST,
     FieldValueError,
     parse_area,
     parse_count,
@@ -155,6 +157,13 @@ def read_kolada(path: Path, context: Context) -> ObservationFile:
                     path,
                     _at([*here, "value"]),
                     f"'value: {number}' is not a number; expected a number or null",
+                )
+            if not math.isfinite(number) or abs(number) >= LARGEST:  # NaN, Infinity, 1e30
+                raise InputError(
+                    path,
+                    _at([*here, "value"]),
+                    f"'value: {number}' is out of range; expected a finite number under "
+                    "1 000 000 000 000 000 or null",
                 )
             status = value.get("status")
             if status is not None and not isinstance(status, str):

@@ -168,6 +168,24 @@ _THOUSANDS = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}\b)")
 _DECIMAL = re.compile(r"[-−]?\d+(?:[.,]\d+)?")
 
 
+LARGEST = 10**15
+"""Figures are read below a quadrillion: far over any count, rate or population a plan or a
+statistics file gives, and small enough that every one is shown to two decimals exactly (a
+figure of 27 digits or more cannot be)."""
+
+
+def in_range(number: Decimal | int, text: str) -> None:
+    """Refuse a figure that is not finite or not under :data:`LARGEST`.
+
+    Raises:
+        FieldValueError: it is not.
+    """
+    if isinstance(number, Decimal) and not number.is_finite() or abs(number) >= LARGEST:
+        raise FieldValueError(
+            f"'{text}' is out of range; expected a figure under 1 000 000 000 000 000"
+        )
+
+
 def parse_decimal(text: str) -> Decimal:
     """Read a number as Swedish sources write it: a decimal comma or point, spaces between
     thousands, a minus sign.
@@ -181,11 +199,13 @@ def parse_decimal(text: str) -> Decimal:
             f"'{text}' is not a number; expected digits such as 12, 12,5 or 1 234"
         )
     try:
-        return Decimal(compact.replace(",", ".").replace("−", "-"))
+        number = Decimal(compact.replace(",", ".").replace("−", "-"))
     except InvalidOperation as err:  # pragma: no cover - the pattern admits only numbers
         raise FieldValueError(
             f"'{text}' is not a number; expected digits such as 12, 12,5 or 1 234"
         ) from err
+    in_range(number, text)
+    return number
 
 
 def parse_count(text: str) -> int:
@@ -193,6 +213,7 @@ def parse_count(text: str) -> int:
     compact = _THOUSANDS.sub("", text.strip())
     if not compact.isdigit():
         raise FieldValueError(f"'{text}' is not a count; expected a whole number such as 8")
+    in_range(int(compact), text)
     return int(compact)
 
 

@@ -139,7 +139,10 @@ class Draft:
         parent = target.resolve().parent
         if not parent.is_dir():
             raise UsageError(f"cannot write {target}: the folder {parent} does not exist")
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+        try:
+            staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+        except OSError as err:
+            raise UsageError(f"cannot write {target}: {err.strerror or err}") from err
         try:
             written = self.write_into(staging)
             if target.exists():

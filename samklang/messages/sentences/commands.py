@@ -14,6 +14,7 @@ SENTENCES: tuple[Message, ...] = (
       "'{suffix}' är inget format för bokslutet; förväntade ett filnamn som slutar på "
       "{suffixes}"),
     m("cannot write {target}: {reason}", "{target} kan inte skrivas: {reason}"),
+    m("cannot use {target}: {reason}", "{target} kan inte användas: {reason}"),
     m("no municipality with the code {code} in the data; expected the code of a municipality "
       "it holds",
       "ingen kommun med koden {code} finns i uppgifterna; förväntade koden för en kommun som "

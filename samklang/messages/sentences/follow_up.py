@@ -9,6 +9,12 @@ SENTENCES: tuple[Message, ...] = (
     # values (samklang/graph/values.py)
     m("'{text}' is not a number; expected digits such as 12, 12,5 or 1 234",
       "'{text}' är inget tal; förväntade siffror, till exempel 12, 12,5 eller 1 234"),
+    m("'{text}' is out of range; expected a figure under 1 000 000 000 000 000",
+      "'{text}' är för stort; förväntade ett tal under 1 000 000 000 000 000"),
+    m("'value: {value}' is out of range; expected a finite number under 1 000 000 000 000 000 "
+      "or null",
+      "'value: {value}' är för stort eller inget ändligt tal; förväntade ett tal under "
+      "1 000 000 000 000 000 eller null"),
     m("'{text}' is not an area code; expected an SCB code: 0685 for a municipality, 06 for a "
       "county or 00 for the whole country",
       "'{text}' är ingen områdeskod; förväntade en SCB-kod: 0685 för en kommun, 06 för ett län "

@@ -12,6 +12,8 @@ SENTENCES: tuple[Message, ...] = (
     m("row {n}", "rad {n}"),
     m("row {n} (line {line})", "rad {n} (rad {line} i filen)"),
     m("sheet {sheet}, row {n}", "bladet {sheet}, rad {n}"),
+    m("line {n}, column '{column}'", "rad {n}, kolumnen '{column}'"),
+    m("row {n}, column '{column}'", "rad {n}, kolumnen '{column}'"),
     # --- pieces placed inside sentences -------------------------------------------------------
     m(" (did you mean {choices}?)", " (menade du {choices}?)"),
     m(" (activities belong in activities.csv or activities.xlsx)",
