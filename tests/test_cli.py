@@ -680,8 +680,9 @@ def test_query_prints_its_table_through_rich(runner, tmp_path: Path) -> None:
         ["query", "goal-verdicts", str(VETLANDA)],
         ["export", str(VETLANDA), "--format", "nquads"],
         ["bokslut", str(VETLANDA), "--year", "2020", "-o", "{out}/bokslut.md"],
+        ["stats", str(VETLANDA), "-o", "{out}/stats.txt"],
     ],
-    ids=["query", "export", "bokslut"],
+    ids=["query", "export", "bokslut", "stats"],
 )
 def test_a_command_that_runs_no_rule_says_nothing_of_the_rule_settings(
     runner: click.testing.CliRunner,
@@ -702,3 +703,23 @@ def test_a_corpus_check_says_that_a_datasets_own_settings_are_not_used(
 ) -> None:
     runner.invoke(cli, ["check", str(VETLANDA), str(EXAMPLES / "fiktivby")])
     assert any("apply when a dataset is checked alone" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("sv", "samklang: inställningarna i {path} gäller när ett dataset kontrolleras ensamt; "
+               "en korpus kontrolleras med standardvärdena och --setting."),
+        ("en", "samklang: the settings of {path} apply when a dataset is checked alone; a corpus "
+               "is checked with the defaults and --setting."),
+    ],
+)
+def test_the_library_s_warning_is_said_in_the_command_s_language(
+    runner: click.testing.CliRunner, lang: str, said: str
+) -> None:
+    """A warning the library logs is one line on stderr in --lang (it was English always)."""
+    result = runner.invoke(
+        cli, ["check", str(VETLANDA), str(EXAMPLES / "fiktivby"), "--lang", lang]
+    )
+    assert result.exit_code == 1, result.stderr
+    assert result.stderr.splitlines() == [said.format(path=VETLANDA)]

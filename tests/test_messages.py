@@ -39,6 +39,7 @@ HELPERS = {
     ("samklang/graph/builder.py", "fail"): 1,  # record.fail("id", "the id … is already used")
     ("samklang/graph/measures.py", "fail"): 1,  # record.fail("moving_window", "… averages nothing")
     ("samklang/graph/yamlfile.py", "_refused"): 2,  # _refused(path, event, "uses a YAML tag")
+    ("samklang/graph/corpus.py", "warning"): 0,  # log.warning("samklang: the settings of %s …")
 }
 """Helpers that build an error from a phrase: file and name, and where the phrase is."""
 
@@ -91,6 +92,9 @@ def raised_messages() -> Iterator[tuple[str, str]]:
                 assert keys == {"sv", "en"}, f"{name}:{node.lineno}"
                 continue
             for template in _templates(argument) or []:
+                if called == "warning":  # a logged warning: said as the CLI says it
+                    template = template.replace("%s", "{}").removeprefix("samklang: ")
+                    template = template.removesuffix(".")
                 yield f"{name}:{node.lineno}", template
 
 

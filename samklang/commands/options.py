@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import io
+import logging
 import sys
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -44,6 +45,9 @@ def reports_errors(command: F) -> F:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        said = _Warnings(kwargs.get("lang") or messages.default_language())
+        library = logging.getLogger("samklang")
+        library.addHandler(said)
         try:
             return command(*args, **kwargs)
         except SamklangError as err:
@@ -54,8 +58,24 @@ def reports_errors(command: F) -> F:
             if err.filename is None:
                 raise
             _report(UsageError(f"cannot use {err.filename}: {err.strerror or err}"), err)
+        finally:
+            library.removeHandler(said)
 
     return wrapper  # type: ignore[return-value]
+
+
+class _Warnings(logging.Handler):
+    """The library's warnings (``samklang.*`` loggers, written in English) on stderr in the
+    command's language, one line each."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__(logging.WARNING)
+        self.lang = lang
+
+    def emit(self, record: logging.LogRecord) -> None:
+        sentence = record.getMessage().removeprefix("samklang: ").removesuffix(".")
+        said = messages.translate(sentence, self.lang)
+        click.echo(printable(f"samklang: {said}."), err=True)
 
 
 def _report(err: SamklangError, cause: BaseException | None = None) -> NoReturn:

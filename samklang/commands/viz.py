@@ -110,7 +110,7 @@ def stats(
     from samklang.network.analytics import compute_stats
     from samklang.report.stats import write_stats_json, write_stats_text
 
-    store = open_sources(paths, store_dir, endpoint)
+    store = open_sources(paths, store_dir, endpoint, runs_rules=False)
     result = compute_stats(store, as_of=as_of, municipality=municipality, lang=lang)
     if output_format == "json":
         write_output(output, lambda s: write_stats_json(result, s))

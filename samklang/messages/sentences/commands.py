@@ -15,6 +15,11 @@ SENTENCES: tuple[Message, ...] = (
       "{suffixes}"),
     m("cannot write {target}: {reason}", "{target} kan inte skrivas: {reason}"),
     m("cannot use {target}: {reason}", "{target} kan inte användas: {reason}"),
+    # --- warnings of the library (samklang/graph/corpus.py), said by the command line --------
+    m("the settings of {paths} apply when a dataset is checked alone; a corpus is checked with "
+      "the defaults and --setting",
+      "inställningarna i {paths} gäller när ett dataset kontrolleras ensamt; en korpus "
+      "kontrolleras med standardvärdena och --setting"),
     m("no municipality with the code {code} in the data; expected the code of a municipality "
       "it holds",
       "ingen kommun med koden {code} finns i uppgifterna; förväntade koden för en kommun som "
