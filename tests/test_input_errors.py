@@ -467,3 +467,37 @@ def test_template_onto_a_damaged_workbook_is_one_sentence_and_keeps_it(
     assert_one_clear_sentence(result, [str(target), "is not a readable XLSX workbook"])
     assert target.read_bytes() == before
     assert not [p for p in vetlanda_copy.iterdir() if p.name.startswith(".")]
+
+
+@pytest.mark.parametrize("kind", ["broken-link", "pipe", "device"])
+def test_a_dataset_file_that_is_no_file_is_refused(
+    kind: str, vetlanda_copy: Path, runner
+) -> None:
+    """activities.csv as a link to nothing, a pipe or a device was passed over without a word:
+    the check ran without the activities."""
+    import os
+
+    path = vetlanda_copy / "activities.csv"
+    path.unlink()
+    if kind == "broken-link":
+        path.symlink_to(vetlanda_copy / "nowhere.csv")
+    elif kind == "pipe":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    result = runner.invoke(cli, ["check", "--lang", "en", str(vetlanda_copy)])
+    assert_one_clear_sentence(result, ["activities.csv: cannot be read: it is not a file"])
+
+
+@pytest.mark.parametrize("name", ["empty.nq", "empty.trig", "comment.nq"])
+def test_an_rdf_file_that_states_nothing_is_refused_and_no_store_is_left(
+    name: str, tmp_path: Path, runner
+) -> None:
+    """Checked, an empty export said that the planning hangs together; loaded, it left a store
+    folder holding only a lock."""
+    path = tmp_path / name
+    path.write_text("# nothing\n" if name.startswith("comment") else "", encoding="utf-8")
+    for command in (["check", str(path)], ["load", "--store", str(tmp_path / "s"), str(path)]):
+        result = runner.invoke(cli, [*command, "--lang", "en"])
+        assert_one_clear_sentence(result, [f"{name}: holds no triples"])
+    assert not (tmp_path / "s").exists()

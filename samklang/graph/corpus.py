@@ -127,6 +127,10 @@ def _read_source(path: Path) -> _Source:
         raise InputError(path, where, f"is not valid RDF: {problem}") from err
     except OSError as err:
         raise InputError(path, None, f"cannot be read: {err.strerror}") from err
+    if not quads:
+        from samklang.graph.rdf_file import stating_nothing
+
+        raise stating_nothing(path)
     graphs: dict[ox.NamedNode, list[ox.Quad]] = {}
     for q in quads:
         g = own if isinstance(q.graph_name, ox.DefaultGraph) else q.graph_name

@@ -68,8 +68,9 @@ def dataset_files(folder: Path) -> tuple[list[Path], list[Path], list[Path]]:
     """The YAML files, activity lists and Turtle files of a dataset folder, each sorted.
 
     Raises:
-        InputError: a folder inside it has the name of such a file (``documents.yaml/``),
-            which would otherwise be passed over without a word.
+        InputError: a folder inside it has the name of such a file (``documents.yaml/``), or
+            such a name is no file (a broken link, a pipe), which would otherwise be passed
+            over without a word.
     """
     entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
     for entry in entries:
@@ -79,6 +80,13 @@ def dataset_files(folder: Path) -> tuple[list[Path], list[Path], list[Path]]:
                 None,
                 f"is a folder; a dataset reads '{entry.name}' as a file (rename the folder, or "
                 "put the file in its place)",
+            )
+        if entry.suffix.lower() in _READ_SUFFIXES and not entry.is_dir() and not entry.is_file():
+            raise InputError(
+                entry,
+                None,
+                "cannot be read: it is not a file (a link to nothing, a pipe or a device); "
+                "expected the file itself",
             )
     names = [p for p in entries if p.is_file()]
     yaml_files = [p for p in names if p.suffix.lower() in (".yaml", ".yml")]

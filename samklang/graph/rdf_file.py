@@ -21,6 +21,17 @@ from samklang.errors import InputError
 FORMATS = {".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG}
 """The files read this way: those that keep named graphs, as ``samklang export`` writes them."""
 
+def stating_nothing(path: Path) -> InputError:
+    """What is said of an RDF file given as a source that holds no triples (checked, it would
+    say that the planning hangs together)."""
+    return InputError(
+        path,
+        None,
+        "holds no triples; expected the graphs of one or more datasets, as samklang export "
+        "writes them",
+    )
+
+
 def is_corpus_file(path: Path) -> bool:
     """Whether ``path`` is an N-Quads or TriG file (by its name), which :func:`parse` reads."""
     return path.suffix.lower() in FORMATS and path.is_file()
@@ -48,6 +59,8 @@ def parse(path: Path, own: ox.NamedNode) -> ox.Store:
         line = getattr(err, "lineno", None)
         where = f"line {line}" if line else None
         raise InputError(path, where, f"is not valid RDF: {problem}") from err
+    if not len(parsed):
+        raise stating_nothing(path)
     if any(not isinstance(g, ox.NamedNode) for g in parsed.named_graphs()):
         raise InputError(path, None, "names a graph with a blank node; expected IRIs")
     default = list(parsed.quads_for_pattern(None, None, None, ox.DefaultGraph()))

@@ -177,8 +177,10 @@ class Stage:
             generations).
     """
 
-    def __init__(self, root: Path, lock: IO[bytes]) -> None:
+    def __init__(self, root: Path, lock: IO[bytes], *, created: bool = False) -> None:
         self.root = root
+        self.created = created
+        """Whether this load made the store folder."""
         self._lock: IO[bytes] | None = lock
         self.base = read_pointer(root)
         self.legacy = self.base is None and (root / "CURRENT").is_file()
@@ -229,10 +231,16 @@ class Stage:
         return pointer
 
     def abandon(self) -> None:
-        """Give the load up: remove the stage and let other loads write."""
+        """Give the load up: remove the stage and let other loads write. A store folder this
+        load made, where nothing was ever published, goes too (a failed first load leaves no
+        folder behind that holds only a lock)."""
         if self._lock is not None:
             shutil.rmtree(self.folder, ignore_errors=True)
+            first = self.created and self.base is None and not self.legacy
             self.close()
+            if first and [e.name for e in self.root.iterdir()] == [WRITE_LOCK]:
+                (self.root / WRITE_LOCK).unlink(missing_ok=True)
+                self.root.rmdir()
 
     def close(self) -> None:
         if self._lock is not None:
@@ -254,6 +262,7 @@ def begin(path: Path) -> Stage:
     ours = is_store_folder(path) or (path / WRITE_LOCK).is_file()  # or its first load's
     if path.is_dir() and any(path.iterdir()) and not ours:
         raise UsageError(f"{path} holds files but no samklang store; give a new folder")
+    created = not path.exists()
     try:
         path.mkdir(parents=True, exist_ok=True)
         lock = (path / WRITE_LOCK).open("ab")
@@ -268,7 +277,7 @@ def begin(path: Path) -> Stage:
                 f"another samklang load is writing to the store {path}; wait until it has finished"
             ) from None
     try:
-        return Stage(path, lock)
+        return Stage(path, lock, created=created)
     except OSError as err:
         lock.close()
         raise UsageError(f"cannot open the store {path}: {err}") from err

@@ -5,6 +5,10 @@ from __future__ import annotations
 from samklang.messages.message import Message, m
 
 SENTENCES: tuple[Message, ...] = (
+    m("cannot be read: it is not a file (a link to nothing, a pipe or a device); expected the "
+      "file itself",
+      "kan inte läsas: det är ingen fil (en länk till ingenting, ett rör eller en enhet); "
+      "förväntade själva filen"),
     # --- the dataset folder and its YAML files (samklang/graph/dataset.py, yamlfile.py) ------
     m("is not a dataset folder; expected a folder holding municipality.yaml, documents.yaml "
       "and activities.csv",

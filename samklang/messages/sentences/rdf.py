@@ -7,6 +7,10 @@ from samklang.messages.message import Message, m
 SENTENCES: tuple[Message, ...] = (
     # --- RDF files and corpora (samklang/graph/corpus.py, store.py, export.py) ---------------
     m("is not valid RDF: {problem}", "är inte giltig RDF: {problem}"),
+    m("holds no triples; expected the graphs of one or more datasets, as samklang export "
+      "writes them",
+      "innehåller inga tripler; förväntade graferna för ett eller flera dataset, så som samklang "
+      "export skriver dem"),
     m("cannot be read: {reason}", "kan inte läsas: {reason}"),
     m("names a graph with a blank node; expected IRIs",
       "namnger en graf med en blank nod; förväntade IRI:er"),
