@@ -122,7 +122,10 @@ def test_planned_against_done_missing_and_caveats(tmp_path: Path) -> None:
     assert '"Anmälda narkotikabrott per 100 000 invånare" har inga siffror för 2024.' in missing
     assert "Brottsligheten och otryggheten i Fiktivby ska minska under avtalsperioden." in missing
     assert "målet har ingen indikator" in missing
-    assert "Fritidsgård med kvällsöppet och ledare" in missing
+    assert (
+        '"Fritidsgård med kvällsöppet och ledare" har en planerad omfattning (minst 40 kvällar '
+        "med öppet per år), men det är inte redovisat hur mycket som genomfördes 2025." in missing
+    )  # "utfall" is a status (genomförd …); an amount done is "omfattning"
     caveats = _section(text, "Förbehåll för statistiken", "## Beslut")
     assert "Anmälda brott är inte detsamma som begångna brott" in caveats
     assert "2015" in caveats and "slutet av mars" in caveats
@@ -137,7 +140,7 @@ def test_the_implementation_share_of_2024(tmp_path: Path) -> None:
     text = _plain(_draft(tmp_path, ".md", year="2024").read_text(encoding="utf-8"))
     assert (
         "Av 10 planerade aktiviteter 2024 har 3 ett redovisat utfall: 1 genomförd, 2 delvis "
-        "genomförda och ingen inte genomförd eller inställd. 7 är pågående eller utan status."
+        "genomförda och ingen ej genomförd eller inställd. 7 är pågående eller utan status."
     ) in text
     assert "Genomförandegrad: 33 % (1 av 3 aktiviteter med ett utfall är genomförda)." in text
 
@@ -226,6 +229,10 @@ def test_vetlanda_2020_says_why_the_goal_cannot_be_assessed(tmp_path: Path) -> N
     assert 'Uppföljningen av "Medborgarlöfte 2020–2021" är inte registrerad' not in done
     assert "Uppföljning av medborgarlöftet, tertial 3 2020" in text
     assert "Lokalpolisområde Höglandet" in done
+    caveats = _section(text, "Förbehåll för statistiken", "## Beslut")
+    # No goal has an indicator: nothing to say of Brå's statistics but that there are none.
+    assert "Inga indikatorer är angivna för målen." in caveats
+    assert "Indikatorerna bygger inte" not in caveats
 
 
 @pytest.mark.parametrize(

@@ -168,7 +168,7 @@ def docx(b: Bokslut) -> bytes:
         for line in b.caveats:
             document.add_paragraph(line, style="List Bullet")
     else:
-        paragraph(w["caveats_none"])
+        paragraph(w["caveats_none" if b.measures() else "caveats_no_indicators"])
 
     document.add_heading(w["decision"], level=1)
     paragraph(w["decision_text"])

@@ -86,7 +86,7 @@ WORDS: dict[str, dict[str, Any]] = {
         "share_split": ": {done}, {partly} och {not_done}",
         "share_done": ("genomförd", "genomförda"),
         "share_partly": ("delvis genomförd", "delvis genomförda"),
-        "share_not_done": ("inte genomförd eller inställd", "inte genomförda eller inställda"),
+        "share_not_done": ("ej genomförd eller inställd", "ej genomförda eller inställda"),
         "share_open": ("är", "är"),
         "none": "ingen",
         "share_value": "Genomförandegrad: {share} % ({done} av {outcome} aktiviteter med ett "
@@ -102,20 +102,21 @@ WORDS: dict[str, dict[str, Any]] = {
         "missing_goal": 'Målet "{goal}" går inte att bedöma: {reasons}.',
         "missing_measure": 'Målet "{goal}" går inte att bedöma med "{indicator}": {reasons}.',
         "missing_years": '"{indicator}" har inga siffror för {years}.',
-        "missing_output": '"{activity}" har ett planerat utfall ({planned}) men inget '
-        "redovisat för {year}.",
+        "missing_output": '"{activity}" har en planerad omfattning ({planned}), men det är '
+        "inte redovisat hur mycket som genomfördes {year}.",
         "missing_status": "{n} av aktiviteterna för {year} har ingen registrerad status.",
         "missing_nothing": "Inget saknas: varje mål har en indikator med siffror för varje år.",
         "caveats": "Förbehåll för statistiken",
         "caveats_for": "Gäller {indicators}.",
         "caveat_reported": "Anmälda brott är inte detsamma som begångna brott: hur benägna "
         "människor är att anmäla, och hur mycket polisen söker upp brott, påverkar antalet.",
-        "caveat_break": "Brå:s statistik per kommun räknar sedan 2015 bara brott som kan knytas "
+        "caveat_break": "Brås statistik per kommun räknar sedan 2015 bara brott som kan knytas "
         "till kommunen; siffror före och efter 2015 går inte att jämföra.",
-        "caveat_final": "Brå:s slutliga siffror för ett år kommer i slutet av mars året efter.",
+        "caveat_final": "Brås slutliga siffror för ett år kommer i slutet av mars året efter.",
         "caveat_detection": "Anmälda narkotika-, trafik- och vapenbrott speglar främst polisens "
         "spaning och ingripanden: fler kontroller ger fler anmälda brott.",
-        "caveats_none": "Indikatorerna bygger inte på Brå:s statistik över anmälda brott.",
+        "caveats_none": "Indikatorerna bygger inte på Brås statistik över anmälda brott.",
+        "caveats_no_indicators": "Inga indikatorer är angivna för målen.",
         "decision": "Beslut",
         "decision_text": "Trygghetsbokslutet behandlades av ______________________ "
         "den ____________ (datum).",
@@ -237,6 +238,7 @@ WORDS: dict[str, dict[str, Any]] = {
         "caveat_detection": "Reported drug, traffic and weapons offences mainly reflect police "
         "surveillance and intervention: more controls mean more reported offences.",
         "caveats_none": "The indicators are not based on Brå's statistics of reported crime.",
+        "caveats_no_indicators": "No indicators are given for the goals.",
         "decision": "Decision",
         "decision_text": "The safety report was considered by ______________________ "
         "on ____________ (date).",
