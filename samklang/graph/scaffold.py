@@ -247,12 +247,12 @@ def refresh_template(folder: str | Path, output: str | Path | None = None) -> Pa
         InputError: a YAML file of the dataset cannot be read.
         UsageError: the folder is not a dataset, or ``output`` is not an ``.xlsx`` file.
     """
-    from samklang.graph.dataset import dataset_files
-    from samklang.graph.records import Record, record_from_yaml
-    from samklang.graph.schema import ORG_TARGETS
     import zipfile
     import zlib
 
+    from samklang.graph.dataset import dataset_files
+    from samklang.graph.records import Record, record_from_yaml
+    from samklang.graph.schema import ORG_TARGETS
     from samklang.graph.tables import _check_unpacked_size, name_key, organisation_names
     from samklang.graph.yamlfile import Mapping, read_yaml
     from samklang.graph.yamlfile import Sequence as YamlSequence
