@@ -26,6 +26,8 @@ from samklang.queries.settings import Settings
 
 from .conftest import ROOT
 
+VETLANDA = ROOT / "examples" / "vetlanda"
+
 RESEARCH = ROOT / "tests" / "research"
 EXEMPELBY, PROVKOPING = RESEARCH / "exempelby", RESEARCH / "provkoping"
 
@@ -485,3 +487,26 @@ def test_a_server_that_keeps_dropping_is_one_sentence() -> None:
         assert server.seen == 3  # the first try and two more
     finally:
         server.close()
+
+
+@pytest.mark.parametrize("damage", ["table-files-cut", "generation-gone"])
+def test_a_damaged_store_is_one_sentence(damage: str, tmp_path: Path) -> None:
+    """A store whose table files are cut short (a disk that filled, a copy broken off) gave
+    RocksDB's traceback; one whose generation folder is gone said that it "changed 100 times
+    while being opened"."""
+    runner = CliRunner()
+    store = tmp_path / "s"
+    assert runner.invoke(cli, ["load", "--store", str(store), str(VETLANDA)]).exit_code == 0
+    [generation] = store.glob("g0*")
+    if damage == "table-files-cut":
+        for table in generation.glob("*.sst"):
+            data = table.read_bytes()
+            table.write_bytes(data[: len(data) // 2])
+    else:
+        shutil.rmtree(generation)
+    result = runner.invoke(cli, ["check", "--store", str(store), "--lang", "en"])
+    assert result.exit_code == 2, result.output
+    [said] = result.stderr.splitlines()
+    assert said.startswith(f"samklang: the store {store} is damaged (") and said.endswith(
+        "load the datasets again into a new folder with samklang load."
+    ), said

@@ -173,9 +173,11 @@ def write_activity_template(
     if path.exists():
         import warnings
 
-        with warnings.catch_warnings():  # openpyxl warns of Excel extensions it drops
-            warnings.simplefilter("ignore")
-            book = load_workbook(path)
+        # Read through a handle closed here: openpyxl leaves its own open when a workbook is
+        # broken inside.
+        with warnings.catch_warnings(), path.open("rb") as handle:
+            warnings.simplefilter("ignore")  # openpyxl warns of Excel extensions it drops
+            book = load_workbook(handle)
         sheet: Any = book[SHEET] if SHEET in book.sheetnames else book.worksheets[0]
         if LISTS_SHEET in book.sheetnames:
             del book[LISTS_SHEET]

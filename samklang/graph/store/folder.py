@@ -140,7 +140,8 @@ def open_reader(path: Path) -> Reader:
     """Hold the current generation of the store folder ``path`` for reading.
 
     Raises:
-        UsageError: ``path`` is not a store folder, or its pointer is damaged.
+        UsageError: ``path`` is not a store folder, its pointer is damaged, or the generation
+            it points to is missing.
     """
     if not is_store_folder(path):
         raise UsageError(
@@ -154,6 +155,12 @@ def open_reader(path: Path) -> Reader:
         try:
             lock = (folder / READERS_LOCK).open("rb")
         except FileNotFoundError:  # a load published a newer one and removed this one
+            again = read_pointer(path)
+            if again is not None and again.folder == pointer.folder:  # none published: gone
+                raise UsageError(
+                    f"the store {path} is damaged ({pointer.folder} is missing); load the "
+                    "datasets again into a new folder with samklang load"
+                ) from None
             continue
         if fcntl is not None:
             fcntl.flock(lock.fileno(), fcntl.LOCK_SH)

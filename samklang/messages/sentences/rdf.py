@@ -40,6 +40,10 @@ SENTENCES: tuple[Message, ...] = (
     m("{path} is not a samklang store; build one with 'samklang load PATH… --store {store}'",
       "{path} är inget samklang-lager; bygg ett med 'samklang load SÖKVÄG… --store {store}'"),
     m("cannot open the store {path}: {reason}", "lagret {path} kan inte öppnas: {reason}"),
+    m("the store {path} is damaged ({reason}); load the datasets again into a new folder with "
+      "samklang load",
+      "lagret {path} är skadat ({reason}); läs in dataseten på nytt i en ny mapp med samklang "
+      "load"),
     m("the query is not valid SPARQL at line {line}, column {column}: {problem}",
       "frågan är inte giltig SPARQL på rad {line}, kolumn {column}: {problem}"),
     m("the query {name} is not valid SPARQL at line {line}, column {column}: {problem}",
