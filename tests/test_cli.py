@@ -569,7 +569,7 @@ def test_serve_says_where_it_listens_in_both_languages(
 ) -> None:
     import samklang.server
 
-    monkeypatch.setattr(samklang.server, "serve", lambda *args, **kwargs: None)
+    monkeypatch.setattr(samklang.server, "serve", lambda *args, **kwargs: kwargs["ready"]())
     swedish = runner.invoke(cli, ["serve", str(VETLANDA), "--port", "8123"])
     assert swedish.exit_code == 0, swedish.output
     assert swedish.stderr.startswith(
@@ -577,6 +577,27 @@ def test_serve_says_where_it_listens_in_both_languages(
     )
     english = runner.invoke(cli, ["serve", str(VETLANDA), "--port", "8123", "--lang", "en"])
     assert english.stderr.startswith("samklang: SPARQL endpoint at http://127.0.0.1:8123/sparql")
+
+
+def test_serve_says_nothing_of_an_endpoint_it_cannot_start(runner, tmp_path: Path) -> None:
+    """A port in use was uvicorn's log lines and exit 3, after the endpoint was announced; a
+    store that is not there was announced first too. Now one sentence each, exit 2."""
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        busy = runner.invoke(cli, ["serve", str(VETLANDA), "--port", port, "--lang", "en"])
+    assert busy.exit_code == 2, busy.output
+    assert busy.stderr.splitlines()[-1].startswith(f"samklang: cannot listen on 127.0.0.1:{port}: ")
+    assert "SPARQL endpoint at" not in busy.stderr and "INFO" not in busy.stderr
+    missing = runner.invoke(cli, ["serve", "--store", str(tmp_path / "none"), "--lang", "en"])
+    assert missing.exit_code == 2, missing.output
+    assert missing.stderr.splitlines() == [
+        f"samklang: {tmp_path / 'none'} is not a samklang store; build one with 'samklang load "
+        f"PATH… --store {tmp_path / 'none'}'."
+    ]
 
 
 @pytest.mark.parametrize(

@@ -304,7 +304,6 @@ def serve(
     from samklang.messages import text
     from samklang.server import serve as run_server
 
-    click.echo(text("serve", lang, host=host, port=port), err=True)
     run_server(
         paths,
         store_dir,
@@ -320,6 +319,7 @@ def serve(
         client_timeout=client_timeout,
         cache_bytes=cache_mb * 1024 * 1024,
         lang=lang,
+        ready=lambda: click.echo(text("serve", lang, host=host, port=port), err=True),
     )
 
 

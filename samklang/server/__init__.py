@@ -6,8 +6,9 @@ ASGI application of :mod:`samklang.server.app` under uvicorn.
 
 from __future__ import annotations
 
+import socket
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from samklang.errors import UsageError
@@ -30,13 +31,16 @@ def serve(
     cache_bytes: int = 64 * 1024 * 1024,
     lang: str = "sv",
     log_level: str = "info",
+    ready: Callable[[], None] | None = None,
 ) -> None:
     """Serve dataset ``paths`` (loaded into a temporary store) or the store in ``store_dir``
     until interrupted. A store that a load changes meanwhile is served as the load left it,
-    from the next query on; until then answers are kept, up to ``cache_bytes`` bytes.
+    from the next query on; until then answers are kept, up to ``cache_bytes`` bytes. ``ready``
+    is called once the data is open and the port is taken, before the first request.
 
     Raises:
-        UsageError: neither or both of paths and store given, or a bad setting.
+        UsageError: neither or both of paths and store given, a bad setting, a store that
+            cannot be opened, or a port that cannot be listened on.
         InputError: a dataset cannot be read.
     """
     import uvicorn
@@ -79,7 +83,8 @@ def serve(
             cache_bytes=cache_bytes,
         )
         app = create_app(settings)
-        uvicorn.run(
+        listening = _listen(host, port)
+        config = uvicorn.Config(
             app,
             host=host,
             port=port,
@@ -89,3 +94,27 @@ def serve(
             limit_concurrency=settings.max_connections,
             timeout_keep_alive=5,
         )
+        if ready is not None:
+            ready()
+        uvicorn.Server(config).run(sockets=[listening])
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host``:``port``, so that a port in use is one sentence before the
+    endpoint is announced (uvicorn would log it and exit with status 3).
+
+    Raises:
+        UsageError: the address cannot be bound.
+    """
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        listening = socket.socket(family, socket.SOCK_STREAM)
+    except OSError as err:
+        raise UsageError(f"cannot listen on {host}:{port}: {err.strerror or err}") from err
+    listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listening.bind((host, port))
+    except OSError as err:
+        listening.close()
+        raise UsageError(f"cannot listen on {host}:{port}: {err.strerror or err}") from err
+    return listening

@@ -15,6 +15,7 @@ SENTENCES: tuple[Message, ...] = (
       "{suffixes}"),
     m("cannot write {target}: {reason}", "{target} kan inte skrivas: {reason}"),
     m("cannot use {target}: {reason}", "{target} kan inte användas: {reason}"),
+    m("cannot listen on {address}: {reason}", "kan inte lyssna på {address}: {reason}"),
     # --- warnings of the library (samklang/graph/corpus.py), said by the command line --------
     m("the settings of {paths} apply when a dataset is checked alone; a corpus is checked with "
       "the defaults and --setting",
