@@ -411,6 +411,32 @@ def test_as_of_is_not_a_setting(runner) -> None:
     assert result.exit_code == 2 and "'as_of' is not a setting" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("setting", "expected"),
+    [
+        ("implementation_share_min=150", "from 1 to 100"),
+        ("implementation_share_min=0", "from 1 to 100"),
+        ("promise_cadence_years=0", "from 1 to 4"),
+        ("mandate_first_year=0", "from 1994 to 2100"),
+    ],
+)
+def test_a_setting_out_of_range_is_refused(
+    runner, vetlanda_copy: Path, setting: str, expected: str
+) -> None:
+    """A share of 150 % made every plan fire FUP-IMPLEMENTATION; a cadence of 0 years, every
+    promise PER-TILING. Refused on the command line and in the dataset, with the file's line."""
+    run = runner.invoke(cli, ["check", str(VETLANDA), "--setting", setting, "--lang", "en"])
+    assert run.exit_code == 2, run.output
+    name, value = setting.split("=")
+    assert run.stderr.strip() == (
+        f"samklang: setting {name}: '{value}' is out of range; expected a whole number {expected}."
+    )
+    (vetlanda_copy / "settings.yaml").write_text(f"settings:\n  {name}: {value}\n")
+    in_file = runner.invoke(cli, ["check", str(vetlanda_copy), "--lang", "en"])
+    assert in_file.exit_code == 2
+    assert "settings.yaml, line 2" in in_file.stderr and "out of range" in in_file.stderr
+
+
 def test_accept_refuses_a_focus_the_dataset_does_not_name(runner, vetlanda_copy: Path) -> None:
     args = ["accept", str(vetlanda_copy), "REF-UNRESOLVED", "ingen sådan", "--by", "X"]
     result = runner.invoke(cli, [*args, "--reason", "Y", "--lang", "en"])

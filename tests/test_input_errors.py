@@ -501,3 +501,14 @@ def test_an_rdf_file_that_states_nothing_is_refused_and_no_store_is_left(
         result = runner.invoke(cli, [*command, "--lang", "en"])
         assert_one_clear_sentence(result, [f"{name}: holds no triples"])
     assert not (tmp_path / "s").exists()
+
+
+def test_a_key_given_twice_in_a_kolada_file_is_refused(fiktivby_copy: Path, runner) -> None:
+    """Python's JSON reader keeps the last of two values silently; YAML refuses the same."""
+    path = fiktivby_copy / "kolada-brott-2026-04-02.json"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"value": 7420', '"value": 7420, "value": 1', 1), encoding="utf-8")
+    result = runner.invoke(cli, ["check", "--lang", "en", str(fiktivby_copy)])
+    assert_one_clear_sentence(
+        result, ["kolada-brott-2026-04-02.json: gives the key 'value' twice in one object"]
+    )

@@ -45,11 +45,28 @@ from samklang.graph.yamlfile import read_text
 # --- JSON -----------------------------------------------------------------------------------
 
 
+class _TwiceGiven(ValueError):
+    """A key given twice in one JSON object (Python's reader keeps the last one silently)."""
+
+
+def _once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _TwiceGiven(key)
+        found[key] = value
+    return found
+
+
 def _json(path: Path) -> Any:
     try:
-        return json.loads(read_text(path))
+        return json.loads(read_text(path), object_pairs_hook=_once)
     except json.JSONDecodeError as err:
         raise InputError(path, at_line(err.lineno), f"is not valid JSON: {err.msg}") from err
+    except _TwiceGiven as err:
+        raise InputError(
+            path, None, f"gives the key '{err}' twice in one object; expected each key once"
+        ) from err
 
 
 def _at(path: list[str | int]) -> str:

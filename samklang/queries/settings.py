@@ -22,6 +22,14 @@ if TYPE_CHECKING:
     from samklang.graph.dataset import Dataset
 
 
+RANGES = {
+    "mandate_first_year": (1994, 2100),  # mandate periods have run four years since 1994
+    "promise_cadence_years": (1, 4),  # medborgarlöften run one or two years, at most a mandate
+    "implementation_share_min": (1, 100),  # a share in per cent
+}
+"""The values a whole-number setting may take; outside them every plan would fire, or none."""
+
+
 @dataclass(frozen=True)
 class Settings:
     """Parameters the rules read.
@@ -93,6 +101,12 @@ class Settings:
                     changes[name] = parse_date(str(text))
                 elif re.fullmatch("[0-9]{1,9}", str(text)):
                     changes[name] = int(text)
+                    low, high = RANGES[name]
+                    if not low <= int(text) <= high:
+                        raise FieldValueError(
+                            f"'{text}' is out of range; expected a whole number from {low} to "
+                            f"{high}"
+                        )
                 elif re.fullmatch("[0-9]+", str(text)):
                     raise FieldValueError(
                         f"'{str(text)[:12]}…' has {len(str(text))} digits; expected a whole "

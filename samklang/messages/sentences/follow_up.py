@@ -86,6 +86,8 @@ SENTENCES: tuple[Message, ...] = (
     m("'gender: {gender}' is not one of Kolada's; expected T (total), K (women) or M (men)",
       "'gender: {gender}' är inget av Koladas kön; förväntade T (totalt), K (kvinnor) eller "
       "M (män)"),
+    m("gives the key '{key}' twice in one object; expected each key once",
+      "anger nyckeln '{key}' två gånger i samma objekt; förväntade varje nyckel en gång"),
     m("'value: {value}' is not a number; expected a number or null",
       "'value: {value}' är inget tal; förväntade ett tal eller null"),
     m("'status: {status}' is not text; expected a status such as \"\"",

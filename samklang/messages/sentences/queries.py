@@ -66,6 +66,8 @@ SENTENCES: tuple[Message, ...] = (
     m("'{name}' is not a setting; expected one of {names} or severity.RULE-ID",
       "'{name}' är ingen inställning; förväntade någon av {names} eller severity.REGEL-ID"),
     m("'{text}' is not a whole number", "'{text}' är inget heltal"),
+    m("'{text}' is out of range; expected a whole number from {low} to {high}",
+      "'{text}' ligger utanför det tillåtna; förväntade ett heltal från {low} till {high}"),
     m("'{text}' has {n} digits; expected a whole number of at most 9 digits",
       "'{text}' har {n} siffror; förväntade ett heltal med högst 9 siffror"),
     m("setting {name}: {problem}", "inställningen {name}: {problem}"),
