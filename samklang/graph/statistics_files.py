@@ -45,7 +45,7 @@ from samklang.graph.yamlfile import read_text
 # --- JSON -----------------------------------------------------------------------------------
 
 
-class _TwiceGiven(ValueError):
+class _KeyTwiceError(ValueError):
     """A key given twice in one JSON object (Python's reader keeps the last one silently)."""
 
 
@@ -53,7 +53,7 @@ def _once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     found: dict[str, Any] = {}
     for key, value in pairs:
         if key in found:
-            raise _TwiceGiven(key)
+            raise _KeyTwiceError(key)
         found[key] = value
     return found
 
@@ -63,7 +63,7 @@ def _json(path: Path) -> Any:
         return json.loads(read_text(path), object_pairs_hook=_once)
     except json.JSONDecodeError as err:
         raise InputError(path, at_line(err.lineno), f"is not valid JSON: {err.msg}") from err
-    except _TwiceGiven as err:
+    except _KeyTwiceError as err:
         raise InputError(
             path, None, f"gives the key '{err}' twice in one object; expected each key once"
         ) from err
