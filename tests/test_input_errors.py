@@ -512,3 +512,28 @@ def test_a_key_given_twice_in_a_kolada_file_is_refused(fiktivby_copy: Path, runn
     assert_one_clear_sentence(
         result, ["kolada-brott-2026-04-02.json: gives the key 'value' twice in one object"]
     )
+
+
+def test_a_quote_left_open_is_named_where_it_opens(vetlanda_copy: Path, runner) -> None:
+    """An unclosed quote on line 3 was reported on line 7, where a later cell's quote closed it,
+    as "a quote inside a cell that is not quoted"."""
+    path = vetlanda_copy / "activities.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert '"' not in "".join(lines[2:6]) and '"' in lines[6]
+    lines[2] = lines[2].replace(",Polisen genomför", ',"Polisen genomför', 1)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = runner.invoke(cli, ["check", "--lang", "en", str(vetlanda_copy)])
+    assert_one_clear_sentence(
+        result, ['activities.csv, line 3: opens a quote (") in a cell that is closed only on line 7']
+    )
+
+
+def test_an_overlong_cell_is_called_so(vetlanda_copy: Path, runner) -> None:
+    path = vetlanda_copy / "activities.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[2] = lines[2].replace("Polisen genomför", "Polisen " + "x" * 140_000 + " genomför", 1)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = runner.invoke(cli, ["check", "--lang", "en", str(vetlanda_copy)])
+    assert_one_clear_sentence(
+        result, ["activities.csv, line 3: has a cell of more than 131072 characters"]
+    )

@@ -331,6 +331,20 @@ def _quote_error(path: Path, start: int, end: int, err: csv.Error) -> InputError
             'opens a quote (") that is never closed, so the rest of the file would be one '
             "cell; expected a closing quote at the end of the cell on the same line",
         )
+    if "field larger than field limit" in str(err):
+        return InputError(
+            path,
+            f"line {start}",
+            f"has a cell of more than {csv.field_size_limit()} characters; expected a cell "
+            "of ordinary text (a quote left open makes the rest of the file one cell)",
+        )
+    if end > start:  # the quote opened on the row's line was closed lines later, mid-cell
+        return InputError(
+            path,
+            f"line {start}",
+            f'opens a quote (") in a cell that is closed only on line {end}; expected a '
+            "closing quote at the end of the cell on the same line",
+        )
     return InputError(
         path,
         f"line {end}",

@@ -5,6 +5,14 @@ from __future__ import annotations
 from samklang.messages.message import Message, m
 
 SENTENCES: tuple[Message, ...] = (
+    m("has a cell of more than {limit} characters; expected a cell of ordinary text (a quote "
+      "left open makes the rest of the file one cell)",
+      "har en cell med fler än {limit} tecken; förväntade en cell med vanlig text (ett "
+      "citattecken som inte stängs gör resten av filen till en cell)"),
+    m('opens a quote (") in a cell that is closed only on line {end}; expected a closing quote '
+      "at the end of the cell on the same line",
+      'öppnar ett citattecken (") i en cell som stängs först på rad {end}; förväntade ett '
+      "avslutande citattecken i slutet av cellen på samma rad"),
     m("cannot be read: it is not a file (a link to nothing, a pipe or a device); expected the "
       "file itself",
       "kan inte läsas: det är ingen fil (en länk till ingenting, ett rör eller en enhet); "
