@@ -524,7 +524,8 @@ def test_a_quote_left_open_is_named_where_it_opens(vetlanda_copy: Path, runner) 
     path.write_text("\n".join(lines), encoding="utf-8")
     result = runner.invoke(cli, ["check", "--lang", "en", str(vetlanda_copy)])
     assert_one_clear_sentence(
-        result, ['activities.csv, line 3: opens a quote (") in a cell that is closed only on line 7']
+        result,
+        ['activities.csv, line 3: opens a quote (") in a cell that is closed only on line 7'],
     )
 
 
