@@ -5,8 +5,10 @@ Each case is ``tests/rules/<RULE-ID>/<fires-…|holds-…>/``: the dataset files
 ``tests/rules/_base/`` (a case file replaces a base file of the same name) and ``expect.yaml``
 with the reference date, optional settings and exactly the findings of that rule it expects:
 each item's focus and document, and ``kind: question`` where the finding asks rather than
-reports a defect, and ``severity`` where the case is about it. A finding that groups several
-items of one document counts once per item.
+reports a defect, and ``severity`` where the case is about it; ``says`` lists words its Swedish
+message must hold, ``fix_says`` and ``fix_says_not`` words its Swedish fix must and must not
+hold (a fix filled from the case). A finding that groups several items of one document counts
+once per item.
 """
 
 from __future__ import annotations
@@ -129,6 +131,11 @@ def test_case(case: Path, engine: str, tmp_path: Path, request: pytest.FixtureRe
             assert any(
                 local(g.focus) == f["focus"] and words in g.message for g in findings
             ), f"{rule_id} on {engine}: nothing about {f['focus']} says {words!r}:\n{messages}"
+        about = [g for g in findings if local(g.focus) == f["focus"]]
+        for words in f.get("fix_says") or []:  # what its fix must say, and must not
+            assert any(words in g.fix for g in about), f"{rule_id} on {engine}: fix {words!r}"
+        for words in f.get("fix_says_not") or []:
+            assert not any(words in g.fix for g in about), f"{rule_id} on {engine}: {words!r}"
     assert len({(f.rule, f.document or f.focus, f.kind) for f in findings}) == len(findings), (
         f"{rule_id} on {engine}: two findings of one cause (same document and kind):\n{messages}"
     )

@@ -599,7 +599,8 @@ def _finding(
         title=rule.title[lang],
         basis=rule.basis[lang],
         url=rule.url,
-        fix=rule.fix[lang],
+        # A fix may name what the case lacks ({missing}), filled as the message is.
+        fix=_fill(rule.fix[lang], values) if "{" in rule.fix[lang] else rule.fix[lang],
         facts={
             name: text
             for name, text in values.items()
