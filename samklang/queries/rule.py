@@ -133,7 +133,8 @@ def rule_from_header(meta: dict[str, Any], query: str, name: str) -> Rule:
         raise ValueError(f"{name}: 'question_grouped' needs 'question'")
     if (meta.get("part") or meta.get("fields")) and not asks:
         raise ValueError(f"{name}: 'part' and 'fields' make questions; give 'question'")
-    if "grouped" in meta and any("{" in meta["fix"].get(lang, "") for lang in LANGUAGES):
+    groups = "grouped" in meta or "question_grouped" in meta
+    if groups and any("{" in meta["fix"].get(lang, "") for lang in LANGUAGES):
         raise ValueError(f"{name}: a fix filled from the row cannot be one for a group")
     texts = ["title", "message", "basis", "fix"]
     texts += [k for k in ("grouped", "item", "question", "question_grouped") if k in meta]
