@@ -132,6 +132,9 @@ def _texts(rule: Rule) -> list[str]:
     lines += [f"  - {lang}: {rule.basis[lang]}" for lang in LANGS]
     lines.append("- **Fix:**")
     lines += [f"  - {lang}: {rule.fix[lang]}" for lang in LANGS]
+    if rule.fix_grouped:
+        lines.append("- **Fix, grouped:**")
+        lines += [f"  - {lang}: {rule.fix_grouped[lang]}" for lang in LANGS]
     return lines
 
 

@@ -382,3 +382,14 @@ def test_history_takes_the_earliest_date_and_keeps_an_acceptance_to_its_document
     with_acceptance = [*quads, ox.Quad(accepted, SK.acceptedDocument, doc)]
     gone = history.left_out_of(with_acceptance, date(2019, 1, 1))
     assert not [q for q in history.without(with_acceptance, gone) if q.subject == accepted]
+
+
+def test_a_finding_of_several_documents_has_a_fix_for_several():
+    """PER-EXPIRED names four documents: its fix speaks of each of them, not of "the document"
+    and "the old one"; ORG-SIGNATORIES' question of three likewise."""
+    found = checked(date(2026, 11, 25))
+    [expired] = [f for f in found if f.rule == "PER-EXPIRED"]
+    assert len(expired.items) == 4
+    assert expired.fix.startswith("För vart och ett av dokumenten: ta fram och besluta ett nytt")
+    [unsigned] = [f for f in found if f.rule == "ORG-SIGNATORIES"]
+    assert unsigned.fix.startswith("Ange för varje överenskommelse och löfte vilka som")

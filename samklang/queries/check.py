@@ -421,6 +421,7 @@ def _grouped(
     return replace(
         base,
         message=message,
+        fix=rule.fix_grouped.get(lang) or base.fix,
         facts={
             name: text
             for name, text in shared.items()

@@ -44,6 +44,9 @@ What a planner reads is shaped by more keys (``samklang.queries.check`` applies 
     absent, not printed empty), when its document says the rule's ``part`` is not recorded
     (``not_recorded: [activities]``), or when its focus marks one of the rule's ``fields`` for
     review (``review: [goal]``);
+``fix_grouped``
+    the fix of a finding that names several items (``grouped``, ``question_grouped``), where
+    the fix of one would speak of "the document" (default: ``fix``);
 ``family``
     ``true`` when the rule's findings come in families: a document part of (``part_of``)
     another that fired too is named in the finding of its family's head, not on its own;
@@ -89,6 +92,7 @@ class Rule:
     item: dict[str, str] = field(default_factory=dict)
     question: dict[str, str] = field(default_factory=dict)
     question_grouped: dict[str, str] = field(default_factory=dict)
+    fix_grouped: dict[str, str] = field(default_factory=dict)
     part: str | None = None
     fields: tuple[str, ...] = ()
     in_force: str | None = None
@@ -137,7 +141,11 @@ def rule_from_header(meta: dict[str, Any], query: str, name: str) -> Rule:
     if groups and any("{" in meta["fix"].get(lang, "") for lang in LANGUAGES):
         raise ValueError(f"{name}: a fix filled from the row cannot be one for a group")
     texts = ["title", "message", "basis", "fix"]
-    texts += [k for k in ("grouped", "item", "question", "question_grouped") if k in meta]
+    texts += [
+        k for k in ("grouped", "item", "question", "question_grouped", "fix_grouped") if k in meta
+    ]
+    if "fix_grouped" in meta and not groups:
+        raise ValueError(f"{name}: 'fix_grouped' needs 'grouped' or 'question_grouped'")
     for key in texts:
         missing = [lang for lang in LANGUAGES if not meta[key].get(lang)]
         if missing:
@@ -157,6 +165,7 @@ def rule_from_header(meta: dict[str, Any], query: str, name: str) -> Rule:
         item=meta.get("item", {}),
         question=meta.get("question", {}),
         question_grouped=meta.get("question_grouped", {}),
+        fix_grouped=meta.get("fix_grouped", {}),
         part=meta.get("part"),
         fields=tuple(meta.get("fields", ())),
         in_force=meta.get("in_force"),
