@@ -392,4 +392,4 @@ def test_a_finding_of_several_documents_has_a_fix_for_several():
     assert len(expired.items) == 4
     assert expired.fix.startswith("För vart och ett av dokumenten: ta fram och besluta ett nytt")
     [unsigned] = [f for f in found if f.rule == "ORG-SIGNATORIES"]
-    assert unsigned.fix.startswith("Ange för varje överenskommelse och löfte vilka som")
+    assert unsigned.fix.startswith("För vart och ett av dokumenten: ange vilka som har")

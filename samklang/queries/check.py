@@ -601,7 +601,7 @@ def _finding(
         basis=rule.basis[lang],
         url=rule.url,
         # A fix may name what the case lacks ({missing}), filled as the message is.
-        fix=_fill(rule.fix[lang], values) if "{" in rule.fix[lang] else rule.fix[lang],
+        fix=_fill(rule.fix[lang], values).strip() if "{" in rule.fix[lang] else rule.fix[lang],
         facts={
             name: text
             for name, text in values.items()

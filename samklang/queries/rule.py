@@ -138,8 +138,9 @@ def rule_from_header(meta: dict[str, Any], query: str, name: str) -> Rule:
     if (meta.get("part") or meta.get("fields")) and not asks:
         raise ValueError(f"{name}: 'part' and 'fields' make questions; give 'question'")
     groups = "grouped" in meta or "question_grouped" in meta
-    if groups and any("{" in meta["fix"].get(lang, "") for lang in LANGUAGES):
-        raise ValueError(f"{name}: a fix filled from the row cannot be one for a group")
+    filled = any("{" in meta["fix"].get(lang, "") for lang in LANGUAGES)
+    if groups and filled and "fix_grouped" not in meta:
+        raise ValueError(f"{name}: a fix filled from the row needs 'fix_grouped' for a group")
     texts = ["title", "message", "basis", "fix"]
     texts += [
         k for k in ("grouped", "item", "question", "question_grouped", "fix_grouped") if k in meta

@@ -116,7 +116,7 @@ WORDS: dict[str, dict[str, Any]] = {
         "caveat_detection": "Anmälda narkotika-, trafik- och vapenbrott speglar främst polisens "
         "spaning och ingripanden: fler kontroller ger fler anmälda brott.",
         "caveats_none": "Indikatorerna bygger inte på Brås statistik över anmälda brott.",
-        "caveats_no_indicators": "Inga indikatorer är angivna för målen.",
+        "caveats_no_indicators": "Inget mål har en indikator.",
         "decision": "Beslut",
         "decision_text": "Trygghetsbokslutet behandlades av ______________________ "
         "den ____________ (datum).",
@@ -238,7 +238,7 @@ WORDS: dict[str, dict[str, Any]] = {
         "caveat_detection": "Reported drug, traffic and weapons offences mainly reflect police "
         "surveillance and intervention: more controls mean more reported offences.",
         "caveats_none": "The indicators are not based on Brå's statistics of reported crime.",
-        "caveats_no_indicators": "No indicators are given for the goals.",
+        "caveats_no_indicators": "No goal has an indicator.",
         "decision": "Decision",
         "decision_text": "The safety report was considered by ______________________ "
         "on ____________ (date).",
