@@ -139,9 +139,9 @@ def test_the_implementation_share_of_2024(tmp_path: Path) -> None:
     grannsamverkan delvis-genomford, seven more with no outcome: 1 of 3, 33 %."""
     text = _plain(_draft(tmp_path, ".md", year="2024").read_text(encoding="utf-8"))
     assert (
-        "Av 10 planerade aktiviteter 2024 har 3 ett redovisat utfall: 1 genomförd, 2 delvis "
-        "genomförda och ingen ej genomförd eller inställd. 7 är pågående eller utan status."
-    ) in text
+        "Av 10 planerade aktiviteter 2024 har 3 ett redovisat utfall: 1 genomförd och 2 delvis "
+        "genomförda. 7 är pågående eller utan status."
+    ) in text  # a kind that does not occur is not named ("ingen ej genomförd")
     assert "Genomförandegrad: 33 % (1 av 3 aktiviteter med ett utfall är genomförda)." in text
 
 
@@ -232,6 +232,8 @@ def test_vetlanda_2020_says_why_the_goal_cannot_be_assessed(tmp_path: Path) -> N
     caveats = _section(text, "Förbehåll för statistiken", "## Beslut")
     # No goal has an indicator: nothing to say of Brå's statistics but that there are none.
     assert "Inget mål har en indikator." in caveats
+    missing = _section(text, "Det som saknas för att bedöma", "Förbehåll")
+    assert "Ingen av de sju aktiviteterna för 2020 har en registrerad status." in missing
     assert "Indikatorerna bygger inte" not in caveats
 
 
@@ -363,3 +365,14 @@ def test_libreoffice_converts_the_docx_and_the_pdf_holds_every_heading_and_figur
         "observations.csv, rad 11",
     ):
         assert figure in text, figure
+
+
+def test_an_activity_not_carried_out_is_not_missing_an_amount(tmp_path: Path) -> None:
+    """activities.csv, 2023: "Polisen patrullerar centrum fredagskvällar" is ej genomförd. It
+    did nothing to report an amount of, so "Det som saknas" does not ask how much was done."""
+    text = _plain(_draft(tmp_path, ".md", year="2023").read_text(encoding="utf-8"))
+    done = _section(text, "Planerat och genomfört 2023", "Det som saknas")
+    patrols = r"Polisen patrullerar centrum fredagskvällar \|[^|]+\|[^|]+\| ej genomförd"
+    assert re.search(patrols, done)
+    missing = _section(text, "Det som saknas för att bedöma", "Förbehåll")
+    assert "Polisen patrullerar centrum fredagskvällar" not in missing

@@ -23,6 +23,7 @@ from samklang.errors import UsageError
 from samklang.graph.store import Row, Store, Term
 from samklang.ontology.namespace import XSD
 from samklang.queries import verdict as verdicts
+from samklang.queries.check import count_text
 from samklang.report.bokslut.words import REVIEW_FIELDS, WORDS, counted, number, period, years_text
 
 STEERING = (
@@ -245,7 +246,13 @@ def build(
                     )
     missing += missing_outputs
     if no_status:
-        missing.append(words["missing_status"].format(n=no_status, year=year))
+        if no_status == len(activities) > 1:  # "Ingen av de sju …", not "7 av aktiviteterna"
+            said = words["missing_status_all"].format(n=count_text(no_status, lang), year=year)
+        else:
+            said = words["missing_status"].format(
+                n=count_text(no_status, lang, first=True), year=year
+            )
+        missing.append(said)
     used = [m for m in (x for a in areas for g in a.goals for x in g.measures) if m.brå]
     caveats: list[str] = []
     if used:
@@ -542,7 +549,8 @@ def _activities(
             place = (_text(row.get("reportFile")), _text(row.get("reportSelector")), "")
             note = notes(_place(place, lang))
         planned = _text(row.get("plannedOutput"))
-        if planned and "reported" not in row:
+        # An activity reported not carried out or cancelled did nothing to report an amount of.
+        if planned and "reported" not in row and status not in ("ej-genomford", "installd"):
             missing.append(
                 words["missing_output"].format(activity=title, planned=planned, year=year)
             )
@@ -571,12 +579,14 @@ def _activities(
     share = []
     if result:
         split = ""
-        if counts["outcome"]:
-            split = words["share_split"].format(
-                **{
-                    k: counted(counts[k], words[f"share_{k}"], lang)
-                    for k in ("done", "partly", "not_done")
-                }
+        if counts["outcome"]:  # only the kinds that occur: "1 genomförd och 2 delvis genomförda"
+            kinds = [
+                counted(counts[k], words[f"share_{k}"], lang)
+                for k in ("done", "partly", "not_done")
+                if counts[k]
+            ]
+            split = ": " + (
+                kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + words["and"] + kinds[-1]
             )
         outcome = counts["outcome"] or words["none"]
         opened = counts["open"]

@@ -83,7 +83,7 @@ WORDS: dict[str, dict[str, Any]] = {
         "no_activities": "Inga aktiviteter är registrerade för {year}.",
         "share": "Av {planned} planerade aktiviteter {year} har {outcome} ett redovisat utfall"
         "{split}. {open} pågående eller utan status.",
-        "share_split": ": {done}, {partly} och {not_done}",
+        "and": " och ",
         "share_done": ("genomförd", "genomförda"),
         "share_partly": ("delvis genomförd", "delvis genomförda"),
         "share_not_done": ("ej genomförd eller inställd", "ej genomförda eller inställda"),
@@ -105,6 +105,7 @@ WORDS: dict[str, dict[str, Any]] = {
         "missing_output": '"{activity}" har en planerad omfattning ({planned}), men det är '
         "inte redovisat hur mycket som genomfördes {year}.",
         "missing_status": "{n} av aktiviteterna för {year} har ingen registrerad status.",
+        "missing_status_all": "Ingen av de {n} aktiviteterna för {year} har en registrerad status.",
         "missing_nothing": "Inget saknas: varje mål har en indikator med siffror för varje år.",
         "caveats": "Förbehåll för statistiken",
         "caveats_for": "Gäller {indicators}.",
@@ -204,7 +205,7 @@ WORDS: dict[str, dict[str, Any]] = {
         "no_activities": "No activities are recorded for {year}.",
         "share": "Of {planned} activities planned for {year}, {outcome} have a reported outcome"
         "{split}. {open} ongoing or without a status.",
-        "share_split": ": {done}, {partly} and {not_done}",
+        "and": " and ",
         "share_done": ("carried out", "carried out"),
         "share_partly": ("partly carried out", "partly carried out"),
         "share_not_done": ("not carried out or cancelled", "not carried out or cancelled"),
@@ -226,6 +227,7 @@ WORDS: dict[str, dict[str, Any]] = {
         "missing_output": '"{activity}" has a planned output ({planned}) but none reported '
         "for {year}.",
         "missing_status": "{n} of the activities of {year} have no recorded status.",
+        "missing_status_all": "None of the {n} activities of {year} has a recorded status.",
         "missing_nothing": "Nothing is missing: every goal has an indicator with figures for "
         "every year.",
         "caveats": "Caveats on the statistics",
