@@ -538,3 +538,28 @@ def test_an_overlong_cell_is_called_so(vetlanda_copy: Path, runner) -> None:
     assert_one_clear_sentence(
         result, ["activities.csv, line 3: has a cell of more than 131072 characters"]
     )
+
+
+@pytest.mark.parametrize(
+    ("command", "name"),
+    [(["check"], "documents.yaml"), (["check", "--format", "json"], "findings.json"),
+     (["export"], "export.ttl"), (["stats", "--format", "json"], "stats.json")],
+)  # fmt: skip
+def test_an_output_the_dataset_would_read_is_refused(
+    command: list[str], name: str, vetlanda_copy: Path, runner
+) -> None:
+    """-o documents.yaml overwrote the dataset's own file; a JSON report written in the folder
+    would be read as an observation file at the next check. A file it does not read is fine."""
+    def files() -> list[tuple[str, bytes]]:
+        return sorted((p.name, p.read_bytes()) for p in vetlanda_copy.iterdir() if p.is_file())
+
+    before = files()
+    target = vetlanda_copy / name
+    result = runner.invoke(cli, [*command, str(vetlanda_copy), "-o", str(target), "--lang", "en"])
+    assert_one_clear_sentence(
+        result, [f"cannot write {target}: the dataset in {vetlanda_copy} would read it"]
+    )
+    assert files() == before
+    report = vetlanda_copy / "report.txt"
+    assert runner.invoke(cli, ["check", str(vetlanda_copy), "-o", str(report)]).exit_code == 1
+    assert report.is_file()

@@ -160,7 +160,29 @@ def write_output(output: str | None, render: Callable[[io.StringIO], None]) -> N
     target = Path(output)
     if not target.parent.is_dir():
         raise UsageError(f"cannot write {target}: the folder {target.parent} does not exist")
+    refuse_dataset_file(target)
     write_atomically(target, buffer.getvalue())
+
+
+DATASET_SUFFIXES = (".yaml", ".yml", ".csv", ".xlsx", ".ttl", ".json")
+"""What a dataset folder reads (``samklang.graph.dataset``): an output there would become one
+of its files, or overwrite one."""
+
+
+def refuse_dataset_file(target: Path) -> None:
+    """Refuse an output file ``target`` in a dataset folder (one holding municipality.yaml)
+    that the dataset would read: ``-o documents.yaml`` overwrote the dataset's own file, and a
+    report written there as JSON would be read as an observation file at the next check.
+
+    Raises:
+        UsageError: it is such a file.
+    """
+    folder = target.parent
+    if target.suffix.lower() in DATASET_SUFFIXES and (folder / "municipality.yaml").is_file():
+        raise UsageError(
+            f"cannot write {target}: the dataset in {folder} would read it as one of its files; "
+            "expected an output outside the dataset folder"
+        )
 
 
 language_option = click.option(

@@ -15,6 +15,10 @@ SENTENCES: tuple[Message, ...] = (
       "{suffixes}"),
     m("cannot write {target}: {reason}", "{target} kan inte skrivas: {reason}"),
     m("cannot use {target}: {reason}", "{target} kan inte användas: {reason}"),
+    m("cannot write {target}: the dataset in {folder} would read it as one of its files; "
+      "expected an output outside the dataset folder",
+      "{target} kan inte skrivas: datasetet i {folder} skulle läsa den som en av sina filer; "
+      "förväntade en utdatafil utanför datasetets mapp"),
     m("cannot listen on {address}: {reason}", "kan inte lyssna på {address}: {reason}"),
     # --- warnings of the library (samklang/graph/corpus.py), said by the command line --------
     m("the settings of {paths} apply when a dataset is checked alone; a corpus is checked with "
