@@ -737,3 +737,21 @@ def test_national_view_shows_accepted_findings_as_accepted(tmp_path: Path) -> No
     assert nodes[DOMAIN + "individen"].status == "accepted"
     assert any(f.get("accepted") for f in nodes[DOMAIN + "individen"].findings)
     assert "accepted" in dict(sub.legend)
+
+
+def test_one_dataset_is_drawn_with_the_findings_check_gives_it(tmp_path: Path, runner) -> None:
+    """Vetlanda's settings start its mandate convention in 2020: `check` gives no PER-MANDATE
+    (JUDGED: a false alarm), and the documents view drew one, run with the defaults."""
+    from samklang.queries.check import check
+
+    as_of = date(2026, 11, 25)
+    target = tmp_path / "documents.html"
+    args = ["viz", str(EXAMPLES / "vetlanda"), "--view", "documents", "--as-of", str(as_of)]
+    result = runner.invoke(cli, [*args, "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "settings" not in result.stderr  # they apply, so there is nothing to warn of
+    page = target.read_text(encoding="utf-8")
+    rules = {f.rule for f in check(EXAMPLES / "vetlanda", as_of=as_of)}
+    assert "PER-MANDATE" not in rules and "PER-MANDATE" not in page
+    assert {"DOC-DECISION", "PER-EXPIRED", "CHAIN-IDLE-GOAL"} <= rules
+    assert all(rule in page for rule in ("DOC-DECISION", "PER-EXPIRED", "CHAIN-IDLE-GOAL"))

@@ -68,10 +68,23 @@ def viz(
     """Draw the planning in PATH (a dataset folder; several make a corpus) as one
     self-contained HTML page that opens offline in any browser."""
     from samklang.graph.corpus import open_sources
+    from samklang.graph.rdf_file import is_corpus_file
     from samklang.viz.visualise import build_view, render_html
 
-    store = open_sources(paths, store_dir, endpoint)
-    built = build_view(store, view, lang=lang, as_of=as_of, municipality=municipality)
+    findings = None
+    alone = len(paths) == 1 and not store_dir and not endpoint and not is_corpus_file(paths[0])
+    if alone and view != "national":
+        # One dataset is drawn with the findings `samklang check` gives it: its own settings
+        # and acceptances apply (Vetlanda's mandate convention starts in 2020, so no
+        # PER-MANDATE), as they do not in a corpus.
+        from samklang.graph.source_kind import load_dataset
+        from samklang.queries.check import check
+
+        findings = check(load_dataset(paths[0]), lang=lang, as_of=as_of or date.today())
+    store = open_sources(paths, store_dir, endpoint, runs_rules=not alone)
+    built = build_view(
+        store, view, lang=lang, as_of=as_of, municipality=municipality, findings=findings
+    )
     page = render_html(built)
     target = output or f"{view}.html"
     write_output(target, lambda stream: print(page, end="", file=stream))
