@@ -66,7 +66,11 @@ def viz(
     output: str | None,
 ) -> None:
     """Draw the planning in PATH (a dataset folder; several make a corpus) as one
-    self-contained HTML page that opens offline in any browser."""
+    self-contained HTML page that opens offline in any browser.
+
+    One dataset is drawn with the findings 'samklang check' gives it (its own settings and
+    acceptances apply); a corpus, store or endpoint with the default settings.
+    """
     from samklang.graph.corpus import open_sources
     from samklang.graph.rdf_file import is_corpus_file
     from samklang.viz.visualise import build_view, render_html
