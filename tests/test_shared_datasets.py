@@ -136,6 +136,9 @@ def test_two_municipalities_share_one_statement_and_keep_their_own_links(tmp_pat
         ("activities", "is in a shared dataset; expected only YAML files there"),
         ("groups", "'groups' cannot be stated in a shared dataset"),
         ("unknown-owner", "'part_of: annan/program' names no shared dataset 'annan'"),
+        # the suggestion is written as the user's file must write it, with the owner
+        ("misspelt", "'part_of: forbundet/programm' names nothing the dataset defines (did you "
+         "mean 'forbundet/program'?)"),
         ("own-municipalities", "'municipalities' belongs in a shared dataset"),
         ("no-owner", "is not a shared dataset; expected exactly one 'owner:' section"),
     ],
@@ -143,7 +146,9 @@ def test_two_municipalities_share_one_statement_and_keep_their_own_links(tmp_pat
 def test_bad_shared_datasets_are_one_clear_error(tmp_path: Path, setup: str, expected: str) -> None:
     user = tmp_path / "kommunen"
     municipality(user, "9901")
-    part_of = "annan/program" if setup == "unknown-owner" else "forbundet/program"
+    part_of = {"unknown-owner": "annan/program", "misspelt": "forbundet/programm"}.get(
+        setup, "forbundet/program"
+    )
     extra = '    municipalities: ["9901"]\n' if setup == "own-municipalities" else ""
     write(
         user,

@@ -104,8 +104,11 @@ class Builder:
     def add(self, s: ox.NamedNode, p: ox.NamedNode, o: Term) -> None:
         self.dataset.quads.append(ox.Quad(s, p, o, self.dataset.graph))
 
-    def ref(self, record: Record, name: str, value: Any, f: Field) -> ox.NamedNode:
-        """Resolve one reference, or fail naming what it may point to."""
+    def ref(
+        self, record: Record, name: str, value: Any, f: Field, prefix: str = ""
+    ) -> ox.NamedNode:
+        """Resolve one reference, or fail naming what it may point to (a shared dataset's
+        records as they are written from the dataset that uses it: ``prefix`` ``hrf/``)."""
         if isinstance(value, tuple):  # ("law", "sfs-2003-778")
             return LAW.term(value[1])
         owner, slash, local = value.partition("/")
@@ -121,7 +124,7 @@ class Builder:
             target = shared.index.get(local)
             if target is not None and target.section in f.targets:
                 return shared.iri(local)
-            return shared.ref(record, name, local, f)
+            return shared.ref(record, name, local, f, prefix=f"{owner}/")
         target = self.index.get(value)
         if target is None or target.section not in f.targets:
             kinds = " or ".join(
@@ -129,7 +132,9 @@ class Builder:
             )
             known = [r.id for r in self.records if r.section in f.targets]
             close = difflib.get_close_matches(value, known, n=2)
-            hint = f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
+            hint = (
+                f" (did you mean {' or '.join(repr(prefix + c) for c in close)}?)" if close else ""
+            )
             what = (
                 "names nothing the dataset defines"
                 if target is None
@@ -137,7 +142,7 @@ class Builder:
             )
             raise record.fail(
                 name,
-                f"'{name}: {value}' {what}{hint}; expected the id of "
+                f"'{name}: {prefix}{value}' {what}{hint}; expected the id of "
                 f"one of its {kinds}"
                 + (" or a law such as SFS 2003:778" if "law" in f.targets else ""),
             )
