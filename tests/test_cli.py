@@ -437,6 +437,20 @@ def test_a_setting_out_of_range_is_refused(
     assert "settings.yaml, line 2" in in_file.stderr and "out of range" in in_file.stderr
 
 
+def test_a_severity_without_a_rule_says_how_to_give_one(runner, vetlanda_copy: Path) -> None:
+    """'severity' is a setting, of a rule: a plain value was called "not a setting"."""
+    run = runner.invoke(cli, ["check", str(VETLANDA), "--setting", "severity=warning"])
+    assert run.exit_code == 2
+    assert run.stderr.strip() == (
+        "samklang: 'severity' ger en regel en allvarsgrad; förväntade severity.REGEL-ID=warning "
+        "på kommandoraden, eller 'severity:' med varje regel-ID och dess allvarsgrad under."
+    )
+    (vetlanda_copy / "settings.yaml").write_text("settings:\n  severity: warning\n")
+    in_file = runner.invoke(cli, ["check", str(vetlanda_copy), "--lang", "en"])
+    assert in_file.exit_code == 2
+    assert "settings.yaml, line 2: 'severity' gives a severity to a rule" in in_file.stderr
+
+
 def test_accept_refuses_a_focus_the_dataset_does_not_name(runner, vetlanda_copy: Path) -> None:
     args = ["accept", str(vetlanda_copy), "REF-UNRESOLVED", "ingen sådan", "--by", "X"]
     result = runner.invoke(cli, [*args, "--reason", "Y", "--lang", "en"])

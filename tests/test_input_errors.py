@@ -24,6 +24,11 @@ DOC = """documents:
 # (file, content, words the message must hold), each content replacing the file in a copy of
 # the Vetlanda example. The line the message names is part of the expected words.
 CASES = {
+    "municipality-as-a-list": (
+        "municipality.yaml",
+        'municipality:\n  - id: vetlanda-kommun\n    name: Vetlanda kommun\n    code: "0685"\n',
+        ["municipality.yaml, line 1", "'municipality' is a list; expected one mapping"],
+    ),
     "malformed-yaml": (
         "documents.yaml",
         "documents:\n  - id: plan\n    title: [unclosed\n",

@@ -311,6 +311,11 @@ def _records_of_yaml(
             )
         section = SECTIONS[key]
         if section.single:
+            if isinstance(node, Sequence):  # "municipality:" written as a list of one
+                raise InputError(
+                    path, line, f"'{key}' is a list; expected one mapping ('{key}:' and its "
+                    "fields indented under it, without '- ')"
+                )
             check_record_count(counted + len(records), path, line)
             records.append(record_from_yaml(section, node, path))
             continue

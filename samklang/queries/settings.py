@@ -91,6 +91,12 @@ class Settings:
                     )
                 severity[rule_id] = text
                 continue
+            if name == "severity":  # a value where a rule ID → severity is expected
+                raise UsageError(
+                    f"'severity' gives a severity to a rule; expected severity.RULE-ID={text} "
+                    "on the command line, or 'severity:' with each rule ID and its severity "
+                    "under it"
+                )
             if name not in names:
                 raise UsageError(
                     f"'{name}' is not a setting; expected one of {', '.join(names)}"

@@ -5,6 +5,10 @@ from __future__ import annotations
 from samklang.messages.message import Message, m
 
 SENTENCES: tuple[Message, ...] = (
+    m("'{key}' is a list; expected one mapping ('{key2}:' and its fields indented under it, "
+      "without '- ')",
+      "'{key}' är en lista; förväntade en mappning ('{key2}:' med sina fält indragna under, "
+      "utan '- ')"),
     m("has a cell of more than {limit} characters; expected a cell of ordinary text (a quote "
       "left open makes the rest of the file one cell)",
       "har en cell med fler än {limit} tecken; förväntade en cell med vanlig text (ett "

@@ -66,6 +66,10 @@ SENTENCES: tuple[Message, ...] = (
     m("'{name}' is not a setting; expected one of {names} or severity.RULE-ID",
       "'{name}' är ingen inställning; förväntade någon av {names} eller severity.REGEL-ID"),
     m("'{text}' is not a whole number", "'{text}' är inget heltal"),
+    m("'severity' gives a severity to a rule; expected severity.RULE-ID={value} on the command "
+      "line, or 'severity:' with each rule ID and its severity under it",
+      "'severity' ger en regel en allvarsgrad; förväntade severity.REGEL-ID={value} på "
+      "kommandoraden, eller 'severity:' med varje regel-ID och dess allvarsgrad under"),
     m("'{text}' is out of range; expected a whole number from {low} to {high}",
       "'{text}' ligger utanför det tillåtna; förväntade ett heltal från {low} till {high}"),
     m("'{text}' has {n} digits; expected a whole number of at most 9 digits",
