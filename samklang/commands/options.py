@@ -164,11 +164,6 @@ def write_output(output: str | None, render: Callable[[io.StringIO], None]) -> N
     write_atomically(target, buffer.getvalue())
 
 
-DATASET_SUFFIXES = (".yaml", ".yml", ".csv", ".xlsx", ".ttl", ".json")
-"""What a dataset folder reads (``samklang.graph.dataset``): an output there would become one
-of its files, or overwrite one."""
-
-
 def refuse_dataset_file(target: Path) -> None:
     """Refuse an output file ``target`` in a dataset folder (one holding municipality.yaml)
     that the dataset would read: ``-o documents.yaml`` overwrote the dataset's own file, and a
@@ -177,8 +172,10 @@ def refuse_dataset_file(target: Path) -> None:
     Raises:
         UsageError: it is such a file.
     """
+    from samklang.graph.dataset import READ_SUFFIXES  # what a dataset folder reads
+
     folder = target.parent
-    if target.suffix.lower() in DATASET_SUFFIXES and (folder / "municipality.yaml").is_file():
+    if target.suffix.lower() in READ_SUFFIXES and (folder / "municipality.yaml").is_file():
         raise UsageError(
             f"cannot write {target}: the dataset in {folder} would read it as one of its files; "
             "expected an output outside the dataset folder"

@@ -74,14 +74,16 @@ def dataset_files(folder: Path) -> tuple[list[Path], list[Path], list[Path]]:
     """
     entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
     for entry in entries:
-        if entry.suffix.lower() in _READ_SUFFIXES and entry.is_dir():
+        if entry.suffix.lower() not in READ_SUFFIXES:
+            continue
+        if entry.is_dir():
             raise InputError(
                 entry,
                 None,
                 f"is a folder; a dataset reads '{entry.name}' as a file (rename the folder, or "
                 "put the file in its place)",
             )
-        if entry.suffix.lower() in _READ_SUFFIXES and not entry.is_dir() and not entry.is_file():
+        if not entry.is_file():
             raise InputError(
                 entry,
                 None,
@@ -99,7 +101,7 @@ def dataset_files(folder: Path) -> tuple[list[Path], list[Path], list[Path]]:
     return yaml_files, tables, turtle
 
 
-_READ_SUFFIXES = (".yaml", ".yml", ".csv", ".xlsx", ".ttl", ".json")
+READ_SUFFIXES = (".yaml", ".yml", ".csv", ".xlsx", ".ttl", ".json")
 """What a dataset folder's files it reads end in (YAML, activity lists and observation files,
 Turtle)."""
 

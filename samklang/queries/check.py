@@ -600,8 +600,8 @@ def _finding(
         title=rule.title[lang],
         basis=rule.basis[lang],
         url=rule.url,
-        # A fix may name what the case lacks ({missing}), filled as the message is.
-        fix=_fill(rule.fix[lang], values).strip() if "{" in rule.fix[lang] else rule.fix[lang],
+        # A fix may name what the case lacks ({advice}), filled as the message is.
+        fix=_fill(rule.fix[lang], values).strip(),
         facts={
             name: text
             for name, text in values.items()
